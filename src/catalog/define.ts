@@ -1,0 +1,192 @@
+import { ErrataError, type ErrataErrorOptions, type ErrorDefinition, isErrataError } from '../error.js';
+import { typeUri } from './anchor.js';
+import type { CatalogModel, JsonSchema, ParamType } from './model.js';
+import { normalizeCatalog } from './normalize.js';
+import type { StandardSchemaV1 } from './standard-schema.js';
+import { compileTemplate, type ParamValue, type Renderer, type TemplateParams } from './template.js';
+
+/** Retry guidance as authored: `false`, `true` (exponential defaults) or a policy. */
+export type RetryInput =
+  | boolean
+  | { readonly retryable: false; readonly note?: string }
+  | {
+      readonly retryable?: true;
+      readonly strategy?: 'exponential';
+      readonly baseMs?: number;
+      readonly maxMs?: number;
+      readonly maxAttempts?: number;
+      readonly note?: string;
+    }
+  | {
+      readonly retryable?: true;
+      readonly strategy?: 'fixed';
+      readonly delayMs: number;
+      readonly maxAttempts?: number;
+      readonly note?: string;
+    }
+  | {
+      readonly retryable?: true;
+      readonly strategy?: 'after';
+      readonly afterMs: number;
+      readonly maxAttempts?: number;
+      readonly note?: string;
+    };
+
+/** One entry as authored in the TypeScript DSL (or in JSON/YAML). */
+export interface EntryDef {
+  /** Wire code. @default the entry id */
+  readonly code?: string;
+  readonly status: number;
+  /** @default 'General' */
+  readonly category?: string;
+  readonly title?: string;
+  /** Template: `{name}` takes any primitive, `{name:number}` (or `string`, `integer`, `boolean`) a typed value. */
+  readonly message?: string;
+  readonly description?: string;
+  readonly remediation?: string;
+  readonly params?: {
+    readonly [name: string]: ParamType | { readonly type?: ParamType; readonly description?: string };
+  };
+  /** @default false */
+  readonly retry?: RetryInput;
+  /** A Standard Schema (zod, valibot, arktype …) or a JSON Schema. */
+  readonly details?: StandardSchemaV1 | JsonSchema;
+  readonly deprecated?:
+    | boolean
+    | string
+    | { readonly since?: string; readonly replacedBy?: string; readonly note?: string };
+  readonly links?: string | readonly string[];
+  /** @default status < 500 */
+  readonly expose?: boolean;
+  /** Extension fields, kept as they are. */
+  readonly [extension: `x-${string}`]: unknown;
+}
+
+/** A catalog as authored. */
+export interface CatalogDef<E extends Record<string, EntryDef> = Record<string, EntryDef>> {
+  /** Catalog format version. @default 1 */
+  readonly errata?: 1;
+  readonly $schema?: string;
+  /** @default 'api' */
+  readonly name?: string;
+  readonly title?: string;
+  /** @default '0.0.0' */
+  readonly version?: string;
+  readonly description?: string;
+  /** Documentation base URL; each entry's RFC 9457 `type` is this plus `#id`. */
+  readonly docs?: string;
+  /** @default 'problem' */
+  readonly dialect?: string;
+  readonly categories?: readonly string[];
+  readonly errors: E;
+  readonly [extension: `x-${string}`]: unknown;
+}
+
+type Loose = Record<string, EntryDef>;
+type EmptyParams = Record<string, never>;
+
+/** The parameters an entry's message takes. */
+export type ParamsOf<En> = En extends { readonly message: infer M extends string }
+  ? TemplateParams<M>
+  : EmptyParams;
+
+/** The details an entry carries: the input type of its Standard Schema; `undefined` without one. */
+export type DetailsOf<En> = En extends { readonly details: infer S }
+  ? S extends StandardSchemaV1
+    ? StandardSchemaV1.InferInput<S>
+    : unknown
+  : undefined;
+
+/** The wire code of an entry. */
+export type CodeOf<E, K extends keyof E> = E[K] extends { readonly code: infer C extends string }
+  ? C
+  : K & string;
+
+type OptionsArg<D> = undefined extends D
+  ? [options?: ErrataErrorOptions<D>]
+  : [options: ErrataErrorOptions<D> & { readonly details: D }];
+
+/** The arguments of `catalog.error(id, …)` after the id. */
+export type ErrorArgs<En> = keyof ParamsOf<En> extends never
+  ? [params?: EmptyParams, ...OptionsArg<DetailsOf<En>>]
+  : [params: ParamsOf<En>, ...OptionsArg<DetailsOf<En>>];
+
+/** The error type of one entry. */
+export type ErrorOf<E, K extends keyof E & string> = ErrataError<K, CodeOf<E, K>, DetailsOf<E[K]>>;
+
+/** A catalog ready to create errors, and the normalized model every other view reads. */
+export interface Catalog<E extends Record<string, EntryDef> = Loose> {
+  readonly model: CatalogModel;
+  /** Entry ids in catalog order. */
+  readonly ids: readonly (keyof E & string)[];
+  /**
+   * Creates the error of an entry. Parameters are checked against the message
+   * template and details against the entry's schema at compile time.
+   */
+  error<K extends keyof E & string>(
+    id: K,
+    ...args: string extends keyof E
+      ? [params?: Record<string, ParamValue>, options?: ErrataErrorOptions]
+      : ErrorArgs<E[K]>
+  ): ErrorOf<E, K>;
+  /** Whether `id` names an entry. */
+  has(id: string): id is keyof E & string;
+  /** Narrows any value to the error of one entry (or, without `id`, of any entry of this catalog). */
+  is<K extends keyof E & string>(value: unknown, id?: K): value is ErrorOf<E, K>;
+  /** The definition (entry, catalog, type URI) of an id. */
+  definition(id: string): ErrorDefinition | undefined;
+  /** Phantom member carrying the authored entries' types, for `createClient<typeof api>()`. */
+  readonly '~entries'?: E;
+}
+
+/** Fails with a clear message at the call site when an id is not in the catalog. */
+export class UnknownErrorIdError extends Error {
+  override readonly name = 'UnknownErrorIdError';
+}
+
+/**
+ * Defines a catalog in TypeScript, with full inference of ids, codes, message
+ * parameters and details. Validates and normalizes it at once: a malformed
+ * catalog throws a `CatalogError` listing every problem.
+ */
+export function defineCatalog<const E extends Record<string, EntryDef>>(def: CatalogDef<E>): Catalog<E> {
+  const { model } = normalizeCatalog(def);
+  return createCatalog(model) as unknown as Catalog<E>;
+}
+
+export interface CreateCatalogOptions {
+  /** Longest rendering of one message parameter. @default 256 */
+  readonly maxParamLength?: number;
+}
+
+/** Builds the runtime catalog of an already normalized model (from JSON, YAML or a lock file). */
+export function createCatalog(model: CatalogModel, options: CreateCatalogOptions = {}): Catalog {
+  const definitions = new Map<string, ErrorDefinition & { render: Renderer }>();
+  for (const [id, entry] of Object.entries(model.errors)) {
+    definitions.set(id, {
+      id,
+      entry,
+      catalog: model,
+      type: typeUri(model, id),
+      cache: {},
+      render: compileTemplate(entry.message ?? entry.title ?? entry.description ?? '', options),
+    });
+  }
+  const catalog: Catalog = {
+    model,
+    ids: Object.keys(model.errors),
+    error(id: string, params?: Record<string, unknown>, opts?: ErrataErrorOptions): ErrataError {
+      const def = definitions.get(id);
+      if (def === undefined)
+        throw new UnknownErrorIdError(`Unknown error id "${String(id)}" in catalog "${model.name}"`);
+      return new ErrataError(def, def.render(params), params, opts);
+    },
+    has: (id: string): id is string => definitions.has(id),
+    is(value: unknown, id?: string): value is ErrataError {
+      if (!isErrataError(value) || value.definition.catalog !== model) return false;
+      return id === undefined || value.id === id;
+    },
+    definition: (id: string) => definitions.get(id),
+  } as Catalog;
+  return Object.freeze(catalog);
+}

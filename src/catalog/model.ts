@@ -1,0 +1,97 @@
+/**
+ * The normalized catalog model: immutable plain data, the JSON v1 form.
+ * Every view (server, client, docs, lint, diff) reads only this.
+ */
+
+/** A JSON Schema document (kept as plain data; errata reads only a few keywords). */
+export type JsonSchema = { readonly [key: string]: unknown };
+
+/** The type a message parameter accepts. */
+export type ParamType = 'string' | 'number' | 'integer' | 'boolean';
+
+export interface ParamModel {
+  readonly type: ParamType;
+  readonly description?: string;
+}
+
+/** Not retryable. `note` carries the catalog's own guidance ("obtain a new token first"). */
+export interface NoRetry {
+  readonly retryable: false;
+  readonly note?: string;
+}
+
+interface RetryBase {
+  readonly retryable: true;
+  /** Attempts a client should make at most, the first included. */
+  readonly maxAttempts?: number;
+  readonly note?: string;
+}
+
+/** Retry with full-jitter exponential back-off between `baseMs` and `maxMs`. */
+export interface ExponentialRetry extends RetryBase {
+  readonly strategy: 'exponential';
+  readonly baseMs: number;
+  readonly maxMs: number;
+}
+
+/** Retry after a fixed delay. */
+export interface FixedRetry extends RetryBase {
+  readonly strategy: 'fixed';
+  readonly delayMs: number;
+}
+
+/** Retry once a stated window has passed ("back off 60 seconds"); sent as `Retry-After`. */
+export interface AfterRetry extends RetryBase {
+  readonly strategy: 'after';
+  readonly afterMs: number;
+}
+
+export type RetryPolicy = NoRetry | ExponentialRetry | FixedRetry | AfterRetry;
+export type RetryStrategy = (ExponentialRetry | FixedRetry | AfterRetry)['strategy'];
+
+export interface DeprecationModel {
+  readonly since?: string;
+  /** Id of the entry that replaces this one. */
+  readonly replacedBy?: string;
+  readonly note?: string;
+}
+
+export interface EntryModel {
+  /** Stable wire code; may be shared between entries; may be `""` in imported catalogs. */
+  readonly code: string;
+  readonly status: number;
+  readonly category: string;
+  /** Short static summary (RFC 9457 `title`, Clerk `message`). */
+  readonly title?: string;
+  /** Per-occurrence message template with `{name}` or `{name:type}` placeholders. */
+  readonly message?: string;
+  readonly description?: string;
+  readonly remediation?: string;
+  readonly params: { readonly [name: string]: ParamModel };
+  readonly retry: RetryPolicy;
+  readonly details?: JsonSchema;
+  readonly deprecated?: DeprecationModel;
+  readonly links?: readonly string[];
+  /** Whether the rendered message and details may reach the caller. */
+  readonly expose: boolean;
+}
+
+export interface CatalogModel {
+  readonly errata: 1;
+  readonly name: string;
+  readonly title?: string;
+  readonly version: string;
+  readonly description?: string;
+  /** Documentation base URL: an entry's RFC 9457 `type` is this plus `#` and its id. */
+  readonly docs?: string;
+  /** Default wire dialect. */
+  readonly dialect: string;
+  readonly categories: readonly string[];
+  readonly errors: { readonly [id: string]: EntryModel };
+}
+
+/** One problem found in a catalog, with the path to it (`errors.X.status`). */
+export interface CatalogIssue {
+  readonly path: string;
+  readonly message: string;
+}

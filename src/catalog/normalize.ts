@@ -1,0 +1,423 @@
+import type {
+  CatalogIssue,
+  CatalogModel,
+  DeprecationModel,
+  EntryModel,
+  JsonSchema,
+  ParamModel,
+  ParamType,
+  RetryPolicy,
+} from './model.js';
+import { isStandardSchema, type StandardSchemaV1, toJsonSchema } from './standard-schema.js';
+import { placeholders } from './template.js';
+
+/** Thrown when a catalog is malformed; lists every problem at once, each with its path. */
+export class CatalogError extends Error {
+  override readonly name = 'CatalogError';
+  readonly issues: readonly CatalogIssue[];
+  readonly file: string | undefined;
+
+  constructor(issues: readonly CatalogIssue[], file?: string) {
+    const where = file ? `${file}: ` : '';
+    const list = issues.map((i) => `  ${i.path ? `${i.path}: ` : ''}${i.message}`).join('\n');
+    super(`${where}invalid catalog (${issues.length} problem${issues.length === 1 ? '' : 's'})\n${list}`);
+    this.issues = issues;
+    this.file = file;
+  }
+}
+
+export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const PARAM_TYPES: readonly ParamType[] = ['string', 'number', 'integer', 'boolean'];
+const DEFAULT_BASE_MS = 500;
+const DEFAULT_MAX_MS = 30_000;
+export const DEFAULT_CATEGORY = 'General';
+export const DEFAULT_DIALECT = 'problem';
+
+const CATALOG_KEYS = new Set([
+  '$schema',
+  'errata',
+  'name',
+  'title',
+  'version',
+  'description',
+  'docs',
+  'dialect',
+  'categories',
+  'errors',
+]);
+const ENTRY_KEYS = new Set([
+  'code',
+  'status',
+  'category',
+  'title',
+  'message',
+  'description',
+  'remediation',
+  'params',
+  'retry',
+  'details',
+  'deprecated',
+  'links',
+  'expose',
+]);
+
+/** Runtime schemas of DSL entries, kept beside the plain model (which holds their JSON Schema). */
+export type DetailSchemas = Map<string, StandardSchemaV1>;
+
+export interface NormalizeResult {
+  readonly model: CatalogModel;
+  readonly schemas: DetailSchemas;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const describe = (v: unknown): string =>
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'an array'
+      : typeof v === 'object'
+        ? 'an object'
+        : `${typeof v} ${JSON.stringify(v)}`;
+
+/** Property path segment: dotted when it is a plain name, bracketed and quoted otherwise. */
+export function pathKey(base: string, key: string): string {
+  const seg = /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(key) ? key : JSON.stringify(key);
+  return base ? (seg.startsWith('"') ? `${base}[${seg}]` : `${base}.${seg}`) : seg;
+}
+
+/**
+ * Validates a catalog document (a DSL object, or parsed JSON/YAML) and returns
+ * the immutable normalized model. Throws {@link CatalogError} listing every problem.
+ */
+export function normalizeCatalog(input: unknown, file?: string): NormalizeResult {
+  const issues: CatalogIssue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
+  const schemas: DetailSchemas = new Map();
+
+  if (!isObj(input))
+    throw new CatalogError([{ path: '', message: `must be an object, got ${describe(input)}` }], file);
+
+  for (const key of Object.keys(input)) {
+    if (!CATALOG_KEYS.has(key) && !key.startsWith('x-')) add(pathKey('', key), 'unknown field');
+  }
+  if (input.errata !== undefined && input.errata !== 1)
+    add('errata', 'must be 1 (the catalog format version)');
+  const name = optString(input, 'name', '', add) ?? 'api';
+  if (name === '') add('name', 'must not be empty');
+  const title = optString(input, 'title', '', add);
+  const version = optString(input, 'version', '', add) ?? '0.0.0';
+  const description = optString(input, 'description', '', add);
+  const docs = optString(input, 'docs', '', add);
+  if (docs !== undefined && /\s/.test(docs)) add('docs', 'must be a URL without white space');
+  const dialect = optString(input, 'dialect', '', add) ?? DEFAULT_DIALECT;
+
+  const categories: string[] = [];
+  if (input.categories !== undefined) {
+    if (!Array.isArray(input.categories))
+      add('categories', `must be an array of strings, got ${describe(input.categories)}`);
+    else
+      input.categories.forEach((c, i) => {
+        if (typeof c !== 'string' || c === '') add(`categories[${i}]`, 'must be a non-empty string');
+        else if (categories.includes(c)) add(`categories[${i}]`, `duplicate category "${c}"`);
+        else categories.push(c);
+      });
+  }
+
+  const errors: Record<string, EntryModel> = {};
+  if (input.errors === undefined) add('errors', 'is required');
+  else if (!isObj(input.errors))
+    add('errors', `must be an object keyed by entry id, got ${describe(input.errors)}`);
+  else {
+    for (const [id, raw] of Object.entries(input.errors)) {
+      const path = pathKey('errors', id);
+      if (!ID_PATTERN.test(id))
+        add(path, 'id must start with a letter and hold only letters, digits, "_", "." and "-"');
+      const entry = normalizeEntry(raw, id, path, add, (s) => schemas.set(id, s));
+      if (!entry) continue;
+      errors[id] = entry;
+      if (!categories.includes(entry.category)) categories.push(entry.category);
+    }
+  }
+
+  if (issues.length > 0) throw new CatalogError(issues, file);
+
+  const model: Obj = { errata: 1, name };
+  if (title !== undefined) model.title = title;
+  model.version = version;
+  if (description !== undefined) model.description = description;
+  if (docs !== undefined) model.docs = docs;
+  model.dialect = dialect;
+  model.categories = categories;
+  model.errors = errors;
+  for (const key of Object.keys(input)) if (key.startsWith('x-')) model[key] = clone(input[key]);
+  return { model: deepFreeze(model) as unknown as CatalogModel, schemas };
+}
+
+type Add = (path: string, message: string) => void;
+
+function optString(obj: Obj, key: string, base: string, add: Add): string | undefined {
+  const v = obj[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string') {
+    add(pathKey(base, key), `must be a string, got ${describe(v)}`);
+    return undefined;
+  }
+  return v;
+}
+
+function normalizeEntry(
+  raw: unknown,
+  id: string,
+  path: string,
+  add: Add,
+  keepSchema: (s: StandardSchemaV1) => void,
+): EntryModel | undefined {
+  if (!isObj(raw)) {
+    add(path, `must be an object, got ${describe(raw)}`);
+    return undefined;
+  }
+  const before = { count: 0 };
+  const addHere: Add = (p, m) => {
+    before.count++;
+    add(p, m);
+  };
+  for (const key of Object.keys(raw)) {
+    if (!ENTRY_KEYS.has(key) && !key.startsWith('x-')) {
+      const hint = key === 'statusCode' || key === 'httpStatus' ? ' (did you mean "status"?)' : '';
+      addHere(pathKey(path, key), `unknown field${hint}`);
+    }
+  }
+  const code = optString(raw, 'code', path, addHere) ?? id;
+  const status = raw.status;
+  if (status === undefined) addHere(pathKey(path, 'status'), 'is required');
+  else if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)
+    addHere(pathKey(path, 'status'), `must be an integer from 400 to 599, got ${describe(status)}`);
+  const category = optString(raw, 'category', path, addHere) ?? DEFAULT_CATEGORY;
+  if (category === '') addHere(pathKey(path, 'category'), 'must not be empty');
+  const title = optString(raw, 'title', path, addHere);
+  const message = optString(raw, 'message', path, addHere);
+  const description = optString(raw, 'description', path, addHere);
+  const remediation = optString(raw, 'remediation', path, addHere);
+  const params = normalizeParams(raw.params, message, pathKey(path, 'params'), addHere);
+  const retry = normalizeRetry(raw.retry, pathKey(path, 'retry'), addHere);
+  const details = normalizeDetails(raw.details, pathKey(path, 'details'), addHere, keepSchema);
+  const deprecated = normalizeDeprecated(raw.deprecated, pathKey(path, 'deprecated'), addHere);
+  const links = normalizeLinks(raw.links, pathKey(path, 'links'), addHere);
+  let expose = typeof status === 'number' ? status < 500 : true;
+  if (raw.expose !== undefined) {
+    if (typeof raw.expose !== 'boolean')
+      addHere(pathKey(path, 'expose'), `must be a boolean, got ${describe(raw.expose)}`);
+    else expose = raw.expose;
+  }
+  if (before.count > 0) return undefined;
+
+  const entry: Obj = { code, status, category };
+  if (title !== undefined) entry.title = title;
+  if (message !== undefined) entry.message = message;
+  if (description !== undefined) entry.description = description;
+  if (remediation !== undefined) entry.remediation = remediation;
+  entry.params = params;
+  entry.retry = retry;
+  if (details !== undefined) entry.details = details;
+  if (deprecated !== undefined) entry.deprecated = deprecated;
+  if (links !== undefined) entry.links = links;
+  entry.expose = expose;
+  for (const key of Object.keys(raw)) if (key.startsWith('x-')) entry[key] = clone(raw[key]);
+  return entry as unknown as EntryModel;
+}
+
+function normalizeParams(
+  raw: unknown,
+  message: string | undefined,
+  path: string,
+  add: Add,
+): Record<string, ParamModel> {
+  const out: Record<string, ParamModel> = {};
+  if (raw === undefined) {
+    // Undeclared: the template's placeholders are the parameters.
+    for (const p of placeholders(message ?? '')) {
+      if (!out[p.name] || (p.type && out[p.name]?.type === 'string'))
+        out[p.name] = { type: p.type ?? 'string' };
+    }
+    return out;
+  }
+  if (!isObj(raw)) {
+    add(path, `must be an object of parameter name to type, got ${describe(raw)}`);
+    return out;
+  }
+  for (const [name, def] of Object.entries(raw)) {
+    const p = pathKey(path, name);
+    if (!PARAM_NAME.test(name)) add(p, 'parameter name must be an identifier (letters, digits, "_")');
+    if (typeof def === 'string') {
+      if (!PARAM_TYPES.includes(def as ParamType)) add(p, `must be one of ${PARAM_TYPES.join(', ')}`);
+      else out[name] = { type: def as ParamType };
+    } else if (isObj(def)) {
+      const type = def.type ?? 'string';
+      if (!PARAM_TYPES.includes(type as ParamType))
+        add(pathKey(p, 'type'), `must be one of ${PARAM_TYPES.join(', ')}`);
+      if (def.description !== undefined && typeof def.description !== 'string')
+        add(pathKey(p, 'description'), 'must be a string');
+      for (const k of Object.keys(def))
+        if (k !== 'type' && k !== 'description') add(pathKey(p, k), 'unknown field');
+      out[name] =
+        typeof def.description === 'string'
+          ? { type: type as ParamType, description: def.description }
+          : { type: type as ParamType };
+    } else add(p, `must be a type name or {type, description}, got ${describe(def)}`);
+  }
+  return out;
+}
+
+function nonNegInt(obj: Obj, key: string, path: string, add: Add): number | undefined {
+  const v = obj[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
+    add(pathKey(path, key), `must be a non-negative integer (milliseconds), got ${describe(v)}`);
+    return undefined;
+  }
+  return v;
+}
+
+function normalizeRetry(raw: unknown, path: string, add: Add): RetryPolicy {
+  if (raw === undefined || raw === false) return { retryable: false };
+  if (raw === true)
+    return { retryable: true, strategy: 'exponential', baseMs: DEFAULT_BASE_MS, maxMs: DEFAULT_MAX_MS };
+  if (!isObj(raw)) {
+    add(path, `must be false, true or a retry policy object, got ${describe(raw)}`);
+    return { retryable: false };
+  }
+  for (const k of Object.keys(raw)) {
+    if (
+      !['retryable', 'strategy', 'baseMs', 'maxMs', 'delayMs', 'afterMs', 'maxAttempts', 'note'].includes(k)
+    )
+      add(pathKey(path, k), 'unknown field');
+  }
+  const note = optString(raw, 'note', path, add);
+  const withNote = <T extends object>(p: T) => (note === undefined ? p : { ...p, note });
+  if (raw.retryable !== undefined && typeof raw.retryable !== 'boolean')
+    add(pathKey(path, 'retryable'), `must be a boolean, got ${describe(raw.retryable)}`);
+  if (raw.retryable === false) {
+    if (raw.strategy !== undefined) add(pathKey(path, 'strategy'), 'must not be set when retryable is false');
+    return withNote({ retryable: false as const });
+  }
+  const maxAttempts = raw.maxAttempts;
+  if (
+    maxAttempts !== undefined &&
+    (typeof maxAttempts !== 'number' || !Number.isInteger(maxAttempts) || maxAttempts < 1)
+  )
+    add(pathKey(path, 'maxAttempts'), `must be an integer of at least 1, got ${describe(maxAttempts)}`);
+  const attempts = typeof maxAttempts === 'number' ? { maxAttempts } : {};
+  const strategy =
+    raw.strategy ??
+    (raw.afterMs !== undefined ? 'after' : raw.delayMs !== undefined ? 'fixed' : 'exponential');
+  const fields: Record<string, readonly string[]> = {
+    exponential: ['baseMs', 'maxMs'],
+    fixed: ['delayMs'],
+    after: ['afterMs'],
+  };
+  const allowed = fields[strategy as string];
+  if (!allowed) {
+    add(pathKey(path, 'strategy'), `must be one of exponential, fixed, after, got ${describe(strategy)}`);
+    return { retryable: false };
+  }
+  for (const k of ['baseMs', 'maxMs', 'delayMs', 'afterMs'])
+    if (raw[k] !== undefined && !allowed.includes(k))
+      add(pathKey(path, k), `does not apply to the ${strategy as string} strategy`);
+  if (strategy === 'exponential') {
+    const baseMs = nonNegInt(raw, 'baseMs', path, add) ?? DEFAULT_BASE_MS;
+    const maxMs = nonNegInt(raw, 'maxMs', path, add) ?? Math.max(DEFAULT_MAX_MS, baseMs);
+    if (maxMs < baseMs) add(pathKey(path, 'maxMs'), 'must be at least baseMs');
+    return withNote({ retryable: true as const, strategy, baseMs, maxMs, ...attempts });
+  }
+  if (strategy === 'fixed') {
+    const delayMs = nonNegInt(raw, 'delayMs', path, add);
+    if (raw.delayMs === undefined) add(pathKey(path, 'delayMs'), 'is required by the fixed strategy');
+    return withNote({ retryable: true as const, strategy, delayMs: delayMs ?? 0, ...attempts });
+  }
+  const afterMs = nonNegInt(raw, 'afterMs', path, add);
+  if (raw.afterMs === undefined) add(pathKey(path, 'afterMs'), 'is required by the after strategy');
+  return withNote({
+    retryable: true as const,
+    strategy: 'after' as const,
+    afterMs: afterMs ?? 0,
+    ...attempts,
+  });
+}
+
+function normalizeDetails(
+  raw: unknown,
+  path: string,
+  add: Add,
+  keepSchema: (s: StandardSchemaV1) => void,
+): JsonSchema | undefined {
+  if (raw === undefined) return undefined;
+  if (isStandardSchema(raw)) {
+    keepSchema(raw);
+    return toJsonSchema(raw);
+  }
+  if (typeof raw === 'boolean') return { type: raw ? 'object' : 'null' };
+  if (!isObj(raw)) {
+    add(path, `must be a JSON Schema object or a Standard Schema, got ${describe(raw)}`);
+    return undefined;
+  }
+  if (raw.type !== undefined && typeof raw.type !== 'string' && !Array.isArray(raw.type))
+    add(pathKey(path, 'type'), 'must be a JSON Schema type name or an array of them');
+  if (raw.properties !== undefined && !isObj(raw.properties))
+    add(pathKey(path, 'properties'), 'must be an object of property schemas');
+  if (
+    raw.required !== undefined &&
+    (!Array.isArray(raw.required) || raw.required.some((r) => typeof r !== 'string'))
+  )
+    add(pathKey(path, 'required'), 'must be an array of property names');
+  return clone(raw) as JsonSchema;
+}
+
+function normalizeDeprecated(raw: unknown, path: string, add: Add): DeprecationModel | undefined {
+  if (raw === undefined || raw === false) return undefined;
+  if (raw === true) return {};
+  if (typeof raw === 'string') return { since: raw };
+  if (!isObj(raw)) {
+    add(path, `must be true, a version string or {since, replacedBy, note}, got ${describe(raw)}`);
+    return undefined;
+  }
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(raw)) {
+    if (k !== 'since' && k !== 'replacedBy' && k !== 'note') add(pathKey(path, k), 'unknown field');
+    else {
+      const v = optString(raw, k, path, add);
+      if (v !== undefined) out[k] = v;
+    }
+  }
+  return {
+    ...(out.since !== undefined && { since: out.since }),
+    ...(out.replacedBy !== undefined && { replacedBy: out.replacedBy }),
+    ...(out.note !== undefined && { note: out.note }),
+  };
+}
+
+function normalizeLinks(raw: unknown, path: string, add: Add): string[] | undefined {
+  if (raw === undefined) return undefined;
+  const list = typeof raw === 'string' ? [raw] : raw;
+  if (!Array.isArray(list)) {
+    add(path, `must be a URL or an array of URLs, got ${describe(raw)}`);
+    return undefined;
+  }
+  list.forEach((l, i) => {
+    if (typeof l !== 'string' || l === '' || /\s/.test(l)) add(`${path}[${i}]`, 'must be a URL');
+  });
+  return list as string[];
+}
+
+function clone(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

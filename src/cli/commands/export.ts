@@ -1,0 +1,19 @@
+import { exportCatalog } from '../../catalog/export.js';
+import { loadCatalog } from '../../catalog/load.js';
+import { defineErrataCommand } from '../_command.js';
+import { writeOutput } from '../_output.js';
+
+export const exportCommand = defineErrataCommand({
+  name: 'export',
+  description: 'Print the normalized catalog as JSON (the interchange format, errata catalog v1).',
+  args: {
+    catalog: { type: 'positional', description: 'Catalog file (.ts, .js, .json, .yaml)', required: true },
+    out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
+  },
+  examples: ['errata export errors.yaml', 'errata export src/errors.ts -o errors.json'],
+  async run(args, io) {
+    const model = await loadCatalog(args.catalog, { cwd: io.cwd });
+    await writeOutput(exportCatalog(model), args.out, io);
+    return 0;
+  },
+});

@@ -1,0 +1,130 @@
+import { type ArgDef, type ArgsDef, type CommandDef, parseArgs, renderUsage } from 'citty';
+import { CatalogError } from '../catalog/normalize.js';
+import { type ErrataCommand, toCitty } from './_command.js';
+import { type CliIO, colors, EXIT, stripAnsi, UsageError } from './_io.js';
+import { exportCommand } from './commands/export.js';
+import { typesCommand } from './commands/types.js';
+
+/** Every command of the CLI, in the order `errata --help` lists them. */
+export const commands: ErrataCommand[] = [exportCommand, typesCommand] as unknown as ErrataCommand[];
+
+/** Registers a command (used by the other modules of the CLI). */
+export function registerCommand(cmd: ErrataCommand): void {
+  if (!commands.some((c) => c.name === cmd.name)) commands.push(cmd);
+}
+
+const VERSION = '0.1.0';
+
+const root = (): CommandDef => ({
+  meta: {
+    name: 'errata',
+    version: VERSION,
+    description: 'One catalog for the whole life of an API’s errors.',
+  },
+  subCommands: Object.fromEntries(commands.map((c) => [c.name, toCitty(c)])),
+});
+
+/** The help text of the CLI or of one command, with examples; plain text. */
+export async function helpText(name?: string): Promise<string> {
+  if (name === undefined) {
+    const usage = stripAnsi(await renderUsage(root()));
+    const list = commands.map((c) => `  errata ${c.examples[0] ?? c.name}`).join('\n');
+    return `${usage.trimEnd()}\n\nEXAMPLES\n\n${list}\n\nExit codes: 0 ok, 1 findings, 2 bad usage or input.\n`;
+  }
+  const cmd = commands.find((c) => c.name === name);
+  if (!cmd) throw new UsageError(`unknown command "${name}"`);
+  const usage = stripAnsi(await renderUsage(toCitty(cmd), root()));
+  return `${usage.trimEnd()}\n\nEXAMPLES\n\n${cmd.examples.map((e) => `  ${e}`).join('\n')}\n`;
+}
+
+const aliases = (arg: ArgDef): string[] => ['alias' in arg ? (arg.alias ?? []) : []].flat();
+
+function checkArgs(raw: string[], def: ArgsDef): void {
+  const known = new Set<string>(['help', 'h']);
+  const positional: string[] = [];
+  for (const [name, arg] of Object.entries(def)) {
+    if (arg.type === 'positional') positional.push(name);
+    else {
+      known.add(name);
+      if (arg.type === 'boolean') known.add(`no-${name}`);
+      for (const a of aliases(arg)) known.add(a);
+    }
+  }
+  let positionals = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const a = raw[i] as string;
+    if (a === '--') {
+      positionals += raw.length - i - 1;
+      break;
+    }
+    if (a.startsWith('-') && a !== '-') {
+      const flag = a.replace(/^--?/, '').split('=')[0] as string;
+      if (!known.has(flag)) throw new UsageError(`unknown option "${a.split('=')[0]}"`);
+      const d = def[flag] ?? Object.values(def).find((x) => aliases(x).includes(flag));
+      if (d && d.type !== 'boolean' && !a.includes('=')) {
+        if (i + 1 >= raw.length) throw new UsageError(`option "${a}" needs a value`);
+        i++;
+      }
+    } else positionals++;
+  }
+  if (positionals > positional.length)
+    throw new UsageError(
+      `too many arguments (expected ${positional.length ? positional.join(', ') : 'none'})`,
+    );
+  for (const [name, arg] of Object.entries(def)) {
+    if (arg.type === 'enum' && arg.options) {
+      const parsed = parseArgs(raw, def) as Record<string, unknown>;
+      const v = parsed[name];
+      if (v !== undefined && !arg.options.includes(String(v)))
+        throw new UsageError(`--${name} must be one of ${arg.options.join(', ')} (got "${String(v)}")`);
+    }
+  }
+}
+
+/** Runs the CLI and returns its exit code. Never throws and never prints a stack trace. */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const c = colors(io);
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      const topic = name === 'help' ? rest[0] : undefined;
+      io.stdout(await helpText(topic));
+      return name === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (name === '--version' || name === '-v') {
+      io.stdout(`${VERSION}\n`);
+      return EXIT.ok;
+    }
+    const cmd = commands.find((x) => x.name === name);
+    if (!cmd)
+      throw new UsageError(`unknown command "${name}". Commands: ${commands.map((x) => x.name).join(', ')}`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(await helpText(cmd.name));
+      return EXIT.ok;
+    }
+    checkArgs([...rest], cmd.args);
+    let args: ReturnType<typeof parseArgs>;
+    try {
+      args = parseArgs([...rest], cmd.args);
+    } catch (e) {
+      throw new UsageError(stripAnsi((e as Error).message));
+    }
+    return await cmd.run(args as never, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`${c.red('error')}: ${e.message}\n`);
+      const cmd = commands.find((x) => x.name === name);
+      io.stderr(`Run "errata ${cmd ? `${cmd.name} ` : ''}--help" for usage.\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof CatalogError) {
+      io.stderr(`${c.red('error')}: ${e.file ?? 'catalog'}: invalid catalog\n`);
+      for (const i of e.issues) io.stderr(`  ${i.path ? `${c.bold(i.path)}: ` : ''}${i.message}\n`);
+      return EXIT.usage;
+    }
+    const err = e as Error;
+    io.stderr(`${c.red('error')}: ${err?.message ?? String(e)}\n`);
+    if (process.env.ERRATA_DEBUG) io.stderr(`${err?.stack ?? ''}\n`);
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,61 @@
+import type { ErrataError, Violation } from '../error.js';
+
+/** What an error looks like on the wire. */
+export interface WireError {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  /** The serialized body. */
+  readonly body: string;
+}
+
+export interface SerializeContext {
+  /** Request id to send; overrides the error's own. */
+  readonly requestId?: string;
+  /** RFC 9457 `instance`: a URI for this occurrence (often the request path). */
+  readonly instance?: string;
+  /** Clock for dialects that send a timestamp. @default new Date() */
+  readonly now?: () => Date;
+}
+
+/** Response headers as a dialect's parser sees them (a fetch `Headers` fits). */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
+export interface ParseInput {
+  readonly status: number;
+  readonly headers: HeaderReader;
+}
+
+/** An error read back from the wire: what every dialect's parser produces. */
+export interface ParsedError {
+  /** Name of the dialect that recognised the body. */
+  readonly dialect: string;
+  readonly status: number;
+  readonly code: string | undefined;
+  readonly message: string | undefined;
+  readonly title?: string;
+  readonly type?: string;
+  readonly details?: unknown;
+  readonly requestId?: string;
+  readonly violations?: readonly Violation[];
+  /** What the body itself says of retrying (`undefined`: it says nothing). */
+  readonly retryable?: boolean;
+  readonly retryAfterMs?: number;
+}
+
+/**
+ * A wire format: it serializes an {@link ErrataError} and parses a response
+ * back. One file per dialect; user-defined dialects implement the same interface.
+ */
+export interface Dialect {
+  readonly name: string;
+  /** The media type of the body. */
+  readonly contentType: string;
+  serialize(error: ErrataError, context?: SerializeContext): WireError;
+  /**
+   * Reads an already JSON-parsed body. Returns `undefined` when the body is not
+   * of this dialect. Must never throw, whatever the body holds.
+   */
+  parse(body: unknown, input: ParseInput): ParsedError | undefined;
+}

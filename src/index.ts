@@ -1,0 +1,64 @@
+// errata: the catalog and the server core. Runtime-neutral (Node, Bun, Deno, Workers).
+// Loading catalog files from disk is Node-only and lives in `errata/load`.
+
+export { entryAnchor, typeUri } from './catalog/anchor.js';
+export {
+  type Catalog,
+  type CatalogDef,
+  type CodeOf,
+  type CreateCatalogOptions,
+  createCatalog,
+  type DetailsOf,
+  defineCatalog,
+  type EntryDef,
+  type ErrorArgs,
+  type ErrorOf,
+  type ParamsOf,
+  type RetryInput,
+  UnknownErrorIdError,
+} from './catalog/define.js';
+export { exportCatalog } from './catalog/export.js';
+export { type JsonDetails, jsonDetails } from './catalog/json-details.js';
+export type {
+  AfterRetry,
+  CatalogIssue,
+  CatalogModel,
+  DeprecationModel,
+  EntryModel,
+  ExponentialRetry,
+  FixedRetry,
+  JsonSchema,
+  NoRetry,
+  ParamModel,
+  ParamType,
+  RetryPolicy,
+  RetryStrategy,
+} from './catalog/model.js';
+export { CatalogError, type NormalizeResult, normalizeCatalog } from './catalog/normalize.js';
+export type { StandardSchemaV1 } from './catalog/standard-schema.js';
+export { statusText } from './catalog/status.js';
+export {
+  compileTemplate,
+  type ParamValue,
+  placeholders,
+  type RenderLimits,
+  sanitizeParam,
+  type TemplateParams,
+} from './catalog/template.js';
+export { dialects, getDialect, parseProblem, problem } from './dialects/index.js';
+export type {
+  Dialect,
+  HeaderReader,
+  ParsedError,
+  ParseInput,
+  SerializeContext,
+  WireError,
+} from './dialects/types.js';
+export {
+  ErrataError,
+  type ErrataErrorOptions,
+  type ErrorDefinition,
+  isErrataError,
+  type Violation,
+} from './error.js';
+export { type ToResponseContext, toResponse, toWire } from './server/response.js';
