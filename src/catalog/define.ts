@@ -86,9 +86,8 @@ type Loose = Record<string, EntryDef>;
 type EmptyParams = Record<string, never>;
 
 /** The parameters an entry's message takes. */
-export type ParamsOf<En> = En extends { readonly message: infer M extends string }
-  ? TemplateParams<M>
-  : EmptyParams;
+// biome-ignore lint/complexity/noBannedTypes: an entry without a message has no parameters
+export type ParamsOf<En> = En extends { readonly message: infer M extends string } ? TemplateParams<M> : {};
 
 /** The details an entry carries: the input type of its Standard Schema; `undefined` without one. */
 export type DetailsOf<En> = En extends { readonly details: infer S }
