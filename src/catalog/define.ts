@@ -127,7 +127,7 @@ export interface Catalog<E extends Record<string, EntryDef> = Loose> {
     ...args: string extends keyof E
       ? [params?: Record<string, ParamValue>, options?: ErrataErrorOptions]
       : ErrorArgs<E[K]>
-  ): ErrorOf<E, K>;
+  ): string extends keyof E ? ErrataError : ErrorOf<E, K>;
   /** Whether `id` names an entry. */
   has(id: string): id is keyof E & string;
   /** Narrows any value to the error of one entry (or, without `id`, of any entry of this catalog). */

@@ -32,14 +32,19 @@ function summarize(errors: readonly ErrorObject[]): CatalogIssue[] {
       .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     if (e.keyword === 'additionalProperties') segs.push(String(e.params.additionalProperty));
     if (e.keyword === 'required') segs.push(String(e.params.missingProperty));
+    if (e.keyword === 'propertyNames' && e.params.propertyName !== undefined)
+      segs.push(String(e.params.propertyName));
     let path = '';
     for (const s of segs) path = /^\d+$/.test(s) ? `${path}[${s}]` : pathKey(path, s);
+    if (e.propertyName !== undefined && e.keyword !== 'propertyNames') continue;
     const message =
-      e.keyword === 'additionalProperties'
-        ? 'unknown field'
-        : e.keyword === 'required'
-          ? 'is required'
-          : `${e.message ?? 'is invalid'}`;
+      e.keyword === 'propertyNames'
+        ? 'is not a valid id'
+        : e.keyword === 'additionalProperties'
+          ? 'unknown field'
+          : e.keyword === 'required'
+            ? 'is required'
+            : `${e.message ?? 'is invalid'}`;
     if (!byPath.has(path) || e.keyword !== 'oneOf') byPath.set(path, message);
   }
   return [...byPath].map(([path, message]) => ({ path, message }));
