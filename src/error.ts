@@ -63,33 +63,18 @@ export class ErrataError<
   declare requestId: string | undefined;
   declare readonly definition: ErrorDefinition;
 
+  /**
+   * Prefer `catalog.error(id, …)`, which renders the message and types
+   * everything; this constructor always captures a stack trace.
+   */
   constructor(
     definition: ErrorDefinition,
     message: string,
-    params: Readonly<Record<string, unknown>> | undefined,
+    params?: Readonly<Record<string, unknown>>,
     options?: ErrataErrorOptions<D>,
   ) {
-    const cause = options?.cause;
-    const opts = cause === undefined ? undefined : { cause };
-    if (options?.stack ?? definition.entry.status >= 500) {
-      super(message, opts);
-    } else {
-      // V8 and JSC build the trace in the Error constructor; a limit of 0 skips it.
-      const limit = Error.stackTraceLimit;
-      Error.stackTraceLimit = 0;
-      super(message, opts);
-      Error.stackTraceLimit = limit;
-    }
-    this.id = definition.id as Id;
-    this.code = definition.entry.code as Code;
-    this.status = definition.entry.status;
-    this.params = params ?? EMPTY;
-    this.details = options?.details as D;
-    this.violations = options?.violations;
-    this.retryAfterMs = options?.retryAfterMs;
-    this.headers = options?.headers;
-    this.requestId = options?.requestId;
-    this.definition = definition;
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    init(this, definition, params, options);
   }
 
   /** Whether the message and details may reach the caller. */
@@ -127,12 +112,61 @@ export class ErrataError<
 }
 
 const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
+
+function init(
+  e: ErrataError,
+  definition: ErrorDefinition,
+  params: Readonly<Record<string, unknown>> | undefined,
+  options: ErrataErrorOptions | undefined,
+): void {
+  const w = e as { -readonly [K in keyof ErrataError]: ErrataError[K] };
+  w.id = definition.id;
+  w.code = definition.entry.code;
+  w.status = definition.entry.status;
+  w.params = params ?? EMPTY;
+  w.details = options?.details;
+  w.violations = options?.violations;
+  w.retryAfterMs = options?.retryAfterMs;
+  w.headers = options?.headers;
+  w.requestId = options?.requestId;
+  w.definition = definition;
+}
+
+/**
+ * Creates an error of a definition. Below 500 (unless `stack: true`) it skips
+ * the Error constructor, whose trace capture is most of the cost of an error:
+ * the object is still an `instanceof Error` and an `ErrataError`, and its
+ * `stack` is the one-line `ErrataError: message`.
+ */
+export function createError<D>(
+  definition: ErrorDefinition,
+  message: string,
+  params: Readonly<Record<string, unknown>> | undefined,
+  options?: ErrataErrorOptions<D>,
+): ErrataError<string, string, D> {
+  if (options?.stack ?? definition.entry.status >= 500) return new ErrataError(definition, message, params, options);
+  const e = Object.create(ErrataError.prototype) as ErrataError<string, string, D>;
+  (e as { message: string }).message = message;
+  if (options?.cause !== undefined) (e as { cause: unknown }).cause = options.cause;
+  init(e as ErrataError, definition, params, options);
+  return e;
+}
 Object.defineProperty(ErrataError.prototype, 'name', {
   value: 'ErrataError',
   writable: true,
   configurable: true,
 });
 Object.defineProperty(ErrataError.prototype, BRAND, { value: true });
+// Errors made without a trace still answer `stack` the way V8 would with a limit of 0.
+Object.defineProperty(ErrataError.prototype, 'stack', {
+  get(this: ErrataError) {
+    return `${this.name}: ${this.message}`;
+  },
+  set(this: ErrataError, value: unknown) {
+    Object.defineProperty(this, 'stack', { value, writable: true, configurable: true });
+  },
+  configurable: true,
+});
 
 /** True for an {@link ErrataError}, from this or any other copy of the package. */
 export function isErrataError(value: unknown): value is ErrataError {

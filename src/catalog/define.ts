@@ -1,4 +1,4 @@
-import { ErrataError, type ErrataErrorOptions, type ErrorDefinition, isErrataError } from '../error.js';
+import { createError, type ErrataError, type ErrataErrorOptions, type ErrorDefinition, isErrataError } from '../error.js';
 import { typeUri } from './anchor.js';
 import type { CatalogModel, JsonSchema, ParamType } from './model.js';
 import { normalizeCatalog } from './normalize.js';
@@ -178,7 +178,7 @@ export function createCatalog(model: CatalogModel, options: CreateCatalogOptions
       const def = definitions.get(id);
       if (def === undefined)
         throw new UnknownErrorIdError(`Unknown error id "${String(id)}" in catalog "${model.name}"`);
-      return new ErrataError(def, def.render(params), params, opts);
+      return createError(def, def.render(params), params, opts);
     },
     has: (id: string): id is string => definitions.has(id),
     is(value: unknown, id?: string): value is ErrataError {
