@@ -2,11 +2,18 @@ import { type ArgDef, type ArgsDef, type CommandDef, parseArgs, renderUsage } fr
 import { CatalogError } from '../catalog/normalize.js';
 import { type ErrataCommand, toCitty } from './_command.js';
 import { type CliIO, colors, EXIT, stripAnsi, UsageError } from './_io.js';
+import { docsCommand } from './commands/docs.js';
 import { exportCommand } from './commands/export.js';
+import { openapiCommand } from './commands/openapi.js';
 import { typesCommand } from './commands/types.js';
 
 /** Every command of the CLI, in the order `errata --help` lists them. */
-export const commands: ErrataCommand[] = [exportCommand, typesCommand] as unknown as ErrataCommand[];
+export const commands: ErrataCommand[] = [
+  exportCommand,
+  typesCommand,
+  docsCommand,
+  openapiCommand,
+] as unknown as ErrataCommand[];
 
 /** Registers a command (used by the other modules of the CLI). */
 export function registerCommand(cmd: ErrataCommand): void {

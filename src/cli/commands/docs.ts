@@ -1,0 +1,175 @@
+import { watch } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { exportCatalog } from '../../catalog/export.js';
+import { loadCatalog } from '../../catalog/load.js';
+import type { CatalogModel } from '../../catalog/model.js';
+import { CatalogError } from '../../catalog/normalize.js';
+import { renderHtml } from '../../docs/html.js';
+import { renderMarkdown } from '../../docs/markdown.js';
+import { renderOpenApi } from '../../docs/openapi.js';
+import { buildReference, UnknownDialectError } from '../../docs/reference.js';
+import { defineErrataCommand } from '../_command.js';
+import { type CliIO, colors, UsageError } from '../_io.js';
+import { writeOutput } from '../_output.js';
+
+export type DocsFormat = 'md' | 'html' | 'openapi' | 'json';
+
+/** Prints one line per phase on stderr, with its time, when asked to. */
+export function progress(io: CliIO, on: boolean) {
+  const c = colors(io);
+  let last = performance.now();
+  return (phase: string) => {
+    if (!on) return;
+    const now = performance.now();
+    io.stderr(`${c.dim(`[errata] ${phase}`)} ${c.dim(`(${Math.round(now - last)} ms)`)}\n`);
+    last = now;
+  };
+}
+
+/** Whether progress lines are wanted: `--verbose`, or stderr is a terminal. */
+export const wantsProgress = (verbose: boolean | undefined): boolean =>
+  verbose === true || process.stderr.isTTY === true;
+
+/** Renders a model in one format; a bad `--dialect` is a usage error. */
+export function renderDocs(
+  model: CatalogModel,
+  format: DocsFormat,
+  dialect: string | undefined,
+  step: (phase: string) => void = () => {},
+): { text: string; note: string | undefined } {
+  if (format === 'json') return { text: exportCatalog(model), note: undefined };
+  let ref: ReturnType<typeof buildReference>;
+  try {
+    ref = buildReference(model, dialect === undefined ? {} : { dialect });
+  } catch (e) {
+    if (e instanceof UnknownDialectError) throw new UsageError(`--dialect: ${e.message}`);
+    throw e;
+  }
+  step(`built ${ref.entries.length} examples in the ${ref.dialect.name} format`);
+  const text =
+    format === 'md'
+      ? renderMarkdown(ref)
+      : format === 'html'
+        ? renderHtml(ref)
+        : `${JSON.stringify(renderOpenApi(ref), null, 2)}\n`;
+  step(`rendered ${format}`);
+  return { text, note: ref.dialectNote };
+}
+
+export const docsCommand = defineErrataCommand({
+  name: 'docs',
+  description:
+    'Generate the error reference: Markdown, one offline HTML page, OpenAPI 3.1 components, or the JSON export.',
+  args: {
+    catalog: { type: 'positional', description: 'Catalog file (.ts, .js, .json, .yaml)', required: true },
+    format: {
+      type: 'enum',
+      alias: 'f',
+      options: ['md', 'html', 'openapi', 'json'],
+      default: 'md',
+      description: 'Output format (json is the catalog v1 export, as errata export)',
+    },
+    dialect: {
+      type: 'string',
+      alias: 'd',
+      description: "Wire format of the examples (default: the catalog's, else problem)",
+    },
+    out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
+    watch: {
+      type: 'boolean',
+      alias: 'w',
+      description: 'Regenerate whenever the catalog file changes (Ctrl-C to stop)',
+    },
+    verbose: { type: 'boolean', description: 'Print a line per phase on stderr' },
+  },
+  examples: [
+    'errata docs errors.yaml -o docs/errors.md',
+    'errata docs errors.yaml --format html -o public/errors/index.html',
+    'errata docs src/errors.ts --format openapi --dialect problem -o errors.openapi.json',
+    'errata docs errors.yaml --format html -o errors.html --watch',
+  ],
+  async run(args, io) {
+    const format = args.format as DocsFormat;
+    const c = colors(io);
+    const once = async (): Promise<string> => {
+      const step = progress(io, wantsProgress(args.verbose));
+      const model = await loadCatalog(args.catalog, { cwd: io.cwd });
+      step(`loaded ${args.catalog} (${Object.keys(model.errors).length} entries)`);
+      const { text, note } = renderDocs(model, format, args.dialect, step);
+      if (note) io.stderr(`${c.yellow('note')}: ${note}\n`);
+      await writeOutput(text, args.out, io);
+      step(args.out && args.out !== '-' ? `wrote ${args.out}` : 'wrote stdout');
+      return text;
+    };
+    if (!args.watch) {
+      await once();
+      return 0;
+    }
+    return watchCatalog(resolve(io.cwd, args.catalog), io, once);
+  },
+});
+
+/**
+ * Runs `build` now and again after each change of the file, until SIGINT or
+ * SIGTERM. The folder is watched rather than the file, because editors often
+ * save by replacing the file, which ends a watch on the file itself.
+ */
+async function watchCatalog(path: string, io: CliIO, build: () => Promise<string>): Promise<number> {
+  const c = colors(io);
+  const report = (e: unknown) => {
+    if (e instanceof CatalogError) {
+      io.stderr(`${c.red('error')}: ${e.file ?? 'catalog'}: invalid catalog\n`);
+      for (const i of e.issues) io.stderr(`  ${i.path ? `${c.bold(i.path)}: ` : ''}${i.message}\n`);
+    } else if (e instanceof UsageError) throw e;
+    else io.stderr(`${c.red('error')}: ${(e as Error)?.message ?? String(e)}\n`);
+  };
+  let last: string | undefined;
+  const snapshot = async () => {
+    try {
+      return await readFile(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  try {
+    await build();
+  } catch (e) {
+    report(e);
+  }
+  last = await snapshot();
+  io.stderr(`${c.dim(`watching ${basename(path)} (Ctrl-C to stop)`)}\n`);
+  const name = basename(path);
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  return new Promise<number>((done) => {
+    const watcher = watch(dirname(path), (_event, file) => {
+      if (file !== null && file !== name) return;
+      clearTimeout(timer);
+      // Editors write in several steps; wait for the writes to settle.
+      timer = setTimeout(() => {
+        running = running.then(async () => {
+          const now = await snapshot();
+          if (now === undefined || now === last) return;
+          last = now;
+          const t0 = performance.now();
+          try {
+            await build();
+            io.stderr(`${c.green('regenerated')} in ${Math.round(performance.now() - t0)} ms\n`);
+          } catch (e) {
+            report(e);
+          }
+        });
+      }, 40);
+    });
+    const stop = () => {
+      watcher.close();
+      clearTimeout(timer);
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { LineCounter, parseDocument, stringify } from 'yaml';
+import { loadCatalog } from '../../catalog/load.js';
+import { mergeOpenApi, OpenApiMergeError, type RouteErrors } from '../../docs/openapi.js';
+import { UnknownDialectError } from '../../docs/reference.js';
+import { defineErrataCommand } from '../_command.js';
+import { colors, UsageError } from '../_io.js';
+import { writeOutput } from '../_output.js';
+import { progress, renderDocs, wantsProgress } from './docs.js';
+
+/** Reads a JSON or YAML file; a syntax error names the file, line and column. */
+async function readDocument(file: string, cwd: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, file), 'utf8');
+  } catch (e) {
+    throw new UsageError(`${file}: cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const err = doc.errors[0];
+  if (err !== undefined) {
+    const pos = lines.linePos(err.pos[0]);
+    throw new UsageError(
+      `${file}: syntax error at line ${pos.line}, column ${pos.col}: ${err.message.split('\n')[0]}`,
+    );
+  }
+  return doc.toJS({ maxAliasCount: 100 });
+}
+
+function checkRoutes(value: unknown, file: string): RouteErrors[] {
+  const problems: string[] = [];
+  if (!Array.isArray(value)) throw new UsageError(`${file}: must be an array of {method, path, errors}`);
+  value.forEach((r, i) => {
+    const at = `[${i}]`;
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) {
+      problems.push(`${at}: must be an object {method, path, errors}`);
+      return;
+    }
+    const x = r as Record<string, unknown>;
+    if (typeof x.method !== 'string' || x.method === '') problems.push(`${at}.method: must be a string`);
+    if (typeof x.path !== 'string' || !x.path.startsWith('/'))
+      problems.push(`${at}.path: must be a string starting with /`);
+    if (!Array.isArray(x.errors) || x.errors.some((id) => typeof id !== 'string'))
+      problems.push(`${at}.errors: must be an array of error ids`);
+  });
+  if (problems.length > 0) throw new UsageError(`${file}: invalid routes\n  ${problems.join('\n  ')}`);
+  return value as RouteErrors[];
+}
+
+export const openapiCommand = defineErrataCommand({
+  name: 'openapi',
+  description:
+    'OpenAPI 3.1 for the catalog: print its error components, or merge error responses into an existing spec.',
+  args: {
+    action: {
+      type: 'positional',
+      description: '`merge` to add error responses to SPEC; or a catalog file to print its components',
+      required: true,
+    },
+    spec: {
+      type: 'positional',
+      description: 'OpenAPI 3 document to merge into (.json, .yaml)',
+      required: false,
+    },
+    catalog: { type: 'positional', description: 'Catalog file (.ts, .js, .json, .yaml)', required: false },
+    routes: {
+      type: 'string',
+      description: 'JSON file of [{method, path, errors: [ids]}], added to each operation’s x-errata-errors',
+    },
+    dialect: {
+      type: 'string',
+      alias: 'd',
+      description: "Wire format of the schema and examples (default: the catalog's, else problem)",
+    },
+    out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
+    verbose: { type: 'boolean', description: 'Print a line per phase on stderr' },
+  },
+  examples: [
+    'errata openapi merge openapi.yaml errors.yaml -o openapi.errors.yaml',
+    'errata openapi merge openapi.json src/errors.ts --routes routes.json -o openapi.json',
+    'errata openapi errors.yaml -o errors.openapi.json',
+  ],
+  async run(args, io) {
+    const c = colors(io);
+    const step = progress(io, wantsProgress(args.verbose));
+    if (args.action !== 'merge') {
+      if (args.spec !== undefined)
+        throw new UsageError(
+          `unknown action "${args.action}" (expected: merge <spec> <catalog>, or <catalog>)`,
+        );
+      const model = await loadCatalog(args.action, { cwd: io.cwd });
+      step(`loaded ${args.action}`);
+      const { text, note } = renderDocs(model, 'openapi', args.dialect, step);
+      if (note) io.stderr(`${c.yellow('note')}: ${note}\n`);
+      await writeOutput(text, args.out, io);
+      return 0;
+    }
+    if (args.spec === undefined || args.catalog === undefined)
+      throw new UsageError('merge needs a spec and a catalog: errata openapi merge <spec> <catalog>');
+    const spec = await readDocument(args.spec, io.cwd);
+    step(`read ${args.spec}`);
+    const model = await loadCatalog(args.catalog, { cwd: io.cwd });
+    step(`loaded ${args.catalog}`);
+    const routes =
+      args.routes === undefined ? [] : checkRoutes(await readDocument(args.routes, io.cwd), args.routes);
+    let result: ReturnType<typeof mergeOpenApi>;
+    try {
+      result = mergeOpenApi(spec, model, {
+        routes,
+        ...(args.dialect !== undefined && { dialect: args.dialect }),
+      });
+    } catch (e) {
+      if (e instanceof UnknownDialectError) throw new UsageError(`--dialect: ${e.message}`);
+      if (e instanceof OpenApiMergeError) {
+        const lines = e.issues.map((i) =>
+          i.path.startsWith('routes')
+            ? `${args.routes}: ${i.path.slice('routes'.length)}: ${i.message}`
+            : `${args.spec}: ${i.path}: ${i.message}`,
+        );
+        throw new UsageError(lines.join('\n  '));
+      }
+      throw e;
+    }
+    step(`merged ${result.added} error responses`);
+    const target = args.out && args.out !== '-' ? args.out : args.spec;
+    const asJson = extname(target).toLowerCase() === '.json';
+    const text = asJson
+      ? `${JSON.stringify(result.document, null, 2)}\n`
+      : stringify(result.document, { aliasDuplicateObjects: false, lineWidth: 0 });
+    await writeOutput(text, args.out, io);
+    for (const w of result.warnings)
+      io.stderr(`${w.kind === 'unmatched' ? c.yellow('warning') : c.dim('note')}: ${w.message}\n`);
+    return result.warnings.some((w) => w.kind === 'unmatched') ? 1 : 0;
+  },
+});

@@ -1,0 +1,31 @@
+// errata/docs: the error reference (Markdown, HTML), OpenAPI and the JSON export,
+// each a pure function of the catalog model.
+
+export { exportCatalog as generateJson } from '../catalog/export.js';
+export { escapeHtml, escapeMarkdown } from './_escape.js';
+export { generateHtml, HTML_CSP, renderHtml } from './html.js';
+export { generateMarkdown, renderMarkdown } from './markdown.js';
+export {
+  ERRATA_SCHEMA,
+  generateOpenApi,
+  type MergeOptions,
+  type MergeResult,
+  type MergeWarning,
+  mergeOpenApi,
+  type OpenApiDocument,
+  OpenApiMergeError,
+  openApiComponents,
+  type RouteErrors,
+  renderOpenApi,
+} from './openapi.js';
+export {
+  buildReference,
+  type DocCategory,
+  type DocEntry,
+  type DocReference,
+  type DocsOptions,
+  formatDuration,
+  resolveDocsDialect,
+  retryText,
+  UnknownDialectError,
+} from './reference.js';

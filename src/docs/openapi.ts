@@ -1,0 +1,279 @@
+import type { CatalogModel } from '../catalog/model.js';
+import { statusText } from '../catalog/status.js';
+import { buildReference, type DocReference, type DocsOptions } from './reference.js';
+
+/** An OpenAPI document as plain data. */
+export type OpenApiDocument = Record<string, unknown>;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Component names errata writes; every one starts with `ErrataError` except the examples (the entry ids). */
+export const ERRATA_SCHEMA = 'ErrataError';
+const responseName = (status: number) => `ErrataError${status}`;
+const MARK = 'x-errata-generated';
+
+const HEADER_DOCS: Record<string, string> = {
+  'retry-after': 'Seconds to wait before retrying (RFC 9110 section 10.2.3).',
+  'x-request-id': 'Identifier of the request; quote it to support.',
+  'www-authenticate': 'The authentication scheme to use (RFC 9110 section 11.6.1).',
+};
+const headerName = (name: string) =>
+  name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+
+/** The `components` errata contributes: the error schema, one example per entry, one response per status. */
+export function openApiComponents(ref: DocReference): { schemas: Obj; examples: Obj; responses: Obj } {
+  const ct = ref.dialect.contentType;
+  const schema: Obj = {
+    description: `An error in the \`${ref.dialect.name}\` format (${ct}) of the ${ref.model.name} API.`,
+    ...(ref.schema as Obj),
+  };
+  const examples: Obj = {};
+  const byStatus = new Map<number, string[]>();
+  const headers = new Map<number, Set<string>>();
+  for (const e of ref.entries) {
+    const x = e.entry;
+    const notes: string[] = [];
+    if (x.deprecated)
+      notes.push(`Deprecated${x.deprecated.replacedBy ? `: use ${x.deprecated.replacedBy} instead` : ''}.`);
+    if (x.description) notes.push(x.description);
+    if (x.remediation) notes.push(`What to do: ${x.remediation}`);
+    examples[e.id] = {
+      summary: `${x.code || e.id}${x.title ? ` — ${x.title}` : ''}`,
+      ...(notes.length > 0 && { description: notes.join('\n\n') }),
+      value: e.exampleBody,
+    };
+    const list = byStatus.get(x.status) ?? [];
+    list.push(e.id);
+    byStatus.set(x.status, list);
+    const hs = headers.get(x.status) ?? new Set<string>();
+    for (const k of Object.keys(e.example.headers)) if (k !== 'content-type') hs.add(k);
+    headers.set(x.status, hs);
+  }
+  const responses: Obj = {};
+  for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
+    responses[responseName(status)] = responseObject(
+      ref,
+      status,
+      byStatus.get(status) ?? [],
+      headers.get(status),
+    );
+  }
+  return { schemas: { [ERRATA_SCHEMA]: schema }, examples, responses };
+}
+
+function responseObject(
+  ref: DocReference,
+  status: number,
+  ids: readonly string[],
+  headers?: Set<string>,
+): Obj {
+  const out: Obj = {
+    description: `${statusText(status)}: ${ids.map((id) => ref.model.errors[id]?.code || id).join(', ')}`,
+  };
+  if (headers && headers.size > 0) {
+    const hs: Obj = {};
+    for (const k of [...headers].sort())
+      hs[headerName(k)] = {
+        description: HEADER_DOCS[k] ?? 'Sent with this error.',
+        schema: { type: 'string' },
+      };
+    out.headers = hs;
+  }
+  const examples: Obj = {};
+  for (const id of ids) examples[id] = { $ref: `#/components/examples/${id}` };
+  out.content = {
+    [ref.dialect.contentType]: { schema: { $ref: `#/components/schemas/${ERRATA_SCHEMA}` }, examples },
+  };
+  return out;
+}
+
+/**
+ * OpenAPI 3.1 for a catalog's errors: the error schema of the chosen dialect
+ * (its code member an enum of the catalog's codes), one example per entry and
+ * one reusable response per status (`ErrataError404`…). `paths` is empty; use
+ * {@link mergeOpenApi} to attach the responses to an API's operations.
+ */
+export function generateOpenApi(model: CatalogModel, options: DocsOptions = {}): OpenApiDocument {
+  return renderOpenApi(buildReference(model, options));
+}
+
+/** Renders an already built reference as an OpenAPI document. */
+export function renderOpenApi(ref: DocReference): OpenApiDocument {
+  const { model } = ref;
+  const info: Obj = { title: ref.title, version: model.version };
+  const description = [model.description, ref.dialectNote].filter(Boolean).join('\n\n');
+  if (description) info.description = description;
+  return {
+    openapi: '3.1.0',
+    info,
+    paths: {},
+    components: openApiComponents(ref),
+  };
+}
+
+/** One route's declared errors: `{ method: 'get', path: '/users/{id}', errors: ['UserNotFound'] }`. */
+export interface RouteErrors {
+  readonly method: string;
+  /** OpenAPI path template; `:id` segments are read as `{id}`. */
+  readonly path: string;
+  readonly errors: readonly string[];
+}
+
+export interface MergeOptions extends DocsOptions {
+  /** Errors per route, added to the ids an operation lists in `x-errata-errors`. @default [] */
+  readonly routes?: readonly RouteErrors[];
+}
+
+export interface MergeResult {
+  readonly document: OpenApiDocument;
+  /**
+   * What was left as it was: `kept` (an operation already had its own response
+   * for a status) or `unmatched` (a route with no operation in the document).
+   */
+  readonly warnings: readonly MergeWarning[];
+  /** Error responses set on operations. */
+  readonly added: number;
+}
+
+export interface MergeWarning {
+  readonly kind: 'kept' | 'unmatched';
+  readonly message: string;
+}
+
+/** Thrown when the spec or the routes are not usable; each issue has its path (`routes[2].errors[0]` for a route). */
+export class OpenApiMergeError extends Error {
+  override readonly name = 'OpenApiMergeError';
+  readonly issues: readonly { path: string; message: string }[];
+  constructor(issues: readonly { path: string; message: string }[]) {
+    super(issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('\n'));
+    this.issues = issues;
+  }
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const seg = (key: string) =>
+  /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+const shape = (path: string) =>
+  path
+    .replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}')
+    .replace(/\{[^}]*\}/g, '{}')
+    .replace(/\/+$/, '');
+
+/**
+ * Adds error responses to an existing OpenAPI 3 document: each operation gets
+ * the responses of the entries it lists in `x-errata-errors` and of the routes
+ * given in `options.routes`. A response the operation already defines for a
+ * status is kept; responses errata added before are replaced, so merging
+ * again is idempotent. The input is not modified.
+ */
+export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeOptions = {}): MergeResult {
+  const issues: { path: string; message: string }[] = [];
+  if (!isObj(spec) || typeof spec.openapi !== 'string' || !/^3\./.test(spec.openapi))
+    throw new OpenApiMergeError([{ path: 'openapi', message: 'not an OpenAPI 3.x document' }]);
+  const doc = structuredClone(spec) as Obj;
+  const ref = buildReference(model, options);
+  const comps = openApiComponents(ref);
+  const components: Obj = isObj(doc.components) ? doc.components : {};
+  doc.components = components;
+  for (const key of ['schemas', 'examples', 'responses'] as const) {
+    const target: Obj = isObj(components[key]) ? (components[key] as Obj) : {};
+    Object.assign(target, comps[key]);
+    components[key] = target;
+  }
+
+  const paths: Obj = isObj(doc.paths) ? doc.paths : {};
+  const wanted = new Map<Obj, { ids: string[]; where: string }>();
+  for (const [p, item] of Object.entries(paths)) {
+    if (!isObj(item)) continue;
+    for (const m of METHODS) {
+      const op = item[m];
+      if (!isObj(op)) continue;
+      const where = `paths${seg(p)}.${m}`;
+      const ids: string[] = [];
+      const listed = op['x-errata-errors'];
+      if (listed !== undefined) {
+        if (!Array.isArray(listed))
+          issues.push({ path: `${where}.x-errata-errors`, message: 'must be an array of error ids' });
+        else
+          listed.forEach((id, i) => {
+            if (typeof id !== 'string' || model.errors[id] === undefined)
+              issues.push({
+                path: `${where}.x-errata-errors[${i}]`,
+                message: `unknown error id ${JSON.stringify(id)} (not in catalog "${model.name}")`,
+              });
+            else ids.push(id);
+          });
+      }
+      wanted.set(op, { ids, where });
+    }
+  }
+
+  const warnings: MergeWarning[] = [];
+  (options.routes ?? []).forEach((r, i) => {
+    const method = String(r.method).toLowerCase();
+    const target = Object.entries(paths).find(([p, item]) => isObj(item) && shape(p) === shape(r.path));
+    const op = target && isObj(target[1]) ? target[1][method] : undefined;
+    r.errors.forEach((id, j) => {
+      if (model.errors[id] === undefined)
+        issues.push({
+          path: `routes[${i}].errors[${j}]`,
+          message: `unknown error id ${JSON.stringify(id)} (not in catalog "${model.name}")`,
+        });
+    });
+    if (!isObj(op)) {
+      warnings.push({
+        kind: 'unmatched',
+        message: `route ${method.toUpperCase()} ${r.path} has no operation in the document`,
+      });
+      return;
+    }
+    const w = wanted.get(op);
+    if (w)
+      for (const id of r.errors) if (model.errors[id] !== undefined && !w.ids.includes(id)) w.ids.push(id);
+  });
+  if (issues.length > 0) throw new OpenApiMergeError(issues);
+
+  const full = new Map<number, string[]>();
+  for (const e of ref.entries) full.set(e.entry.status, [...(full.get(e.entry.status) ?? []), e.id]);
+  let added = 0;
+  for (const [op, { ids, where }] of wanted) {
+    if (ids.length === 0) continue;
+    const byStatus = new Map<number, string[]>();
+    for (const id of ids) {
+      const status = model.errors[id]?.status as number;
+      byStatus.set(status, [...(byStatus.get(status) ?? []), id]);
+    }
+    const responses: Obj = isObj(op.responses) ? op.responses : {};
+    op.responses = responses;
+    for (const [status, list] of [...byStatus].sort((a, b) => a[0] - b[0])) {
+      const key = String(status);
+      const existing = responses[key];
+      if (existing !== undefined && !isErrataResponse(existing)) {
+        warnings.push({
+          kind: 'kept',
+          message: `${where}.responses.${key}: kept the operation's own response`,
+        });
+        continue;
+      }
+      const all = full.get(status) ?? [];
+      if (all.length === list.length)
+        responses[key] = { $ref: `#/components/responses/${responseName(status)}` };
+      else {
+        const headers = new Set<string>();
+        for (const e of ref.entries)
+          if (list.includes(e.id))
+            for (const k of Object.keys(e.example.headers)) if (k !== 'content-type') headers.add(k);
+        responses[key] = { ...responseObject(ref, status, list, headers), [MARK]: true };
+      }
+      added++;
+    }
+  }
+  return { document: doc, warnings, added };
+}
+
+function isErrataResponse(value: unknown): boolean {
+  if (!isObj(value)) return false;
+  if (value[MARK] === true) return true;
+  return typeof value.$ref === 'string' && value.$ref.startsWith('#/components/responses/ErrataError');
+}

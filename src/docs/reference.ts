@@ -1,0 +1,238 @@
+import { entryAnchor, typeUri } from '../catalog/anchor.js';
+import { createCatalog } from '../catalog/define.js';
+import type { CatalogModel, EntryModel, JsonSchema, RetryPolicy } from '../catalog/model.js';
+import { placeholders } from '../catalog/template.js';
+import { dialects as builtIn } from '../dialects/index.js';
+import type { Dialect, WireError } from '../dialects/types.js';
+import {
+  type BodyPath,
+  findCodePath,
+  formatPath,
+  inferSchema,
+  sampleOf,
+  schemaFields,
+  setEnum,
+} from './_schema.js';
+
+/** Options every generator accepts. */
+export interface DocsOptions {
+  /**
+   * The wire format the examples and schemas are shown in: a dialect object or
+   * the name of a registered one.
+   * @default the catalog's own dialect, or `problem` when that one is not registered
+   */
+  readonly dialect?: Dialect | string;
+  /** Extra dialects by name, looked up before the built-in ones. @default {} */
+  readonly dialects?: Readonly<Record<string, Dialect>>;
+  /** Request id shown in the examples. @default 'req_7f3a9c2e41b8' */
+  readonly requestId?: string;
+  /** Time shown by dialects that send a timestamp; fixed so the output is reproducible. @default 2025-01-15T10:30:00Z */
+  readonly now?: Date;
+}
+
+/** One entry as the generators show it. */
+export interface DocEntry {
+  readonly id: string;
+  /** The HTML anchor (the id), also the fragment of its RFC 9457 `type`. */
+  readonly anchor: string;
+  readonly entry: EntryModel;
+  readonly type: string | undefined;
+  /** The example response in the chosen dialect. */
+  readonly example: WireError;
+  /** The example body, parsed when it is JSON (else the raw text). */
+  readonly exampleBody: unknown;
+  /** The example body as indented text. */
+  readonly exampleText: string;
+  /** Parameters of the message, declared or taken from the template. */
+  readonly params: readonly { name: string; type: string; description?: string }[];
+  readonly retryable: boolean;
+  /** "No — fix the request", "Yes — exponential back-off, 0.5 s to 30 s". */
+  readonly retryText: string;
+}
+
+export interface DocCategory {
+  readonly name: string;
+  readonly entries: readonly DocEntry[];
+}
+
+/** Everything the generators need, derived once from the model. */
+export interface DocReference {
+  readonly model: CatalogModel;
+  readonly title: string;
+  readonly dialect: Dialect;
+  /** Set when the catalog's own dialect is not registered and `problem` was used instead. */
+  readonly dialectNote: string | undefined;
+  readonly categories: readonly DocCategory[];
+  readonly entries: readonly DocEntry[];
+  /** Where the dialect puts the wire code (`code`, `error.code`, `errors[].code`). */
+  readonly codePath: BodyPath | undefined;
+  /** The body schema of the dialect, inferred from what it serializes, with the codes as an enum. */
+  readonly schema: JsonSchema;
+  /** Distinct wire codes in catalog order. */
+  readonly codes: readonly string[];
+}
+
+/** Thrown for a dialect name that is neither registered nor passed in `dialects`. */
+export class UnknownDialectError extends Error {
+  override readonly name = 'UnknownDialectError';
+}
+
+const DEFAULT_NOW = new Date('2025-01-15T10:30:00Z');
+
+/** Picks the dialect: the option, else the catalog's, else `problem` with a note. */
+export function resolveDocsDialect(
+  model: CatalogModel,
+  options: DocsOptions = {},
+): { dialect: Dialect; note: string | undefined } {
+  const lookup = (name: string): Dialect | undefined => options.dialects?.[name] ?? builtIn[name];
+  const known = () => [...new Set([...Object.keys(builtIn), ...Object.keys(options.dialects ?? {})])].sort();
+  const d = options.dialect;
+  if (typeof d === 'object') return { dialect: d, note: undefined };
+  if (typeof d === 'string') {
+    const found = lookup(d);
+    if (!found) throw new UnknownDialectError(`unknown dialect "${d}" (known: ${known().join(', ')})`);
+    return { dialect: found, note: undefined };
+  }
+  const own = lookup(model.dialect);
+  if (own) return { dialect: own, note: undefined };
+  const problem = lookup('problem') as Dialect;
+  return {
+    dialect: problem,
+    note: `The catalog's dialect "${model.dialect}" is not available here; examples use RFC 9457 problem details instead.`,
+  };
+}
+
+/** Builds the shared view of a catalog that every generator renders. Pure: same model and options, same result. */
+export function buildReference(model: CatalogModel, options: DocsOptions = {}): DocReference {
+  const { dialect, note } = resolveDocsDialect(model, options);
+  const catalog = createCatalog(model);
+  const now = options.now ?? DEFAULT_NOW;
+  const context = { requestId: options.requestId ?? 'req_7f3a9c2e41b8', now: () => now };
+  const entries: DocEntry[] = [];
+  const byCategory = new Map<string, DocEntry[]>();
+  for (const c of model.categories) byCategory.set(c, []);
+  for (const [id, entry] of Object.entries(model.errors)) {
+    const params = paramsOf(entry);
+    const values: Record<string, string> = {};
+    for (const p of params) values[p.name] = `<${p.name}>`;
+    const details = entry.details === undefined ? undefined : sampleOf(entry.details);
+    const error = catalog.error(id, values, { details, stack: false });
+    const example = dialect.serialize(error, context);
+    let exampleBody: unknown = example.body;
+    let exampleText = example.body;
+    try {
+      exampleBody = JSON.parse(example.body);
+      exampleText = JSON.stringify(exampleBody, null, 2);
+    } catch {
+      // A dialect may send a body that is not JSON; it is shown as sent.
+    }
+    const doc: DocEntry = {
+      id,
+      anchor: entryAnchor(id),
+      entry,
+      type: typeUri(model, id),
+      example,
+      exampleBody,
+      exampleText,
+      params,
+      retryable: entry.retry.retryable,
+      retryText: retryText(entry.retry),
+    };
+    entries.push(doc);
+    let list = byCategory.get(entry.category);
+    if (!list) {
+      list = [];
+      byCategory.set(entry.category, list);
+    }
+    list.push(doc);
+  }
+  const categories = [...byCategory]
+    .filter(([, list]) => list.length > 0)
+    .map(([name, list]) => ({ name, entries: list }));
+  const codes = [...new Set(entries.map((e) => e.entry.code))];
+
+  // The schema is inferred from every example plus one occurrence carrying
+  // everything optional (request id, instance, details, violations), so the
+  // optional members appear in it without being required.
+  const samples: unknown[] = entries.map((e) => e.exampleBody);
+  const first = entries[0];
+  if (first !== undefined) {
+    const rich = catalog.error(
+      first.id,
+      {},
+      {
+        stack: false,
+        details: {},
+        violations: [
+          { pointer: '/name', message: 'is required', code: 'required' },
+          { pointer: '/age', message: 'must be a number' },
+        ],
+      },
+    );
+    try {
+      samples.push(JSON.parse(dialect.serialize(rich, { ...context, instance: '/v1/resource' }).body));
+    } catch {
+      // Not JSON: nothing to infer.
+    }
+  }
+  const codePath = findCodePath(entries.map((e) => ({ body: e.exampleBody, code: e.entry.code })));
+  const schema = inferSchema(samples);
+  if (codePath !== undefined) setEnum(schema, codePath, codes);
+
+  return {
+    model,
+    title: model.title ?? `${model.name} errors`,
+    dialect,
+    dialectNote: note,
+    categories,
+    entries,
+    codePath,
+    schema,
+    codes,
+  };
+}
+
+function paramsOf(entry: EntryModel): { name: string; type: string; description?: string }[] {
+  const out = new Map<string, { name: string; type: string; description?: string }>();
+  for (const [name, p] of Object.entries(entry.params))
+    out.set(name, { name, type: p.type, ...(p.description !== undefined && { description: p.description }) });
+  for (const p of placeholders(entry.message ?? ''))
+    if (!out.has(p.name)) out.set(p.name, { name: p.name, type: p.type ?? 'string' });
+  return [...out.values()];
+}
+
+/** A duration for people: `800 ms`, `1.5 s`, `60 s`, `5 min`, `2 h`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  const s = ms / 1000;
+  if (s < 120 || s % 60 !== 0) return `${Number(s.toFixed(1))} s`;
+  const min = s / 60;
+  if (min < 120 || min % 60 !== 0) return `${min} min`;
+  return `${min / 60} h`;
+}
+
+/** The retry guidance of a policy in one line, as the seed pages write it. */
+export function retryText(retry: RetryPolicy): string {
+  const tail = (parts: string[]) => {
+    const all = [...parts];
+    if (retry.retryable && retry.maxAttempts !== undefined) all.push(`at most ${retry.maxAttempts} attempts`);
+    if (retry.note) all.push(retry.note);
+    return all.length > 0 ? ` — ${all.join('; ')}` : '';
+  };
+  if (!retry.retryable) return `No${tail([])}`;
+  switch (retry.strategy) {
+    case 'exponential':
+      return `Yes${tail([`exponential back-off, ${formatDuration(retry.baseMs)} to ${formatDuration(retry.maxMs)}`])}`;
+    case 'fixed':
+      return `Yes${tail([`after ${formatDuration(retry.delayMs)}`])}`;
+    case 'after':
+      return `Yes${tail([`after ${formatDuration(retry.afterMs)} (Retry-After)`])}`;
+  }
+}
+
+/** The envelope's fields for a table: path, type, required. */
+export function envelopeFields(ref: DocReference) {
+  return schemaFields(ref.schema);
+}
+
+export { formatPath };
