@@ -1,0 +1,72 @@
+import {
+  baseHeaders,
+  detailsWithViolations,
+  header,
+  isRecord,
+  own,
+  publicMessage,
+  requestIdOf,
+  retryAfterFromHeaders,
+  safeParser,
+  splitDetails,
+  str,
+} from './_common.js';
+import type { Dialect, ParsedError, ParseInput } from './types.js';
+
+const CONTENT_TYPE = 'application/json';
+
+/**
+ * The envelope of seed 004: `{error: <message>, error_code: <code>, timestamp}`,
+ * the timestamp in ISO 8601 to the second (`2025-01-15T10:30:00Z`) from the
+ * serialize context's clock. Details and field violations, which that page
+ * does not show, are added as `details` only when there are any.
+ */
+export const authos: Dialect = {
+  name: 'authos',
+  contentType: CONTENT_TYPE,
+  serialize(error, context) {
+    const def = error.definition;
+    let mid = def.cache.authos as string | undefined;
+    if (mid === undefined) {
+      mid = `,"error_code":${JSON.stringify(def.entry.code)},"timestamp":"`;
+      def.cache.authos = mid;
+    }
+    const now = context?.now?.() ?? new Date();
+    let body = `{"error":${JSON.stringify(publicMessage(error))}${mid}${isoSeconds(now)}"`;
+    const details = detailsWithViolations(error);
+    if (details !== undefined) body += `,"details":${JSON.stringify(details)}`;
+    return {
+      status: error.status,
+      headers: baseHeaders(error, CONTENT_TYPE, requestIdOf(error, context)),
+      body: `${body}}`,
+    };
+  },
+  parse: (body, input) => parseAuthos(body, input),
+};
+
+/** ISO 8601 in UTC to the second; an invalid date falls back to the epoch rather than throwing. */
+function isoSeconds(date: Date): string {
+  const t = date.getTime();
+  return new Date(Number.isFinite(t) ? t : 0).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Reads an `{error, error_code, timestamp}` body; `undefined` when the body is not one. */
+export const parseAuthos = safeParser((body: unknown, input: ParseInput): ParsedError | undefined => {
+  if (!isRecord(body)) return undefined;
+  const message = str(own(body, 'error'));
+  const code = str(own(body, 'error_code'));
+  if (message === undefined || code === undefined) return undefined;
+  const { details, violations } = splitDetails(own(body, 'details'));
+  const requestId = header(input, 'x-request-id');
+  const retryAfterMs = retryAfterFromHeaders(input);
+  return {
+    dialect: 'authos',
+    status: input.status,
+    code,
+    message,
+    ...(details !== undefined && { details }),
+    ...(requestId !== undefined && { requestId }),
+    ...(violations !== undefined && { violations }),
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+  };
+});

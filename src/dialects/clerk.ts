@@ -1,0 +1,146 @@
+import type { Violation } from '../error.js';
+import {
+  baseHeaders,
+  fieldPath,
+  header,
+  isRecord,
+  own,
+  ownRecord,
+  pathPointer,
+  publicDetails,
+  publicMessage,
+  requestIdOf,
+  retryAfterFromHeaders,
+  safeParser,
+  str,
+  without,
+} from './_common.js';
+import type { Dialect, ParsedError, ParseInput } from './types.js';
+
+// @clerk/backend reads the body as JSON only when the content type is exactly this.
+const CONTENT_TYPE = 'application/json';
+
+interface ClerkCache {
+  /** `,"code":<code>` */
+  readonly code: string;
+  readonly title: string;
+  /** Whether the entry has a per-occurrence message to send as `long_message`. */
+  readonly long: boolean;
+}
+
+/**
+ * Clerk's Backend API envelope (seed 001): `{errors: [{message, long_message,
+ * code, meta}], clerk_trace_id}`. `message` is the entry's short title,
+ * `long_message` the rendered message, `meta` the details, `clerk_trace_id`
+ * the request id. Field violations become one `errors[]` item each, with
+ * `meta.param_name` (a dot path) as Clerk's form errors carry it.
+ */
+export const clerk: Dialect = {
+  name: 'clerk',
+  contentType: CONTENT_TYPE,
+  serialize(error, context) {
+    const def = error.definition;
+    let c = def.cache.clerk as ClerkCache | undefined;
+    if (c === undefined) {
+      const e = def.entry;
+      // Clerk's pages show a short message for every entry, sometimes "" (kept as is);
+      // an entry with no title at all uses its message for both.
+      const title = e.title ?? '';
+      c = {
+        code: `,"code":${JSON.stringify(e.code)}`,
+        title: JSON.stringify(title),
+        long: e.message !== undefined || e.title === undefined,
+      };
+      def.cache.clerk = c;
+    }
+    const e = def.entry;
+    const message = publicMessage(error);
+    const short = e.title === undefined ? JSON.stringify(message) : c.title;
+    const details = publicDetails(error);
+    const meta = isRecord(details)
+      ? details
+      : details === undefined || details === null
+        ? undefined
+        : { data: details };
+    const requestId = requestIdOf(error, context);
+    let body: string;
+    const violations = error.violations;
+    if (violations !== undefined && violations.length > 0) {
+      body = '{"errors":[';
+      for (const [i, v] of violations.entries()) {
+        if (i > 0) body += ',';
+        const m: Record<string, unknown> = i === 0 && meta !== undefined ? { ...meta } : {};
+        m.param_name = fieldPath(v.pointer, 'dot');
+        if (v.code !== undefined) m.reason = v.code;
+        body += `{"message":${e.title === undefined || e.title === '' ? JSON.stringify(v.message) : c.title},"long_message":${JSON.stringify(v.message)}${c.code},"meta":${JSON.stringify(m)}}`;
+      }
+      body += ']';
+    } else {
+      body = `{"errors":[{"message":${short}`;
+      if (c.long) body += `,"long_message":${JSON.stringify(message)}`;
+      body += c.code;
+      if (meta !== undefined) body += `,"meta":${JSON.stringify(meta)}`;
+      body += '}]';
+    }
+    if (requestId !== undefined) body += `,"clerk_trace_id":${JSON.stringify(requestId)}`;
+    return {
+      status: error.status,
+      headers: baseHeaders(error, CONTENT_TYPE, requestId),
+      body: `${body}}`,
+    };
+  },
+  parse: (body, input) => parseClerk(body, input),
+};
+
+function isClerkItem(item: unknown): item is Record<string, unknown> {
+  if (!isRecord(item)) return false;
+  // JSON:API error objects have title/detail/source, never message/long_message.
+  return (
+    (Object.hasOwn(item, 'long_message') || str(own(item, 'message')) !== undefined) &&
+    !Object.hasOwn(item, 'detail') &&
+    !Object.hasOwn(item, 'source')
+  );
+}
+
+/** Reads a Clerk `{errors: [...], clerk_trace_id}` body; `undefined` when the body is not one. */
+export const parseClerk = safeParser((body: unknown, input: ParseInput): ParsedError | undefined => {
+  if (!isRecord(body)) return undefined;
+  const errors = own(body, 'errors');
+  if (!Array.isArray(errors) || errors.length === 0) return undefined;
+  const first = errors[0];
+  if (!isClerkItem(first)) return undefined;
+  const violations: Violation[] = [];
+  for (const item of errors) {
+    if (!isClerkItem(item)) continue;
+    const meta = ownRecord(item, 'meta');
+    const param = meta === undefined ? undefined : str(own(meta, 'param_name'));
+    if (param === undefined) continue;
+    const reason = meta === undefined ? undefined : str(own(meta, 'reason'));
+    const message = str(own(item, 'long_message')) ?? str(own(item, 'message')) ?? '';
+    violations.push({ pointer: pathPointer(param), message, ...(reason !== undefined && { code: reason }) });
+  }
+  const title = str(own(first, 'message'));
+  const message = violations.length > 0 ? title : (str(own(first, 'long_message')) ?? title);
+  let details: unknown;
+  const meta = ownRecord(first, 'meta');
+  if (meta !== undefined) {
+    let rest = meta;
+    if (violations.length > 0) rest = without(without(meta, 'param_name'), 'reason');
+    const keys = Object.keys(rest);
+    if (keys.length === 1 && keys[0] === 'data') details = rest.data;
+    else if (keys.length > 0) details = rest;
+  }
+  const requestId = str(own(body, 'clerk_trace_id')) ?? header(input, 'x-request-id');
+  const retryAfterMs = retryAfterFromHeaders(input);
+  return {
+    dialect: 'clerk',
+    status: input.status,
+    code: str(own(first, 'code')),
+    message,
+    ...(title !== undefined && { title }),
+    ...(details !== undefined && { details }),
+    ...(requestId !== undefined && { requestId }),
+    ...(violations.length > 0 && { violations }),
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+  };
+});

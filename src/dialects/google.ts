@@ -1,0 +1,235 @@
+import type { Violation } from '../error.js';
+import {
+  baseHeaders,
+  fieldPath,
+  isRecord,
+  num,
+  own,
+  ownRecord,
+  pathPointer,
+  publicDetails,
+  publicMessage,
+  requestIdOf,
+  retryAfterFromHeaders,
+  safeParser,
+  str,
+} from './_common.js';
+import type { Dialect, ParsedError, ParseInput } from './types.js';
+
+const CONTENT_TYPE = 'application/json';
+const T = 'type.googleapis.com/google.rpc.';
+
+/** The canonical gRPC status name (google.rpc.Code) that AIP-193 pairs with an HTTP status. */
+export function grpcStatus(status: number): string {
+  switch (status) {
+    case 400:
+    case 422:
+      return 'INVALID_ARGUMENT';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'PERMISSION_DENIED';
+    case 404:
+    case 410:
+      return 'NOT_FOUND';
+    case 408:
+    case 504:
+      return 'DEADLINE_EXCEEDED';
+    case 409:
+      return 'ABORTED';
+    case 412:
+      return 'FAILED_PRECONDITION';
+    case 416:
+      return 'OUT_OF_RANGE';
+    case 429:
+      return 'RESOURCE_EXHAUSTED';
+    case 499:
+      return 'CANCELLED';
+    case 501:
+      return 'UNIMPLEMENTED';
+    case 502:
+    case 503:
+      return 'UNAVAILABLE';
+    default:
+      return status >= 500 ? 'INTERNAL' : 'FAILED_PRECONDITION';
+  }
+}
+
+/** A google.protobuf.Duration in its JSON form: seconds with up to 9 decimals and `s` (`60s`, `0.300s`). */
+export function duration(ms: number): string {
+  const total = Math.max(0, Math.round(ms));
+  const whole = Math.floor(total / 1000);
+  const frac = total % 1000;
+  return frac === 0 ? `${whole}s` : `${whole}.${String(frac).padStart(3, '0')}s`;
+}
+
+function parseDuration(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^(\d{1,12})(?:\.(\d{1,9}))?s$/.exec(value);
+  if (m === null) return undefined;
+  return Number(m[1]) * 1000 + Math.round(Number(`0.${m[2] ?? '0'}`) * 1000);
+}
+
+interface GoogleCache {
+  /** `{"error":{"code":404,"message":` */
+  readonly head: string;
+  /** `,"status":"NOT_FOUND","details":[{ErrorInfo without its closing brace` */
+  readonly info: string;
+  /** `,{Help…}` or `""` */
+  readonly help: string;
+}
+
+/** ErrorInfo.metadata is a map of strings: strings stay, anything else is sent as its JSON. */
+function metadata(details: unknown): Record<string, string> | undefined {
+  if (details === undefined || details === null) return undefined;
+  const out: Record<string, string> = {};
+  if (!isRecord(details)) {
+    out.details = JSON.stringify(details);
+    return out;
+  }
+  let any = false;
+  for (const k of Object.keys(details)) {
+    const v = details[k];
+    if (v === undefined) continue;
+    Object.defineProperty(out, k, {
+      value: typeof v === 'string' ? v : JSON.stringify(v),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    any = true;
+  }
+  return any ? out : undefined;
+}
+
+/**
+ * Google's AIP-193 envelope: `{error: {code, message, status, details}}` with
+ * `code` the HTTP status, `status` its canonical gRPC name, and `details`
+ * holding `ErrorInfo` (`reason` = the wire code, `domain` = the catalog name,
+ * `metadata` = the details as strings), then when they apply `RetryInfo`
+ * (the delay), `BadRequest` (field violations), `RequestInfo` (the request
+ * id), `Help` (the entry's reference URL, described by its remediation, and
+ * its links) and `LocalizedMessage` (en-US).
+ */
+export const google: Dialect = {
+  name: 'google',
+  contentType: CONTENT_TYPE,
+  serialize(error, context) {
+    const def = error.definition;
+    let c = def.cache.google as GoogleCache | undefined;
+    if (c === undefined) {
+      const e = def.entry;
+      const links: { description: string; url: string }[] = [];
+      if (def.type !== undefined)
+        links.push({ description: e.remediation ?? e.title ?? `Reference for ${e.code}`, url: def.type });
+      for (const url of e.links ?? []) links.push({ description: 'More information', url });
+      c = {
+        head: `{"error":{"code":${e.status},"message":`,
+        info: `,"status":"${grpcStatus(e.status)}","details":[{"@type":"${T}ErrorInfo","reason":${JSON.stringify(
+          e.code,
+        )},"domain":${JSON.stringify(def.catalog.name)}`,
+        help: links.length === 0 ? '' : `,${JSON.stringify({ '@type': `${T}Help`, links })}`,
+      };
+      def.cache.google = c;
+    }
+    const message = JSON.stringify(publicMessage(error));
+    let body = c.head + message + c.info;
+    const meta = metadata(publicDetails(error));
+    body += meta === undefined ? '}' : `,"metadata":${JSON.stringify(meta)}}`;
+    const delay = error.retryDelayMs;
+    if (delay !== undefined) body += `,{"@type":"${T}RetryInfo","retryDelay":"${duration(delay)}"}`;
+    const violations = error.violations;
+    if (violations !== undefined && violations.length > 0) {
+      body += `,${JSON.stringify({
+        '@type': `${T}BadRequest`,
+        fieldViolations: violations.map((v) =>
+          v.code === undefined
+            ? { field: fieldPath(v.pointer, 'dot'), description: v.message }
+            : { field: fieldPath(v.pointer, 'dot'), description: v.message, reason: v.code },
+        ),
+      })}`;
+    }
+    const requestId = requestIdOf(error, context);
+    if (requestId !== undefined)
+      body += `,{"@type":"${T}RequestInfo","requestId":${JSON.stringify(requestId)}}`;
+    body += `${c.help},{"@type":"${T}LocalizedMessage","locale":"en-US","message":${message}}]}}`;
+    return { status: error.status, headers: baseHeaders(error, CONTENT_TYPE, requestId), body };
+  },
+  parse: (body, input) => parseGoogle(body, input),
+};
+
+/**
+ * Reads an AIP-193 `{error: {code, message, status, details}}` body; `undefined`
+ * when the body is not one. The code is `ErrorInfo.reason` (else the gRPC status name).
+ */
+export const parseGoogle = safeParser((body: unknown, input: ParseInput): ParsedError | undefined => {
+  if (!isRecord(body)) return undefined;
+  const error = ownRecord(body, 'error');
+  if (error === undefined) return undefined;
+  const httpCode = num(own(error, 'code'));
+  const status = str(own(error, 'status'));
+  if (httpCode === undefined || status === undefined || !/^[A-Z_]+$/.test(status)) return undefined;
+  let code: string | undefined;
+  let details: unknown;
+  let retryAfterMs: number | undefined;
+  let requestId: string | undefined;
+  let type: string | undefined;
+  const violations: Violation[] = [];
+  const items = own(error, 'details');
+  if (Array.isArray(items)) {
+    for (const item of items) {
+      if (!isRecord(item)) continue;
+      const at = str(own(item, '@type'));
+      if (at === undefined || !at.startsWith(T)) continue;
+      switch (at.slice(T.length)) {
+        case 'ErrorInfo':
+          code ??= str(own(item, 'reason'));
+          details ??= ownRecord(item, 'metadata');
+          break;
+        case 'RetryInfo':
+          retryAfterMs ??= parseDuration(own(item, 'retryDelay'));
+          break;
+        case 'BadRequest': {
+          const fv = own(item, 'fieldViolations');
+          if (!Array.isArray(fv)) break;
+          for (const v of fv) {
+            if (!isRecord(v)) continue;
+            const field = str(own(v, 'field'));
+            if (field === undefined) continue;
+            const reason = str(own(v, 'reason'));
+            violations.push({
+              pointer: pathPointer(field),
+              message: str(own(v, 'description')) ?? '',
+              ...(reason !== undefined && { code: reason }),
+            });
+          }
+          break;
+        }
+        case 'RequestInfo':
+          requestId ??= str(own(item, 'requestId'));
+          break;
+        case 'Help': {
+          const links = own(item, 'links');
+          if (Array.isArray(links) && isRecord(links[0])) type ??= str(own(links[0], 'url'));
+          break;
+        }
+      }
+    }
+  }
+  // RetryInfo is how an AIP-193 service says "retry, after this delay".
+  const retryable = retryAfterMs !== undefined ? true : undefined;
+  retryAfterMs ??= retryAfterFromHeaders(input);
+  return {
+    dialect: 'google',
+    status: httpCode >= 400 && httpCode <= 599 ? httpCode : input.status,
+    code: code ?? status,
+    message: str(own(error, 'message')),
+    title: status,
+    ...(type !== undefined && { type }),
+    ...(details !== undefined && { details }),
+    ...(requestId !== undefined && { requestId }),
+    ...(violations.length > 0 && { violations }),
+    ...(retryable !== undefined && { retryable }),
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+  };
+});

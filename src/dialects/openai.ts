@@ -1,0 +1,123 @@
+import {
+  baseHeaders,
+  boolHeader,
+  detailsWithViolations,
+  fieldPath,
+  header,
+  isRecord,
+  isStripeError,
+  own,
+  ownRecord,
+  pathPointer,
+  publicMessage,
+  requestIdOf,
+  retryAfterFromHeaders,
+  safeParser,
+  shouldRetry,
+  splitDetails,
+  str,
+} from './_common.js';
+import type { Dialect, ParsedError, ParseInput } from './types.js';
+
+const CONTENT_TYPE = 'application/json';
+
+/** The `type` of an OpenAI-style error, from the HTTP status. */
+export function openaiType(status: number): string {
+  switch (status) {
+    case 401:
+      return 'authentication_error';
+    case 403:
+      return 'permission_error';
+    case 404:
+      return 'not_found_error';
+    case 409:
+      return 'conflict_error';
+    case 422:
+      return 'unprocessable_entity_error';
+    case 429:
+      return 'rate_limit_error';
+    default:
+      return status >= 500 ? 'server_error' : 'invalid_request_error';
+  }
+}
+
+interface OpenAICache {
+  /** `,"type":<type>,"param":` */
+  readonly type: string;
+  /** `,"code":<code>` */
+  readonly code: string;
+}
+
+/**
+ * OpenAI's (and every Stainless-generated SDK's) envelope: `{error: {message,
+ * type, param, code}}`, all four always present. `type` comes from the status
+ * (`invalid_request_error`, `not_found_error`, `rate_limit_error`,
+ * `server_error`…), `param` is the first violation's field (a dot path) or
+ * `null`; details and all violations travel in `error.details`. Headers:
+ * `x-should-retry` (the catalog's retry policy, which the SDK obeys over its
+ * status defaults), `retry-after-ms` and `retry-after` when a delay is known,
+ * `x-request-id`.
+ */
+export const openai: Dialect = {
+  name: 'openai',
+  contentType: CONTENT_TYPE,
+  serialize(error, context) {
+    const def = error.definition;
+    let c = def.cache.openai as OpenAICache | undefined;
+    if (c === undefined) {
+      c = {
+        type: `,"type":${JSON.stringify(openaiType(def.entry.status))},"param":`,
+        code: `,"code":${JSON.stringify(def.entry.code)}`,
+      };
+      def.cache.openai = c;
+    }
+    const first = error.violations?.[0];
+    let body = `{"error":{"message":${JSON.stringify(publicMessage(error))}${c.type}${
+      first === undefined ? 'null' : JSON.stringify(fieldPath(first.pointer, 'dot'))
+    }${c.code}`;
+    const details = detailsWithViolations(error);
+    if (details !== undefined) body += `,"details":${JSON.stringify(details)}`;
+    const headers = baseHeaders(error, CONTENT_TYPE, requestIdOf(error, context));
+    headers['x-should-retry'] = shouldRetry(error) ? 'true' : 'false';
+    const delay = error.retryDelayMs;
+    if (delay !== undefined) headers['retry-after-ms'] = String(Math.ceil(delay));
+    return { status: error.status, headers, body: `${body}}}` };
+  },
+  parse: (body, input) => parseOpenAI(body, input),
+};
+
+/**
+ * Reads an OpenAI-style `{error: {message, type, param, code}}` body with its
+ * retry headers; `undefined` when the body is not one.
+ */
+export const parseOpenAI = safeParser((body: unknown, input: ParseInput): ParsedError | undefined => {
+  if (!isRecord(body)) return undefined;
+  const error = ownRecord(body, 'error');
+  if (error === undefined) return undefined;
+  const message = str(own(error, 'message'));
+  const type = own(error, 'type');
+  if (message === undefined || !Object.hasOwn(error, 'type') || (type !== null && typeof type !== 'string'))
+    return undefined;
+  if (isStripeError(error, input)) return undefined;
+  const rawCode = own(error, 'code');
+  const code =
+    typeof rawCode === 'string' ? rawCode : typeof rawCode === 'number' ? String(rawCode) : undefined;
+  const split = splitDetails(own(error, 'details'));
+  const param = str(own(error, 'param'));
+  const violations =
+    split.violations ?? (param === undefined ? undefined : [{ pointer: pathPointer(param), message }]);
+  const requestId = header(input, 'x-request-id');
+  const retryable = boolHeader(input, 'x-should-retry');
+  const retryAfterMs = retryAfterFromHeaders(input, true);
+  return {
+    dialect: 'openai',
+    status: input.status,
+    code,
+    message,
+    ...(split.details !== undefined && { details: split.details }),
+    ...(requestId !== undefined && { requestId }),
+    ...(violations !== undefined && { violations }),
+    ...(retryable !== undefined && { retryable }),
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+  };
+});

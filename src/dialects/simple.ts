@@ -1,0 +1,66 @@
+import {
+  baseHeaders,
+  detailsWithViolations,
+  header,
+  isRecord,
+  own,
+  publicMessage,
+  requestIdOf,
+  retryAfterFromHeaders,
+  safeParser,
+  splitDetails,
+  str,
+} from './_common.js';
+import type { Dialect, ParsedError, ParseInput } from './types.js';
+
+const CONTENT_TYPE = 'application/json';
+
+/**
+ * The flat envelope of seed 003: `{code, message, details}`, with `details`
+ * `null` when there is nothing to say. Field violations go to
+ * `details.errors` (`[{pointer, message, code?}]`), where that page puts
+ * field-level validation errors.
+ */
+export const simple: Dialect = {
+  name: 'simple',
+  contentType: CONTENT_TYPE,
+  serialize(error, context) {
+    const def = error.definition;
+    let head = def.cache.simple as string | undefined;
+    if (head === undefined) {
+      head = `{"code":${JSON.stringify(def.entry.code)},"message":`;
+      def.cache.simple = head;
+    }
+    const details = detailsWithViolations(error);
+    const body = `${head}${JSON.stringify(publicMessage(error))},"details":${
+      details === undefined ? 'null' : JSON.stringify(details)
+    }}`;
+    return {
+      status: error.status,
+      headers: baseHeaders(error, CONTENT_TYPE, requestIdOf(error, context)),
+      body,
+    };
+  },
+  parse: (body, input) => parseSimple(body, input),
+};
+
+/** Reads a `{code, message, details}` body; `undefined` when the body is not one. */
+export const parseSimple = safeParser((body: unknown, input: ParseInput): ParsedError | undefined => {
+  if (!isRecord(body)) return undefined;
+  const code = str(own(body, 'code'));
+  const message = str(own(body, 'message'));
+  if (code === undefined || message === undefined) return undefined;
+  const { details, violations } = splitDetails(own(body, 'details'));
+  const requestId = header(input, 'x-request-id');
+  const retryAfterMs = retryAfterFromHeaders(input);
+  return {
+    dialect: 'simple',
+    status: input.status,
+    code,
+    message,
+    ...(details !== undefined && { details }),
+    ...(requestId !== undefined && { requestId }),
+    ...(violations !== undefined && { violations }),
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+  };
+});

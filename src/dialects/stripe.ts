@@ -1,0 +1,103 @@
+import {
+  baseHeaders,
+  boolHeader,
+  detailsWithViolations,
+  fieldPath,
+  header,
+  isRecord,
+  isStripeError,
+  own,
+  ownRecord,
+  pathPointer,
+  publicMessage,
+  requestIdOf,
+  retryAfterFromHeaders,
+  safeParser,
+  shouldRetry,
+  splitDetails,
+  str,
+} from './_common.js';
+import type { Dialect, ParsedError, ParseInput } from './types.js';
+
+const CONTENT_TYPE = 'application/json';
+
+interface StripeCache {
+  /** `{"error":{"type":<type>,"code":<code>,"message":` */
+  readonly head: string;
+  /** `,"doc_url":<type URI>` or `""` */
+  readonly doc: string;
+}
+
+/**
+ * Stripe's envelope: `{error: {type, code, message, param, doc_url}}`. `type`
+ * is `api_error` at 500 and above and `invalid_request_error` below (the Stripe
+ * SDK picks its error class from the status), `param` the first violation's
+ * field in Stripe's bracket form, `doc_url` the entry's `type` URI; details and
+ * all violations travel in `error.details`. Headers: `Stripe-Should-Retry`
+ * (the catalog's retry policy, which stripe-node obeys over its status
+ * defaults), `Request-Id`, and `Retry-After` when a delay is known.
+ */
+export const stripe: Dialect = {
+  name: 'stripe',
+  contentType: CONTENT_TYPE,
+  serialize(error, context) {
+    const def = error.definition;
+    let c = def.cache.stripe as StripeCache | undefined;
+    if (c === undefined) {
+      const e = def.entry;
+      c = {
+        head: `{"error":{"type":"${e.status >= 500 ? 'api_error' : 'invalid_request_error'}","code":${JSON.stringify(e.code)},"message":`,
+        doc: def.type === undefined ? '' : `,"doc_url":${JSON.stringify(def.type)}`,
+      };
+      def.cache.stripe = c;
+    }
+    let body = c.head + JSON.stringify(publicMessage(error));
+    const first = error.violations?.[0];
+    if (first !== undefined) body += `,"param":${JSON.stringify(fieldPath(first.pointer, 'bracket'))}`;
+    body += c.doc;
+    const details = detailsWithViolations(error);
+    if (details !== undefined) body += `,"details":${JSON.stringify(details)}`;
+    const requestId = requestIdOf(error, context);
+    // Stripe names its request id header `Request-Id`; stripe-node reads that one.
+    const headers = baseHeaders(error, CONTENT_TYPE, undefined);
+    if (requestId !== undefined) headers['request-id'] = requestId;
+    headers['stripe-should-retry'] = shouldRetry(error) ? 'true' : 'false';
+    return { status: error.status, headers, body: `${body}}}` };
+  },
+  parse: (body, input) => parseStripe(body, input),
+};
+
+/**
+ * Reads a Stripe `{error: {type, code, message, param, doc_url}}` body with its
+ * headers; `undefined` when the body is not one. It tells Stripe from OpenAI
+ * (both `{error: {type, …}}`) by Stripe's types plus a Stripe-only member or
+ * header, or by the absence of `param`/`code`, which OpenAI always sends.
+ */
+export const parseStripe = safeParser((body: unknown, input: ParseInput): ParsedError | undefined => {
+  if (!isRecord(body)) return undefined;
+  const error = ownRecord(body, 'error');
+  if (error === undefined) return undefined;
+  if (!isStripeError(error, input)) return undefined;
+  const message = str(own(error, 'message'));
+  const split = splitDetails(own(error, 'details'));
+  const param = str(own(error, 'param'));
+  const violations =
+    split.violations ??
+    (param === undefined ? undefined : [{ pointer: pathPointer(param), message: message ?? '' }]);
+  const docUrl = str(own(error, 'doc_url'));
+  const requestId = header(input, 'request-id');
+  const retryable = boolHeader(input, 'stripe-should-retry');
+  const retryAfterMs = retryAfterFromHeaders(input);
+  return {
+    dialect: 'stripe',
+    status: input.status,
+    code: str(own(error, 'code')),
+    message,
+    ...(docUrl !== undefined && { type: docUrl }),
+    ...(split.details !== undefined && { details: split.details }),
+    ...(requestId !== undefined && { requestId }),
+    ...(violations !== undefined && { violations }),
+    ...(retryable !== undefined && { retryable }),
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+  };
+});
