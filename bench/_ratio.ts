@@ -13,7 +13,8 @@ export async function compare(title: string, cases: readonly Case[]): Promise<Ma
   for (const c of cases) bench(c.name, () => do_not_optimize(c.fn()));
   const result = await run({ format: 'quiet', throw: true } as never);
   const means = new Map<string, number>();
-  for (const b of (result as { benchmarks: { alias: string; runs: { stats?: { avg: number } }[] }[] }).benchmarks) {
+  for (const b of (result as { benchmarks: { alias: string; runs: { stats?: { avg: number } }[] }[] })
+    .benchmarks) {
     const avg = b.runs[0]?.stats?.avg;
     if (avg !== undefined) means.set(b.alias, avg);
   }
@@ -29,5 +30,9 @@ export async function compare(title: string, cases: readonly Case[]): Promise<Ma
 }
 
 function fmt(ns: number): string {
-  return ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(1)} ns`;
+  return ns >= 1e6
+    ? `${(ns / 1e6).toFixed(2)} ms`
+    : ns >= 1e3
+      ? `${(ns / 1e3).toFixed(2)} µs`
+      : `${ns.toFixed(1)} ns`;
 }

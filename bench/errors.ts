@@ -20,7 +20,11 @@ const api = defineCatalog({
     },
   },
 });
-const FastifyNotFound = createFastifyError('VARIABLE_NOT_FOUND', 'No variable named %s exists in stage %s.', 404);
+const FastifyNotFound = createFastifyError(
+  'VARIABLE_NOT_FOUND',
+  'No variable named %s exists in stage %s.',
+  404,
+);
 let i = 0;
 const name = () => `API_URL_${i++ & 1023}`;
 
@@ -58,7 +62,8 @@ await compare('Create and serialize one 404 error (RFC 9457 body)', [
   },
   {
     name: '@hapi/boom',
-    fn: () => JSON.stringify(Boom.notFound(`No variable named ${name()} exists in stage prod.`).output.payload),
+    fn: () =>
+      JSON.stringify(Boom.notFound(`No variable named ${name()} exists in stage prod.`).output.payload),
   },
   {
     name: '@fastify/error',

@@ -1,4 +1,10 @@
-import { createError, type ErrataError, type ErrataErrorOptions, type ErrorDefinition, isErrataError } from '../error.js';
+import {
+  createError,
+  type ErrataError,
+  type ErrataErrorOptions,
+  type ErrorDefinition,
+  isErrataError,
+} from '../error.js';
 import { typeUri } from './anchor.js';
 import type { CatalogModel, JsonSchema, ParamType } from './model.js';
 import { normalizeCatalog } from './normalize.js';
@@ -87,17 +93,21 @@ type EmptyParams = Record<string, never>;
 
 /** The parameters an entry's message takes. */
 // biome-ignore lint/complexity/noBannedTypes: an entry without a message has no parameters
-export type ParamsOf<En> = En extends { readonly message: infer M extends string } ? TemplateParams<M> : {};
+// These helpers are deliberately not distributive (\`[En] extends [...]\`): a call's generic id would
+// otherwise make the compiler evaluate them over every entry of the catalog, for every call.
+export type ParamsOf<En> = [En] extends [{ readonly message: infer M extends string }]
+  ? TemplateParams<M>
+  : {};
 
 /** The details an entry carries: the input type of its Standard Schema; `undefined` without one. */
-export type DetailsOf<En> = En extends { readonly details: infer S }
-  ? S extends StandardSchemaV1
+export type DetailsOf<En> = [En] extends [{ readonly details: infer S }]
+  ? [S] extends [StandardSchemaV1]
     ? StandardSchemaV1.InferInput<S>
     : unknown
   : undefined;
 
 /** The wire code of an entry. */
-export type CodeOf<E, K extends keyof E> = E[K] extends { readonly code: infer C extends string }
+export type CodeOf<E, K extends keyof E> = [E[K]] extends [{ readonly code: infer C extends string }]
   ? C
   : K & string;
 
@@ -109,6 +119,17 @@ type OptionsArg<D> = undefined extends D
 export type ErrorArgs<En> = keyof ParamsOf<En> extends never
   ? [params?: EmptyParams, ...OptionsArg<DetailsOf<En>>]
   : [params: ParamsOf<En>, ...OptionsArg<DetailsOf<En>>];
+
+type LooseArgs = [params?: Record<string, ParamValue>, options?: ErrataErrorOptions];
+
+/** The arguments after the id, per entry. */
+export type ArgsMap<E> = string extends keyof E
+  ? Record<string, LooseArgs>
+  : { [K in keyof E]: ErrorArgs<E[K]> };
+/** The error type, per entry. */
+export type ErrorMap<E> = string extends keyof E
+  ? Record<string, ErrataError>
+  : { [K in keyof E]: ErrataError<K & string, CodeOf<E, K>, DetailsOf<E[K]>> };
 
 /** The error type of one entry. */
 export type ErrorOf<E, K extends keyof E & string> = ErrataError<K, CodeOf<E, K>, DetailsOf<E[K]>>;
@@ -122,16 +143,11 @@ export interface Catalog<E extends Record<string, EntryDef> = Loose> {
    * Creates the error of an entry. Parameters are checked against the message
    * template and details against the entry's schema at compile time.
    */
-  error<K extends keyof E & string>(
-    id: K,
-    ...args: string extends keyof E
-      ? [params?: Record<string, ParamValue>, options?: ErrataErrorOptions]
-      : ErrorArgs<E[K]>
-  ): string extends keyof E ? ErrataError : ErrorOf<E, K>;
+  error<K extends keyof E & string>(id: K, ...args: ArgsMap<E>[K]): ErrorMap<E>[K];
   /** Whether `id` names an entry. */
   has(id: string): id is keyof E & string;
   /** Narrows any value to the error of one entry (or, without `id`, of any entry of this catalog). */
-  is<K extends keyof E & string>(value: unknown, id?: K): value is ErrorOf<E, K>;
+  is<K extends keyof E & string>(value: unknown, id?: K): value is ErrorMap<E>[K];
   /** The definition (entry, catalog, type URI) of an id. */
   definition(id: string): ErrorDefinition | undefined;
   /** Phantom member carrying the authored entries' types, for `createClient<typeof api>()`. */
