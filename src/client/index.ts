@@ -1,1 +1,22 @@
-export {};
+// errata/client: parse any supported dialect into one typed error, and fetch
+// with safe retries. Runtime-neutral (fetch, Response, AbortSignal,
+// TextDecoder); it imports only the catalog's types and the dialects' parsers.
+
+export {
+  type ClientCode,
+  type ClientDetails,
+  type ClientOptions,
+  createClient,
+  type DialectLike,
+  type ErrataClient,
+  type ResponseLike,
+  type RetryInfo,
+  type RetryOptions,
+} from './client.js';
+export {
+  type ClientErrorFields,
+  type ClientErrorInit,
+  ErrataClientError,
+  type HeaderGetter,
+  isErrataClientError,
+} from './error.js';

@@ -1,0 +1,255 @@
+import type { CodeOf, DetailsOf, EntryDef } from '../catalog/define.js';
+import { type DialectParser, parsers } from '../dialects/parsers.js';
+import type { ParsedError } from '../dialects/types.js';
+import { readCapped } from './_read.js';
+import { type ClientErrorInit, ErrataClientError, type HeaderGetter, isErrataClientError } from './error.js';
+
+type Loose = Record<string, EntryDef>;
+/** The authored entries carried by a catalog's type (its phantom `'~entries'`). */
+type EntriesOf<C> = C extends { readonly '~entries'?: infer E } ? (E extends Loose ? E : Loose) : Loose;
+
+/** The wire codes of a catalog type; `string` for a client without one. */
+export type ClientCode<C> = string extends keyof EntriesOf<C>
+  ? string
+  : { [K in keyof EntriesOf<C> & string]: CodeOf<EntriesOf<C>, K> }[keyof EntriesOf<C> & string];
+
+/** The details of a wire code: the union of the details of every entry answering with it. */
+export type ClientDetails<C, Code extends string> = string extends keyof EntriesOf<C>
+  ? unknown
+  : {
+      [K in keyof EntriesOf<C> & string]: [CodeOf<EntriesOf<C>, K>] extends [Code]
+        ? DetailsOf<EntriesOf<C>[K]>
+        : never;
+    }[keyof EntriesOf<C> & string];
+
+/** What {@link ErrataClient.parse} reads of a response besides its body (a `Response` fits). */
+export interface ResponseLike {
+  readonly status?: number;
+  readonly statusText?: string;
+  readonly headers?: HeaderGetter;
+}
+
+/** A user-defined dialect's parser, for `createClient({ dialect })`. */
+export interface DialectLike {
+  readonly name: string;
+  readonly parse: DialectParser;
+}
+
+/** What `onRetry` is told before each wait. */
+export interface RetryInfo {
+  /** The retry about to happen: 1 for the first. */
+  readonly attempt: number;
+  /** How long the client waits before it. */
+  readonly delayMs: number;
+  /** The error of the attempt that failed. */
+  readonly error: ErrataClientError;
+}
+
+/** Retry settings of {@link ErrataClient.fetch}; each may be set on the client and per call. */
+export interface RetryOptions {
+  /** Retries after the first attempt. @default 2 */
+  readonly retries?: number;
+  /** Back-off window of the first retry; it doubles on each one (full jitter). @default 500 */
+  readonly baseDelayMs?: number;
+  /** Cap of the back-off window. @default 10000 */
+  readonly maxDelayMs?: number;
+  /** Longest server-requested delay the client will wait; a longer one throws the error at once. @default 60000 */
+  readonly maxRetryAfterMs?: number;
+  /** Budget for the whole call: every attempt and every wait. @default 60000 */
+  readonly timeoutMs?: number;
+  /** Random source of the jitter, in [0, 1). @default Math.random */
+  readonly random?: () => number;
+  /** Called before each wait. */
+  readonly onRetry?: (info: RetryInfo) => void;
+}
+
+export interface ClientOptions extends RetryOptions {
+  /**
+   * A fixed dialect (a built-in name or a parser of your own) instead of detection.
+   * @default detection: every built-in parser, content-type hints first
+   */
+  readonly dialect?: string | DialectLike;
+  /** Most bytes of an error body read; the rest is cancelled. @default 1048576 (1 MiB) */
+  readonly maxBodyBytes?: number;
+  /** The fetch used by `client.fetch`. @default globalThis.fetch */
+  readonly fetch?: typeof fetch;
+}
+
+/** A typed client for one catalog's errors. */
+export interface ErrataClient<C = unknown> {
+  /** Reads an error response (capped) into an {@link ErrataClientError}. Never rejects. */
+  fromResponse(response: Response): Promise<ErrataClientError>;
+  /** Parses an already read body. Never throws. */
+  parse(body: string, response?: ResponseLike): ErrataClientError;
+  /** Narrows to the error of one wire code, its `details` typed by the catalog. */
+  is<K extends ClientCode<C>>(error: unknown, code: K): error is ErrataClientError<K, ClientDetails<C, K>>;
+  /** Narrows to any {@link ErrataClientError}. */
+  is(error: unknown): error is ErrataClientError;
+  /**
+   * `fetch` that resolves to an ok response or rejects with the typed error,
+   * retrying what may be retried (see the README's retry rules).
+   *
+   * @remarks An abort through `init.signal` rejects with the signal's reason
+   * as it is, even during a wait. A network failure becomes an error with
+   * status 0 and code `network_error`; running out of `timeoutMs` during an
+   * attempt, status 0 and code `timeout`.
+   */
+  fetch(input: RequestInfo | URL, init?: RequestInit, options?: RetryOptions): Promise<Response>;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const NO_HEADERS: HeaderGetter = { get: () => null };
+// RFC 9110 section 9.2.2
+const IDEMPOTENT = /^(GET|HEAD|OPTIONS|TRACE|PUT|DELETE)$/i;
+
+const fail = (code: string, message: string, retryable: boolean, cause?: unknown) =>
+  new ErrataClientError({ status: 0, code, message, retryable }, cause);
+
+/**
+ * Creates a client for the errors of the catalog type `C` (`typeof api`): only
+ * its type is used, so no catalog text is bundled.
+ */
+export function createClient<C = unknown>(options: ClientOptions = {}): ErrataClient<C> {
+  const d = options.dialect;
+  const list: typeof parsers =
+    d === undefined
+      ? parsers
+      : typeof d === 'string'
+        ? parsers.filter((p) => p[0] === d)
+        : [[d.name, d.parse]];
+  if (!list.length)
+    throw new TypeError(`Unknown dialect "${d}". Known dialects: ${parsers.map((p) => p[0]).join(', ')}`);
+  const cap = options.maxBodyBytes ?? 1 << 20;
+
+  const parse = (body: string, cut: boolean, res: ResponseLike = {}): ErrataClientError => {
+    try {
+      const status = res.status ?? 0;
+      const headers = res.headers ?? NO_HEADERS;
+      const get = (name: string) => headers.get(name);
+      let data: unknown;
+      let parsed: ParsedError | undefined;
+      let dialect: string | undefined;
+      try {
+        if (/^\s*[[{]/.test(body)) data = JSON.parse(body);
+      } catch {}
+      if (typeof data === 'object' && data) {
+        // A media type names its dialect better than any shape (RFC 9457, JSON:API).
+        const ct = get('content-type') ?? '';
+        const hint = ct.includes('problem') ? 'problem' : ct.includes('vnd.api') ? 'jsonapi' : 0;
+        const input = { status, headers };
+        for (const [name, fn] of hint ? [...list.filter((p) => p[0] === hint), ...list] : list) {
+          try {
+            parsed = fn(data, input);
+          } catch {}
+          if (parsed) {
+            dialect = name;
+            break;
+          }
+        }
+      }
+      // Server guidance first: the should-retry headers, then the body; else the status.
+      const flag = get('x-should-retry') ?? get('stripe-should-retry');
+      const bodyRetry = parsed?.retryable;
+      const retryable =
+        flag === 'true' ||
+        (flag !== 'false' &&
+          (typeof bodyRetry === 'boolean'
+            ? bodyRetry
+            : status === 408 || status === 429 || (status > 499 && status !== 501)));
+      // retry-after-ms (in ms), then Retry-After: delay-seconds or an HTTP-date (RFC 9110 section 10.2.3).
+      const ms = get('retry-after-ms');
+      const after = get('retry-after');
+      let retryAfterMs = ms ? +ms : Number.NaN;
+      if (!(retryAfterMs >= 0) && after) {
+        const seconds = +after;
+        retryAfterMs = Math.max(0, Number.isNaN(seconds) ? Date.parse(after) - Date.now() : seconds * 1000);
+      }
+      if (!(retryAfterMs >= 0)) retryAfterMs = parsed?.retryAfterMs as number;
+      const fields: ClientErrorInit = {
+        code: str(parsed?.code),
+        status,
+        message: str(parsed?.message) || str(parsed?.title) || res.statusText || `HTTP ${status}`,
+        details: parsed?.details,
+        requestId: str(parsed?.requestId) ?? get('x-request-id') ?? get('request-id') ?? undefined,
+        retryable,
+        retryAfterMs: retryAfterMs >= 0 ? retryAfterMs : undefined,
+        violations: Array.isArray(parsed?.violations) ? (parsed.violations as []) : [],
+        dialect,
+        title: str(parsed?.title),
+        type: str(parsed?.type),
+        body,
+        data,
+        truncated: cut,
+        headers,
+      };
+      return new ErrataClientError(fields);
+    } catch (e) {
+      // Unreachable with real headers; a hostile `ResponseLike` still gets an error, not an exception.
+      return fail('unreadable_response', 'Unreadable response', false, e);
+    }
+  };
+
+  const fromResponse = async (res: Response) => parse(...(await readCapped(res, cap)));
+
+  return {
+    parse: (body, res) => parse(body, false, res),
+    fromResponse,
+    is: (error: unknown, code?: string) =>
+      isErrataClientError(error) && (code === undefined || error.code === code),
+    async fetch(input, init, callOptions) {
+      const o = { ...options, ...callOptions };
+      const retries = o.retries ?? 2;
+      const budget = o.timeoutMs ?? 60_000;
+      const end = Date.now() + budget;
+      const user = init?.signal;
+      const ctl = new AbortController();
+      const signal = user ? AbortSignal.any([user, ctl.signal]) : ctl.signal;
+      const timer = budget < 2 ** 31 ? setTimeout(() => ctl.abort(), budget) : undefined;
+      const headers = new Headers(init?.headers ?? (input as Request).headers);
+      // RFC 9110 section 9.2.2: only idempotent requests may be repeated, or one with a key.
+      const safe =
+        IDEMPOTENT.test(init?.method ?? (input as Request).method ?? 'GET') || headers.has('idempotency-key');
+      // A stream body is gone after the first attempt.
+      const again = !(init?.body as ReadableStream | undefined)?.getReader;
+      // An abort rejects with the caller's reason as it is; the budget's with a timeout error.
+      const stop = (last?: unknown) => {
+        if (user?.aborted) throw user.reason;
+        if (ctl.signal.aborted) throw fail('timeout', `Request timed out after ${budget} ms`, false, last);
+      };
+      try {
+        for (let attempt = 0; ; ) {
+          let error: ErrataClientError;
+          try {
+            const res = await (o.fetch ?? fetch)((input as Request).clone?.() ?? input, { ...init, signal });
+            if (res.ok) return res;
+            error = await fromResponse(res);
+          } catch (e) {
+            stop(e);
+            error = fail('network_error', 'Network error', true, e);
+          }
+          stop(error);
+          const delay =
+            error.retryAfterMs ??
+            (o.random ?? Math.random)() *
+              Math.min(o.maxDelayMs ?? 1e4, (o.baseDelayMs ?? 500) * 2 ** attempt);
+          if (
+            attempt++ >= retries ||
+            !safe ||
+            !again ||
+            !error.retryable ||
+            delay > (o.maxRetryAfterMs ?? 6e4) ||
+            Date.now() + delay > end
+          )
+            throw error;
+          o.onRetry?.({ attempt, delayMs: delay, error });
+          await new Promise((resolve, reject) => {
+            const t = setTimeout(resolve, delay);
+            signal.addEventListener('abort', () => reject(clearTimeout(t)), { once: true });
+          }).catch(() => stop(error));
+        }
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  } as ErrataClient<C>;
+}
