@@ -50,7 +50,7 @@ th{background:var(--card)}
 .offscreen{position:fixed;left:-9999px;top:0}
 footer{color:var(--muted);font-size:.8125rem;padding:2rem 0}
 [hidden]{display:none!important}
-@media (max-width:40rem){body{font-size:15px}.entry{padding:.6rem .7rem}.controls label{flex:1 1 45%}header h1{font-size:1.4rem}}
+@media (max-width:40rem){body{font-size:15px}.controls{position:static}.entry{padding:.6rem .7rem;scroll-margin-top:.5rem}.controls label{flex:1 1 45%}header h1{font-size:1.4rem}}
 `;
 
 export const PAGE_SCRIPT = `(function () {
