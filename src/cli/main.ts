@@ -2,8 +2,11 @@ import { type ArgDef, type ArgsDef, type CommandDef, parseArgs, renderUsage } fr
 import { CatalogError } from '../catalog/normalize.js';
 import { type ErrataCommand, toCitty } from './_command.js';
 import { type CliIO, colors, EXIT, stripAnsi, UsageError } from './_io.js';
+import { diffCommand } from './commands/diff.js';
 import { docsCommand } from './commands/docs.js';
 import { exportCommand } from './commands/export.js';
+import { lintCommand } from './commands/lint.js';
+import { lockCommand } from './commands/lock.js';
 import { openapiCommand } from './commands/openapi.js';
 import { typesCommand } from './commands/types.js';
 
@@ -13,6 +16,9 @@ export const commands: ErrataCommand[] = [
   typesCommand,
   docsCommand,
   openapiCommand,
+  lintCommand,
+  diffCommand,
+  lockCommand,
 ] as unknown as ErrataCommand[];
 
 /** Registers a command (used by the other modules of the CLI). */

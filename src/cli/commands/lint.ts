@@ -1,0 +1,77 @@
+import { relative, resolve } from 'node:path';
+import { loadCatalog } from '../../catalog/load.js';
+import { readLintConfig, readSource } from '../../govern/_node.js';
+import { formatFindings, type LintFormat } from '../../govern/format.js';
+import { configureRules, countFindings, LintConfigError, lint } from '../../govern/lint.js';
+import { builtinRules } from '../../govern/rules/index.js';
+import type { LintConfig } from '../../govern/types.js';
+import { defineErrataCommand } from '../_command.js';
+import { colors, EXIT, UsageError } from '../_io.js';
+import { writeOutput } from '../_output.js';
+
+export const lintCommand = defineErrataCommand({
+  name: 'lint',
+  description: 'Check a catalog against the governance rules; exit 1 on any error (or too many warnings).',
+  args: {
+    catalog: { type: 'positional', description: 'Catalog file (.ts, .js, .json, .yaml)', required: true },
+    format: {
+      type: 'enum',
+      options: ['text', 'json', 'sarif'],
+      default: 'text',
+      description: 'Output format: text, json (an array of findings) or sarif (SARIF 2.1.0)',
+    },
+    config: {
+      type: 'string',
+      alias: 'c',
+      description: 'Lint config (JSON or YAML): { "rules": { "id": "off" | "warn" | "error" } }',
+    },
+    'max-warnings': { type: 'string', description: 'Fail (exit 1) when there are more warnings than this' },
+    out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
+  },
+  examples: [
+    'errata lint errors.yaml',
+    'errata lint errors.yaml --format sarif -o errata.sarif',
+    'errata lint src/errors.ts --config lint.yaml --max-warnings 0',
+  ],
+  async run(args, io) {
+    let maxWarnings: number | undefined;
+    if (args['max-warnings'] !== undefined) {
+      maxWarnings = Number(args['max-warnings']);
+      if (!/^\d+$/.test(String(args['max-warnings'])))
+        throw new UsageError(`--max-warnings must be a non-negative integer (got "${args['max-warnings']}")`);
+    }
+    let config: LintConfig = {};
+    try {
+      if (args.config !== undefined) config = await readLintConfig(args.config, io.cwd);
+      configureRules(builtinRules, config);
+    } catch (e) {
+      if (e instanceof LintConfigError) throw new UsageError(`lint config: ${e.message}`);
+      throw e;
+    }
+    const model = await loadCatalog(args.catalog, { cwd: io.cwd });
+    let findings: ReturnType<typeof lint>;
+    try {
+      findings = lint(model, { rules: builtinRules, config });
+    } catch (e) {
+      if (e instanceof LintConfigError) throw new UsageError(`lint config: ${e.message}`);
+      throw e;
+    }
+    const format = args.format as LintFormat;
+    const file = relative(io.cwd, resolve(io.cwd, args.catalog)) || args.catalog;
+    const toStdout = args.out === undefined || args.out === '-';
+    const text = formatFindings(findings, format, {
+      file,
+      rules: builtinRules,
+      ...(format === 'sarif' && { source: await readSource(args.catalog, io.cwd) }),
+      ...(format === 'text' && toStdout && { color: colors(io) }),
+    });
+    await writeOutput(text, args.out, io);
+    const { errors, warnings } = countFindings(findings);
+    if (errors > 0) return EXIT.findings;
+    if (maxWarnings !== undefined && warnings > maxWarnings) {
+      io.stderr(`errata lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+      return EXIT.findings;
+    }
+    return EXIT.ok;
+  },
+});

@@ -1,0 +1,97 @@
+// Node-only helpers of the governance commands: reading sources, lint configs and catalogs at a git ref.
+import { execFile } from 'node:child_process';
+import { readFile, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { loadCatalog, normalizeDocument, parseCatalogText } from '../catalog/load.js';
+import type { CatalogModel } from '../catalog/model.js';
+import { CatalogError } from '../catalog/normalize.js';
+import { LintConfigError } from './lint.js';
+import type { LintConfig } from './types.js';
+
+/** Reads a lint configuration file (JSON or YAML). Throws {@link LintConfigError} with the reason. */
+export async function readLintConfig(file: string, cwd: string): Promise<LintConfig> {
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, file), 'utf8');
+  } catch (e) {
+    throw new LintConfigError(
+      `${file}: cannot read the lint config (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  let doc: unknown;
+  try {
+    doc = parseCatalogText(text, extname(file).toLowerCase() === '.json' ? 'json' : 'yaml', file);
+  } catch (e) {
+    const first = e instanceof CatalogError ? e.issues[0]?.message : (e as Error).message;
+    throw new LintConfigError(`${file}: ${first ?? 'cannot parse the lint config'}`);
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    throw new LintConfigError(
+      `${file}: a lint config is an object: { "rules": { "rule-id": "off" | "warn" | "error" } }`,
+    );
+  const unknown = Object.keys(doc).filter((k) => k !== 'rules' && k !== '$schema');
+  if (unknown.length > 0) throw new LintConfigError(`${file}: unknown field "${unknown[0]}" (only "rules")`);
+  return doc as LintConfig;
+}
+
+/** Reads a catalog's source text, or `undefined` when it cannot be read. */
+export async function readSource(file: string, cwd: string): Promise<string | undefined> {
+  try {
+    return await readFile(resolve(cwd, file), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function git(args: readonly string[], cwd: string): Promise<string> {
+  return new Promise((ok, fail) => {
+    // execFile, not a shell: the ref and path are arguments, never command text.
+    execFile(
+      'git',
+      [...args],
+      { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err) fail(new Error(firstLine(stderr) || err.message));
+        else ok(stdout);
+      },
+    );
+  });
+}
+
+function firstLine(s: string): string {
+  return (s.trim().split('\n')[0] ?? '').replace(/^fatal:\s*/, '');
+}
+
+/**
+ * Loads the catalog at `file` as it was at a git ref (`git show REF:./file`).
+ * JSON and YAML are parsed from the text; a `.ts`/`.js` catalog is written to a
+ * temporary file beside the original, so relative imports resolve, and removed after loading.
+ */
+export async function loadCatalogAtRef(ref: string, file: string, cwd: string): Promise<CatalogModel> {
+  if (ref === '' || ref.startsWith('-') || /[\s:]/.test(ref))
+    throw new CatalogError([{ path: '', message: `invalid git ref ${JSON.stringify(ref)}` }], `git:${ref}`);
+  const abs = resolve(cwd, file);
+  const dir = dirname(abs);
+  const label = `${file} at ${ref}`;
+  let text: string;
+  try {
+    text = await git(['show', `${ref}:./${basename(abs)}`], dir);
+  } catch (e) {
+    throw new CatalogError(
+      [{ path: '', message: `cannot read it from git: ${(e as Error).message}` }],
+      label,
+    );
+  }
+  const ext = extname(abs).toLowerCase();
+  if (ext === '.json' || ext === '.yaml' || ext === '.yml')
+    return normalizeDocument(parseCatalogText(text, ext === '.json' ? 'json' : 'yaml', label), label);
+  const tmp = join(dir, `.errata-at-ref-${process.pid}-${Date.now()}${ext}`);
+  await writeFile(tmp, text);
+  try {
+    return await loadCatalog(tmp).catch((e: unknown) => {
+      throw e instanceof CatalogError ? new CatalogError(e.issues, label) : e;
+    });
+  } finally {
+    await unlink(tmp).catch(() => {});
+  }
+}

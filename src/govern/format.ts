@@ -1,0 +1,143 @@
+import { countFindings } from './lint.js';
+import type { Finding, Rule } from './types.js';
+
+/** Output formats of `errata lint`. */
+export type LintFormat = 'text' | 'json' | 'sarif';
+
+/** Options of {@link formatFindings}. */
+export interface FormatFindingsOptions {
+  /** Path of the catalog, as shown in text output and SARIF locations. */
+  readonly file?: string;
+  /** Catalog source text: SARIF results then carry the line of each entry. */
+  readonly source?: string;
+  /** The rules that ran (SARIF lists them in `tool.driver.rules`). */
+  readonly rules?: readonly Rule[];
+  /** Colour helpers for text output. @default none */
+  readonly color?: {
+    red(s: string): string;
+    yellow(s: string): string;
+    dim(s: string): string;
+    bold(s: string): string;
+  };
+}
+
+const plain = {
+  red: (s: string) => s,
+  yellow: (s: string) => s,
+  dim: (s: string) => s,
+  bold: (s: string) => s,
+};
+
+/** Renders findings as text (one line each, then a summary), JSON (an array) or SARIF 2.1.0. */
+export function formatFindings(
+  findings: readonly Finding[],
+  format: LintFormat,
+  options: FormatFindingsOptions = {},
+): string {
+  if (format === 'json') return `${JSON.stringify(findings, null, 2)}\n`;
+  if (format === 'sarif') return `${JSON.stringify(toSarif(findings, options), null, 2)}\n`;
+  return formatText(findings, options);
+}
+
+function formatText(findings: readonly Finding[], options: FormatFindingsOptions): string {
+  const c = options.color ?? plain;
+  const { errors, warnings } = countFindings(findings);
+  const head = options.file ? `${c.bold(options.file)}\n` : '';
+  if (findings.length === 0) return `${head}no problems\n`;
+  const where = (f: Finding) => `${f.id ?? '(catalog)'}.${f.field}`;
+  const width = Math.min(60, Math.max(...findings.map((f) => where(f).length)));
+  const lines = findings.map((f) => {
+    const sev = f.severity === 'error' ? c.red('error') : c.yellow('warn ');
+    return `  ${sev}  ${where(f).padEnd(width)}  ${f.message}  ${c.dim(f.rule)}`;
+  });
+  const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+  const summary = `${n(findings.length, 'problem')} (${n(errors, 'error')}, ${n(warnings, 'warning')})`;
+  return `${head}${lines.join('\n')}\n\n${errors > 0 ? c.red(summary) : c.yellow(summary)}\n`;
+}
+
+/** The line (1-based) of each entry's key in a JSON, YAML or TypeScript catalog source. */
+export function entryLines(source: string, ids: Iterable<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineAt = (index: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  // Entries live under `errors`; start looking there so a top-level key of the same name is not taken.
+  const from = Math.max(0, source.search(/(^|[\s{,])["']?errors["']?\s*:/m));
+  for (const id of ids) {
+    const re = new RegExp(`(?:^|[\\s{,])["']?${id.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}["']?\\s*:`, 'm');
+    const m = re.exec(source.slice(from));
+    if (m) out.set(id, lineAt(from + m.index + (m[0].match(/^[\s{,]/) ? 1 : 0)));
+  }
+  const docs = /(^|[\s{,])["']?docs["']?\s*:/m.exec(source);
+  if (docs) out.set('', lineAt(docs.index + (docs[1] ? 1 : 0)));
+  return out;
+}
+
+const LEVEL = { error: 'error', warn: 'warning' } as const;
+
+/** A SARIF 2.1.0 log of findings, for code-scanning tools (GitHub, GitLab, Azure DevOps). */
+export function toSarif(
+  findings: readonly Finding[],
+  options: FormatFindingsOptions = {},
+): Record<string, unknown> {
+  const ruleIds = [...new Set([...(options.rules ?? []).map((r) => r.id), ...findings.map((f) => f.rule)])];
+  const byId = new Map((options.rules ?? []).map((r) => [r.id, r]));
+  const index = new Map(ruleIds.map((id, i) => [id, i]));
+  const uri = options.file?.replace(/\\/g, '/');
+  const lines = options.source
+    ? entryLines(options.source, new Set(findings.map((f) => f.id ?? '').filter(Boolean)))
+    : undefined;
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'errata',
+            rules: ruleIds.map((id) => {
+              const r = byId.get(id);
+              return {
+                id,
+                shortDescription: { text: r?.description ?? id },
+                defaultConfiguration: { level: LEVEL[r?.severity ?? 'warn'] },
+              };
+            }),
+          },
+        },
+        ...(uri !== undefined && { artifacts: [{ location: { uri } }] }),
+        results: findings.map((f) => {
+          const line = lines?.get(f.id ?? '');
+          const where = f.id === null ? f.field : `errors.${f.id}.${f.field}`;
+          return {
+            ruleId: f.rule,
+            ruleIndex: index.get(f.rule),
+            level: LEVEL[f.severity],
+            message: { text: f.id === null ? f.message : `${f.id}: ${f.message}` },
+            locations: [
+              {
+                ...(uri !== undefined && {
+                  physicalLocation: {
+                    artifactLocation: { uri, index: 0 },
+                    ...(line !== undefined && { region: { startLine: line } }),
+                  },
+                }),
+                logicalLocations: [{ fullyQualifiedName: where, kind: 'member' }],
+              },
+            ],
+            partialFingerprints: { errataFinding: `${f.rule}/${where}` },
+          };
+        }),
+      },
+    ],
+  };
+}

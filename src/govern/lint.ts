@@ -1,0 +1,120 @@
+import type { CatalogModel } from '../catalog/model.js';
+import { builtinRules } from './rules/index.js';
+import type { Finding, LintConfig, Report, Rule, RuleLevel, Severity } from './types.js';
+
+/** A lint configuration that cannot be applied: an unknown rule, a bad level or bad options. */
+export class LintConfigError extends Error {
+  override readonly name = 'LintConfigError';
+}
+
+/** A rule as configured: its level and merged options. */
+export interface ConfiguredRule {
+  readonly rule: Rule;
+  readonly severity: Severity;
+  readonly options: Record<string, unknown>;
+}
+
+const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
+
+/**
+ * Applies a configuration to a set of rules: each rule's level (`off` drops it)
+ * and options over its defaults. Throws {@link LintConfigError} for an unknown
+ * rule id, level or malformed setting.
+ */
+export function configureRules(rules: readonly Rule[], config: LintConfig = {}): ConfiguredRule[] {
+  const byId = new Map<string, Rule>();
+  for (const r of rules) {
+    if (byId.has(r.id)) throw new LintConfigError(`two rules share the id "${r.id}"`);
+    byId.set(r.id, r);
+  }
+  const settings = config.rules ?? {};
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings))
+    throw new LintConfigError(
+      '"rules" must be an object of rule id to "off", "warn", "error" or [level, options]',
+    );
+  const unknown = Object.keys(settings).filter((id) => !byId.has(id));
+  if (unknown.length > 0)
+    throw new LintConfigError(
+      `unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${[...byId.keys()].join(', ')})`,
+    );
+  const out: ConfiguredRule[] = [];
+  for (const rule of rules) {
+    const setting = settings[rule.id];
+    let level: unknown = rule.severity;
+    let options: unknown = {};
+    if (Array.isArray(setting)) [level, options = {}] = setting;
+    else if (setting !== undefined) level = setting;
+    if (!LEVELS.includes(level as RuleLevel))
+      throw new LintConfigError(
+        `rule "${rule.id}": level must be "off", "warn" or "error", got ${JSON.stringify(level)}`,
+      );
+    if (typeof options !== 'object' || options === null || Array.isArray(options))
+      throw new LintConfigError(`rule "${rule.id}": options must be an object`);
+    const known = Object.keys(rule.options ?? {});
+    for (const k of Object.keys(options))
+      if (!known.includes(k))
+        throw new LintConfigError(
+          `rule "${rule.id}": unknown option "${k}"${known.length ? ` (options: ${known.join(', ')})` : ' (it takes none)'}`,
+        );
+    if (level === 'off') continue;
+    out.push({ rule, severity: level as Severity, options: { ...rule.options, ...options } });
+  }
+  return out;
+}
+
+/** Options of {@link lint}. */
+export interface LintOptions {
+  /** The rules to run. @default builtinRules */
+  readonly rules?: readonly Rule[];
+  /** Levels and options per rule id. @default {} */
+  readonly config?: LintConfig;
+}
+
+/**
+ * Lints a normalized catalog and returns its findings: catalog-level findings
+ * first, then by entry in catalog order, then by rule order.
+ *
+ * @example
+ * ```ts
+ * const findings = lint(api.model, { config: { rules: { 'title-case': 'off' } } });
+ * ```
+ */
+export function lint(model: CatalogModel, options: LintOptions = {}): Finding[] {
+  const configured = configureRules(options.rules ?? builtinRules, options.config);
+  const entries = Object.entries(model.errors);
+  const order = new Map(entries.map(([id], i) => [id, i]));
+  const found: { f: Finding; at: number; seq: number }[] = [];
+  for (const { rule, severity, options: ruleOptions } of configured) {
+    let reports: Iterable<Report>;
+    try {
+      reports = [...rule.check({ model, entries, options: ruleOptions })];
+    } catch (e) {
+      throw new LintConfigError(`rule "${rule.id}" failed: ${(e as Error)?.message ?? String(e)}`);
+    }
+    for (const r of reports) {
+      const id = r.id ?? null;
+      const entry = id === null ? undefined : model.errors[id];
+      found.push({
+        f: {
+          rule: rule.id,
+          severity,
+          id,
+          code: entry ? entry.code : null,
+          field: r.field,
+          message: r.message,
+        },
+        at: id === null ? -1 : (order.get(id) ?? entries.length),
+        seq: found.length,
+      });
+    }
+  }
+  found.sort((a, b) => a.at - b.at || a.seq - b.seq);
+  return found.map((x) => x.f);
+}
+
+/** Counts findings by severity. */
+export function countFindings(findings: readonly Finding[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const f of findings) if (f.severity === 'error') errors++;
+  return { errors, warnings: findings.length - errors };
+}

@@ -1,0 +1,202 @@
+import { defineRule, q } from './_util.js';
+
+const CODE_FORMAT = /^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*$/;
+
+/** `code-empty`: an entry whose wire code is `""`. */
+export const codeEmpty = defineRule({
+  id: 'code-empty',
+  severity: 'error',
+  description: 'An entry whose wire code is empty: clients have nothing stable to match on.',
+  *check({ entries }) {
+    for (const [id, e] of entries)
+      if (e.code.trim() === '')
+        yield {
+          id,
+          field: 'code',
+          message: `the wire code is empty; clients match on the code, so give this entry one (e.g. ${q(snake(id))})`,
+        };
+  },
+});
+
+/** `code-format`: codes that are not identifier-like. */
+export const codeFormat = defineRule({
+  id: 'code-format',
+  severity: 'error',
+  description:
+    'Wire codes must be identifier-like: a letter, then letters and digits in words joined by "_", "-" or ".".',
+  options: { maxLength: 64 },
+  *check({ entries, options }) {
+    const max = Number(options.maxLength);
+    for (const [id, e] of entries) {
+      if (e.code === '') continue;
+      if (!CODE_FORMAT.test(e.code))
+        yield {
+          id,
+          field: 'code',
+          message: `code ${q(e.code)} is not identifier-like (letters and digits in words joined by "_", "-" or ".")`,
+        };
+      else if (e.code.length > max)
+        yield { id, field: 'code', message: `code ${q(e.code)} is longer than ${max} characters` };
+    }
+  },
+});
+
+// A "code" suffix after a complete condition ("…_cannot_be_revoked_code") is a constant's name
+// leaking onto the wire; after a noun ("country_code", "totp_incorrect_code") it is meaning.
+const REDUNDANT_SUFFIX =
+  /(?:ed|invalid|missing|exists|unsupported|required|denied|forbidden|exceeded|not_?found)(?:[_.-]code|Code|_CODE)$/i;
+
+/** `code-suffix`: codes that end in a redundant `_code`. */
+export const codeSuffix = defineRule({
+  id: 'code-suffix',
+  severity: 'warn',
+  description:
+    'Wire codes with a redundant "_code" after a complete condition ("token_cannot_be_revoked_code"): a constant’s name leaking.',
+  *check({ entries }) {
+    for (const [id, e] of entries)
+      if (REDUNDANT_SUFFIX.test(e.code))
+        yield {
+          id,
+          field: 'code',
+          message: `code ${q(e.code)} ends in a redundant "code" (a constant's name leaking onto the wire?); keep it for compatibility, avoid it in new codes`,
+        };
+  },
+});
+
+type Style = 'SCREAMING_SNAKE' | 'snake_case' | 'kebab-case' | 'camelCase' | 'PascalCase' | 'dot.case';
+const STYLES: readonly [Style, RegExp][] = [
+  ['SCREAMING_SNAKE', /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/],
+  ['snake_case', /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/],
+  ['kebab-case', /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/],
+  ['camelCase', /^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*$/],
+  ['PascalCase', /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*$/],
+  ['dot.case', /^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*$/],
+];
+
+/** `code-casing`: codes whose casing differs from the catalog's. */
+export const codeCasing = defineRule<{ style?: Style }>({
+  id: 'code-casing',
+  severity: 'warn',
+  description:
+    'Codes must share one casing (SCREAMING_SNAKE, snake_case, kebab-case, camelCase, PascalCase, dot.case); the catalog’s dominant one unless `style` is set.',
+  *check({ entries, options }) {
+    const fits = (code: string) => STYLES.filter(([, re]) => re.test(code)).map(([s]) => s);
+    const codes = entries.filter(([, e]) => e.code !== '');
+    let style = options.style;
+    if (style !== undefined && !STYLES.some(([s]) => s === style))
+      throw new Error(`code-casing: unknown style ${q(String(style))}`);
+    if (style === undefined) {
+      const votes = new Map<Style, number>();
+      for (const [, e] of codes) for (const s of fits(e.code)) votes.set(s, (votes.get(s) ?? 0) + 1);
+      let best = 0;
+      for (const [s, n] of votes) if (n > best) [style, best] = [s, n];
+    }
+    if (style === undefined) return;
+    for (const [id, e] of codes)
+      if (!fits(e.code).includes(style))
+        yield {
+          id,
+          field: 'code',
+          message: `code ${q(e.code)} is not ${style} like the rest of the catalog`,
+        };
+  },
+});
+
+/** `code-status-conflict`: one wire code answered with different statuses. */
+export const codeStatusConflict = defineRule({
+  id: 'code-status-conflict',
+  severity: 'error',
+  description: 'One wire code sent with different HTTP statuses: clients cannot rely on either.',
+  *check({ entries }) {
+    const byCode = new Map<string, Map<number, string[]>>();
+    for (const [id, e] of entries) {
+      if (e.code === '') continue;
+      let statuses = byCode.get(e.code);
+      if (!statuses) {
+        statuses = new Map();
+        byCode.set(e.code, statuses);
+      }
+      const ids = statuses.get(e.status) ?? [];
+      ids.push(id);
+      statuses.set(e.status, ids);
+    }
+    for (const [code, statuses] of byCode) {
+      if (statuses.size < 2) continue;
+      // The status most entries use is taken as the intended one (ties: the first seen).
+      let main: [number, string[]] | undefined;
+      for (const s of statuses) if (!main || s[1].length > main[1].length) main = s;
+      const [status, ids] = main as [number, string[]];
+      for (const [other, others] of statuses) {
+        if (other === status) continue;
+        for (const id of others)
+          yield {
+            id,
+            field: 'status',
+            message: `code ${q(code)} is sent with ${other} here but with ${status} by ${list(ids)}; a code should mean one status`,
+          };
+      }
+    }
+  },
+});
+
+/** `code-near-duplicate`: two codes made of the same words in another order. */
+export const codeNearDuplicate = defineRule({
+  id: 'code-near-duplicate',
+  severity: 'warn',
+  description:
+    'Two different codes made of the same words (INVALID_ORG_SCOPE, ORG_SCOPE_INVALID): easy to confuse.',
+  *check({ entries }) {
+    const seen = new Map<string, [string, string]>();
+    for (const [id, e] of entries) {
+      const words = e.code
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
+      if (words.length < 2) continue;
+      const key = [...words].sort().join(' ');
+      const first = seen.get(key);
+      if (!first) seen.set(key, [e.code, id]);
+      else if (first[0] !== e.code)
+        yield {
+          id,
+          field: 'code',
+          message: `code ${q(e.code)} has the same words as ${q(first[0])} (${first[1]}): one condition with two codes, or two conditions too easy to confuse`,
+        };
+    }
+  },
+});
+
+/** `duplicate-entry`: two ids for exactly the same error. */
+export const duplicateEntry = defineRule({
+  id: 'duplicate-entry',
+  severity: 'error',
+  description: 'Two entries with the same code, status, wording, retry and details: one error under two ids.',
+  *check({ entries }) {
+    const seen = new Map<string, string>();
+    for (const [id, e] of entries) {
+      const { category: _category, ...rest } = e;
+      // The normalized model has a fixed key order, so its JSON text is a fingerprint.
+      const fp = JSON.stringify(rest);
+      const first = seen.get(fp);
+      if (first === undefined) seen.set(fp, id);
+      else
+        yield {
+          id,
+          field: 'code',
+          message: `same code, status and wording as ${first}: one error under two ids; keep one`,
+        };
+    }
+  },
+});
+
+function list(ids: readonly string[]): string {
+  return ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
+}
+
+function snake(id: string): string {
+  return id
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toLowerCase();
+}

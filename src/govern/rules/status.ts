@@ -1,0 +1,204 @@
+import { statusText } from '../../catalog/status.js';
+import { defineRule, evidence, wording } from './_util.js';
+
+// Wording of an authenticated caller who may not do something: 403, not 401.
+const FORBIDDEN_WORDING =
+  /\b(?:not enabled|permissions?|not permitted|not allowed|forbidden|lacks?|insufficient|not a member|plan|tier|quota|banned|suspended)\b/i;
+// Wording of a caller who is not (or no longer) authenticated: 401, not 403.
+const UNAUTHENTICATED_WORDING =
+  /\b(?:re-?authenticate|unauthenticated|not authenticated|sign in again|log in again|(?:no|missing|invalid|expired|revoked|malformed) (?:credentials|api key|access token|bearer token|session)|(?:access token|api key|credentials|session)\b[^.]{0,30}?\b(?:expired|revoked|invalidated|malformed))\b/i;
+
+/** `status-auth`: 401 and 403 swapped (RFC 9110 sections 15.5.2 and 15.5.4). */
+export const statusAuth = defineRule({
+  id: 'status-auth',
+  severity: 'warn',
+  description:
+    '401 whose wording is about permission (should be 403), or 403 whose wording is about authentication (should be 401).',
+  *check({ entries }) {
+    for (const [id, e] of entries) {
+      const text = wording(e);
+      if (e.status === 401) {
+        const ev = evidence(text, FORBIDDEN_WORDING);
+        if (ev)
+          yield {
+            id,
+            field: 'status',
+            message: `401 says "not authenticated" (RFC 9110 15.5.2), but the wording (${ev}) describes an authenticated caller who may not do this: 403; clients answer a 401 by signing in again`,
+          };
+      } else if (e.status === 403) {
+        const ev = evidence(text, UNAUTHENTICATED_WORDING);
+        if (ev)
+          yield {
+            id,
+            field: 'status',
+            message: `403 says "authenticated but not allowed" (RFC 9110 15.5.4), but the wording (${ev}) asks the caller to authenticate again: 401, which clients and SDKs answer by refreshing credentials`,
+          };
+      }
+    }
+  },
+});
+
+const CONFLICT_WORDING =
+  /\b(?:already (?:exists?|in use|taken)|duplicate|not unique|unique (?:constraint|key))\b/i;
+const GONE_WORDING = /\b(?:has |have |had )?expired\b/i;
+const RATE_WORDING = /\b(?:rate[- ]limit(?:ed)?|too many requests)\b/i;
+
+/** `status-wording`: statuses the wording contradicts (409, 410, 429). */
+export const statusWording = defineRule<{ statuses?: readonly number[] }>({
+  id: 'status-wording',
+  severity: 'warn',
+  description:
+    'A generic status (`statuses`, default 400) whose wording names a specific one: "already exists" → 409, "expired" → 410; "rate limit" not on a 429.',
+  options: { statuses: [400] },
+  *check({ entries, options }) {
+    const generic = new Set(options.statuses ?? [400]);
+    for (const [id, e] of entries) {
+      const text = wording(e);
+      const rate = e.status !== 429 ? evidence(text, RATE_WORDING) : undefined;
+      const conflict = generic.has(e.status) ? evidence(text, CONFLICT_WORDING) : undefined;
+      const gone = generic.has(e.status) ? evidence(text, GONE_WORDING) : undefined;
+      if (rate)
+        yield {
+          id,
+          field: 'status',
+          message: `the wording (${rate}) describes rate limiting, answered with ${e.status}: use 429 (RFC 6585 section 4) so clients back off`,
+        };
+      else if (conflict)
+        yield {
+          id,
+          field: 'status',
+          message: `the wording (${conflict}) describes a conflict with existing state: 409 Conflict (RFC 9110 15.5.10) tells clients more than ${e.status}`,
+        };
+      else if (gone)
+        yield {
+          id,
+          field: 'status',
+          message: `the wording (${gone}) describes something that no longer exists: 410 Gone (RFC 9110 15.5.11) tells clients more than ${e.status}`,
+        };
+    }
+  },
+});
+
+/** `status-unknown`: statuses that are not registered HTTP statuses. */
+export const statusUnknown = defineRule({
+  id: 'status-unknown',
+  severity: 'warn',
+  description:
+    'Statuses with no registered meaning (e.g. 420, 499): proxies and clients treat them generically.',
+  *check({ entries }) {
+    for (const [id, e] of entries) {
+      const text = statusText(e.status);
+      if (text === 'Client Error' || text === 'Server Error')
+        yield {
+          id,
+          field: 'status',
+          message: `${e.status} is not a registered HTTP status; clients treat it as a generic ${e.status < 500 ? '4xx' : '5xx'}`,
+        };
+    }
+  },
+});
+
+const LEAK_WORDING =
+  /\b(?:does(?: not|n['’]t) own|not (?:the|an?) owner|not a member|belongs to (?:another|a different)|owned by (?:another|a different|someone)|(?:another|a different) (?:user|account|organi[sz]ation|org|tenant|team|workspace|project)['’]s)\b/i;
+
+/** `existence-leak`: a 401/403 whose wording confirms the resource exists. */
+export const existenceLeak = defineRule({
+  id: 'existence-leak',
+  severity: 'warn',
+  description:
+    'A 401/403 whose wording ("not a member", "does not own") tells a caller without access that the resource exists; answer 404 "not found or no access".',
+  *check({ entries }) {
+    for (const [id, e] of entries) {
+      if (e.status !== 401 && e.status !== 403) continue;
+      const ev = evidence(wording(e), LEAK_WORDING);
+      if (ev)
+        yield {
+          id,
+          field: 'status',
+          message: `${e.status} with ${ev} confirms to a caller without access that the resource exists; answer 404 "not found, or you do not have access" instead (RFC 9110 15.5.4 allows it)`,
+        };
+    }
+  },
+});
+
+/** `retry-429`: a 429 without retry guidance. */
+export const retry429 = defineRule({
+  id: 'retry-429',
+  severity: 'error',
+  description:
+    'A 429 marked not retryable: "too many requests" means "come back later" (RFC 6585 section 4).',
+  *check({ entries }) {
+    for (const [id, e] of entries)
+      if (e.status === 429 && !e.retry.retryable)
+        yield {
+          id,
+          field: 'retry',
+          message:
+            '429 is not retryable here: give the window (retry: { afterMs }) so the server sends Retry-After and clients back off instead of giving up',
+        };
+  },
+});
+
+/** `retry-4xx`: a 4xx marked retryable, other than 408, 409, 425 and 429. */
+export const retry4xx = defineRule<{ allow?: readonly number[] }>({
+  id: 'retry-4xx',
+  severity: 'error',
+  description:
+    'A 4xx marked retryable other than 408, 409, 425, 429 (`allow`): the same request gets the same answer.',
+  options: { allow: [408, 409, 425, 429] },
+  *check({ entries, options }) {
+    const allow = new Set(options.allow ?? [408, 409, 425, 429]);
+    for (const [id, e] of entries)
+      if (e.retry.retryable && e.status < 500 && !allow.has(e.status))
+        yield {
+          id,
+          field: 'retry',
+          message: `${e.status} is marked retryable, but repeating the same request gets the same ${e.status}; clients would retry in vain (the caller must change the request first)`,
+        };
+  },
+});
+
+/** `retry-5xx`: a transient 5xx marked not retryable. */
+export const retry5xx = defineRule<{ statuses?: readonly number[] }>({
+  id: 'retry-5xx',
+  severity: 'warn',
+  description:
+    'A 500, 502, 503 or 504 (`statuses`) marked not retryable, though these are usually transient.',
+  options: { statuses: [500, 502, 503, 504] },
+  *check({ entries, options }) {
+    const statuses = new Set(options.statuses ?? [500, 502, 503, 504]);
+    for (const [id, e] of entries)
+      if (!e.retry.retryable && statuses.has(e.status))
+        yield {
+          id,
+          field: 'retry',
+          message:
+            e.status === 503
+              ? '503 means temporarily unavailable (RFC 9110 15.6.4) but the entry is not retryable: give it a back-off or a window'
+              : `${e.status} is not retryable: if the failure is transient, let clients retry with back-off (set retry: false with a note if retrying is unsafe)`,
+        };
+  },
+});
+
+const RETRY_WORDING =
+  /\b(?:continue polling|keep polling|poll again|try again later|retry later|retry the request|temporar(?:y|ily) unavailable|will be back shortly)\b/i;
+
+/** `retry-hint-ignored`: wording that tells the caller to retry, on an entry marked not retryable. */
+export const retryHintIgnored = defineRule({
+  id: 'retry-hint-ignored',
+  severity: 'warn',
+  description:
+    'A 4xx whose wording tells the caller to retry ("continue polling") but is marked not retryable.',
+  *check({ entries }) {
+    for (const [id, e] of entries) {
+      if (e.retry.retryable || e.status >= 500) continue;
+      const ev = evidence(wording(e), RETRY_WORDING);
+      if (ev)
+        yield {
+          id,
+          field: 'retry',
+          message: `the wording (${ev}) tells the caller to retry, but the entry is not retryable, so clients will not`,
+        };
+    }
+  },
+});

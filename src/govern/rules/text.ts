@@ -1,0 +1,184 @@
+import { placeholders } from '../../catalog/template.js';
+import { defineRule, q } from './_util.js';
+
+const TEXT_FIELDS = ['title', 'message', 'description', 'remediation'] as const;
+
+/** `text-empty`: a title, message, description or remediation that is present but blank. */
+export const textEmpty = defineRule({
+  id: 'text-empty',
+  severity: 'error',
+  description: 'A title, message, description or remediation that is present but empty: callers get a blank.',
+  *check({ entries }) {
+    for (const [id, e] of entries)
+      for (const f of TEXT_FIELDS) {
+        const v = e[f];
+        if (v !== undefined && v.trim() === '')
+          yield { id, field: f, message: `${f} is empty; write one or remove the field` };
+      }
+  },
+});
+
+/** `text-missing`: a text field most entries have and this one lacks (or one the config requires). */
+export const textMissing = defineRule<{ require?: readonly string[]; consistency?: number }>({
+  id: 'text-missing',
+  severity: 'warn',
+  description:
+    'A title, message, description or remediation that most entries have (share ≥ `consistency`, default 0.5) and this one lacks; `require` lists fields every entry must have.',
+  options: { require: [], consistency: 0.5 },
+  *check({ entries, options }) {
+    const require = new Set(options.require ?? []);
+    for (const f of require)
+      if (!(TEXT_FIELDS as readonly string[]).includes(f))
+        throw new Error(`text-missing: "require" lists ${q(f)}, not one of ${TEXT_FIELDS.join(', ')}`);
+    const share = options.consistency ?? 0.5;
+    for (const f of TEXT_FIELDS) {
+      const has = entries.filter(([, e]) => e[f] !== undefined).length;
+      const required = require.has(f);
+      if (!required && (has === 0 || has / entries.length < share)) continue;
+      for (const [id, e] of entries)
+        if (e[f] === undefined)
+          yield {
+            id,
+            field: f,
+            message: required
+              ? `${f} is missing (required by the configuration)`
+              : `${f} is missing, while ${has} of ${entries.length} entries have one`,
+          };
+    }
+  },
+});
+
+/** `title-case`: titles starting with a lowercase word. */
+export const titleCase = defineRule({
+  id: 'title-case',
+  severity: 'warn',
+  description: 'Titles that start with a lowercase word (a title is shown as a heading: "Not found").',
+  *check({ entries }) {
+    for (const [id, e] of entries)
+      if (e.title !== undefined && /^[a-z]+\b/.test(e.title) && !/^[a-z]+[A-Z]/.test(e.title))
+        yield { id, field: 'title', message: `title ${q(e.title)} starts with a lowercase letter` };
+  },
+});
+
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** `description-quality`: descriptions that only repeat the name, or start with a status. */
+export const descriptionQuality = defineRule({
+  id: 'description-quality',
+  severity: 'warn',
+  description:
+    'Descriptions that only repeat the entry’s id or code ("BreaksInstanceInvariantCode") or start with a status ("403 - …").',
+  *check({ entries }) {
+    for (const [id, e] of entries) {
+      const d = e.description;
+      if (d === undefined || d.trim() === '') continue;
+      const s = squash(d);
+      const names = [id, e.code].filter(Boolean).map(squash);
+      if (names.some((n) => s === n || s === `${n}code` || s === `${n}error`))
+        yield {
+          id,
+          field: 'description',
+          message: `description ${q(d)} only repeats the entry's name; say when this error happens`,
+        };
+      else if (/^\s*[45]\d\d\s*[-–—:]/.test(d))
+        yield {
+          id,
+          field: 'description',
+          message: `description starts with a status (${q(d.slice(0, 12).trim())}…); the status is a field of its own and the docs show it`,
+        };
+    }
+  },
+});
+
+// Placeholder styles errata does not render: they reach the caller verbatim.
+const MUSTACHE = /\{\{[^{}]*\}\}/g;
+const DOLLAR = /\$\{[^{}]*\}/g;
+const ANGLE = /<([a-z][A-Za-z0-9_]*)>/g;
+
+/** Placeholders of a message that errata will not fill in, as written. */
+export function foreignPlaceholders(message: string): string[] {
+  const found: string[] = [];
+  let rest = message;
+  for (const re of [MUSTACHE, DOLLAR]) {
+    for (const m of rest.matchAll(re)) found.push(m[0]);
+    rest = rest.replace(re, ' ');
+  }
+  for (const m of rest.matchAll(ANGLE)) found.push(m[0]);
+  return [...new Set(found)];
+}
+
+/** `placeholder-undeclared`: placeholders that are not declared parameters. */
+export const placeholderUndeclared = defineRule({
+  id: 'placeholder-undeclared',
+  severity: 'error',
+  description:
+    'Message placeholders that are not declared parameters: `{name}` missing from `params`, or `<name>`, `{{name}}`, `$\u{7b}name}` styles errata sends verbatim.',
+  *check({ entries }) {
+    for (const [id, e] of entries) {
+      if (!e.message) continue;
+      const missing = [...new Set(placeholders(e.message).map((p) => p.name))].filter((n) => !e.params[n]);
+      if (missing.length > 0)
+        yield {
+          id,
+          field: 'message',
+          message: `placeholder${missing.length > 1 ? 's' : ''} ${missing.map((n) => `{${n}}`).join(', ')} not declared in params`,
+        };
+      const foreign = foreignPlaceholders(e.message);
+      if (foreign.length > 0)
+        yield {
+          id,
+          field: 'message',
+          message:
+            foreign.length > 1
+              ? `${foreign.join(', ')} look like placeholders but are not parameters: the caller receives them verbatim; write {name} and declare it`
+              : `${foreign[0]} looks like a placeholder but is not a parameter: the caller receives it verbatim; write {name} and declare it`,
+        };
+    }
+  },
+});
+
+/** printf verbs (`%d`, `%v`, `%q`, `%s`, `%[1]d`, `%-5.2f`), not a literal `50%`. */
+const PRINTF = /(?<![%\w])%(?:\[\d+\])?[-+#0]*\d*(?:\.\d+)?[sdvqifxXtgeEobcpTU](?![A-Za-z])/g;
+
+/** The printf verbs left in a text. */
+export function printfVerbs(text: string): string[] {
+  return [...new Set([...text.matchAll(PRINTF)].map((m) => m[0]))];
+}
+
+/** `placeholder-printf`: printf-style verbs left in titles and messages. */
+export const placeholderPrintf = defineRule({
+  id: 'placeholder-printf',
+  severity: 'error',
+  description: 'printf-style verbs (`%d`, `%v`, `%q`, `%s`) left in a title or message: callers see "%d".',
+  *check({ entries }) {
+    for (const [id, e] of entries)
+      for (const f of ['title', 'message'] as const) {
+        const verbs = printfVerbs(e[f] ?? '');
+        if (verbs.length > 0)
+          yield {
+            id,
+            field: f,
+            message: `printf verb${verbs.length > 1 ? 's' : ''} ${verbs.join(', ')} in the ${f}: errata does not format it, the caller sees it as is; use a named {parameter}`,
+          };
+      }
+  },
+});
+
+/** `param-unused`: declared parameters the message never uses. */
+export const paramUnused = defineRule({
+  id: 'param-unused',
+  severity: 'warn',
+  description: 'Declared parameters that the message never uses.',
+  *check({ entries }) {
+    for (const [id, e] of entries) {
+      const used = new Set(placeholders(e.message ?? '').map((p) => p.name));
+      const unused = Object.keys(e.params).filter((n) => !used.has(n));
+      if (unused.length > 0)
+        yield {
+          id,
+          field: 'params',
+          message: `parameter${unused.length > 1 ? 's' : ''} ${unused.join(', ')} declared but not used in the message`,
+        };
+    }
+  },
+});
