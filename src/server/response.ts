@@ -19,3 +19,8 @@ export function toResponse(error: ErrataError, context?: ToResponseContext): Res
   const wire = toWire(error, context);
   return new Response(wire.body, { status: wire.status, headers: wire.headers });
 }
+
+/** A serialized error as a fetch `Response`. */
+export function wireResponse(wire: WireError): Response {
+  return new Response(wire.body, { status: wire.status, headers: wire.headers });
+}

@@ -1,0 +1,135 @@
+// errata/fastify: Fastify 5 apps.
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyPluginCallback,
+  FastifyReply,
+  FastifyRequest,
+} from 'fastify';
+import type { Violation } from '../error.js';
+import { isErrataError } from '../error.js';
+import { allowedMethods } from '../server/_match.js';
+import { failures } from '../server/builtin.js';
+import {
+  createResponder,
+  type Responder,
+  type RouteDeclaration,
+  type ServerOptions,
+} from '../server/respond.js';
+
+export { failures } from '../server/builtin.js';
+export type { ServerOptions } from '../server/respond.js';
+export { validate } from '../server/validate.js';
+
+/**
+ * Fastify's `ajv` option reporting every violation of a schema, not only the
+ * first: `Fastify({ ajv: errataAjv })`.
+ */
+export const errataAjv = { customOptions: { allErrors: true } } as const;
+
+/** The errata plugin: register it before the routes, `await app.register(plugin)`. */
+export interface FastifyErrata extends FastifyPluginCallback {
+  /** Declares the catalog entries a route may throw (a route may also say `config: { errors: [...] }`). */
+  declare(method: string, path: string, ids: readonly string[]): void;
+  /** Every declared route. */
+  declarations(): RouteDeclaration[];
+  readonly responder: Responder;
+}
+
+/**
+ * Configures errata for Fastify 5: its error handler and its not-found handler
+ * (404, or 405 with `Allow`), on the root instance. Fastify's schema validation
+ * failures become one validation error with every violation.
+ */
+export function errata(options: ServerOptions): FastifyErrata {
+  const responder = createResponder(options);
+  const idHeader = responder.requestIdHeader;
+  const routes: { method: string; path: string }[] = [];
+
+  const send = (error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    const h = request.headers;
+    const wire = responder.respond(error, {
+      method: request.method,
+      path: pathOf(request.url),
+      url: request.url,
+      route: request.routeOptions.url,
+      accept: h.accept,
+      requestId: h[idHeader] as string | undefined,
+      request,
+    });
+    return reply.code(wire.status).headers(wire.headers).send(wire.body);
+  };
+
+  const plugin = ((fastify: FastifyInstance, _opts: unknown, done: (err?: Error) => void) => {
+    fastify.addHook('onRoute', (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      const ids = (route.config as { errors?: unknown } | undefined)?.errors;
+      for (const method of methods) {
+        routes.push({ method, path: route.url });
+        if (Array.isArray(ids) && method !== 'HEAD') responder.declare(method, route.url, ids as string[]);
+      }
+    });
+    fastify.setErrorHandler((err, request, reply) =>
+      send(translate(err as FastifyError, request), request, reply),
+    );
+    fastify.setNotFoundHandler((request, reply) => {
+      const path = pathOf(request.url);
+      const allow = allowedMethods(routes, path);
+      const failure =
+        allow.length > 0 && !allow.includes(request.method)
+          ? failures.methodNotAllowed(request.method, allow)
+          : failures.notFound(request.method, path);
+      return send(failure, request, reply);
+    });
+    done();
+  }) as FastifyErrata;
+  // Like fastify-plugin: the handlers apply to the instance that registers the plugin, not a child.
+  Object.assign(plugin, {
+    [Symbol.for('skip-override')]: true,
+    [Symbol.for('fastify.display-name')]: 'errata',
+    declare: responder.declare,
+    declarations: () => responder.declarations(),
+    responder,
+  });
+  return plugin;
+}
+
+/** Fastify's own failures as catalog failures: schema validation, JSON body, body limit. */
+function translate(err: FastifyError, request: FastifyRequest): unknown {
+  if (isErrataError(err)) return err;
+  if (Array.isArray(err.validation)) return failures.validation(toViolations(err), err);
+  const code = err.code;
+  if (typeof code === 'string' && code.startsWith('FST_ERR_CTP_')) {
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return failures.payloadTooLarge(err);
+    if ((err.statusCode ?? 500) < 500) return failures.malformedBody(err);
+  }
+  if (err.statusCode === 404) return failures.notFound(request.method, pathOf(request.url));
+  return err;
+}
+
+const escapeToken = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
+
+function toViolations(err: FastifyError): Violation[] {
+  const out: Violation[] = [];
+  const context = err.validationContext;
+  for (const v of err.validation ?? []) {
+    let pointer = v.instancePath ?? '';
+    const params = v.params as { missingProperty?: unknown; additionalProperty?: unknown } | undefined;
+    if (v.keyword === 'required' && typeof params?.missingProperty === 'string')
+      pointer += `/${escapeToken(params.missingProperty)}`;
+    else if (v.keyword === 'additionalProperties' && typeof params?.additionalProperty === 'string')
+      pointer += `/${escapeToken(params.additionalProperty)}`;
+    out.push({
+      // Violations outside the body say where they are (`/query/limit`).
+      pointer: context === undefined || context === 'body' ? pointer : `/${context}${pointer}`,
+      message: v.message ?? 'is invalid',
+      code: v.keyword,
+    });
+  }
+  return out;
+}
+
+function pathOf(url: string): string {
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+}

@@ -1,0 +1,102 @@
+// errata/fetch: any `(Request) => Response` handler (Next.js route handlers,
+// Cloudflare Workers, Bun, Deno).
+import { failures } from '../server/builtin.js';
+import {
+  createResponder,
+  type Responder,
+  type RouteDeclaration,
+  type ServerOptions,
+} from '../server/respond.js';
+import { readJson } from './_body.js';
+import { pathOf } from './_path.js';
+
+export { failures } from '../server/builtin.js';
+export type { ServerOptions } from '../server/respond.js';
+export { validate } from '../server/validate.js';
+export { readJson } from './_body.js';
+
+/** A fetch handler; returning `undefined` answers the catalog's 404. */
+export type FetchHandler<A extends unknown[] = []> = (
+  request: Request,
+  ...rest: A
+) => Response | undefined | null | Promise<Response | undefined | null>;
+
+/** The route a wrapped handler serves, for its declared errors. */
+export interface FetchRoute {
+  readonly method: string;
+  /** The route pattern, as in the OpenAPI document (`/users/:id`). */
+  readonly path: string;
+  /** The catalog entries this route may throw. */
+  readonly errors: readonly string[];
+}
+
+/** errata configured for fetch handlers. */
+export interface FetchErrata {
+  /** Wraps a handler: anything it throws becomes the catalog's response. */
+  handle<A extends unknown[]>(
+    handler: FetchHandler<A>,
+    route?: FetchRoute,
+  ): (request: Request, ...rest: A) => Promise<Response>;
+  /** The response for anything thrown while serving `request`. */
+  respond(error: unknown, request?: Request, route?: string): Response;
+  /** Reads a JSON body within a limit; a malformed or too large body becomes the catalog's 400 or 413. */
+  readJson: typeof readJson;
+  /** Every declared route. */
+  declarations(): RouteDeclaration[];
+  readonly responder: Responder;
+}
+
+/** Configures errata for fetch handlers. */
+export function errata(options: ServerOptions): FetchErrata {
+  const responder = createResponder(options);
+  const idHeader = responder.requestIdHeader;
+
+  const respond = (error: unknown, request?: Request, route?: string): Response => {
+    const wire = responder.respond(
+      error,
+      request === undefined
+        ? undefined
+        : {
+            method: request.method,
+            path: pathOf(request.url),
+            url: request.url,
+            route,
+            accept: request.headers.get('accept'),
+            requestId: request.headers.get(idHeader),
+            request,
+          },
+    );
+    return new Response(wire.body, { status: wire.status, headers: wire.headers });
+  };
+
+  return {
+    handle<A extends unknown[]>(handler: FetchHandler<A>, route?: FetchRoute) {
+      if (route !== undefined) responder.declare(route.method, route.path, route.errors);
+      const pattern = route?.path;
+      return async (request: Request, ...rest: A): Promise<Response> => {
+        try {
+          const res = await handler(request, ...rest);
+          return res ?? respond(notFound(request), request, pattern);
+        } catch (e) {
+          return respond(e, request, pattern);
+        }
+      };
+    },
+    respond,
+    readJson,
+    declarations: () => responder.declarations(),
+    responder,
+  };
+}
+
+/** Wraps one handler with its own configuration; `errata(options).handle(handler)` for several. */
+export function withErrata<A extends unknown[]>(
+  handler: FetchHandler<A>,
+  options: ServerOptions & { readonly route?: FetchRoute },
+): (request: Request, ...rest: A) => Promise<Response> {
+  return errata(options).handle(handler, options.route);
+}
+
+function notFound(request: Request) {
+  return failures.notFound(request.method, pathOf(request.url));
+}

@@ -1,0 +1,148 @@
+// errata/hono: Hono apps on any runtime.
+import type { Context, Env, Hono, MiddlewareHandler, ValidationTargets } from 'hono';
+import { validator as honoValidator } from 'hono/validator';
+import type { StandardSchemaV1 } from '../catalog/standard-schema.js';
+import { allowedMethods } from '../server/_match.js';
+import { failures } from '../server/builtin.js';
+import {
+  createResponder,
+  type Responder,
+  type RouteDeclaration,
+  type ServerOptions,
+} from '../server/respond.js';
+import { validate } from '../server/validate.js';
+import { pathOf } from './_path.js';
+
+export { failures } from '../server/builtin.js';
+export type { ServerOptions } from '../server/respond.js';
+export { validate } from '../server/validate.js';
+
+/** errata installed on a Hono app. */
+export interface HonoErrata {
+  /**
+   * A validator middleware for any Standard Schema: a failure becomes one
+   * validation error listing every violation; a body that is not JSON, the
+   * catalog's 400. Read the result with `c.req.valid(target)`.
+   */
+  validator<T extends keyof ValidationTargets, S extends StandardSchemaV1>(
+    target: T,
+    schema: S,
+  ): MiddlewareHandler<
+    Env,
+    string,
+    {
+      in: { [K in T]: StandardSchemaV1.InferInput<S> };
+      out: { [K in T]: StandardSchemaV1.InferOutput<S> };
+    }
+  >;
+  /** Declares the catalog entries a route may throw. */
+  declare(method: string, path: string, ids: readonly string[]): void;
+  /** Every declared route. */
+  declarations(): RouteDeclaration[];
+  /** The response for anything thrown while serving `c`. */
+  respond(error: unknown, c: Context): Response;
+  readonly responder: Responder;
+}
+
+interface HttpExceptionLike {
+  status: number;
+  message: string;
+  getResponse(): Response;
+}
+const isHttpException = (e: unknown): e is HttpExceptionLike =>
+  e instanceof Error && typeof (e as { getResponse?: unknown }).getResponse === 'function';
+
+/**
+ * Installs errata as the app's error and not-found handlers: anything thrown
+ * becomes the catalog's response, an unknown route its 404 (or 405 with
+ * `Allow` when the path exists for other methods).
+ */
+export function errata<E extends Env>(
+  // biome-ignore lint/suspicious/noExplicitAny: any schema and base path of the app
+  app: Hono<E, any, any>,
+  options: ServerOptions,
+): HonoErrata {
+  const responder = createResponder(options);
+  const idHeader = responder.requestIdHeader;
+
+  const respond = (error: unknown, c: Context): Response => {
+    const req = c.req;
+    const method = req.method;
+    let route: string | undefined;
+    for (const r of req.matchedRoutes) if (r.method === method) route = r.path;
+    const wire = responder.respond(error, {
+      method,
+      path: req.path,
+      url: req.url,
+      route,
+      accept: req.header('accept'),
+      requestId: req.header(idHeader),
+      request: c,
+    });
+    return new Response(wire.body, { status: wire.status, headers: wire.headers });
+  };
+
+  app.onError((err, c) => {
+    const failure = translate(err, c);
+    // Any other HTTPException below 500 is a response the application chose; it is kept.
+    if (failure === err && isHttpException(err) && err.status < 500) return err.getResponse();
+    return respond(failure, c);
+  });
+  app.notFound((c) => {
+    const allow = allowedMethods(app.routes, c.req.path);
+    const method = c.req.method;
+    const failure =
+      allow.length > 0 && !allow.includes(method)
+        ? failures.methodNotAllowed(method, allow)
+        : failures.notFound(method, c.req.path);
+    return respond(failure, c);
+  });
+
+  // Hono hands only `Error` instances to onError; anything else thrown leaves `app.fetch`.
+  const fetch = app.fetch;
+  const rescue = (e: unknown, request: Request): Response => {
+    const wire = responder.respond(e, {
+      method: request.method,
+      path: pathOf(request.url),
+      url: request.url,
+      accept: request.headers.get('accept'),
+      requestId: request.headers.get(idHeader),
+      request,
+    });
+    return new Response(wire.body, { status: wire.status, headers: wire.headers });
+  };
+  app.fetch = (request, ...rest) => {
+    try {
+      const res = fetch(request, ...rest);
+      return res instanceof Promise ? res.catch((e: unknown) => rescue(e, request)) : res;
+    } catch (e) {
+      return rescue(e, request);
+    }
+  };
+
+  return {
+    validator(target, schema) {
+      // biome-ignore lint/suspicious/noExplicitAny: Hono's validator generics are inferred from the call
+      return honoValidator(target, (value) => validate(schema, value)) as any;
+    },
+    declare: responder.declare,
+    declarations: () => responder.declarations(),
+    respond,
+    responder,
+  };
+}
+
+/** Hono's own HTTP exceptions, as catalog failures: bad JSON (400), body limit (413), 404, 405. */
+function translate(err: unknown, c: Context): unknown {
+  if (!isHttpException(err)) return err;
+  switch (err.status) {
+    case 400:
+      return failures.malformedBody(err);
+    case 404:
+      return failures.notFound(c.req.method, c.req.path);
+    case 413:
+      return failures.payloadTooLarge(err);
+    default:
+      return err;
+  }
+}

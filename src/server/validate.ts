@@ -1,0 +1,51 @@
+import type { StandardSchemaV1 } from '../catalog/standard-schema.js';
+import type { Violation } from '../error.js';
+import { failures } from './builtin.js';
+
+/** Most violations kept from one validation; a hostile body cannot make the answer unbounded. */
+const MAX_VIOLATIONS = 1000;
+
+/** JSON Pointer (RFC 6901) of a Standard Schema issue path: `~` and `/` escaped. */
+export function toPointer(path: StandardSchemaV1.Issue['path']): string {
+  if (path === undefined || path.length === 0) return '';
+  let out = '';
+  for (const seg of path) {
+    const key = typeof seg === 'object' && seg !== null ? (seg as StandardSchemaV1.PathSegment).key : seg;
+    out += `/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`;
+  }
+  return out;
+}
+
+/** The violations of a Standard Schema failure, each with its JSON Pointer and, where the library gives one, its code. */
+export function toViolations(issues: readonly StandardSchemaV1.Issue[]): Violation[] {
+  const out: Violation[] = [];
+  for (const issue of issues) {
+    if (out.length >= MAX_VIOLATIONS) break;
+    // zod and arktype name the reason `code`, valibot `type`.
+    const raw = issue as unknown as { code?: unknown; type?: unknown };
+    const code =
+      typeof raw.code === 'string' ? raw.code : typeof raw.type === 'string' ? raw.type : undefined;
+    out.push({
+      pointer: toPointer(issue.path),
+      message: String(issue.message),
+      ...(code !== undefined && { code }),
+    });
+  }
+  return out;
+}
+
+/**
+ * Validates a value with any Standard Schema library (zod, valibot, arktype …)
+ * and returns its output. On failure it throws one validation error listing
+ * every field violation with its JSON Pointer; the server answers it with the
+ * catalog's validation entry.
+ */
+export async function validate<S extends StandardSchemaV1>(
+  schema: S,
+  value: unknown,
+): Promise<StandardSchemaV1.InferOutput<S>> {
+  let result = schema['~standard'].validate(value);
+  if (result instanceof Promise) result = await result;
+  if (result.issues !== undefined) throw failures.validation(toViolations(result.issues));
+  return result.value as StandardSchemaV1.InferOutput<S>;
+}

@@ -1,0 +1,45 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { errata } from '../../src/adapters/hono.js';
+import { api, BODY_LIMIT, leaky, thrown, tick, userSchema } from './_app.js';
+import { adapterSuite } from './_suite.js';
+
+adapterSuite('hono', async (options) => {
+  const app = new Hono();
+  const errors = errata(app, options);
+  app.get('/ok', (c) => c.json({ ok: true }));
+  app.get('/things/:name', (c) => {
+    throw api.error('THING_NOT_FOUND', { name: c.req.param('name') });
+  });
+  app.get('/async/things/:name', async (c) => {
+    await tick();
+    throw api.error('THING_NOT_FOUND', { name: c.req.param('name') });
+  });
+  app.use('/guarded', async () => {
+    throw api.error('UNAUTHORIZED');
+  });
+  app.get('/guarded', (c) => c.json({ ok: true }));
+  app.get('/rate', () => {
+    throw api.error('RATE_LIMITED');
+  });
+  app.get('/boom/:kind', (c) => {
+    throw leaky(c.req.param('kind'));
+  });
+  app.post(
+    '/echo',
+    bodyLimit({ maxSize: BODY_LIMIT }),
+    errors.validator('json', { '~standard': { version: 1, vendor: 'x', validate: (value) => ({ value }) } }),
+    (c) => c.json(c.req.valid('json') as object),
+  );
+  app.post('/validate', errors.validator('json', userSchema), (c) => c.json(c.req.valid('json')));
+  app.get('/declared/:what', (c) => thrown(c.req.param('what')));
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+});
