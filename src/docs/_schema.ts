@@ -135,10 +135,8 @@ export function schemaFields(
   return out;
 }
 
-/** `string`, `object | null`, `array of object`, `"a" | "b"`. */
+/** `string`, `object | null`, `array of object`. */
 export function typeLabel(schema: JsonSchema): string {
-  if (Array.isArray(schema.enum) && schema.enum.length <= 3)
-    return schema.enum.map((v) => JSON.stringify(v)).join(' | ');
   const t = schema.type;
   const list = Array.isArray(t) ? (t as string[]) : typeof t === 'string' ? [t] : [];
   if (list.length === 0) return 'any';
