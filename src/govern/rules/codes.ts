@@ -74,17 +74,20 @@ const STYLES: readonly [Style, RegExp][] = [
 ];
 
 /** `code-casing`: codes whose casing differs from the catalog's. */
-export const codeCasing = defineRule<{ style?: Style }>({
+export const codeCasing = defineRule<{ style?: Style | 'auto' }>({
   id: 'code-casing',
   severity: 'warn',
   description:
     'Codes must share one casing (SCREAMING_SNAKE, snake_case, kebab-case, camelCase, PascalCase, dot.case); the catalog’s dominant one unless `style` is set.',
+  options: { style: 'auto' },
   *check({ entries, options }) {
     const fits = (code: string) => STYLES.filter(([, re]) => re.test(code)).map(([s]) => s);
     const codes = entries.filter(([, e]) => e.code !== '');
-    let style = options.style;
+    let style = options.style === 'auto' ? undefined : options.style;
     if (style !== undefined && !STYLES.some(([s]) => s === style))
-      throw new Error(`code-casing: unknown style ${q(String(style))}`);
+      throw new Error(
+        `unknown style ${q(String(style))} (one of auto, ${STYLES.map(([s]) => s).join(', ')})`,
+      );
     if (style === undefined) {
       const votes = new Map<Style, number>();
       for (const [, e] of codes) for (const s of fits(e.code)) votes.set(s, (votes.get(s) ?? 0) + 1);

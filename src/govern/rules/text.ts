@@ -29,7 +29,7 @@ export const textMissing = defineRule<{ require?: readonly string[]; consistency
     const require = new Set(options.require ?? []);
     for (const f of require)
       if (!(TEXT_FIELDS as readonly string[]).includes(f))
-        throw new Error(`text-missing: "require" lists ${q(f)}, not one of ${TEXT_FIELDS.join(', ')}`);
+        throw new Error(`"require" lists ${q(f)}, not one of ${TEXT_FIELDS.join(', ')}`);
     const share = options.consistency ?? 0.5;
     for (const f of TEXT_FIELDS) {
       const has = entries.filter(([, e]) => e[f] !== undefined).length;
