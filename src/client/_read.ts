@@ -17,15 +17,14 @@ export async function readCapped(
     for (let room = cap; reader; ) {
       const { done, value } = await reader.read();
       if (done) break;
-      const chunk = value instanceof Uint8Array ? value : new Uint8Array(0);
-      if (chunk.length > room) {
-        text += decoder.decode(chunk.subarray(0, room), { stream: true });
+      if (value.length > room) {
+        text += decoder.decode(value.subarray(0, room), { stream: true });
         cut = true;
         reader.cancel().catch(() => {});
         break;
       }
-      room -= chunk.length;
-      text += decoder.decode(chunk, { stream: true });
+      room -= value.length;
+      text += decoder.decode(value, { stream: true });
     }
   } catch {
     cut = reader !== undefined;

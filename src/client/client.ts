@@ -1,5 +1,5 @@
 import type { CodeOf, DetailsOf, EntryDef } from '../catalog/define.js';
-import { type DialectParser, parsers } from '../dialects/parsers.js';
+import { type DialectParser, parseAny, parsers } from '../dialects/parsers.js';
 import type { ParsedError } from '../dialects/types.js';
 import { readCapped } from './_read.js';
 import { type ClientErrorInit, ErrataClientError, type HeaderGetter, isErrataClientError } from './error.js';
@@ -97,7 +97,6 @@ export interface ErrataClient<C = unknown> {
   fetch(input: RequestInfo | URL, init?: RequestInit, options?: RetryOptions): Promise<Response>;
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const NO_HEADERS: HeaderGetter = { get: () => null };
 // RFC 9110 section 9.2.2
 const IDEMPOTENT = /^(GET|HEAD|OPTIONS|TRACE|PUT|DELETE)$/i;
@@ -111,13 +110,8 @@ const fail = (code: string, message: string, retryable: boolean, cause?: unknown
  */
 export function createClient<C = unknown>(options: ClientOptions = {}): ErrataClient<C> {
   const d = options.dialect;
-  const list: typeof parsers =
-    d === undefined
-      ? parsers
-      : typeof d === 'string'
-        ? parsers.filter((p) => p[0] === d)
-        : [[d.name, d.parse]];
-  if (!list.length)
+  const fixed = typeof d === 'string' ? parsers.find((p) => p[0] === d)?.[1] : d?.parse;
+  if (d && !fixed)
     throw new TypeError(`Unknown dialect "${d}". Known dialects: ${parsers.map((p) => p[0]).join(', ')}`);
   const cap = options.maxBodyBytes ?? 1 << 20;
 
@@ -128,55 +122,37 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
       const get = (name: string) => headers.get(name);
       let data: unknown;
       let parsed: ParsedError | undefined;
-      let dialect: string | undefined;
       try {
         if (/^\s*[[{]/.test(body)) data = JSON.parse(body);
+        // Detection tries the dialect the media type names first (RFC 9457, JSON:API), then every parser.
+        if (typeof data === 'object' && data) parsed = (fixed ?? parseAny)(data, { status, headers });
       } catch {}
-      if (typeof data === 'object' && data) {
-        // A media type names its dialect better than any shape (RFC 9457, JSON:API).
-        const ct = get('content-type') ?? '';
-        const hint = ct.includes('problem') ? 'problem' : ct.includes('vnd.api') ? 'jsonapi' : 0;
-        const input = { status, headers };
-        for (const [name, fn] of hint ? [...list.filter((p) => p[0] === hint), ...list] : list) {
-          try {
-            parsed = fn(data, input);
-          } catch {}
-          if (parsed) {
-            dialect = name;
-            break;
-          }
-        }
-      }
       // Server guidance first: the should-retry headers, then the body; else the status.
       const flag = get('x-should-retry') ?? get('stripe-should-retry');
       const bodyRetry = parsed?.retryable;
       const retryable =
         flag === 'true' ||
         (flag !== 'false' &&
-          (typeof bodyRetry === 'boolean'
-            ? bodyRetry
-            : status === 408 || status === 429 || (status > 499 && status !== 501)));
+          (bodyRetry ?? (status === 408 || status === 429 || (status > 499 && status !== 501))));
       // retry-after-ms (in ms), then Retry-After: delay-seconds or an HTTP-date (RFC 9110 section 10.2.3).
       const ms = get('retry-after-ms');
       const after = get('retry-after');
       let retryAfterMs = ms ? +ms : Number.NaN;
-      if (!(retryAfterMs >= 0) && after) {
-        const seconds = +after;
-        retryAfterMs = Math.max(0, Number.isNaN(seconds) ? Date.parse(after) - Date.now() : seconds * 1000);
-      }
+      if (!(retryAfterMs >= 0) && after)
+        retryAfterMs = Math.max(0, +after >= 0 ? +after * 1000 : Date.parse(after) - Date.now());
       if (!(retryAfterMs >= 0)) retryAfterMs = parsed?.retryAfterMs as number;
       const fields: ClientErrorInit = {
-        code: str(parsed?.code),
+        code: parsed?.code,
         status,
-        message: str(parsed?.message) || str(parsed?.title) || res.statusText || `HTTP ${status}`,
+        message: parsed?.message || parsed?.title || res.statusText || `HTTP ${status}`,
         details: parsed?.details,
-        requestId: str(parsed?.requestId) ?? get('x-request-id') ?? get('request-id') ?? undefined,
+        requestId: parsed?.requestId ?? get('x-request-id') ?? get('request-id') ?? undefined,
         retryable,
         retryAfterMs: retryAfterMs >= 0 ? retryAfterMs : undefined,
-        violations: Array.isArray(parsed?.violations) ? (parsed.violations as []) : [],
-        dialect,
-        title: str(parsed?.title),
-        type: str(parsed?.type),
+        violations: parsed?.violations ?? [],
+        dialect: parsed?.dialect,
+        title: parsed?.title,
+        type: parsed?.type,
         body,
         data,
         truncated: cut,

@@ -69,8 +69,8 @@ export class ErrataClientError<C extends string | undefined = string | undefined
     Object.assign(this, { violations: [], body: '', retryable: false, truncated: false }, fields);
   }
 }
-Object.defineProperty(ErrataClientError.prototype, 'name', { value: 'ErrataClientError', writable: true });
-Object.defineProperty(ErrataClientError.prototype, BRAND, { value: true });
+ErrataClientError.prototype.name = 'ErrataClientError';
+(ErrataClientError.prototype as unknown as Record<symbol, boolean>)[BRAND] = true;
 
 /** True for an {@link ErrataClientError}, from this or any other copy of the package. */
 export function isErrataClientError(value: unknown): value is ErrataClientError {
