@@ -57,7 +57,8 @@ export function errata(options: ServerOptions): FastifyErrata {
       requestId: h[idHeader] as string | undefined,
       request,
     });
-    return reply.code(wire.status).headers(wire.headers).send(wire.body);
+    // A Buffer keeps the dialect's Content-Type as it is (Fastify appends a charset to strings).
+    return reply.code(wire.status).headers(wire.headers).send(Buffer.from(wire.body));
   };
 
   const plugin = ((fastify: FastifyInstance, _opts: unknown, done: (err?: Error) => void) => {

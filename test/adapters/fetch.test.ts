@@ -1,0 +1,94 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { describe, expect, it } from 'vitest';
+import { errata, failures, withErrata } from '../../src/adapters/fetch.js';
+import { validate } from '../../src/server/validate.js';
+import { api, BODY_LIMIT, leaky, suiteOptions, thrown, tick, userSchema } from './_app.js';
+import { adapterSuite } from './_suite.js';
+
+adapterSuite('fetch', async (options) => {
+  const errors = errata(options);
+  const declared = errors.handle((req) => thrown(new URL(req.url).pathname.split('/')[2] ?? ''), {
+    method: 'GET',
+    path: '/declared/:what',
+    errors: ['THING_NOT_FOUND'],
+  });
+  const json = (value: unknown) =>
+    new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json' } });
+  // A hand-written router, as a Worker or a Next.js route handler would have.
+  const handler = errors.handle(async (req: Request) => {
+    const path = new URL(req.url).pathname;
+    const [, first, second] = path.split('/');
+    const route = (method: string) => {
+      if (req.method !== method)
+        throw failures.methodNotAllowed(req.method, [method, ...(method === 'GET' ? ['HEAD'] : [])]);
+    };
+    if (path === '/ok') return (route('GET'), json({ ok: true }));
+    if (first === 'things' && second) throw api.error('THING_NOT_FOUND', { name: second });
+    if (first === 'async' && second === 'things') {
+      await tick();
+      throw api.error('THING_NOT_FOUND', { name: path.split('/')[3] ?? '' });
+    }
+    if (path === '/guarded') {
+      const guard = () => {
+        throw api.error('UNAUTHORIZED');
+      };
+      guard();
+      return json({ ok: true });
+    }
+    if (path === '/rate') throw api.error('RATE_LIMITED');
+    if (first === 'boom') throw leaky(second ?? '');
+    if (path === '/echo') return json(await errors.readJson(req, { limit: BODY_LIMIT }));
+    if (path === '/validate') return json(await validate(userSchema, await errors.readJson(req)));
+    if (first === 'declared') return declared(req);
+    return undefined;
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: handler, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+});
+
+describe('fetch adapter, without a server', () => {
+  it('wraps a handler with its own options and passes the extra arguments through', async () => {
+    const { options } = suiteOptions();
+    const handler = withErrata(
+      async (req: Request, env: { name: string }) => {
+        if (req.method === 'POST') await readBody(req);
+        throw api.error('THING_NOT_FOUND', { name: env.name });
+      },
+      { ...options, route: { method: 'GET', path: '/x', errors: ['THING_NOT_FOUND'] } },
+    );
+    const res = await handler(new Request('https://w.example/x?y=1'), { name: 'env-thing' });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { detail: string; instance: string }).detail).toBe(
+      'No thing named env-thing.',
+    );
+  });
+
+  it('bounds a streamed body without a content-length', async () => {
+    const errors = errata(suiteOptions().options);
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < 10; i++) c.enqueue(new Uint8Array(200).fill(32));
+        c.close();
+      },
+    });
+    const req = new Request('https://w.example/echo', {
+      method: 'POST',
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    const res = await errors.handle(
+      async (r) => new Response(JSON.stringify(await errors.readJson(r, { limit: 1000 }))),
+    )(req);
+    expect(res.status).toBe(413);
+  });
+});
+
+async function readBody(req: Request): Promise<void> {
+  await req.text();
+}
