@@ -23,7 +23,10 @@ adapterSuite('fetch', async (options) => {
       if (req.method !== method)
         throw failures.methodNotAllowed(req.method, [method, ...(method === 'GET' ? ['HEAD'] : [])]);
     };
-    if (path === '/ok') return (route('GET'), json({ ok: true }));
+    if (path === '/ok') {
+      route('GET');
+      return json({ ok: true });
+    }
     if (first === 'things' && second) throw api.error('THING_NOT_FOUND', { name: second });
     if (first === 'async' && second === 'things') {
       await tick();
