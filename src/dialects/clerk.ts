@@ -31,7 +31,8 @@ interface ClerkCache {
 /**
  * Clerk's Backend API envelope (seed 001): `{errors: [{message, long_message,
  * code, meta}], clerk_trace_id}`. `message` is the entry's short title,
- * `long_message` the rendered message, `meta` the details, `clerk_trace_id`
+ * `long_message` the rendered message (omitted when the entry has a title but
+ * no message, as the page shows), `meta` the details, `clerk_trace_id`
  * the request id. Field violations become one `errors[]` item each, with
  * `meta.param_name` (a dot path) as Clerk's form errors carry it.
  */
@@ -57,11 +58,9 @@ export const clerk: Dialect = {
     const message = publicMessage(error);
     const short = e.title === undefined ? JSON.stringify(message) : c.title;
     const details = publicDetails(error);
-    const meta = isRecord(details)
-      ? details
-      : details === undefined || details === null
-        ? undefined
-        : { data: details };
+    // The details are `meta` as they are (seed 001 even shows a string); next to
+    // `param_name` a value that is not an object goes in `meta.data`.
+    const meta = details === null ? undefined : details;
     const requestId = requestIdOf(error, context);
     let body: string;
     const violations = error.violations;
@@ -69,7 +68,8 @@ export const clerk: Dialect = {
       body = '{"errors":[';
       for (const [i, v] of violations.entries()) {
         if (i > 0) body += ',';
-        const m: Record<string, unknown> = i === 0 && meta !== undefined ? { ...meta } : {};
+        const m: Record<string, unknown> =
+          i > 0 || meta === undefined ? {} : isRecord(meta) ? { ...meta } : { data: meta };
         m.param_name = fieldPath(v.pointer, 'dot');
         if (v.code !== undefined) m.reason = v.code;
         body += `{"message":${e.title === undefined || e.title === '' ? JSON.stringify(v.message) : c.title},"long_message":${JSON.stringify(v.message)}${c.code},"meta":${JSON.stringify(m)}}`;
@@ -122,10 +122,11 @@ export const parseClerk = safeParser((body: unknown, input: ParseInput): ParsedE
   const title = str(own(first, 'message'));
   const message = violations.length > 0 ? title : (str(own(first, 'long_message')) ?? title);
   let details: unknown;
-  const meta = ownRecord(first, 'meta');
-  if (meta !== undefined) {
-    let rest = meta;
-    if (violations.length > 0) rest = without(without(meta, 'param_name'), 'reason');
+  const meta = own(first, 'meta');
+  if (violations.length === 0) {
+    if (meta !== undefined && meta !== null) details = meta;
+  } else if (isRecord(meta)) {
+    const rest = without(without(meta, 'param_name'), 'reason');
     const keys = Object.keys(rest);
     if (keys.length === 1 && keys[0] === 'data') details = rest.data;
     else if (keys.length > 0) details = rest;
