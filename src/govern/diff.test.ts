@@ -39,11 +39,21 @@ const props = (d: Doc) => (user(d).details as Doc).properties as Record<string, 
 
 /** Each kind: an edit that must produce it, with its classification; and an edit that must not. */
 const cases: Record<ChangeKind, { breaking: boolean; make: (d: Doc) => void; not: (d: Doc) => void }> = {
-  'entry-added': { breaking: false, make: (d) => void (errs(d).NEW = { status: 400 }), not: () => {} },
+  'entry-added': {
+    breaking: false,
+    make: (d) => {
+      errs(d).NEW = { status: 400 };
+    },
+    not: () => {},
+  },
   'entry-removed': {
     breaking: true,
-    make: (d) => void delete errs(d).PLAN,
-    not: (d) => void (errs(d).NEW = { status: 400 }),
+    make: (d) => {
+      delete errs(d).PLAN;
+    },
+    not: (d) => {
+      errs(d).NEW = { status: 400 };
+    },
   },
   'entry-renamed': {
     breaking: false,
@@ -59,7 +69,9 @@ const cases: Record<ChangeKind, { breaking: boolean; make: (d: Doc) => void; not
   },
   'code-removed': {
     breaking: true,
-    make: (d) => void delete errs(d).PLAN,
+    make: (d) => {
+      delete errs(d).PLAN;
+    },
     // Removing one of two entries sharing a code keeps the code on the wire.
     not: (d) => {
       errs(d).PLAN2 = { status: 402, code: 'PLAN' };
@@ -67,54 +79,91 @@ const cases: Record<ChangeKind, { breaking: boolean; make: (d: Doc) => void; not
   },
   'code-changed': {
     breaking: true,
-    make: (d) => void (errs(d).PLAN = { ...errs(d).PLAN, code: 'PAYMENT_REQUIRED' }),
-    not: (d) => void (errs(d).PLAN = { ...errs(d).PLAN, code: 'PLAN' }),
+    make: (d) => {
+      errs(d).PLAN = { ...errs(d).PLAN, code: 'PAYMENT_REQUIRED' };
+    },
+    not: (d) => {
+      errs(d).PLAN = { ...errs(d).PLAN, code: 'PLAN' };
+    },
   },
   'status-changed': {
     breaking: true,
-    make: (d) => void (user(d).status = 410),
-    not: (d) => void (user(d).title = 'No such user'),
+    make: (d) => {
+      user(d).status = 410;
+    },
+    not: (d) => {
+      user(d).title = 'No such user';
+    },
   },
   'retry-removed': {
     breaking: true,
-    make: (d) => void (errs(d).BUSY = { status: 503 }),
-    not: (d) => void (errs(d).BUSY = { status: 503, retry: { afterMs: 5000 } }),
+    make: (d) => {
+      errs(d).BUSY = { status: 503 };
+    },
+    not: (d) => {
+      errs(d).BUSY = { status: 503, retry: { afterMs: 5000 } };
+    },
   },
   'retry-added': {
     breaking: false,
-    make: (d) => void (errs(d).PLAN = { ...errs(d).PLAN, retry: true }),
+    make: (d) => {
+      errs(d).PLAN = { ...errs(d).PLAN, retry: true };
+    },
     not: () => {},
   },
   'retry-changed': {
     breaking: false,
-    make: (d) => void (errs(d).BUSY = { status: 503, retry: { afterMs: 5000 } }),
-    not: (d) =>
-      void (errs(d).BUSY = { status: 503, retry: { strategy: 'exponential', baseMs: 100, maxMs: 1000 } }),
+    make: (d) => {
+      errs(d).BUSY = { status: 503, retry: { afterMs: 5000 } };
+    },
+    not: (d) => {
+      errs(d).BUSY = { status: 503, retry: { strategy: 'exponential', baseMs: 100, maxMs: 1000 } };
+    },
   },
-  'details-removed': { breaking: true, make: (d) => void delete user(d).details, not: () => {} },
+  'details-removed': {
+    breaking: true,
+    make: (d) => {
+      delete user(d).details;
+    },
+    not: () => {},
+  },
   'details-added': {
     breaking: false,
-    make: (d) => void (errs(d).PLAN = { ...errs(d).PLAN, details: { type: 'object' } }),
+    make: (d) => {
+      errs(d).PLAN = { ...errs(d).PLAN, details: { type: 'object' } };
+    },
     not: () => {},
   },
   'details-field-removed': {
     breaking: true,
-    make: (d) => void delete props(d).count,
-    not: (d) => void (props(d).extra = { type: 'string' }),
+    make: (d) => {
+      delete props(d).count;
+    },
+    not: (d) => {
+      props(d).extra = { type: 'string' };
+    },
   },
   'details-field-added': {
     breaking: false,
-    make: (d) => void (props(d).extra = { type: 'string' }),
+    make: (d) => {
+      props(d).extra = { type: 'string' };
+    },
     not: () => {},
   },
   'details-field-optional': {
     breaking: true,
-    make: (d) => void ((user(d).details as Doc).required = []),
-    not: (d) => void ((user(d).details as Doc).required = ['id', 'count']),
+    make: (d) => {
+      (user(d).details as Doc).required = [];
+    },
+    not: (d) => {
+      (user(d).details as Doc).required = ['id', 'count'];
+    },
   },
   'details-field-required': {
     breaking: false,
-    make: (d) => void ((user(d).details as Doc).required = ['id', 'count']),
+    make: (d) => {
+      (user(d).details as Doc).required = ['id', 'count'];
+    },
     not: () => {},
   },
   'details-type-narrowed': {
@@ -123,41 +172,69 @@ const cases: Record<ChangeKind, { breaking: boolean; make: (d: Doc) => void; not
       props(d).org = { type: 'string' };
       props(d).count = { type: 'integer' };
     },
-    not: (d) => void (props(d).org = { type: ['null', 'string'] }),
+    not: (d) => {
+      props(d).org = { type: ['null', 'string'] };
+    },
   },
   'details-type-widened': {
     breaking: true,
-    make: (d) => void (props(d).id = { type: ['string', 'null'] }),
-    not: (d) => void (props(d).id = { type: 'string', description: 'the id' }),
+    make: (d) => {
+      props(d).id = { type: ['string', 'null'] };
+    },
+    not: (d) => {
+      props(d).id = { type: 'string', description: 'the id' };
+    },
   },
   'details-type-changed': {
     breaking: true,
-    make: (d) => void (props(d).count = { type: 'string' }),
-    not: (d) => void (props(d).count = { type: 'number', minimum: 0 }),
+    make: (d) => {
+      props(d).count = { type: 'string' };
+    },
+    not: (d) => {
+      props(d).count = { type: 'number', minimum: 0 };
+    },
   },
   'details-enum-narrowed': {
     breaking: true,
-    make: (d) => void (props(d).kind = { enum: ['a'] }),
-    not: (d) => void (props(d).kind = { enum: ['b', 'a', 'c'] }),
+    make: (d) => {
+      props(d).kind = { enum: ['a'] };
+    },
+    not: (d) => {
+      props(d).kind = { enum: ['b', 'a', 'c'] };
+    },
   },
   'details-enum-widened': {
     breaking: false,
-    make: (d) => void (props(d).kind = { enum: ['a', 'b', 'c'] }),
-    not: (d) => void (props(d).kind = { enum: ['b', 'a'] }),
+    make: (d) => {
+      props(d).kind = { enum: ['a', 'b', 'c'] };
+    },
+    not: (d) => {
+      props(d).kind = { enum: ['b', 'a'] };
+    },
   },
   'param-removed': {
     breaking: true,
-    make: (d) => void (user(d).message = 'No user {id}'),
-    not: (d) => void (user(d).message = 'User {id} does not exist in {org}'),
+    make: (d) => {
+      user(d).message = 'No user {id}';
+    },
+    not: (d) => {
+      user(d).message = 'User {id} does not exist in {org}';
+    },
   },
   'param-added': {
     breaking: false,
-    make: (d) => void (user(d).message = 'No user {id} in {org} ({region})'),
-    not: (d) => void (user(d).message = 'User {id} is not in {org}'),
+    make: (d) => {
+      user(d).message = 'No user {id} in {org} ({region})';
+    },
+    not: (d) => {
+      user(d).message = 'User {id} is not in {org}';
+    },
   },
   'param-type-changed': {
     breaking: true,
-    make: (d) => void (user(d).message = 'No user {id:number} in {org}'),
+    make: (d) => {
+      user(d).message = 'No user {id:number} in {org}';
+    },
     not: () => {},
   },
   'type-changed': {
@@ -175,38 +252,66 @@ const cases: Record<ChangeKind, { breaking: boolean; make: (d: Doc) => void; not
   },
   'docs-changed': {
     breaking: true,
-    make: (d) => void (d.docs = 'https://example.com/api/errors'),
-    not: (d) => void (d.docs = 'https://docs.example.com/errors'),
+    make: (d) => {
+      d.docs = 'https://example.com/api/errors';
+    },
+    not: (d) => {
+      d.docs = 'https://docs.example.com/errors';
+    },
   },
   'dialect-changed': {
     breaking: true,
-    make: (d) => void (d.dialect = 'clerk'),
-    not: (d) => void (d.title = 'Errors'),
+    make: (d) => {
+      d.dialect = 'clerk';
+    },
+    not: (d) => {
+      d.title = 'Errors';
+    },
   },
   'text-changed': {
     breaking: false,
-    make: (d) => void (user(d).message = 'There is no user {id} in {org}.'),
-    not: (d) => void (user(d).message = 'No user {id} in {org}'),
+    make: (d) => {
+      user(d).message = 'There is no user {id} in {org}.';
+    },
+    not: (d) => {
+      user(d).message = 'No user {id} in {org}';
+    },
   },
-  'category-changed': { breaking: false, make: (d) => void (errs(d).PLAN = { status: 402 }), not: () => {} },
+  'category-changed': {
+    breaking: false,
+    make: (d) => {
+      errs(d).PLAN = { status: 402 };
+    },
+    not: () => {},
+  },
   deprecated: {
     breaking: false,
-    make: (d) => void (errs(d).PLAN = { ...errs(d).PLAN, deprecated: { replacedBy: 'USER_NOT_FOUND' } }),
+    make: (d) => {
+      errs(d).PLAN = { ...errs(d).PLAN, deprecated: { replacedBy: 'USER_NOT_FOUND' } };
+    },
     not: () => {},
   },
   'expose-reduced': {
     breaking: true,
-    make: (d) => void (user(d).expose = false),
-    not: (d) => void (user(d).expose = true),
+    make: (d) => {
+      user(d).expose = false;
+    },
+    not: (d) => {
+      user(d).expose = true;
+    },
   },
   'expose-extended': {
     breaking: false,
-    make: (d) => void (errs(d).BUSY = { ...errs(d).BUSY, expose: true }),
+    make: (d) => {
+      errs(d).BUSY = { ...errs(d).BUSY, expose: true };
+    },
     not: () => {},
   },
   'links-changed': {
     breaking: false,
-    make: (d) => void (user(d).links = ['https://example.com/users']),
+    make: (d) => {
+      user(d).links = ['https://example.com/users'];
+    },
     not: () => {},
   },
 };

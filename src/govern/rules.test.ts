@@ -154,7 +154,7 @@ const cases: Record<string, Case> = {
         'A',
         'message',
       ],
-      [cat({ A: e(422, { message: 'Missing ${name}' }) }), 'A', 'message'],
+      [cat({ A: e(422, { message: `Missing $${'{'}name}` }) }), 'A', 'message'],
       [cat({ A: e(404, { message: 'No {kind} named {name}', params: { name: 'string' } }) }), 'A', 'message'],
     ],
     good: [
