@@ -74,6 +74,8 @@ export const jsonapi: Dialect = {
   parse: (body, input) => parseJsonApi(body, input),
 };
 
+const PROBLEM_MEMBERS = ['title', 'detail', 'type', 'status'];
+
 function isJsonApiItem(item: unknown): item is Record<string, unknown> {
   if (!isRecord(item)) return false;
   if (Object.hasOwn(item, 'message') || Object.hasOwn(item, 'long_message')) return false;
@@ -88,6 +90,9 @@ function isJsonApiItem(item: unknown): item is Record<string, unknown> {
 /** Reads a JSON:API `{errors: [...]}` document; `undefined` when the body is not one. */
 export const parseJsonApi = safeParser((body: unknown, input: ParseInput): ParsedError | undefined => {
   if (!isRecord(body)) return undefined;
+  // A JSON:API document has no top-level title/detail/type/status; an RFC 9457
+  // problem with an `errors` extension does.
+  if (PROBLEM_MEMBERS.some((k) => Object.hasOwn(body, k))) return undefined;
   const errors = own(body, 'errors');
   if (!Array.isArray(errors) || errors.length === 0 || !isJsonApiItem(errors[0])) return undefined;
   const first = errors[0];
