@@ -6,6 +6,10 @@ import { normalizeDocument } from '../catalog/load.js';
 import { dialects } from '../dialects/index.js';
 import { generateOpenApi, mergeOpenApi, OpenApiMergeError } from './index.js';
 
+// The tests read deep into generated documents; a loose type keeps them legible.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type Doc = any;
+
 /** Lints a document with Redocly; returns the problems of error severity. */
 async function validate(doc: unknown, ruleset: 'minimal' | 'recommended' = 'minimal') {
   const config = await createConfig({ extends: [ruleset] });
@@ -85,7 +89,7 @@ describe('generateOpenApi', () => {
   });
 
   it('has the error schema with the codes as an enum, an example per entry and a response per status', () => {
-    const doc = generateOpenApi(api.model, { dialect: 'problem' }) as Record<string, any>;
+    const doc = generateOpenApi(api.model, { dialect: 'problem' }) as Doc;
     expect(doc.openapi).toBe('3.1.0');
     const schema = doc.components.schemas.ErrataError;
     expect(schema.properties.code.enum).toEqual([
@@ -120,7 +124,7 @@ describe('generateOpenApi', () => {
     for (const name of ['barekey', 'clerk', 'sitescore', 'flags', 'authos']) {
       const file = new URL(`../../examples/catalogs/${name}.json`, import.meta.url);
       const model = normalizeDocument(JSON.parse(readFileSync(file, 'utf8')), `${name}.json`);
-      const doc = generateOpenApi(model) as Record<string, any>;
+      const doc = generateOpenApi(model) as Doc;
       expect({ name, errors: await validate(doc) }).toEqual({ name, errors: [] });
       expect(Object.keys(doc.components.examples)).toHaveLength(Object.keys(model.errors).length);
     }
@@ -136,7 +140,7 @@ describe('mergeOpenApi', () => {
         { method: 'get', path: '/orders/:orderId', errors: ['CUSTOMER_NOT_FOUND'] },
       ],
     });
-    const doc = document as Record<string, any>;
+    const doc = document as Doc;
     const get = doc.paths['/orders/{id}'].get.responses;
     // Both 404 entries are on this operation: the shared response is referenced.
     expect(get['404']).toEqual({ $ref: '#/components/responses/ErrataError404' });
@@ -162,7 +166,7 @@ describe('mergeOpenApi', () => {
   it('uses a response with only the listed examples when an operation has some of a status', () => {
     const one = structuredClone(spec);
     one.paths['/orders/{id}'].get['x-errata-errors'] = ['ORDER_NOT_FOUND'];
-    const doc = mergeOpenApi(one, api.model, { dialect: 'problem' }).document as Record<string, any>;
+    const doc = mergeOpenApi(one, api.model, { dialect: 'problem' }).document as Doc;
     const r = doc.paths['/orders/{id}'].get.responses['404'];
     expect(Object.keys(r.content['application/problem+json'].examples)).toEqual(['ORDER_NOT_FOUND']);
     expect(r.content['application/problem+json'].schema).toEqual({

@@ -14,6 +14,7 @@ import { type CliIO, colors, UsageError } from '../_io.js';
 import { writeOutput } from '../_output.js';
 
 export type DocsFormat = 'md' | 'html' | 'openapi' | 'json';
+const FORMATS: readonly string[] = ['md', 'html', 'openapi', 'json'];
 
 /** Prints one line per phase on stderr, with its time, when asked to. */
 export function progress(io: CliIO, on: boolean) {
@@ -64,10 +65,10 @@ export const docsCommand = defineErrataCommand({
   args: {
     catalog: { type: 'positional', description: 'Catalog file (.ts, .js, .json, .yaml)', required: true },
     format: {
-      type: 'enum',
+      type: 'string',
       alias: 'f',
-      options: ['md', 'html', 'openapi', 'json'],
       default: 'md',
+      valueHint: 'md|html|openapi|json',
       description: 'Output format (json is the catalog v1 export, as errata export)',
     },
     dialect: {
@@ -91,6 +92,8 @@ export const docsCommand = defineErrataCommand({
   ],
   async run(args, io) {
     const format = args.format as DocsFormat;
+    if (!FORMATS.includes(format))
+      throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${String(args.format)}")`);
     const c = colors(io);
     const once = async (): Promise<string> => {
       const step = progress(io, wantsProgress(args.verbose));

@@ -1,0 +1,261 @@
+/**
+ * `errata docs` and `errata openapi` as a user runs them: in-process through
+ * `main()` for exit codes and messages, and as a spawned process for colour,
+ * `--verbose` and `--watch`.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CliIO } from '../src/cli/_io.js';
+import { main } from '../src/cli/main.js';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(REPO, 'bin', 'errata.js');
+const dir = mkdtempSync(join(tmpdir(), 'errata-docs-'));
+copyFileSync(join(REPO, 'examples/catalogs/sitescore.json'), join(dir, 'sitescore.json'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(argv: string[], color = false) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    color,
+    cwd: dir,
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escapes
+const ANSI = /\u001b\[/;
+
+describe('errata docs', () => {
+  it('prints Markdown by default and writes each format with --out', async () => {
+    const md = await run(['docs', 'sitescore.json']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('# Sitescore API errors');
+    expect(md.stdout).toContain('<a id="SCORING_RATE_LIMITED"></a>');
+
+    for (const format of ['md', 'html', 'openapi', 'json']) {
+      const r = await run(['docs', 'sitescore.json', '--format', format, '-o', `out/ref.${format}`]);
+      expect({ format, code: r.code, stderr: r.stderr }).toEqual({ format, code: 0, stderr: '' });
+    }
+    expect(readFileSync(join(dir, 'out/ref.html'), 'utf8')).toMatch(/^<!doctype html>/);
+    expect(JSON.parse(readFileSync(join(dir, 'out/ref.openapi'), 'utf8')).openapi).toBe('3.1.0');
+    // --format json is the export: the catalog v1 interchange document.
+    const exported = await run(['export', 'sitescore.json']);
+    expect(readFileSync(join(dir, 'out/ref.json'), 'utf8')).toBe(exported.stdout);
+  });
+
+  it('exits 2 on bad usage or bad input, naming the file and the path inside it', async () => {
+    const fmt = await run(['docs', 'sitescore.json', '--format', 'pdf']);
+    expect(fmt.code).toBe(2);
+    expect(fmt.stderr).toContain('--format must be one of md, html, openapi, json');
+
+    const dialect = await run(['docs', 'sitescore.json', '--dialect', 'nope']);
+    expect(dialect.code).toBe(2);
+    expect(dialect.stderr).toContain('unknown dialect "nope"');
+
+    const missing = await run(['docs', 'missing.yaml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('missing.yaml');
+
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ name: 'bad', errors: { X: { status: 99 } } }));
+    const bad = await run(['docs', 'bad.json']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('bad.json: invalid catalog');
+    expect(bad.stderr).toContain('errors.X.status');
+    expect(bad.stderr).not.toContain('    at ');
+  });
+
+  it('colours only when asked to (a TTY without NO_COLOR), never in plain output', async () => {
+    const plain = await run(['docs', 'missing.yaml']);
+    expect(plain.stderr).not.toMatch(ANSI);
+    const coloured = await run(['docs', 'missing.yaml'], true);
+    expect(coloured.stderr).toMatch(ANSI);
+    // A real process writing to a pipe is not a TTY: no colour, with or without NO_COLOR.
+    for (const env of [{}, { NO_COLOR: '1' }]) {
+      const r = spawnSync(process.execPath, [BIN, 'docs', 'missing.yaml'], {
+        cwd: dir,
+        env: { ...process.env, ...env, FORCE_COLOR: undefined },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('missing.yaml');
+      expect(r.stderr).not.toMatch(ANSI);
+    }
+  });
+
+  it('prints a line per phase with --verbose', async () => {
+    const r = await run(['docs', 'sitescore.json', '--format', 'html', '-o', 'v.html', '--verbose']);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.map((l) => l.replace(/ \(\d+ ms\)$/, ''))).toEqual([
+      '[errata] loaded sitescore.json (19 entries)',
+      '[errata] built 19 examples in the problem format',
+      '[errata] rendered html',
+      '[errata] wrote v.html',
+    ]);
+  });
+
+  it('--watch regenerates when the catalog changes', async () => {
+    const catalog = join(dir, 'watched.json');
+    const out = join(dir, 'watched.md');
+    const doc = JSON.parse(readFileSync(join(REPO, 'examples/catalogs/sitescore.json'), 'utf8'));
+    writeFileSync(catalog, JSON.stringify(doc));
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [BIN, 'docs', 'watched.json', '-o', 'watched.md', '--watch'],
+      {
+        cwd: dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr?.on('data', (d) => {
+      stderr += d;
+    });
+    const waitFor = async (what: () => boolean, label: string) => {
+      const deadline = Date.now() + 20_000;
+      while (!what()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}; stderr: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    try {
+      await waitFor(() => stderr.includes('watching watched.json'), 'the watcher to start');
+      expect(readFileSync(out, 'utf8')).toContain('SCORING_FAILED');
+      const before = statSync(out).mtimeMs;
+
+      doc.errors.SCORING_FAILED.description = 'Rewritten while watching.';
+      writeFileSync(catalog, JSON.stringify(doc));
+      await waitFor(() => readFileSync(out, 'utf8').includes('Rewritten while watching.'), 'regeneration');
+      expect(statSync(out).mtimeMs).toBeGreaterThanOrEqual(before);
+
+      // A broken save is reported and the watcher keeps going.
+      writeFileSync(catalog, '{ "errors": ');
+      await waitFor(() => stderr.includes('invalid catalog'), 'the error report');
+      doc.errors.SCORING_FAILED.description = 'Fixed again.';
+      writeFileSync(catalog, JSON.stringify(doc));
+      await waitFor(() => readFileSync(out, 'utf8').includes('Fixed again.'), 'recovery');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+});
+
+describe('errata openapi', () => {
+  const spec = {
+    openapi: '3.1.0',
+    info: { title: 'SiteScore', version: '1' },
+    paths: {
+      '/score': {
+        post: {
+          'x-errata-errors': ['SCORING_RATE_LIMITED', 'SCORING_FAILED'],
+          responses: { '200': { description: 'ok' } },
+        },
+      },
+      '/crawl': { get: { responses: { '200': { description: 'ok' } } } },
+    },
+  };
+
+  it('merges error responses into a YAML or JSON spec', async () => {
+    writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
+    writeFileSync(
+      join(dir, 'routes.json'),
+      JSON.stringify([{ method: 'GET', path: '/crawl', errors: ['CRAWL_FAILED'] }]),
+    );
+    const r = await run([
+      'openapi',
+      'merge',
+      'spec.json',
+      'sitescore.json',
+      '--routes',
+      'routes.json',
+      '-o',
+      'merged.yaml',
+    ]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const yaml = readFileSync(join(dir, 'merged.yaml'), 'utf8');
+    expect(yaml).toContain('openapi: 3.1.0');
+    expect(yaml).toContain('$ref: "#/components/examples/SCORING_RATE_LIMITED"');
+    expect(yaml).toContain('$ref: "#/components/examples/CRAWL_FAILED"');
+
+    const json = await run(['openapi', 'merge', 'spec.json', 'sitescore.json']);
+    expect(json.code).toBe(0);
+    const doc = JSON.parse(json.stdout);
+    const r429 = doc.paths['/score'].post.responses['429'];
+    // Sitescore has two 429 entries; this operation lists one, so its response shows only that one.
+    expect(Object.keys(r429.content['application/problem+json'].examples)).toEqual(['SCORING_RATE_LIMITED']);
+    expect(doc.paths['/crawl'].get.responses).not.toHaveProperty('502');
+  });
+
+  it('prints the components of a catalog', async () => {
+    const r = await run(['openapi', 'sitescore.json']);
+    expect(r.code).toBe(0);
+    expect(Object.keys(JSON.parse(r.stdout).components.examples)).toHaveLength(19);
+  });
+
+  it('names the file and the path of every problem, and exits 1 for a route with no operation', async () => {
+    const bad = structuredClone(spec);
+    bad.paths['/score'].post['x-errata-errors'] = ['SCORING_RATE_LIMITED', 'NOPE'];
+    writeFileSync(join(dir, 'bad-spec.json'), JSON.stringify(bad));
+    const r = await run(['openapi', 'merge', 'bad-spec.json', 'sitescore.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'bad-spec.json: paths["/score"].post.x-errata-errors[1]: unknown error id "NOPE"',
+    );
+
+    writeFileSync(join(dir, 'broken.yaml'), 'openapi: 3.1.0\npaths: [\n');
+    const syntax = await run(['openapi', 'merge', 'broken.yaml', 'sitescore.json']);
+    expect(syntax.code).toBe(2);
+    expect(syntax.stderr).toMatch(/broken\.yaml: syntax error at line \d+, column \d+/);
+
+    writeFileSync(
+      join(dir, 'routes-bad.json'),
+      JSON.stringify([{ method: 'GET', path: 'crawl', errors: 'x' }]),
+    );
+    const routes = await run([
+      'openapi',
+      'merge',
+      'spec.json',
+      'sitescore.json',
+      '--routes',
+      'routes-bad.json',
+    ]);
+    expect(routes.code).toBe(2);
+    expect(routes.stderr).toContain('routes-bad.json: invalid routes');
+    expect(routes.stderr).toContain('[0].path: must be a string starting with /');
+
+    writeFileSync(
+      join(dir, 'routes-x.json'),
+      JSON.stringify([{ method: 'GET', path: '/nowhere', errors: [] }]),
+    );
+    const unmatched = await run([
+      'openapi',
+      'merge',
+      'spec.json',
+      'sitescore.json',
+      '--routes',
+      'routes-x.json',
+    ]);
+    expect(unmatched.code).toBe(1);
+    expect(unmatched.stderr).toContain('warning: route GET /nowhere has no operation in the document');
+
+    const usage = await run(['openapi', 'merge', 'spec.json']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('merge needs a spec and a catalog');
+  });
+});
