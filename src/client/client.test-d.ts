@@ -1,0 +1,91 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import { z } from 'zod';
+import { defineCatalog } from '../catalog/define.js';
+import { jsonDetails } from '../catalog/json-details.js';
+import { type ClientCode, type ClientDetails, createClient, type ErrataClientError } from './index.js';
+
+const api = defineCatalog({
+  errors: {
+    VARIABLE_NOT_FOUND: { status: 404, message: 'No variable named {name}.' },
+    INVALID: { status: 400, details: z.object({ field: z.string() }) },
+    // Two entries answer with one wire code, as Clerk's do.
+    USER_NOT_FOUND: { status: 404, code: 'resource_not_found', details: z.object({ userId: z.string() }) },
+    ORG_NOT_FOUND: { status: 404, code: 'resource_not_found', details: z.object({ orgId: z.number() }) },
+    SESSION_GONE: { status: 404, code: 'resource_not_found' },
+    TYPED_JSON: { status: 409, code: 'conflict', details: jsonDetails<{ id: string }>({ type: 'object' }) },
+  },
+});
+const client = createClient<typeof api>();
+declare const err: unknown;
+
+describe('createClient<typeof api>()', () => {
+  it('knows the wire codes of the catalog, not its ids', () => {
+    expectTypeOf<ClientCode<typeof api>>().toEqualTypeOf<
+      'VARIABLE_NOT_FOUND' | 'INVALID' | 'resource_not_found' | 'conflict'
+    >();
+  });
+
+  it('narrows details by a known code', () => {
+    if (client.is(err, 'INVALID')) {
+      expectTypeOf(err).toEqualTypeOf<ErrataClientError<'INVALID', { field: string }>>();
+      expectTypeOf(err.code).toEqualTypeOf<'INVALID'>();
+      expectTypeOf(err.details).toEqualTypeOf<{ field: string }>();
+      expectTypeOf(err.status).toEqualTypeOf<number>();
+    }
+    if (client.is(err, 'VARIABLE_NOT_FOUND')) expectTypeOf(err.details).toEqualTypeOf<undefined>();
+    if (client.is(err, 'conflict')) expectTypeOf(err.details).toEqualTypeOf<{ id: string }>();
+  });
+
+  it('gives the union of the details of the entries that share a code', () => {
+    expectTypeOf<ClientDetails<typeof api, 'resource_not_found'>>().toEqualTypeOf<
+      { userId: string } | { orgId: number } | undefined
+    >();
+    if (client.is(err, 'resource_not_found')) {
+      expectTypeOf(err.details).toEqualTypeOf<{ userId: string } | { orgId: number } | undefined>();
+    }
+  });
+
+  it('refuses a code the catalog does not have, and an id that is not a code', () => {
+    // @ts-expect-error not a code of the catalog
+    client.is(err, 'NO_SUCH_CODE');
+    // @ts-expect-error USER_NOT_FOUND is an id; its wire code is resource_not_found
+    client.is(err, 'USER_NOT_FOUND');
+    // @ts-expect-error a code is a string
+    client.is(err, 404);
+  });
+
+  it('narrows to any client error without a code', () => {
+    if (client.is(err)) {
+      expectTypeOf(err).toEqualTypeOf<ErrataClientError>();
+      expectTypeOf(err.code).toEqualTypeOf<string | undefined>();
+      expectTypeOf(err.details).toEqualTypeOf<unknown>();
+    }
+  });
+
+  it('types fromResponse, parse and fetch', () => {
+    expectTypeOf(client.fromResponse).returns.toEqualTypeOf<Promise<ErrataClientError>>();
+    expectTypeOf(client.parse).returns.toEqualTypeOf<ErrataClientError>();
+    expectTypeOf(client.fetch).returns.toEqualTypeOf<Promise<Response>>();
+    client.fetch('https://api.example.com', { method: 'POST' }, { retries: 1, onRetry: (i) => i.delayMs });
+    // @ts-expect-error retries is a number
+    client.fetch('https://api.example.com', {}, { retries: '1' });
+  });
+});
+
+describe('createClient() without a catalog', () => {
+  const loose = createClient();
+  it('takes any code and leaves details unknown', () => {
+    expectTypeOf<ClientCode<unknown>>().toEqualTypeOf<string>();
+    if (loose.is(err, 'anything')) {
+      expectTypeOf(err.code).toEqualTypeOf<'anything'>();
+      expectTypeOf(err.details).toEqualTypeOf<unknown>();
+    }
+  });
+
+  it('takes a fixed dialect or a parser of your own', () => {
+    createClient({ dialect: 'clerk' });
+    createClient({ dialect: { name: 'mine', parse: () => undefined } });
+    // @ts-expect-error a dialect is a name or { name, parse }
+    createClient({ dialect: 42 });
+  });
+});
