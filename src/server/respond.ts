@@ -363,9 +363,14 @@ function findDefault(model: CatalogModel, kind: FailureKind): string | undefined
 }
 
 function isDevelopment(): boolean {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
-    ?.NODE_ENV;
-  return env === 'development' || env === 'test';
+  try {
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
+      ?.NODE_ENV;
+    return env === 'development' || env === 'test';
+  } catch {
+    // Deno without --allow-env throws on reading the environment.
+    return false;
+  }
 }
 
 function defaultHook(event: ErrorEvent): void {
