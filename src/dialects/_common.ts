@@ -4,7 +4,11 @@ import type { ParsedError, ParseInput, SerializeContext } from './types.js';
 /** Text sent in place of a message that must not reach the caller. */
 export const GENERIC_SERVER_MESSAGE = 'An internal error occurred.';
 
-/** The message the caller may see. */
+/**
+ * The message the caller may see: the rendered message, or for a 5xx or an
+ * `expose: false` entry a generic text (the entry's title below 500). Custom
+ * dialects use it so that they mask like the built-in ones.
+ */
 export function publicMessage(error: ErrataError): string {
   if (error.definition.entry.expose) return error.message;
   const e = error.definition.entry;
@@ -12,7 +16,7 @@ export function publicMessage(error: ErrataError): string {
 }
 const GENERIC_CLIENT_MESSAGE = 'The request could not be completed.';
 
-/** The details the caller may see. */
+/** The details the caller may see: `undefined` for a 5xx or an `expose: false` entry. */
 export function publicDetails(error: ErrataError): unknown {
   return error.definition.entry.expose ? error.details : undefined;
 }
