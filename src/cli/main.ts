@@ -8,6 +8,7 @@ import { exportCommand } from './commands/export.js';
 import { lintCommand } from './commands/lint.js';
 import { lockCommand } from './commands/lock.js';
 import { openapiCommand } from './commands/openapi.js';
+import { renderCommand } from './commands/render.js';
 import { typesCommand } from './commands/types.js';
 
 /** Every command of the CLI, in the order `errata --help` lists them. */
@@ -19,6 +20,7 @@ export const commands: ErrataCommand[] = [
   lintCommand,
   diffCommand,
   lockCommand,
+  renderCommand,
 ] as unknown as ErrataCommand[];
 
 /** Registers a command (used by the other modules of the CLI). */

@@ -1,0 +1,116 @@
+import { createCatalog } from '../../catalog/define.js';
+import { loadCatalog } from '../../catalog/load.js';
+import { dialects, getDialect } from '../../dialects/index.js';
+import type { Dialect } from '../../dialects/types.js';
+import { defineErrataCommand } from '../_command.js';
+import { UsageError } from '../_io.js';
+
+function parseJson(flag: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`--${flag} is not valid JSON (${(e as Error).message})`);
+  }
+}
+
+/** Edit distance, for "did you mean"; ids are short, so the quadratic table is fine. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/** The ids closest to a mistyped one: containing it, or within a few edits. */
+export function nearMatches(id: string, ids: readonly string[], max = 5): string[] {
+  const needle = id.toLowerCase();
+  return ids
+    .map((candidate) => {
+      const c = candidate.toLowerCase();
+      const d = c.includes(needle) || needle.includes(c) ? 0 : distance(needle, c);
+      return { candidate, d };
+    })
+    .filter((x) => x.d <= Math.max(2, Math.floor(needle.length / 3)))
+    .sort((x, y) => x.d - y.d || x.candidate.localeCompare(y.candidate))
+    .slice(0, max)
+    .map((x) => x.candidate);
+}
+
+export const renderCommand = defineErrataCommand({
+  name: 'render',
+  description: 'Print what one error looks like on the wire: status, headers and body, in a dialect.',
+  args: {
+    catalog: { type: 'positional', description: 'Catalog file (.ts, .js, .json, .yaml)', required: true },
+    id: { type: 'positional', description: 'Entry id', required: true },
+    dialect: {
+      type: 'string',
+      alias: 'd',
+      description: `Wire dialect (${Object.keys(dialects).join(', ')}); default: the catalog's`,
+    },
+    params: { type: 'string', description: 'Message parameters as a JSON object' },
+    details: { type: 'string', description: 'Details as JSON' },
+    'request-id': { type: 'string', description: 'Request id to send (default: none)' },
+    now: { type: 'string', description: 'Clock for dialects with a timestamp, ISO 8601 (default: now)' },
+  },
+  examples: [
+    'errata render errors.json VARIABLE_NOT_FOUND --params \'{"name":"API_URL","stage":"prod"}\'',
+    'errata render errors.yaml RATE_LIMITED --dialect openai --request-id req_123',
+    'errata render errors.json INVALID_REQUEST --dialect google --details \'{"field":"name"}\'',
+    'errata render errors.json TOKEN_EXPIRED --dialect authos --now 2025-01-15T10:30:00Z',
+  ],
+  async run(args, io) {
+    const params = args.params === undefined ? undefined : parseJson('params', args.params);
+    if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params)))
+      throw new UsageError('--params must be a JSON object, like \'{"name":"API_URL"}\'');
+    const details = args.details === undefined ? undefined : parseJson('details', args.details);
+    let now: Date | undefined;
+    if (args.now !== undefined) {
+      now = new Date(args.now);
+      if (!/^\d{4}-\d\d-\d\d/.test(args.now) || Number.isNaN(now.getTime()))
+        throw new UsageError(
+          `--now must be an ISO 8601 date-time, like 2025-01-15T10:30:00Z (got "${args.now}")`,
+        );
+    }
+    const model = await loadCatalog(args.catalog, { cwd: io.cwd });
+    const catalog = createCatalog(model);
+    const id = args.id;
+    if (!catalog.has(id)) {
+      const near = nearMatches(id, catalog.ids);
+      throw new UsageError(
+        `no entry "${id}" in catalog "${model.name}"${near.length > 0 ? `. Did you mean: ${near.join(', ')}?` : ''}`,
+      );
+    }
+    const name = args.dialect ?? model.dialect;
+    let dialect: Dialect;
+    try {
+      dialect = getDialect(name);
+    } catch {
+      throw new UsageError(`unknown dialect "${name}". Dialects: ${Object.keys(dialects).join(', ')}`);
+    }
+    const error = catalog.error(id, params as Record<string, never> | undefined, {
+      ...(details !== undefined && { details }),
+    });
+    const requestId = args['request-id'];
+    const wire = dialect.serialize(error, {
+      ...(requestId !== undefined && { requestId }),
+      ...(now !== undefined && { now: () => now as Date }),
+    });
+    let body: unknown;
+    try {
+      body = JSON.parse(wire.body);
+    } catch {
+      body = wire.body;
+    }
+    io.stdout(`${JSON.stringify({ status: wire.status, headers: wire.headers, body }, null, 2)}\n`);
+    return 0;
+  },
+});
