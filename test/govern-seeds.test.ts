@@ -1,0 +1,117 @@
+/**
+ * The linter on the five real seed catalogs: it must find the defects they are
+ * known to have, stay quiet on the entries that are right, and the output kept
+ * in examples/lint/ must be what the linter prints today.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../src/catalog/load.js';
+import { type Finding, lint } from '../src/govern/index.js';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const seeds = ['authos', 'barekey', 'clerk', 'flags', 'sitescore'] as const;
+const findings = Object.fromEntries(
+  await Promise.all(
+    seeds.map(
+      async (s) => [s, lint(await loadCatalog(join(REPO, 'examples', 'catalogs', `${s}.json`)))] as const,
+    ),
+  ),
+) as Record<(typeof seeds)[number], Finding[]>;
+
+const has = (seed: (typeof seeds)[number], rule: string, id: string | null) =>
+  findings[seed].some((f) => f.rule === rule && f.id === id);
+const ids = (seed: (typeof seeds)[number], rule: string) =>
+  findings[seed].filter((f) => f.rule === rule).map((f) => f.id);
+
+describe('lint on the seed catalogs', () => {
+  it('finds Clerk’s wire-code defects', () => {
+    expect(ids('clerk', 'code-empty')).toEqual(['IdentificationExists']);
+    expect(ids('clerk', 'code-status-conflict').sort()).toEqual([
+      'RedirectUrlsDeprovisioned2',
+      'RedirectUrlsFeatureNotEnabled',
+      'RequestWithoutImage',
+    ]);
+    expect(ids('clerk', 'duplicate-entry')).toEqual(['ApplicationsResourceNotFound']);
+    expect(ids('clerk', 'code-suffix')).toHaveLength(3);
+    // Shared codes are legitimate: resource_not_found is answered by 17 entries, all 404.
+    expect(
+      findings.clerk.some((f) => f.rule === 'code-status-conflict' && f.code === 'resource_not_found'),
+    ).toBe(false);
+  });
+
+  it('finds Clerk’s text defects: empty titles, missing messages, printf verbs, undeclared placeholders', () => {
+    expect(ids('clerk', 'text-empty')).toHaveLength(22);
+    expect(ids('clerk', 'text-missing')).toHaveLength(15);
+    expect(ids('clerk', 'placeholder-printf').sort()).toEqual(
+      [
+        'BreaksInstanceInvariant',
+        'FormDataMissing',
+        'FormParamValueTooLarge',
+        'FormParameterMaxLengthExceeded',
+        'FormParameterMinLengthExceeded',
+        'MachineTokenFormParamValueInvalid',
+        'OrganizationDomainQuotaExceeded',
+        'SignUpModeRestrictedInvalidValue',
+        'UnsupportedOauthProvider',
+        'UserQuotaExceeded',
+      ].sort(),
+    );
+    expect(has('clerk', 'placeholder-undeclared', 'RequiredVariableMissing')).toBe(true);
+    expect(has('clerk', 'placeholder-undeclared', 'UserNotFound')).toBe(true);
+    // 'Bearer <YOUR_API_KEY>' is an example in the text, not a placeholder.
+    expect(has('clerk', 'placeholder-undeclared', 'InvalidAuthorizationHeaderFormat')).toBe(false);
+    expect(has('clerk', 'description-quality', 'BreaksInstanceInvariant')).toBe(true);
+    expect(has('clerk', 'description-quality', 'QuotaExceeded')).toBe(true);
+    expect(has('clerk', 'details-object', 'UnsupportedCountryCode')).toBe(true);
+    expect(ids('clerk', 'title-case')).toHaveLength(79);
+  });
+
+  it('finds the status and retry defects, and leaves the right entries alone', () => {
+    expect(has('clerk', 'status-auth', 'RedirectUrlsFeatureNotEnabled')).toBe(true);
+    expect(has('clerk', 'status-auth', 'InvalidAuthorization')).toBe(false);
+    expect(has('clerk', 'retry-5xx', 'MaintenanceMode')).toBe(true);
+    expect(has('barekey', 'status-auth', 'ORG_SCOPE_INVALID')).toBe(true);
+    expect(has('barekey', 'status-auth', 'INVALID_ORG_SCOPE')).toBe(false);
+    expect(has('barekey', 'code-near-duplicate', 'ORG_SCOPE_INVALID')).toBe(true);
+    expect(ids('sitescore', 'retry-4xx').sort()).toEqual(['EMPTY_CRAWL', 'SIGNAL_VALIDATION_FAILED']);
+    expect(ids('sitescore', 'retry-429')).toEqual([]);
+    expect(ids('authos', 'retry-429')).toEqual(['TOO_MANY_REQUESTS']);
+    expect(has('authos', 'status-wording', 'DUPLICATE_CONSTRAINT')).toBe(true);
+    expect(has('authos', 'status-wording', 'DEVICE_CODE_EXPIRED')).toBe(true);
+    expect(has('authos', 'retry-hint-ignored', 'DEVICE_CODE_PENDING')).toBe(true);
+    expect(ids('authos', 'retry-5xx')).toHaveLength(8);
+    // barekey's DEVICE_CODE_EXPIRED is already a 410.
+    expect(findings.barekey.some((f) => f.id === 'DEVICE_CODE_EXPIRED')).toBe(false);
+  });
+
+  it('finds existence leaks without flagging "not found, or no visibility"', () => {
+    expect(ids('clerk', 'existence-leak')).toEqual(['NotAMemberInOrganization']);
+    expect(ids('sitescore', 'existence-leak')).toEqual(['FORBIDDEN']);
+    expect(ids('flags', 'existence-leak')).toEqual([]);
+    expect(ids('authos', 'existence-leak')).toEqual([]);
+  });
+
+  it('finds relative documentation links in remediations, not API routes in descriptions', () => {
+    expect(ids('sitescore', 'link-relative').sort()).toEqual([
+      'CREDIT_EXHAUSTED',
+      'FORBIDDEN',
+      'PLAN_LIMIT_REACHED',
+    ]);
+    expect(ids('barekey', 'link-relative')).toEqual([]);
+  });
+
+  it('examples/lint holds what the linter prints today', () => {
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(REPO, 'scripts', 'lint-examples.ts'), '--check'],
+      {
+        cwd: REPO,
+        encoding: 'utf8',
+      },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
