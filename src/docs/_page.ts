@@ -10,6 +10,7 @@ export const PAGE_STYLE = `
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 a{color:var(--accent)}
+h1,h2,h3,p,td,th,li,label,output{overflow-wrap:anywhere}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.875em}
 code{background:var(--code);padding:.1em .3em;border-radius:4px;overflow-wrap:anywhere}
 pre{background:var(--code);padding:.75rem;border-radius:6px;overflow-x:auto;margin:0}
@@ -23,7 +24,8 @@ header h1{margin:0 0 .5rem;font-size:1.75rem;line-height:1.25}
 .note{border-left:4px solid var(--s4);padding:.25rem .75rem;background:var(--card)}
 .controls{position:sticky;top:0;z-index:5;background:var(--bg);border-bottom:1px solid var(--line);padding:.5rem 0}
 .controls .wrap{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end}
-.controls label{display:flex;flex-direction:column;font-size:.75rem;color:var(--muted);gap:.15rem}
+.controls label{display:flex;flex-direction:column;font-size:.75rem;color:var(--muted);gap:.15rem;min-width:0;max-width:100%}
+.controls select{max-width:min(100%,20rem)}
 .controls .grow{flex:1 1 14rem}
 input,select,button{font:inherit;font-size:.9375rem;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:.4rem .5rem;min-height:2.25rem}
 button{cursor:pointer;background:var(--card)}

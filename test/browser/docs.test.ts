@@ -188,6 +188,7 @@ describe('HTML reference in Chromium', () => {
       });
     expect(await inView('DEVICE_CODE_EXPIRED')).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('DEVICE_CODE_EXPIRED');
+    await page.screenshot({ path: join(ARTIFACTS, 'barekey-anchor.png') });
 
     // The anchor is the fragment of the entry's RFC 9457 type.
     const type = await page.textContent(`${byId('DEVICE_CODE_EXPIRED')} .meta code`);
@@ -294,5 +295,13 @@ describe('HTML reference in Chromium', () => {
     expect(await visibleIds(page)).toEqual(['EVIL_ONE', 'EVIL_TWO']);
     await page.screenshot({ path: join(ARTIFACTS, 'evil.png') });
     await close(s);
+
+    // Long hostile text wraps on a phone instead of widening the page.
+    const phone = await open('/evil.html', { viewport: { width: 375, height: 740 } });
+    const overflow = await phone.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await close(phone);
   });
 });
