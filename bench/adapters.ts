@@ -1,0 +1,212 @@
+/**
+ * Requests per second of an error response, per framework, on loopback:
+ *   (a) a hand-written 404 JSON response (the baseline),
+ *   (b) the same 404 thrown as an errata error through the adapter,
+ *   (c) a plain `Error` subclass thrown to the framework's own error handler.
+ * Each framework's servers run in a child process; autocannon runs here, the
+ * cases alternating round by round. Run: npx tsx bench/adapters.ts [framework …]
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const FRAMEWORKS = ['fetch', 'hono', 'express', 'fastify'] as const;
+type Framework = (typeof FRAMEWORKS)[number];
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const DURATION = Number(process.env.DURATION ?? 2);
+const CONNECTIONS = 32;
+
+// ---------------------------------------------------------------------------
+// Servers (child process)
+
+class NotFoundError extends Error {
+  override name = 'NotFoundError';
+  status = 404;
+  statusCode = 404;
+}
+
+async function serve(fw: Framework): Promise<void> {
+  const { defineCatalog } = await import('../src/catalog/define.js');
+  const api = defineCatalog({
+    name: 'bench',
+    docs: 'https://docs.example.com/bench/errors',
+    errors: { THING_NOT_FOUND: { status: 404, category: 'Things', message: 'No thing named {name}.' } },
+  });
+  const options = { catalog: api, onError: () => {}, development: false };
+  // (a): what a careful hand-written handler sends: the same problem body, request id included.
+  const handWritten = (name: string, path: string, incoming: string | null | undefined) => {
+    const requestId = incoming ?? crypto.randomUUID();
+    return {
+      headers: { 'content-type': 'application/problem+json', 'x-request-id': requestId },
+      body: JSON.stringify({
+        type: 'https://docs.example.com/bench/errors#THING_NOT_FOUND',
+        title: 'Not Found',
+        status: 404,
+        code: 'THING_NOT_FOUND',
+        detail: `No thing named ${name}.`,
+        instance: path,
+        requestId,
+      }),
+    };
+  };
+  const listen = async (start: (port: 0) => Promise<number>) => start(0);
+  let ports: number[] = [];
+
+  if (fw === 'fetch' || fw === 'hono') {
+    const { serve: nodeServe } = await import('@hono/node-server');
+    const up = (fetch: (r: Request) => Response | Promise<Response>) =>
+      new Promise<number>((resolve) => {
+        const s = nodeServe({ fetch, port: 0, hostname: '127.0.0.1' }, () =>
+          resolve((s.address() as AddressInfo).port),
+        );
+      });
+    if (fw === 'fetch') {
+      const { errata } = await import('../src/adapters/fetch.js');
+      const errors = errata(options);
+      const routes = (req: Request) => {
+        const url = new URL(req.url);
+        const name = url.pathname.slice(3);
+        if (url.pathname.startsWith('/a/')) {
+          const h = handWritten(name, url.pathname, req.headers.get('x-request-id'));
+          return new Response(h.body, { status: 404, headers: h.headers });
+        }
+        if (url.pathname.startsWith('/b/')) throw api.error('THING_NOT_FOUND', { name });
+        throw new NotFoundError(`No thing named ${name}.`);
+      };
+      ports = [await up(errors.handle(routes)), await up(routes)];
+    } else {
+      const { Hono } = await import('hono');
+      const { errata } = await import('../src/adapters/hono.js');
+      const app = new Hono();
+      errata(app, options);
+      app.get('/a/:name', (c) => {
+        const h = handWritten(c.req.param('name'), c.req.path, c.req.header('x-request-id'));
+        return c.body(h.body, 404, h.headers);
+      });
+      app.get('/b/:name', (c) => {
+        throw api.error('THING_NOT_FOUND', { name: c.req.param('name') });
+      });
+      const plain = new Hono();
+      plain.get('/c/:name', (c) => {
+        throw new NotFoundError(`No thing named ${c.req.param('name')}.`);
+      });
+      ports = [await up(app.fetch), await up(plain.fetch)];
+    }
+  } else if (fw === 'express') {
+    const { default: express } = await import('express');
+    const { errata } = await import('../src/adapters/express.js');
+    const up = (app: ReturnType<typeof express>) =>
+      new Promise<number>((resolve) => {
+        const s = app.listen(0, '127.0.0.1', () => resolve((s.address() as AddressInfo).port));
+      });
+    const app = express();
+    const errors = errata(options);
+    app.get('/a/:name', (req, res) => {
+      const h = handWritten(req.params.name, req.path, req.headers['x-request-id'] as string | undefined);
+      res.status(404).set(h.headers).send(h.body);
+    });
+    app.get('/b/:name', (req) => {
+      throw api.error('THING_NOT_FOUND', { name: req.params.name });
+    });
+    app.use(errors.handler);
+    const plain = express();
+    plain.get('/c/:name', (req) => {
+      throw new NotFoundError(`No thing named ${req.params.name}.`);
+    });
+    ports = [await up(app), await up(plain)];
+  } else {
+    const { default: Fastify } = await import('fastify');
+    const { errata } = await import('../src/adapters/fastify.js');
+    const app = Fastify();
+    await app.register(errata(options));
+    app.get<{ Params: { name: string } }>('/a/:name', async (req, reply) => {
+      const h = handWritten(req.params.name, req.url, req.headers['x-request-id'] as string | undefined);
+      return reply.code(404).headers(h.headers).send(Buffer.from(h.body));
+    });
+    app.get<{ Params: { name: string } }>('/b/:name', async (req) => {
+      throw api.error('THING_NOT_FOUND', { name: req.params.name });
+    });
+    const plain = Fastify();
+    plain.get<{ Params: { name: string } }>('/c/:name', async (req) => {
+      throw new NotFoundError(`No thing named ${req.params.name}.`);
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    await plain.listen({ port: 0, host: '127.0.0.1' });
+    ports = [(app.server.address() as AddressInfo).port, (plain.server.address() as AddressInfo).port];
+  }
+  void listen;
+  console.log(`PORTS ${ports.join(' ')}`);
+}
+
+// ---------------------------------------------------------------------------
+// Load (this process)
+
+function startServers(fw: Framework): Promise<{ child: ChildProcess; errata: number; plain: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'serve', fw], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d;
+      const m = /PORTS (\d+) (\d+)/.exec(out);
+      if (m) resolve({ child, errata: Number(m[1]), plain: Number(m[2]) });
+    });
+    child.on('exit', (code) => reject(new Error(`${fw} server exited with ${code}`)));
+  });
+}
+
+async function rps(url: string): Promise<{ rps: number; non2xx: number; total: number }> {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+  return { rps: r.requests.average, non2xx: r.non2xx, total: r.requests.total };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+async function main(): Promise<void> {
+  const only = process.argv
+    .slice(2)
+    .filter((a): a is Framework => (FRAMEWORKS as readonly string[]).includes(a));
+  const list = only.length > 0 ? only : [...FRAMEWORKS];
+  const rows: string[] = [];
+  for (const fw of list) {
+    const { child, errata, plain } = await startServers(fw);
+    try {
+      const urls = {
+        a: `http://127.0.0.1:${errata}/a/widget`,
+        b: `http://127.0.0.1:${errata}/b/widget`,
+        c: `http://127.0.0.1:${plain}/c/widget`,
+      };
+      // Warm-up, and a check that each case answers an error (status ≥ 400) rather than 200.
+      for (const url of Object.values(urls)) {
+        const w = await autocannon({ url, connections: 8, duration: 1 });
+        if (w.non2xx !== w.requests.total) throw new Error(`${url} answered some 2xx`);
+      }
+      const got: Record<'a' | 'b' | 'c', number[]> = { a: [], b: [], c: [] };
+      for (let round = 0; round < ROUNDS; round++)
+        for (const k of ['a', 'b', 'c'] as const) got[k].push((await rps(urls[k])).rps);
+      const [a, b, c] = [median(got.a), median(got.b), median(got.c)];
+      rows.push(
+        `| ${fw} | ${a.toFixed(0)} | ${b.toFixed(0)} | ${(b / a).toFixed(2)}x | ${c.toFixed(0)} | ${(c / a).toFixed(2)}x |`,
+      );
+      console.error(
+        `${fw}: a ${got.a.map(Math.round)} b ${got.b.map(Math.round)} c ${got.c.map(Math.round)}`,
+      );
+    } finally {
+      child.kill();
+    }
+  }
+  console.log(
+    `\nError responses per second on loopback (autocannon, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION} s, median)\n`,
+  );
+  console.log(
+    '| framework | (a) hand-written 404 | (b) errata error | b / a | (c) plain Error, own handler | c / a |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of rows) console.log(r);
+}
+
+if (process.argv[2] === 'serve') await serve(process.argv[3] as Framework);
+else await main();
