@@ -7,9 +7,20 @@
  * cases alternating round by round. Run: npx tsx bench/adapters.ts [framework …]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+
+interface LoadResult {
+  requests: { average: number; total: number };
+  non2xx: number;
+}
+// autocannon ships no types.
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
+  url: string;
+  connections: number;
+  duration: number;
+}) => Promise<LoadResult>;
 
 const FRAMEWORKS = ['fetch', 'hono', 'express', 'fastify'] as const;
 type Framework = (typeof FRAMEWORKS)[number];

@@ -98,6 +98,7 @@ describe('demo app', () => {
     expect(text).not.toContain('s3cret');
     expect(text).toContain('demo-1');
     expect(events[0]?.kind).toBe('unexpected');
-    expect((events[0]?.cause as Error).message).toContain('s3cret');
+    const cause = events[0]?.cause as Error;
+    expect(cause.message).toContain('s3cret');
   });
 });
