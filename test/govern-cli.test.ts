@@ -65,13 +65,6 @@ const warnOnly = {
     LOWER: { status: 400, title: 'bad thing', message: 'Bad.', description: 'Bad.' },
   },
 };
-const withError = {
-  ...clean,
-  errors: {
-    ...clean.errors,
-    EMPTY: { status: 400, code: '', title: 'Empty', message: 'E.', description: 'E.' },
-  },
-};
 
 describe('errata lint', () => {
   const dir = workspace({

@@ -10,8 +10,16 @@ export function defineRule<O extends Record<string, unknown> = Record<string, un
 
 /** The wording of an entry a reader sees: title, message, description, remediation and retry note. */
 export function wording(e: EntryModel): string {
-  return [e.title, e.message, e.description, e.remediation, e.retry.note].filter(Boolean).join('\n');
+  let text = wordingCache.get(e);
+  if (text === undefined) {
+    text = [e.title, e.message, e.description, e.remediation, e.retry.note].filter(Boolean).join('\n');
+    wordingCache.set(e, text);
+  }
+  return text;
 }
+
+// Several rules read the same wording; entries are frozen, so it can be computed once per entry.
+const wordingCache = new WeakMap<EntryModel, string>();
 
 /** Runs `fn` for every entry and gathers what it reports. */
 export function* eachEntry(

@@ -1,3 +1,4 @@
+import type { EntryModel } from '../../catalog/model.js';
 import { defineRule, q } from './_util.js';
 
 const CODE_FORMAT = /^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*$/;
@@ -176,18 +177,28 @@ export const duplicateEntry = defineRule({
   severity: 'error',
   description: 'Two entries with the same code, status, wording, retry and details: one error under two ids.',
   *check({ entries }) {
-    const seen = new Map<string, string>();
-    for (const [id, e] of entries) {
+    // Group by the cheap fields first; compare whole entries only within a group.
+    const groups = new Map<string, { id: string; entry: EntryModel; fp?: string }[]>();
+    // The normalized model has a fixed key order, so its JSON text (category aside) is a fingerprint.
+    const fingerprint = (e: EntryModel) => {
       const { category: _category, ...rest } = e;
-      // The normalized model has a fixed key order, so its JSON text is a fingerprint.
-      const fp = JSON.stringify(rest);
-      const first = seen.get(fp);
-      if (first === undefined) seen.set(fp, id);
-      else
+      return JSON.stringify(rest);
+    };
+    for (const [id, entry] of entries) {
+      const key = `${entry.code}\u0000${entry.status}\u0000${entry.title}\u0000${entry.message}`;
+      const group = groups.get(key);
+      if (!group) {
+        groups.set(key, [{ id, entry }]);
+        continue;
+      }
+      const fp = fingerprint(entry);
+      const same = group.find((g) => (g.fp ??= fingerprint(g.entry)) === fp);
+      group.push({ id, entry, fp });
+      if (same)
         yield {
           id,
           field: 'code',
-          message: `same code, status and wording as ${first}: one error under two ids; keep one`,
+          message: `same code, status and wording as ${same.id}: one error under two ids; keep one`,
         };
     }
   },
