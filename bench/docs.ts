@@ -30,7 +30,7 @@ for (let i = 0; i < n; i++) {
     message: `Entry ${i}: no {name} in {stage} after {count:integer} tries.`,
     description: `Happens when entry ${i} is asked for something that is not there. It can also mean the caller <lacks> access & more.`,
     remediation: `Check the name and the stage, then try again | or ask support about ${i}.`,
-    retry: status === 429 ? { afterMs: 60_000 } : status >= 500 ? true : false,
+    retry: status === 429 ? { afterMs: 60_000 } : status >= 500,
     ...(i % 7 === 0 && { details: { type: 'object', properties: { field: { type: 'string' } } } }),
     ...(i % 50 === 1 && { deprecated: { since: '2.0', replacedBy: 'ERROR_0' } }),
   };

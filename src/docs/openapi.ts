@@ -120,11 +120,13 @@ export interface RouteErrors {
   readonly errors: readonly string[];
 }
 
+/** Options of {@link mergeOpenApi}: the generator options plus the routes' declared errors. */
 export interface MergeOptions extends DocsOptions {
   /** Errors per route, added to the ids an operation lists in `x-errata-errors`. @default [] */
   readonly routes?: readonly RouteErrors[];
 }
 
+/** The merged document, what was left alone, and how many responses were set. */
 export interface MergeResult {
   readonly document: OpenApiDocument;
   /**
@@ -136,6 +138,7 @@ export interface MergeResult {
   readonly added: number;
 }
 
+/** Something {@link mergeOpenApi} left as it was. */
 export interface MergeWarning {
   readonly kind: 'kept' | 'unmatched';
   readonly message: string;

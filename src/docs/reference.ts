@@ -50,6 +50,7 @@ export interface DocEntry {
   readonly retryText: string;
 }
 
+/** One category of the reference, its entries in catalog order. */
 export interface DocCategory {
   readonly name: string;
   readonly entries: readonly DocEntry[];
