@@ -28,7 +28,7 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 function markdownText(md: string): string {
   return squash(
     md
-      .replace(/<br>/g, '\n')
+      .replace(/<br>|\\\n/g, '\n')
       .replace(/\\([\\`*_[\]|#+=.>-])/g, '$1')
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')

@@ -21,6 +21,10 @@ export function httpExample(wire: WireError, body: string): string {
 
 const cellCode = (text: string) => inlineCode(text).replace(/\|/g, '\\|');
 
+/** Catalog prose as a paragraph: escaped, its line breaks kept (a backslash before a newline is a hard break). */
+const oneLine = (text: string) => escapeMarkdown(text.trim()).replace(/\s*\r?\n\s*/g, ' ');
+const prose = (text: string) => escapeMarkdown(text.trim()).replace(/\r?\n/g, '\\\n');
+
 /** The description shown in a summary row: description, else title, else message. */
 export function summaryOf(e: DocEntry): string {
   const x = e.entry;
@@ -39,7 +43,7 @@ function deprecationLine(ref: DocReference, e: DocEntry): string | undefined {
         : `Use ${inlineCode(d.replacedBy)} instead.`,
     );
   }
-  if (d.note) parts.push(escapeMarkdown(d.note));
+  if (d.note) parts.push(oneLine(d.note));
   return parts.join(' ');
 }
 
@@ -62,13 +66,13 @@ function entrySection(ref: DocReference, e: DocEntry): string {
   const facts = [
     `- **Code:** ${x.code === '' ? '(empty)' : inlineCode(x.code)}`,
     `- **HTTP:** ${x.status} ${statusText(x.status)}`,
-    `- **Retryable:** ${escapeMarkdown(e.retryText)}`,
+    `- **Retryable:** ${oneLine(e.retryText)}`,
   ];
-  if (x.title) facts.push(`- **Title:** ${escapeMarkdown(x.title)}`);
+  if (x.title) facts.push(`- **Title:** ${oneLine(x.title)}`);
   if (e.type) facts.push(`- **Type:** <${e.type}>`);
   out.push(...facts, '');
-  if (x.description) out.push(escapeMarkdown(x.description), '');
-  if (x.remediation) out.push(`**What to do:** ${escapeMarkdown(x.remediation)}`, '');
+  if (x.description) out.push(prose(x.description), '');
+  if (x.remediation) out.push(`**What to do:** ${prose(x.remediation)}`, '');
   if (x.message) out.push(`**Message:** ${inlineCode(x.message)}`, '');
   if (e.params.length > 0) {
     out.push('**Parameters**', '', '| Name | Type | Description |', '|---|---|---|');
@@ -104,8 +108,8 @@ export function generateMarkdown(model: CatalogModel, options: DocsOptions = {})
 export function renderMarkdown(ref: DocReference): string {
   const { model } = ref;
   const out: string[] = [];
-  out.push(`# ${escapeMarkdown(ref.title)}`, '');
-  if (model.description) out.push(escapeMarkdown(model.description), '');
+  out.push(`# ${oneLine(ref.title)}`, '');
+  if (model.description) out.push(prose(model.description), '');
   out.push(
     `Catalog ${inlineCode(model.name)}, version ${escapeMarkdown(model.version)}: ${ref.entries.length} error${
       ref.entries.length === 1 ? '' : 's'
@@ -133,7 +137,7 @@ export function renderMarkdown(ref: DocReference): string {
 
   out.push('## Error code reference', '');
   for (const cat of ref.categories) {
-    out.push(`### ${escapeMarkdown(cat.name)}`, '');
+    out.push(`### ${oneLine(cat.name)}`, '');
     out.push('| Code | HTTP | Retryable | Description | Remediation |', '|---|---|---|---|---|');
     for (const e of cat.entries) {
       const x = e.entry;
@@ -151,7 +155,7 @@ export function renderMarkdown(ref: DocReference): string {
   }
 
   for (const cat of ref.categories) {
-    out.push(`## ${escapeMarkdown(cat.name)}`, '');
+    out.push(`## ${oneLine(cat.name)}`, '');
     for (const e of cat.entries) out.push(entrySection(ref, e));
   }
 
