@@ -21,12 +21,16 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+const MD_SPECIAL = /[\\`*[\]_&<>]/;
+const MD_BLOCK = /^\s*(?:[#+=-]|\d+\.)(?:\s|$)/m;
+
 /**
  * Escapes catalog text for Markdown prose: the characters that would start
  * emphasis, code, links, HTML or an entity are backslash-escaped or written as
  * entities, so a catalog's text is shown as the text it is in every renderer.
  */
 export function escapeMarkdown(text: string): string {
+  if (!MD_SPECIAL.test(text) && !MD_BLOCK.test(text)) return text;
   return (
     text
       .replace(/[\\`*[\]]/g, '\\$&')
