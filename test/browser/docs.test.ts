@@ -29,7 +29,7 @@ const hostile: CatalogModel = normalizeDocument({
   title: `Title ${EVIL}`,
   version: `1 ${EVIL}`,
   description: `Desc ${EVIL}`,
-  docs: 'https://docs.example.com/evil',
+  docs: 'https://docs.example.com/evil?x="onload="window.__pwned=4"<script>window.__pwned=5</script>',
   categories: [`Cat ${EVIL}`],
   errors: {
     EVIL_ONE: {
@@ -290,6 +290,9 @@ describe('HTML reference in Chromium', () => {
     expect(await page.textContent('h1')).toBe(`Title ${EVIL}`);
     expect(await page.title()).toBe(`Title ${EVIL}`);
     expect(await page.textContent(`${byId('EVIL_ONE')} .deprecated`)).toContain(`N ${EVIL}`);
+    expect(await page.textContent(`${byId('EVIL_ONE')} .meta code`)).toBe(
+      'https://docs.example.com/evil?x="onload="window.__pwned=4"<script>window.__pwned=5</script>#EVIL_ONE',
+    );
     // Search still works over the hostile data.
     await page.fill(byId('errata:q'), 'onerror');
     expect(await visibleIds(page)).toEqual(['EVIL_ONE', 'EVIL_TWO']);
