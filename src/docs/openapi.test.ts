@@ -174,6 +174,29 @@ describe('mergeOpenApi', () => {
     });
   });
 
+  it('writes OpenAPI 3.0 schemas into a 3.0 document', async () => {
+    const flags = normalizeDocument(
+      JSON.parse(readFileSync(new URL('../../examples/catalogs/flags.json', import.meta.url), 'utf8')),
+      'flags.json',
+    );
+    const v30 = {
+      ...structuredClone(spec),
+      openapi: '3.0.3',
+      info: {
+        title: 'Shop',
+        version: '1.0.0',
+        license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
+      },
+    };
+    v30.paths['/orders/{id}'].get['x-errata-errors'] = ['validation_error', 'not_found'];
+    const { document } = mergeOpenApi(v30, flags, { dialect: 'simple' });
+    const details = (document as Doc).components.schemas.ErrataError.properties.details;
+    expect(details.type).toBe('object');
+    expect(details.nullable).toBe(true);
+    expect(JSON.stringify(document)).not.toMatch(/"type":\[/);
+    expect(await validate(document, 'recommended')).toEqual([]);
+  });
+
   it('is idempotent', () => {
     const once = mergeOpenApi(spec, api.model, { dialect: 'problem' }).document;
     const twice = mergeOpenApi(once, api.model, { dialect: 'problem' });

@@ -177,6 +177,9 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
   const doc = structuredClone(spec) as Obj;
   const ref = buildReference(model, options);
   const comps = openApiComponents(ref);
+  // OpenAPI 3.0 schemas are not JSON Schema: no type arrays, `nullable` instead of "null".
+  if (spec.openapi.startsWith('3.0.'))
+    for (const [k, v] of Object.entries(comps.schemas)) comps.schemas[k] = toOas30(v);
   const components: Obj = isObj(doc.components) ? doc.components : {};
   doc.components = components;
   for (const key of ['schemas', 'examples', 'responses'] as const) {
@@ -273,6 +276,28 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
     }
   }
   return { document: doc, warnings, added };
+}
+
+/** Rewrites a JSON Schema's type arrays into the OpenAPI 3.0 dialect. */
+function toOas30(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(toOas30);
+  if (!isObj(schema)) return schema;
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(schema))
+    out[k] = k === 'enum' || k === 'required' || k === 'type' ? v : toOas30(v);
+  if (Array.isArray(out.type)) {
+    const types = (out.type as string[]).filter((t) => t !== 'null');
+    if (types.length < (out.type as string[]).length) out.nullable = true;
+    if (types.length === 1) out.type = types[0];
+    else {
+      delete out.type;
+      out.anyOf = types.map((t) => ({ type: t }));
+    }
+  } else if (out.type === 'null') {
+    delete out.type;
+    out.nullable = true;
+  }
+  return out;
 }
 
 function isErrataResponse(value: unknown): boolean {
