@@ -128,6 +128,17 @@ describe('errata lint', () => {
     });
   });
 
+  it('--format sarif lists the rules that ran, at their configured level', async () => {
+    writeFileSync(join(dir, 'sarif.yaml'), 'rules:\n  title-case: error\n  retry-5xx: off\n');
+    const r = await cli(dir, 'lint', 'warn.json', '--format', 'sarif', '-c', 'sarif.yaml');
+    const rules = JSON.parse(r.stdout).runs[0].tool.driver.rules as {
+      id: string;
+      defaultConfiguration: { level: string };
+    }[];
+    expect(rules.some((x) => x.id === 'retry-5xx')).toBe(false);
+    expect(rules.find((x) => x.id === 'title-case')?.defaultConfiguration.level).toBe('error');
+  });
+
   it('--config (JSON or YAML) sets rule levels', async () => {
     expect((await cli(dir, 'lint', 'error.yaml', '--config', 'off.json')).code).toBe(0);
     const r = await cli(dir, 'lint', 'warn.json', '-c', 'off.yaml');
@@ -244,7 +255,22 @@ describe('errata diff --against git:REF', () => {
     expect(readdirSync(dir).sort()).toEqual(['.git', 'base.ts', 'errors.ts']);
   });
 
-  it('reports a missing ref or file, and a hostile ref, with exit 2', async () => {
+  it('compares a catalog that is new at the ref with an empty one: only additions', async () => {
+    const dir = workspace({ 'other.txt': 'x' });
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', 'other.txt');
+    git(dir, 'commit', '-qm', 'first');
+    writeFileSync(join(dir, 'errors.json'), json(clean));
+    const r = await cli(dir, 'diff', '--against', 'git:main', 'errors.json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'errata diff: errors.json does not exist at main; comparing with an empty catalog\n',
+    );
+    expect(r.stdout).toContain('ok        USER_NOT_FOUND: entry USER_NOT_FOUND added');
+    expect(r.stdout).toContain('0 breaking changes, 2 other changes');
+  });
+
+  it('reports a missing ref and a hostile ref with exit 2', async () => {
     const dir = workspace({ 'errors.json': json(clean) });
     git(dir, 'init', '-q', '-b', 'main');
     git(dir, 'add', 'errors.json');

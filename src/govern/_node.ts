@@ -66,8 +66,13 @@ function firstLine(s: string): string {
  * Loads the catalog at `file` as it was at a git ref (`git show REF:./file`).
  * JSON and YAML are parsed from the text; a `.ts`/`.js` catalog is written to a
  * temporary file beside the original, so relative imports resolve, and removed after loading.
+ * Resolves to `undefined` when the file does not exist at that ref (a new catalog).
  */
-export async function loadCatalogAtRef(ref: string, file: string, cwd: string): Promise<CatalogModel> {
+export async function loadCatalogAtRef(
+  ref: string,
+  file: string,
+  cwd: string,
+): Promise<CatalogModel | undefined> {
   if (ref === '' || ref.startsWith('-') || /[\s:]/.test(ref))
     throw new CatalogError([{ path: '', message: `invalid git ref ${JSON.stringify(ref)}` }], `git:${ref}`);
   const abs = resolve(cwd, file);
@@ -77,10 +82,9 @@ export async function loadCatalogAtRef(ref: string, file: string, cwd: string): 
   try {
     text = await git(['show', `${ref}:./${basename(abs)}`], dir);
   } catch (e) {
-    throw new CatalogError(
-      [{ path: '', message: `cannot read it from git: ${(e as Error).message}` }],
-      label,
-    );
+    const reason = (e as Error).message;
+    if (/exists on disk, but not in|does not exist in/.test(reason)) return undefined;
+    throw new CatalogError([{ path: '', message: `cannot read it from git: ${reason}` }], label);
   }
   const ext = extname(abs).toLowerCase();
   if (ext === '.json' || ext === '.yaml' || ext === '.yml')

@@ -55,9 +55,35 @@ function formatText(findings: readonly Finding[], options: FormatFindingsOptions
   return `${head}${lines.join('\n')}\n\n${errors > 0 ? c.red(summary) : c.yellow(summary)}\n`;
 }
 
-/** The line (1-based) of each entry's key in a JSON, YAML or TypeScript catalog source. */
+const KEY = /(^|[\s{,])(["']?)([A-Za-z_$][\w$.-]*)\2\s*:/gm;
+
+/**
+ * The line (1-based) of each entry's key in a JSON, YAML or TypeScript catalog
+ * source, found in one pass; the catalog's `docs` line under the key `''`.
+ * Entry keys are told from same-named fields by their indentation: the one
+ * most of the wanted ids share.
+ */
 export function entryLines(source: string, ids: Iterable<string>): Map<string, number> {
+  const wanted = new Set(ids);
   const out = new Map<string, number>();
+  const from = Math.max(0, source.search(/(^|[\s{,])["']?errors["']?\s*:/m));
+  const hits = new Map<string, { index: number; indent: number }[]>();
+  const indents = new Map<number, number>();
+  let docs: number | undefined;
+  for (const m of source.matchAll(KEY)) {
+    const name = m[3] as string;
+    const index = (m.index as number) + (m[1] as string).length;
+    if (name === 'docs' && docs === undefined && index < from) docs = index;
+    if (index < from || !wanted.has(name)) continue;
+    const indent = index - source.lastIndexOf('\n', index - 1) - 1;
+    const list = hits.get(name) ?? [];
+    if (list.length === 0) indents.set(indent, (indents.get(indent) ?? 0) + 1);
+    list.push({ index, indent });
+    hits.set(name, list);
+  }
+  let entryIndent = -1;
+  let votes = 0;
+  for (const [indent, n] of indents) if (n > votes) [entryIndent, votes] = [indent, n];
   const starts = [0];
   for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
   const lineAt = (index: number) => {
@@ -70,15 +96,12 @@ export function entryLines(source: string, ids: Iterable<string>): Map<string, n
     }
     return lo + 1;
   };
-  // Entries live under `errors`; start looking there so a top-level key of the same name is not taken.
-  const from = Math.max(0, source.search(/(^|[\s{,])["']?errors["']?\s*:/m));
-  for (const id of ids) {
-    const re = new RegExp(`(?:^|[\\s{,])["']?${id.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}["']?\\s*:`, 'm');
-    const m = re.exec(source.slice(from));
-    if (m) out.set(id, lineAt(from + m.index + (m[0].match(/^[\s{,]/) ? 1 : 0)));
+  for (const [name, list] of hits) {
+    const best = list.find((h) => h.indent === entryIndent) ?? list[0];
+    if (best) out.set(name, lineAt(best.index));
   }
-  const docs = /(^|[\s{,])["']?docs["']?\s*:/m.exec(source);
-  if (docs) out.set('', lineAt(docs.index + (docs[1] ? 1 : 0)));
+  if (docs === undefined) docs = /(^|[\s{,])["']?docs["']?\s*:/m.exec(source)?.index;
+  if (docs !== undefined) out.set('', lineAt(docs + (/^[\s{,]/.test(source[docs] ?? '') ? 1 : 0)));
   return out;
 }
 

@@ -169,6 +169,15 @@ describe('output formats', () => {
         ['', 2],
       ]),
     );
+    // An entry named like a field of an earlier entry: told apart by its indentation.
+    const json =
+      '{\n  "errors": {\n    "A": {\n      "status": 400,\n      "message": "m"\n    },\n    "message": { "status": 404 }\n  }\n}\n';
+    expect(entryLines(json, ['A', 'message'])).toEqual(
+      new Map([
+        ['A', 3],
+        ['message', 7],
+      ]),
+    );
     const ts =
       "export default defineCatalog({\n  errors: {\n    'a.b': { status: 400 },\n    C: { status: 404 },\n  },\n});\n";
     expect(entryLines(ts, ['a.b', 'C', 'Z'])).toEqual(

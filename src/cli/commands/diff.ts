@@ -45,15 +45,19 @@ export const diffCommand = defineErrataCommand({
         );
       const file = positional[0] as string;
       const against = String(args.against);
+      after = await loadCatalog(file, { cwd: io.cwd });
       if (against.startsWith('git:')) {
         const ref = against.slice(4);
-        before = await loadCatalogAtRef(ref, file, io.cwd);
+        const atRef = await loadCatalogAtRef(ref, file, io.cwd);
+        if (atRef === undefined)
+          io.stderr(`errata diff: ${file} does not exist at ${ref}; comparing with an empty catalog\n`);
+        // A catalog new at this ref breaks nobody: every entry is an addition.
+        before = atRef ?? { ...after, errors: {}, categories: [] };
         labels = { before: `${file}@${ref}`, after: file };
       } else {
         before = await loadCatalog(against, { cwd: io.cwd });
         labels = { before: against, after: file };
       }
-      after = await loadCatalog(file, { cwd: io.cwd });
     } else {
       if (positional.length !== 2)
         throw new UsageError(

@@ -4,7 +4,7 @@ import { readLintConfig, readSource } from '../../govern/_node.js';
 import { formatFindings, type LintFormat } from '../../govern/format.js';
 import { configureRules, countFindings, LintConfigError, lint } from '../../govern/lint.js';
 import { builtinRules } from '../../govern/rules/index.js';
-import type { LintConfig } from '../../govern/types.js';
+import type { LintConfig, Rule } from '../../govern/types.js';
 import { defineErrataCommand } from '../_command.js';
 import { colors, EXIT, UsageError } from '../_io.js';
 import { writeOutput } from '../_output.js';
@@ -41,9 +41,11 @@ export const lintCommand = defineErrataCommand({
         throw new UsageError(`--max-warnings must be a non-negative integer (got "${args['max-warnings']}")`);
     }
     let config: LintConfig = {};
+    let rules: Rule[];
     try {
       if (args.config !== undefined) config = await readLintConfig(args.config, io.cwd);
-      configureRules(builtinRules, config);
+      // SARIF lists the rules that ran, at the level they ran with.
+      rules = configureRules(builtinRules, config).map((c) => ({ ...c.rule, severity: c.severity }));
     } catch (e) {
       if (e instanceof LintConfigError) throw new UsageError(`lint config: ${e.message}`);
       throw e;
@@ -61,7 +63,7 @@ export const lintCommand = defineErrataCommand({
     const toStdout = args.out === undefined || args.out === '-';
     const text = formatFindings(findings, format, {
       file,
-      rules: builtinRules,
+      rules,
       ...(format === 'sarif' && { source: await readSource(args.catalog, io.cwd) }),
       ...(format === 'text' && toStdout && { color: colors(io) }),
     });
