@@ -170,7 +170,7 @@ export function renderHtml(ref: DocReference): string {
   out.push('<main id="errata:main" class="wrap" tabindex="-1">');
   out.push('<section aria-labelledby="errata:format"><h2 id="errata:format">Error format</h2>');
   out.push(
-    `<p>Every error is answered with a 4xx or 5xx status and a <code>${h(ref.dialect.contentType)}</code> body in the <code>${h(
+    `<p>Every error is answered with a 4xx or 5xx status and a body of type <code>${h(ref.dialect.contentType)}</code> in the <code>${h(
       ref.dialect.name,
     )}</code> format.</p>`,
   );

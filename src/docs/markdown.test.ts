@@ -52,7 +52,7 @@ describe('generateMarkdown', () => {
   it('shows the envelope with an example and its fields', () => {
     expect(md).toMatch(/^# Shop API errors\n\nErrors of the shop\.\n/);
     expect(md).toContain('## Error format');
-    expect(md).toContain('`application/problem+json` body in the `problem` format');
+    expect(md).toContain('a body of type `application/problem+json` in the `problem` format');
     expect(md).toContain('| `code` | string | yes |');
     expect(md).toContain('The `code` field is stable and machine-readable');
   });
@@ -184,7 +184,7 @@ describe('dialects', () => {
     }
     expect(ref.codePath).toBeDefined();
     const md = generateMarkdown(model, { dialect: name });
-    expect(md).toContain(`body in the \`${name}\` format`);
+    expect(md).toContain(`in the \`${name}\` format`);
   });
 
   it('writes retry guidance in words', () => {

@@ -121,7 +121,7 @@ export function renderMarkdown(ref: DocReference): string {
   out.push('## Error format', '');
   const first = ref.entries[0];
   out.push(
-    `Every error is answered with a 4xx or 5xx status and a ${inlineCode(ref.dialect.contentType)} body in the ${inlineCode(
+    `Every error is answered with a 4xx or 5xx status and a body of type ${inlineCode(ref.dialect.contentType)} in the ${inlineCode(
       ref.dialect.name,
     )} format.${first ? ' For example:' : ''}`,
     '',
