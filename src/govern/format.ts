@@ -6,11 +6,11 @@ export type LintFormat = 'text' | 'json' | 'sarif';
 
 /** Options of {@link formatFindings}. */
 export interface FormatFindingsOptions {
-  /** Path of the catalog, as shown in text output and SARIF locations. */
+  /** Path of the catalog, as shown in text output and SARIF locations. @default none (no header, no physical locations) */
   readonly file?: string;
-  /** Catalog source text: SARIF results then carry the line of each entry. */
+  /** Catalog source text: SARIF results then carry the line of each entry. @default none (no lines) */
   readonly source?: string;
-  /** The rules that ran (SARIF lists them in `tool.driver.rules`). */
+  /** The rules that ran (SARIF lists them in `tool.driver.rules`). @default the rules of the findings */
   readonly rules?: readonly Rule[];
   /** Colour helpers for text output. @default none */
   readonly color?: {

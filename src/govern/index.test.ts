@@ -1,0 +1,39 @@
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import * as lintEntry from './index.js';
+
+describe('errata/lint entry', () => {
+  it('exports exactly its public surface', () => {
+    expect(Object.keys(lintEntry).sort()).toEqual([
+      'LintConfigError',
+      'builtinRules',
+      'checkLock',
+      'configureRules',
+      'countFindings',
+      'defineRule',
+      'diffCatalogs',
+      'entryLines',
+      'formatChanges',
+      'formatFindings',
+      'lint',
+      'lockText',
+      'toSarif',
+    ]);
+  });
+
+  it('bundles for any runtime (no Node built-ins) and stays small', async () => {
+    const result = await build({
+      entryPoints: ['src/govern/index.ts'],
+      bundle: true,
+      minify: true,
+      platform: 'neutral',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+    expect(new TextDecoder().decode(code)).not.toMatch(/from\s*"node:/);
+    expect(gzipSync(code).length).toBeLessThan(14_000);
+  });
+});
