@@ -352,6 +352,19 @@ describe('diffCatalogs', () => {
     });
   });
 
+  it('reads types from anyOf/oneOf unions', () => {
+    const after = clone(base);
+    props(after).org = { anyOf: [{ type: 'string' }, { type: 'null' }, { type: 'number' }] };
+    expect(diffCatalogs(old, model(after))).toMatchObject([
+      {
+        kind: 'details-type-widened',
+        field: 'details.org',
+        before: ['string', 'null'],
+        after: ['string', 'null', 'number'],
+      },
+    ]);
+  });
+
   it('lists breaking changes first', () => {
     const after = clone(base);
     errs(after).NEW = { status: 400 };

@@ -388,6 +388,11 @@ function typesOf(s: JsonSchema): string[] | undefined {
   if (Array.isArray(s.type)) return s.type.map(String);
   if (Array.isArray(s.enum)) return [...new Set(s.enum.map((v) => (v === null ? 'null' : typeof v)))];
   if ('const' in s) return [s.const === null ? 'null' : typeof s.const];
+  const union = Array.isArray(s.anyOf) ? s.anyOf : Array.isArray(s.oneOf) ? s.oneOf : undefined;
+  if (union) {
+    const all = union.map((b: unknown) => (isObj(b) ? typesOf(b) : undefined));
+    if (all.every((t): t is string[] => t !== undefined)) return [...new Set(all.flat())];
+  }
   return undefined;
 }
 
