@@ -88,4 +88,27 @@ export {
   isErrataError,
   type Violation,
 } from './error.js';
-export { type ToResponseContext, toResponse, toWire } from './server/response.js';
+export {
+  builtin,
+  createNegotiator,
+  createResponder,
+  type DialectChooser,
+  type ErrorEvent,
+  type ErrorEventKind,
+  type ErrorHook,
+  type ErrorLogger,
+  type FailureKind,
+  failures,
+  type RequestContext,
+  type Responder,
+  type RouteDeclaration,
+  type ServerOptions,
+  type ToResponseContext,
+  toPointer,
+  toResponse,
+  toViolations,
+  toWire,
+  UndeclaredError,
+  validate,
+  wireResponse,
+} from './server/index.js';
