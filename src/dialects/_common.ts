@@ -245,10 +245,37 @@ export function splitDetails(value: unknown): { details?: unknown; violations?: 
   return { details: rest, violations };
 }
 
-/** Drops `undefined` members, so parsed errors compare and print cleanly. */
-export function compact<T extends Record<string, unknown>>(value: T): T {
-  for (const k of Object.keys(value)) if (value[k] === undefined) delete value[k];
-  return value;
+/** A parsed error without its `undefined` members, so it compares and prints cleanly. */
+export function parsed(value: { [K in keyof ParsedError]: ParsedError[K] | undefined }): ParsedError {
+  const out = value as Record<string, unknown>;
+  for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
+  return out as unknown as ParsedError;
+}
+
+/**
+ * The parsed error of a flat envelope (`simple`, `authos`, `barekey`): details
+ * split from the violations they may carry, the request id (else the
+ * `x-request-id` header) and `Retry-After`.
+ */
+export function flatParsed(
+  dialect: string,
+  input: ParseInput,
+  code: string,
+  message: string,
+  detailsValue: unknown,
+  requestId: string | undefined,
+): ParsedError {
+  const { details, violations } = splitDetails(detailsValue);
+  return parsed({
+    dialect,
+    status: input.status,
+    code,
+    message,
+    details,
+    requestId: requestId ?? header(input, 'x-request-id'),
+    violations,
+    retryAfterMs: retryAfterFromHeaders(input),
+  });
 }
 
 /** Error `type`s Stripe's API has sent (current and legacy). */

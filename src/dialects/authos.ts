@@ -1,14 +1,12 @@
 import {
   baseHeaders,
   detailsWithViolations,
-  header,
+  flatParsed,
   isRecord,
   own,
   publicMessage,
   requestIdOf,
-  retryAfterFromHeaders,
   safeParser,
-  splitDetails,
   str,
 } from './_common.js';
 import type { Dialect, ParsedError, ParseInput } from './types.js';
@@ -56,17 +54,5 @@ export const parseAuthos = safeParser((body: unknown, input: ParseInput): Parsed
   const message = str(own(body, 'error'));
   const code = str(own(body, 'error_code'));
   if (message === undefined || code === undefined) return undefined;
-  const { details, violations } = splitDetails(own(body, 'details'));
-  const requestId = header(input, 'x-request-id');
-  const retryAfterMs = retryAfterFromHeaders(input);
-  return {
-    dialect: 'authos',
-    status: input.status,
-    code,
-    message,
-    ...(details !== undefined && { details }),
-    ...(requestId !== undefined && { requestId }),
-    ...(violations !== undefined && { violations }),
-    ...(retryAfterMs !== undefined && { retryAfterMs }),
-  };
+  return flatParsed('authos', input, code, message, own(body, 'details'), undefined);
 });

@@ -1,15 +1,13 @@
 import {
   baseHeaders,
   detailsWithViolations,
-  header,
+  flatParsed,
   isRecord,
   own,
   ownRecord,
   publicMessage,
   requestIdOf,
-  retryAfterFromHeaders,
   safeParser,
-  splitDetails,
   str,
 } from './_common.js';
 import type { Dialect, ParsedError, ParseInput } from './types.js';
@@ -52,17 +50,5 @@ export const parseBarekey = safeParser((body: unknown, input: ParseInput): Parse
   const code = str(own(error, 'code'));
   const message = str(own(error, 'message'));
   if (code === undefined || message === undefined) return undefined;
-  const { details, violations } = splitDetails(own(error, 'details'));
-  const requestId = str(own(error, 'requestId')) ?? header(input, 'x-request-id');
-  const retryAfterMs = retryAfterFromHeaders(input);
-  return {
-    dialect: 'barekey',
-    status: input.status,
-    code,
-    message,
-    ...(details !== undefined && { details }),
-    ...(requestId !== undefined && { requestId }),
-    ...(violations !== undefined && { violations }),
-    ...(retryAfterMs !== undefined && { retryAfterMs }),
-  };
+  return flatParsed('barekey', input, code, message, own(error, 'details'), str(own(error, 'requestId')));
 });

@@ -6,6 +6,7 @@ import {
   isRecord,
   own,
   ownRecord,
+  parsed,
   pathPointer,
   publicDetails,
   publicMessage,
@@ -133,15 +134,15 @@ export const parseClerk = safeParser((body: unknown, input: ParseInput): ParsedE
   }
   const requestId = str(own(body, 'clerk_trace_id')) ?? header(input, 'x-request-id');
   const retryAfterMs = retryAfterFromHeaders(input);
-  return {
+  return parsed({
     dialect: 'clerk',
     status: input.status,
     code: str(own(first, 'code')),
     message,
-    ...(title !== undefined && { title }),
-    ...(details !== undefined && { details }),
-    ...(requestId !== undefined && { requestId }),
-    ...(violations.length > 0 && { violations }),
-    ...(retryAfterMs !== undefined && { retryAfterMs }),
-  };
+    title,
+    details,
+    requestId,
+    violations: violations.length > 0 ? violations : undefined,
+    retryAfterMs,
+  });
 });

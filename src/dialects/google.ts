@@ -6,6 +6,7 @@ import {
   num,
   own,
   ownRecord,
+  parsed,
   pathPointer,
   publicDetails,
   publicMessage,
@@ -219,17 +220,17 @@ export const parseGoogle = safeParser((body: unknown, input: ParseInput): Parsed
   // RetryInfo is how an AIP-193 service says "retry, after this delay".
   const retryable = retryAfterMs !== undefined ? true : undefined;
   retryAfterMs ??= retryAfterFromHeaders(input);
-  return {
+  return parsed({
     dialect: 'google',
     status: httpCode >= 400 && httpCode <= 599 ? httpCode : input.status,
     code: code ?? status,
     message: str(own(error, 'message')),
     title: status,
-    ...(type !== undefined && { type }),
-    ...(details !== undefined && { details }),
-    ...(requestId !== undefined && { requestId }),
-    ...(violations.length > 0 && { violations }),
-    ...(retryable !== undefined && { retryable }),
-    ...(retryAfterMs !== undefined && { retryAfterMs }),
-  };
+    type,
+    details,
+    requestId,
+    violations: violations.length > 0 ? violations : undefined,
+    retryable,
+    retryAfterMs,
+  });
 });

@@ -6,6 +6,7 @@ import {
   isRecord,
   own,
   ownRecord,
+  parsed,
   publicDetails,
   publicMessage,
   requestIdOf,
@@ -121,16 +122,16 @@ export const parseJsonApi = safeParser((body: unknown, input: ParseInput): Parse
   const type = str(typeLink) ?? (isRecord(typeLink) ? str(own(typeLink, 'href')) : undefined);
   const requestId = str(own(first, 'id')) ?? header(input, 'x-request-id');
   const retryAfterMs = retryAfterFromHeaders(input);
-  return {
+  return parsed({
     dialect: 'jsonapi',
     status,
     code: str(own(first, 'code')),
     message: str(own(first, 'detail')) ?? title,
-    ...(title !== undefined && { title }),
-    ...(type !== undefined && { type }),
-    ...(details !== undefined && { details }),
-    ...(requestId !== undefined && { requestId }),
-    ...(violations.length > 0 && { violations }),
-    ...(retryAfterMs !== undefined && { retryAfterMs }),
-  };
+    title,
+    type,
+    details,
+    requestId,
+    violations: violations.length > 0 ? violations : undefined,
+    retryAfterMs,
+  });
 });

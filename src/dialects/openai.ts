@@ -8,6 +8,7 @@ import {
   isStripeError,
   own,
   ownRecord,
+  parsed,
   pathPointer,
   publicMessage,
   requestIdOf,
@@ -109,15 +110,15 @@ export const parseOpenAI = safeParser((body: unknown, input: ParseInput): Parsed
   const requestId = header(input, 'x-request-id');
   const retryable = boolHeader(input, 'x-should-retry');
   const retryAfterMs = retryAfterFromHeaders(input, true);
-  return {
+  return parsed({
     dialect: 'openai',
     status: input.status,
     code,
     message,
-    ...(split.details !== undefined && { details: split.details }),
-    ...(requestId !== undefined && { requestId }),
-    ...(violations !== undefined && { violations }),
-    ...(retryable !== undefined && { retryable }),
-    ...(retryAfterMs !== undefined && { retryAfterMs }),
-  };
+    details: split.details,
+    requestId,
+    violations,
+    retryable,
+    retryAfterMs,
+  });
 });

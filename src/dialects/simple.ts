@@ -1,14 +1,12 @@
 import {
   baseHeaders,
   detailsWithViolations,
-  header,
+  flatParsed,
   isRecord,
   own,
   publicMessage,
   requestIdOf,
-  retryAfterFromHeaders,
   safeParser,
-  splitDetails,
   str,
 } from './_common.js';
 import type { Dialect, ParsedError, ParseInput } from './types.js';
@@ -50,17 +48,5 @@ export const parseSimple = safeParser((body: unknown, input: ParseInput): Parsed
   const code = str(own(body, 'code'));
   const message = str(own(body, 'message'));
   if (code === undefined || message === undefined) return undefined;
-  const { details, violations } = splitDetails(own(body, 'details'));
-  const requestId = header(input, 'x-request-id');
-  const retryAfterMs = retryAfterFromHeaders(input);
-  return {
-    dialect: 'simple',
-    status: input.status,
-    code,
-    message,
-    ...(details !== undefined && { details }),
-    ...(requestId !== undefined && { requestId }),
-    ...(violations !== undefined && { violations }),
-    ...(retryAfterMs !== undefined && { retryAfterMs }),
-  };
+  return flatParsed('simple', input, code, message, own(body, 'details'), undefined);
 });

@@ -8,6 +8,7 @@ import {
   isStripeError,
   own,
   ownRecord,
+  parsed,
   pathPointer,
   publicMessage,
   requestIdOf,
@@ -88,16 +89,16 @@ export const parseStripe = safeParser((body: unknown, input: ParseInput): Parsed
   const requestId = header(input, 'request-id');
   const retryable = boolHeader(input, 'stripe-should-retry');
   const retryAfterMs = retryAfterFromHeaders(input);
-  return {
+  return parsed({
     dialect: 'stripe',
     status: input.status,
     code: str(own(error, 'code')),
     message,
-    ...(docUrl !== undefined && { type: docUrl }),
-    ...(split.details !== undefined && { details: split.details }),
-    ...(requestId !== undefined && { requestId }),
-    ...(violations !== undefined && { violations }),
-    ...(retryable !== undefined && { retryable }),
-    ...(retryAfterMs !== undefined && { retryAfterMs }),
-  };
+    type: docUrl,
+    details: split.details,
+    requestId,
+    violations,
+    retryable,
+    retryAfterMs,
+  });
 });
