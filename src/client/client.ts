@@ -2,7 +2,7 @@ import type { CodeOf, DetailsOf, EntryDef } from '../catalog/define.js';
 import { type DialectParser, parseAny, parsers } from '../dialects/parsers.js';
 import type { ParsedError } from '../dialects/types.js';
 import { readCapped } from './_read.js';
-import { type ClientErrorInit, ErrataClientError, type HeaderGetter, isErrataClientError } from './error.js';
+import { clientError, type ErrataClientError, type HeaderGetter, isErrataClientError } from './error.js';
 
 type Loose = Record<string, EntryDef>;
 /** The authored entries carried by a catalog's type (its phantom `'~entries'`). */
@@ -102,7 +102,12 @@ const NO_HEADERS: HeaderGetter = { get: () => null };
 const IDEMPOTENT = /^(GET|HEAD|OPTIONS|TRACE|PUT|DELETE)$/i;
 
 const fail = (code: string, message: string, retryable: boolean, cause?: unknown) =>
-  new ErrataClientError({ status: 0, code, message, retryable }, cause);
+  clientError(
+    { status: 0, code, message, violations: [], body: '', truncated: false },
+    retryable,
+    undefined,
+    cause,
+  );
 
 /**
  * Creates a client for the errors of the catalog type `C` (`typeof api`): only
@@ -119,7 +124,6 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
     try {
       const status = res.status ?? 0;
       const headers = res.headers ?? NO_HEADERS;
-      const get = (name: string) => headers.get(name);
       let data: unknown;
       let parsed: ParsedError | undefined;
       try {
@@ -127,38 +131,26 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
         // Detection tries the dialect the media type names first (RFC 9457, JSON:API), then every parser.
         if (typeof data === 'object' && data) parsed = (fixed ?? parseAny)(data, { status, headers });
       } catch {}
-      // Server guidance first: the should-retry headers, then the body; else the status.
-      const flag = get('x-should-retry') ?? get('stripe-should-retry');
-      const bodyRetry = parsed?.retryable;
-      const retryable =
-        flag === 'true' ||
-        (flag !== 'false' &&
-          (bodyRetry ?? (status === 408 || status === 429 || (status > 499 && status !== 501))));
-      // retry-after-ms (in ms), then Retry-After: delay-seconds or an HTTP-date (RFC 9110 section 10.2.3).
-      const ms = get('retry-after-ms');
-      const after = get('retry-after');
-      let retryAfterMs = ms ? +ms : Number.NaN;
-      if (!(retryAfterMs >= 0) && after)
-        retryAfterMs = Math.max(0, +after >= 0 ? +after * 1000 : Date.parse(after) - Date.now());
-      if (!(retryAfterMs >= 0)) retryAfterMs = parsed?.retryAfterMs as number;
-      const fields: ClientErrorInit = {
-        code: parsed?.code,
-        status,
-        message: parsed?.message || parsed?.title || res.statusText || `HTTP ${status}`,
-        details: parsed?.details,
-        requestId: parsed?.requestId ?? get('x-request-id') ?? get('request-id') ?? undefined,
-        retryable,
-        retryAfterMs: retryAfterMs >= 0 ? retryAfterMs : undefined,
-        violations: parsed?.violations ?? [],
-        dialect: parsed?.dialect,
-        title: parsed?.title,
-        type: parsed?.type,
-        body,
-        data,
-        truncated: cut,
-        headers,
-      };
-      return new ErrataClientError(fields);
+      return clientError(
+        {
+          code: parsed?.code,
+          status,
+          message: parsed?.message || parsed?.title || res.statusText || `HTTP ${status}`,
+          details: parsed?.details,
+          requestId:
+            parsed?.requestId ?? headers.get('x-request-id') ?? headers.get('request-id') ?? undefined,
+          violations: parsed?.violations ?? [],
+          dialect: parsed?.dialect,
+          title: parsed?.title,
+          type: parsed?.type,
+          body,
+          data,
+          truncated: cut,
+          headers,
+        },
+        parsed?.retryable,
+        parsed?.retryAfterMs,
+      );
     } catch (e) {
       // Unreachable with real headers; a hostile `ResponseLike` still gets an error, not an exception.
       return fail('unreadable_response', 'Unreadable response', false, e);

@@ -17,9 +17,13 @@ export interface ClientErrorFields<C extends string | undefined = string | undef
   readonly message: string;
   readonly details: D;
   readonly requestId: string | undefined;
-  /** Whether the server's guidance (or, without any, the status) allows retrying this response. */
+  /**
+   * Whether the server's guidance allows retrying this response: the
+   * `x-should-retry` / `stripe-should-retry` headers, then the body, else the
+   * status (408, 429 and 5xx but 501). Worked out when first read.
+   */
   readonly retryable: boolean;
-  /** The delay the server asked for (`Retry-After`, `retry-after-ms` or the body), in ms. */
+  /** The delay the server asked for (`retry-after-ms`, `Retry-After`, then the body), in ms; worked out when first read. */
   readonly retryAfterMs: number | undefined;
   /** Field violations (JSON Pointers into the request body); empty when the body lists none. */
   readonly violations: readonly Violation[];
@@ -61,16 +65,101 @@ export type ClientErrorInit<C extends string | undefined = string | undefined, D
 export class ErrataClientError<C extends string | undefined = string | undefined, D = unknown> extends Error {
   /** Fields left out read as `undefined`, except `violations` (`[]`), `body` (`''`), `retryable` and `truncated` (`false`). */
   constructor(fields: ClientErrorInit<C, D>, cause?: unknown) {
-    // V8 and JSC build the trace in the Error constructor; a limit of 0 skips it.
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
     super(fields.message, cause === undefined ? undefined : { cause });
-    Error.stackTraceLimit = limit;
     Object.assign(this, { violations: [], body: '', retryable: false, truncated: false }, fields);
   }
 }
-ErrataClientError.prototype.name = 'ErrataClientError';
-(ErrataClientError.prototype as unknown as Record<symbol, boolean>)[BRAND] = true;
+const proto = ErrataClientError.prototype;
+proto.name = 'ErrataClientError';
+(proto as unknown as Record<symbol, boolean>)[BRAND] = true;
+
+/** The retry guidance a body gave: `[retryable, retryAfterMs]`. */
+const GUIDE = Symbol('guide');
+type Made = { -readonly [K in keyof ClientErrorFields]: unknown } & {
+  cause?: unknown;
+  [GUIDE]?: [retryable?: boolean, retryAfterMs?: number];
+};
+
+const own = (e: object, name: PropertyKey, value: unknown, enumerable = true) => {
+  Object.defineProperty(e, name, { value, writable: true, enumerable, configurable: true });
+  return value;
+};
+const header = (e: Made, name: string) => {
+  try {
+    return (e.headers as HeaderGetter | undefined)?.get(name) ?? null;
+  } catch {
+    return null;
+  }
+};
+/**
+ * Defines a field on the prototype, worked out from the response when first
+ * read and then kept on the error: reading headers costs more than the rest of
+ * a parse, and only `fetch` or a caller that asks needs retry guidance.
+ */
+const lazy = (name: string, compute: (e: Made) => unknown) =>
+  Object.defineProperty(proto, name, {
+    get(this: Made) {
+      return own(this, name, compute(this));
+    },
+    set(this: Made, value: unknown) {
+      own(this, name, value);
+    },
+    configurable: true,
+  });
+
+// Server guidance first: the should-retry headers, then the body; else the status.
+lazy('retryable', (e) => {
+  const flag = header(e, 'x-should-retry') ?? header(e, 'stripe-should-retry');
+  const s = e.status as number;
+  return (
+    flag === 'true' ||
+    (flag !== 'false' && (e[GUIDE]?.[0] ?? (s === 408 || s === 429 || (s > 499 && s !== 501))))
+  );
+});
+// retry-after-ms (in ms), then Retry-After as delay-seconds or an HTTP-date (RFC 9110 section 10.2.3), then the body.
+lazy('retryAfterMs', (e) => {
+  const ms = header(e, 'retry-after-ms');
+  const after = header(e, 'retry-after');
+  let v = ms ? +ms : Number.NaN;
+  if (!(v >= 0) && after) v = Math.max(0, +after >= 0 ? +after * 1000 : Date.parse(after) - Date.now());
+  if (!(v >= 0)) v = e[GUIDE]?.[1] as number;
+  return v >= 0 ? v : undefined;
+});
+// Errors the client makes carry no trace (see `clientError`); they answer `stack` as V8 does with a limit of 0.
+Object.defineProperty(proto, 'stack', {
+  get(this: Error) {
+    return `${this.name}: ${this.message}`;
+  },
+  set(value: unknown) {
+    own(this, 'stack', value, false);
+  },
+  configurable: true,
+});
+
+/** The fields the client sets at once; `retryable` and `retryAfterMs` are worked out when read. */
+export type EagerFields = Omit<ClientErrorInit, 'retryable' | 'retryAfterMs'>;
+
+/**
+ * Makes the error of a response without calling the Error constructor, whose
+ * trace capture would cost more than the whole parse. The object is still an
+ * `instanceof Error` and of `ErrataClientError`; the stores below keep one
+ * hidden class for every error the client makes.
+ */
+export const clientError = (
+  f: EagerFields,
+  retryable?: boolean,
+  retryAfterMs?: number,
+  cause?: unknown,
+): ErrataClientError =>
+  new (Made as unknown as new (...a: unknown[]) => ErrataClientError)(f, retryable, retryAfterMs, cause);
+
+function Made(this: Made, f: EagerFields, retryable?: boolean, retryAfterMs?: number, cause?: unknown) {
+  // Every error the client makes has its fields in one order, so the copies share one hidden class.
+  for (const k in f) this[k as 'code'] = f[k as 'code'];
+  this[GUIDE] = [retryable, retryAfterMs];
+  if (cause !== undefined) this.cause = cause;
+}
+Made.prototype = proto;
 
 /** True for an {@link ErrataClientError}, from this or any other copy of the package. */
 export function isErrataClientError(value: unknown): value is ErrataClientError {
