@@ -28,6 +28,7 @@ const api = defineCatalog({
     OVERLOADED: { status: 503, retry: { strategy: 'fixed', delayMs: 700 }, message: 'Try again shortly.' },
     RATE_LIMITED: { status: 429, retry: { afterMs: 600 }, message: 'Slow down.' },
     UPSTREAM_FAILED: { status: 502, retry: true, message: 'An upstream failed.' },
+    SIGNAL_INCOMPLETE: { status: 400, retry: { strategy: 'fixed', delayMs: 600 }, message: 'Not ready yet.' },
   },
 });
 
@@ -153,6 +154,15 @@ describe('openai SDK against the openai dialect', () => {
     expect(e.headers?.get('x-should-retry')).toBe('true');
     expect(e.headers?.get('retry-after-ms')).toBeNull();
     expect(server.requests).toHaveLength(2);
+  });
+
+  it('retries a 400 the catalog calls retryable, which the SDK never would by default', async () => {
+    serve(() => api.error('SIGNAL_INCOMPLETE'));
+    const e = (await failure(client(1))) as BadRequestError;
+    expect(e).toBeInstanceOf(BadRequestError);
+    expect(e.code).toBe('SIGNAL_INCOMPLETE');
+    expect(server.requests).toHaveLength(2);
+    expect(server.gaps()[0]).toBeGreaterThanOrEqual(600 - TOLERANCE_MS);
   });
 
   it('gets a masked message for a 5xx, never the internal one', async () => {
