@@ -357,17 +357,17 @@ describe('createClient options', () => {
     );
   });
 
-  it('hints detection with the content type', async () => {
-    // A body two parsers could read goes to the one the media type names.
-    const both = createClient({
-      dialect: undefined,
+  it('detects by shape when the content type names another dialect', async () => {
+    const jsonapi = JSON.stringify({
+      errors: [{ status: '422', title: 'Invalid', detail: 'Bad item.', code: 'BAD' }],
     });
-    const e = await both.fromResponse(
-      textResponse('{"title":"t","code":"C"}', 400, {
-        'content-type': 'application/problem+json; charset=utf-8',
-      }),
-    );
-    expect(e.dialect).toBe('problem');
+    const problem = JSON.stringify({ title: 'Top', code: 'TOP' });
+    const read = async (body: string, type: string) =>
+      (await client.fromResponse(textResponse(body, 422, { 'content-type': type }))).dialect;
+    expect(await read(jsonapi, 'application/vnd.api+json')).toBe('jsonapi');
+    expect(await read(jsonapi, 'application/problem+json')).toBe('jsonapi');
+    expect(await read(problem, 'application/problem+json; charset=utf-8')).toBe('problem');
+    expect(await read(problem, 'application/vnd.api+json')).toBe('problem');
   });
 
   it('survives a parser that throws', async () => {
@@ -387,6 +387,48 @@ describe('createClient options', () => {
 
   it('iterates every parser in the registry', () => {
     expect(parsers.map((p) => p[0])).toContain('problem');
+  });
+});
+
+describe('ErrataClientError', () => {
+  it('can be made by hand, with a stack, and its fields can be set', () => {
+    const e = new ErrataClientError({ status: 400, message: 'Bad', code: 'X', retryable: true }, 'why');
+    expect(e).toBeInstanceOf(Error);
+    expect(e).toMatchObject({
+      status: 400,
+      message: 'Bad',
+      code: 'X',
+      retryable: true,
+      violations: [],
+      body: '',
+    });
+    expect(e.cause).toBe('why');
+    expect(e.stack).toContain('ErrataClientError: Bad');
+    expect(isErrataClientError(e)).toBe(true);
+  });
+
+  it('gives errors made by the client a one-line stack, and lets callers replace it', () => {
+    const e = client.parse('{"title":"Nope"}', { status: 404 });
+    expect(e.stack).toBe('ErrataClientError: Nope');
+    (e as { stack?: string }).stack = 'replaced';
+    expect(e.stack).toBe('replaced');
+    expect(String(e)).toBe('ErrataClientError: Nope');
+  });
+
+  it('works out retry guidance once, when first read', () => {
+    const headers = new Headers({ 'retry-after': '3' });
+    let reads = 0;
+    const counting = { get: (n: string) => (reads++, headers.get(n)) };
+    const e = client.parse('', { status: 503, headers: counting });
+    const before = reads;
+    expect(e.retryAfterMs).toBe(3000);
+    expect(e.retryable).toBe(true);
+    const after = reads;
+    expect(after).toBeGreaterThan(before);
+    expect([e.retryAfterMs, e.retryable]).toEqual([3000, true]);
+    expect(reads).toBe(after);
+    (e as { retryable: boolean }).retryable = false;
+    expect(e.retryable).toBe(false);
   });
 });
 

@@ -169,7 +169,7 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
       const retries = o.retries ?? 2;
       const budget = o.timeoutMs ?? 60_000;
       const end = Date.now() + budget;
-      const user = init?.signal;
+      const user = init?.signal ?? (input as Request).signal;
       const ctl = new AbortController();
       const signal = user ? AbortSignal.any([user, ctl.signal]) : ctl.signal;
       const timer = budget < 2 ** 31 ? setTimeout(() => ctl.abort(), budget) : undefined;

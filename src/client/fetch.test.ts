@@ -339,6 +339,16 @@ describe('client.fetch: abort', () => {
     expect(hits).toHaveLength(1);
   });
 
+  it('honours the signal of a Request given as input', async () => {
+    answer({ status: 503, headers: { 'retry-after': '5' } });
+    const controller = new AbortController();
+    const reason = new Error('from the request');
+    const p = client.fetch(new Request(`${base}/a`, { signal: controller.signal }));
+    setTimeout(() => controller.abort(reason), 50);
+    expect(await rejection(p)).toBe(reason);
+    expect(hits).toHaveLength(1);
+  });
+
   it('sends nothing when the signal is already aborted', async () => {
     const reason = new Error('already');
     expect(await rejection(client.fetch(`${base}/a`, { signal: AbortSignal.abort(reason) }))).toBe(reason);
