@@ -212,6 +212,16 @@ describe.each(Object.entries(PINNED))('%s dialect', (name, pinned) => {
     expect(parsed?.status).toBe(404);
   });
 
+  it('keeps a request id that is not a valid header value out of the headers, not out of the body', async () => {
+    const wire = d.serialize(api.error('INVALID_REQUEST', {}, { requestId: 'r1\r\nset-cookie: x=1' }), {
+      now: NOW,
+    });
+    expect(Object.keys(wire.headers).some((h) => h.includes('request-id'))).toBe(false);
+    expect(JSON.stringify(wire.headers)).not.toContain('set-cookie');
+    // A fetch Response accepts the headers as they are.
+    expect(new Response(wire.body, { status: wire.status, headers: wire.headers }).status).toBe(400);
+  });
+
   it('never throws and never pollutes prototypes, whatever the body', () => {
     const hostile: unknown[] = [
       null,

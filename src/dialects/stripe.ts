@@ -4,6 +4,7 @@ import {
   detailsWithViolations,
   fieldPath,
   header,
+  isHeaderValue,
   isRecord,
   isStripeError,
   own,
@@ -61,7 +62,7 @@ export const stripe: Dialect = {
     const requestId = requestIdOf(error, context);
     // Stripe names its request id header `Request-Id`; stripe-node reads that one.
     const headers = baseHeaders(error, CONTENT_TYPE, undefined);
-    if (requestId !== undefined) headers['request-id'] = requestId;
+    if (requestId !== undefined && isHeaderValue(requestId)) headers['request-id'] = requestId;
     headers['stripe-should-retry'] = shouldRetry(error) ? 'true' : 'false';
     return { status: error.status, headers, body: `${body}}}` };
   },
