@@ -42,10 +42,21 @@ export const authos: Dialect = {
   parse: (body, input) => parseAuthos(body, input),
 };
 
-/** ISO 8601 in UTC to the second; an invalid date falls back to the epoch rather than throwing. */
+let lastSecond = Number.NaN;
+let lastText = '';
+
+/**
+ * ISO 8601 in UTC to the second; an invalid date reads as the epoch rather
+ * than throwing. Errors of the same second share one formatted string.
+ */
 function isoSeconds(date: Date): string {
   const t = date.getTime();
-  return new Date(Number.isFinite(t) ? t : 0).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const second = Number.isFinite(t) ? Math.floor(t / 1000) : 0;
+  if (second !== lastSecond) {
+    lastText = new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    lastSecond = second;
+  }
+  return lastText;
 }
 
 /** Reads an `{error, error_code, timestamp}` body; `undefined` when the body is not one. */

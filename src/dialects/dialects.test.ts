@@ -362,6 +362,16 @@ describe('dialect details', () => {
     }
   });
 
+  it('authos formats its timestamp to the second, and an invalid clock as the epoch', () => {
+    const at = (iso: string) =>
+      JSON.parse(
+        dialects.authos?.serialize(api.error('INVALID_REQUEST'), { now: () => new Date(iso) }).body ?? '',
+      ).timestamp;
+    expect(at('2025-01-15T10:30:00.999Z')).toBe('2025-01-15T10:30:00Z');
+    expect(at('2025-01-15T10:30:01.000Z')).toBe('2025-01-15T10:30:01Z');
+    expect(at('not a date')).toBe('1970-01-01T00:00:00Z');
+  });
+
   it('getDialect refuses names that are not own dialects', () => {
     expect(() => getDialect('constructor')).toThrow(
       /Unknown dialect "constructor". Known dialects: authos, barekey/,
