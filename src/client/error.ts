@@ -154,8 +154,20 @@ export const clientError = (
   new (Made as unknown as new (...a: unknown[]) => ErrataClientError)(f, retryable, retryAfterMs, cause);
 
 function Made(this: Made, f: EagerFields, retryable?: boolean, retryAfterMs?: number, cause?: unknown) {
-  // Every error the client makes has its fields in one order, so the copies share one hidden class.
-  for (const k in f) this[k as 'code'] = f[k as 'code'];
+  // One store per field, in one order: every error the client makes shares one hidden class.
+  this.code = f.code;
+  this.status = f.status;
+  this.message = f.message;
+  this.details = f.details;
+  this.requestId = f.requestId;
+  this.violations = f.violations;
+  this.dialect = f.dialect;
+  this.title = f.title;
+  this.type = f.type;
+  this.body = f.body;
+  this.data = f.data;
+  this.truncated = f.truncated;
+  this.headers = f.headers;
   this[GUIDE] = [retryable, retryAfterMs];
   if (cause !== undefined) this.cause = cause;
 }
