@@ -134,6 +134,15 @@ describe('stripe SDK against the stripe dialect', () => {
     expect(server.gaps()[0]).toBeGreaterThanOrEqual(STRIPE_MIN_RETRY_DELAY_MS - TOLERANCE_MS);
   });
 
+  it('ignores a longer Retry-After: stripe-node sleeps its own 0.5 s (the README states this limit)', async () => {
+    serve(() => api.error('UNAVAILABLE', {}, { retryAfterMs: 3000 }));
+    const e = (await failure(client(1))) as Stripe.errors.StripeError;
+    expect(e.headers?.['retry-after']).toBe('3');
+    expect(server.requests).toHaveLength(2);
+    // Far below the 3 s sent: if a stripe-node release starts honouring Retry-After, this fails and the docs change.
+    expect(server.gaps()[0]).toBeLessThan(2500);
+  });
+
   it('retries a retryable 503 exactly maxNetworkRetries times and raises StripeAPIError', async () => {
     serve(() => api.error('UNAVAILABLE'));
     const e = (await failure(client(2))) as Stripe.errors.StripeError;
