@@ -66,6 +66,7 @@ describe('lint on the seed catalogs', () => {
     expect(has('clerk', 'description-quality', 'QuotaExceeded')).toBe(true);
     expect(has('clerk', 'details-object', 'UnsupportedCountryCode')).toBe(true);
     expect(ids('clerk', 'title-case')).toHaveLength(79);
+    expect(ids('clerk', 'text-typo').sort()).toEqual(['DomainUpdateForbidden', 'OrganizationDomainAlreadyExists']);
   });
 
   it('finds the status and retry defects, and leaves the right entries alone', () => {

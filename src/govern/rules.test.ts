@@ -131,6 +131,35 @@ const cases: Record<string, Case> = {
     bad: [[cat({ A: e(404, { title: 'not found' }) }), 'A', 'title']],
     good: [[cat({ A: e(404, { title: 'Not found' }), B: e(400, { title: 'iOS build missing' }) })]],
   },
+  'text-typo': {
+    bad: [
+      [cat({ A: e(400, { description: 'Only for an non production instance.' }) }), 'A', 'description'],
+      [cat({ A: e(400, { message: 'Send the the request again.' }) }), 'A', 'message'],
+      [cat({ A: e(400, { message: 'This is a error.' }) }), 'A', 'message'],
+      [
+        cat({
+          A: e(404, { title: 'Organization not found', message: 'No organization {id}.' }),
+          B: e(403, { title: 'Organization disabled' }),
+          C: e(409, { title: 'organizaton domain already exists' }),
+        }),
+        'C',
+        'title',
+      ],
+    ],
+    good: [
+      [
+        cat({
+          A: e(429, {
+            remediation: 'Wait an hour, then retry. A user may hold an SSO connection, a one-time code.',
+          }),
+          B: e(400, {
+            description: 'The body includes a field. It included one. It included two. It included three.',
+          }),
+          C: e(400, { description: 'The status starts here; status, status, status.' }),
+        }),
+      ],
+    ],
+  },
   'description-quality': {
     bad: [
       [

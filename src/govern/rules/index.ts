@@ -33,6 +33,7 @@ import {
   placeholderUndeclared,
   textEmpty,
   textMissing,
+  textTypo,
   titleCase,
 } from './text.js';
 
@@ -50,6 +51,7 @@ export const builtinRules: readonly Rule[] = [
   textEmpty,
   textMissing,
   titleCase,
+  textTypo,
   descriptionQuality,
   placeholderUndeclared,
   placeholderPrintf,

@@ -182,3 +182,93 @@ export const paramUnused = defineRule({
     }
   },
 });
+
+// "an" before a consonant sound, "a" before a vowel sound. Words whose sound differs from their
+// first letter ("an hour", "a user", "a one-time") and acronyms ("an SSO") are left alone.
+const AN_WRONG = /\ban\s+(?!h(?:our|onest|onou?r|eir))([b-df-hj-np-tv-z][a-z]+)\b/;
+const A_WRONG = /\ba\s+(?!one\b|once\b)([aeio][a-z]+)\b/i;
+const DOUBLED = /\b([A-Za-z]+)\s+\1\b/i;
+
+/** A word and its one-letter deletions: candidates within one edit share one (symmetric delete). */
+function deletions(w: string): string[] {
+  const out = [w];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+/** Whether two words are one insertion, deletion, substitution or adjacent swap apart. */
+function oneEdit(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  if (a.length !== b.length) {
+    const [s, l] = a.length < b.length ? [a, b] : [b, a];
+    return s.slice(i) === l.slice(i + 1);
+  }
+  if (a.slice(i + 1) === b.slice(i + 1)) return true;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** `text-typo`: doubled words, "a"/"an" before the wrong sound, and one-off misspellings of the catalog's own words. */
+export const textTypo = defineRule({
+  id: 'text-typo',
+  severity: 'warn',
+  description:
+    'Typos: a doubled word, "a"/"an" before the wrong sound, and a word used once that is one letter away from a word the catalog uses often ("organizaton").',
+  options: { minCount: 3, minLength: 6 },
+  *check({ entries, options }) {
+    const minCount = Number(options.minCount);
+    const minLength = Number(options.minLength);
+    const fields = ['title', 'message', 'description', 'remediation'] as const;
+    // The catalog's own vocabulary is the dictionary: frequent words are spelled as meant.
+    const count = new Map<string, number>();
+    // Lower-cased words of each entry's fields, at [entry index * 4 + field index].
+    const words: (string[] | null | undefined)[] = [];
+    for (const [, e] of entries)
+      for (const f of fields) {
+        const list = e[f]?.toLowerCase().match(/[a-z]+/g);
+        words.push(list);
+        if (list) for (const w of list) count.set(w, (count.get(w) ?? 0) + 1);
+      }
+    const near = new Map<string, string>();
+    for (const [w, n] of count)
+      if (n >= minCount && w.length >= minLength - 1)
+        for (const d of deletions(w)) if (!near.has(d)) near.set(d, w);
+    const correction = (w: string): string | undefined => {
+      if (w.length < minLength || count.get(w) !== 1) return undefined;
+      for (const d of deletions(w)) {
+        const v = near.get(d);
+        // Same word but the last letter: an inflection ("includes", "included"), not a typo.
+        if (
+          v === undefined ||
+          !oneEdit(v, w) ||
+          v.slice(0, -1) === w.slice(0, -1) ||
+          v.startsWith(w) ||
+          w.startsWith(v)
+        )
+          continue;
+        return v;
+      }
+      return undefined;
+    };
+    let at = -1;
+    for (const [id, e] of entries)
+      for (const f of fields) {
+        const text = e[f];
+        const list = words[++at];
+        if (!text) continue;
+        const issues: string[] = [];
+        const dbl = DOUBLED.exec(text);
+        if (dbl) issues.push(`doubled word ${q(dbl[0])}`);
+        const an = AN_WRONG.exec(text);
+        if (an) issues.push(`${q(an[0])} (a ${an[1]})`);
+        const a = A_WRONG.exec(text);
+        if (a && !/^(?:u|eu|one)/i.test(a[1] as string)) issues.push(`${q(a[0])} (an ${a[1]})`);
+        for (const w of list ?? []) {
+          const fix = w.length >= minLength ? correction(w) : undefined;
+          if (fix) issues.push(`${q(w)} (${fix}?)`);
+        }
+        if (issues.length > 0) yield { id, field: f, message: `possible typo: ${issues.join(', ')}` };
+      }
+  },
+});
