@@ -333,3 +333,37 @@ describe('errata lock', () => {
     expect(b.stderr).toContain('bad.lock.json is not a valid lock');
   });
 });
+
+describe('the CI recipe from the README', () => {
+  // errata lint errors.yaml && errata lock --check errors.yaml && errata diff --against git:main errors.yaml
+  async function recipe(dir: string): Promise<number> {
+    for (const argv of [
+      ['lint', 'errors.yaml'],
+      ['lock', '--check', 'errors.yaml'],
+      ['diff', '--against', 'git:main', 'errors.yaml'],
+    ]) {
+      const r = await cli(dir, ...argv);
+      if (r.code !== 0) return r.code;
+    }
+    return 0;
+  }
+  const yaml = (status: number) =>
+    `name: api\ndocs: https://docs.example.com/errors\nerrors:\n  USER_NOT_FOUND:\n    status: ${status}\n    title: User not found\n    message: No user {id}.\n    description: The user does not exist, or the caller cannot see it.\n`;
+
+  it('passes on main, fails on a stale lock, then on a breaking change once the lock is updated', async () => {
+    const dir = workspace({ 'errors.yaml': yaml(404) });
+    await cli(dir, 'lock', 'errors.yaml');
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-qm', 'catalog and lock');
+    expect(await recipe(dir)).toBe(0);
+    writeFileSync(join(dir, 'errors.yaml'), yaml(410));
+    expect(await recipe(dir)).toBe(1);
+    expect((await cli(dir, 'lock', '--check', 'errors.yaml')).code).toBe(1);
+    await cli(dir, 'lock', 'errors.yaml');
+    const diff = await cli(dir, 'diff', '--against', 'git:main', 'errors.yaml');
+    expect(diff.code).toBe(1);
+    expect(diff.stdout).toContain('status 404 → 410');
+    expect(await recipe(dir)).toBe(1);
+  });
+});
