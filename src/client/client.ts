@@ -201,7 +201,7 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
             (o.random ?? Math.random)() *
               Math.min(o.maxDelayMs ?? 1e4, (o.baseDelayMs ?? 500) * 2 ** attempt);
           if (
-            attempt++ >= retries ||
+            !(attempt++ < retries) ||
             !safe ||
             !again ||
             !error.retryable ||

@@ -266,6 +266,12 @@ describe('client.fetch: budgets', () => {
     ]);
   });
 
+  it('treats a retries that is not a number as no retry', async () => {
+    reply = () => ({ status: 503 });
+    await rejection(client.fetch(`${base}/a`, {}, { retries: Number.NaN }));
+    expect(hits).toHaveLength(1);
+  });
+
   it('takes per-call options over the client options', async () => {
     reply = () => ({ status: 503 });
     await rejection(client.fetch(`${base}/a`, {}, { retries: 4, maxDelayMs: 15 }));
