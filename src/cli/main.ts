@@ -86,9 +86,13 @@ function checkArgs(raw: string[], def: ArgsDef): void {
     throw new UsageError(
       `too many arguments (expected ${positional.length ? positional.join(', ') : 'none'})`,
     );
+  // citty rejects a bad enum value itself, in colour; read enums as strings and say it plainly.
+  const asStrings = Object.fromEntries(
+    Object.entries(def).map(([n, a]) => [n, a.type === 'enum' ? { ...a, type: 'string' as const, options: undefined } : a]),
+  ) as ArgsDef;
+  const parsed = parseArgs(raw, asStrings) as Record<string, unknown>;
   for (const [name, arg] of Object.entries(def)) {
     if (arg.type === 'enum' && arg.options) {
-      const parsed = parseArgs(raw, def) as Record<string, unknown>;
       const v = parsed[name];
       if (v !== undefined && !arg.options.includes(String(v)))
         throw new UsageError(`--${name} must be one of ${arg.options.join(', ')} (got "${String(v)}")`);
