@@ -290,7 +290,13 @@ const cases: Record<string, Case> = {
       [cat({ A: e(500) }), 'A', 'retry'],
     ],
     good: [
-      [cat({ A: e(503, { retry: true }), B: e(501) })],
+      [
+        cat({
+          A: e(503, { retry: true }),
+          B: e(501),
+          C: e(500, { retry: { retryable: false, note: 'not idempotent' } }),
+        }),
+      ],
       [cat({ A: e(500) }), ['warn', { statuses: [503] }]],
     ],
   },

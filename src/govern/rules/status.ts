@@ -167,15 +167,16 @@ export const retry5xx = defineRule<{ statuses?: readonly number[] }>({
   options: { statuses: [500, 502, 503, 504] },
   *check({ entries, options }) {
     const statuses = new Set(options.statuses ?? [500, 502, 503, 504]);
+    // A note on a non-retryable entry is a deliberate decision ("not idempotent"): respect it.
     for (const [id, e] of entries)
-      if (!e.retry.retryable && statuses.has(e.status))
+      if (!e.retry.retryable && e.retry.note === undefined && statuses.has(e.status))
         yield {
           id,
           field: 'retry',
           message:
             e.status === 503
               ? '503 means temporarily unavailable (RFC 9110 15.6.4) but the entry is not retryable: give it a back-off or a window'
-              : `${e.status} is not retryable: if the failure is transient, let clients retry with back-off (set retry: false with a note if retrying is unsafe)`,
+              : `${e.status} is not retryable: if the failure is transient, let clients retry with back-off; if retrying is unsafe, say why in retry.note`,
         };
   },
 });
