@@ -66,7 +66,10 @@ describe('lint on the seed catalogs', () => {
     expect(has('clerk', 'description-quality', 'QuotaExceeded')).toBe(true);
     expect(has('clerk', 'details-object', 'UnsupportedCountryCode')).toBe(true);
     expect(ids('clerk', 'title-case')).toHaveLength(79);
-    expect(ids('clerk', 'text-typo').sort()).toEqual(['DomainUpdateForbidden', 'OrganizationDomainAlreadyExists']);
+    expect(ids('clerk', 'text-typo').sort()).toEqual([
+      'DomainUpdateForbidden',
+      'OrganizationDomainAlreadyExists',
+    ]);
   });
 
   it('finds the status and retry defects, and leaves the right entries alone', () => {
@@ -114,5 +117,20 @@ describe('lint on the seed catalogs', () => {
     );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+});
+
+describe('README', () => {
+  it('lists every built-in rule with its default severity and description', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { builtinRules } = await import('../src/govern/index.js');
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('<!-- section:govern -->'));
+    const rows = [...section.matchAll(/^\| `([a-z0-9-]+)` \| (warn|error) \| (.+) \|$/gm)].map((m) => [
+      m[1],
+      m[2],
+      m[3],
+    ]);
+    expect(rows).toEqual(builtinRules.map((r) => [r.id, r.severity, r.description.replace(/\|/g, '\\|')]));
   });
 });

@@ -163,7 +163,7 @@ export const retry5xx = defineRule<{ statuses?: readonly number[] }>({
   id: 'retry-5xx',
   severity: 'warn',
   description:
-    'A 500, 502, 503 or 504 (`statuses`) marked not retryable, though these are usually transient.',
+    'A 500, 502, 503 or 504 (`statuses`) marked not retryable without a `retry.note` saying why, though these are usually transient.',
   options: { statuses: [500, 502, 503, 504] },
   *check({ entries, options }) {
     const statuses = new Set(options.statuses ?? [500, 502, 503, 504]);
