@@ -192,7 +192,10 @@ export const duplicateEntry = defineRule({
         continue;
       }
       const fp = fingerprint(entry);
-      const same = group.find((g) => (g.fp ??= fingerprint(g.entry)) === fp);
+      const same = group.find((g) => {
+        g.fp ??= fingerprint(g.entry);
+        return g.fp === fp;
+      });
       group.push({ id, entry, fp });
       if (same)
         yield {
