@@ -73,6 +73,7 @@ describe('errata lint', () => {
     'error.yaml': `name: api\ndocs: https://docs.example.com/errors\nerrors:\n  EMPTY:\n    status: 400\n    code: ""\n    title: Empty\n    message: E.\n    description: E.\n`,
     'off.json': json({ rules: { 'code-empty': 'off' } }),
     'off.yaml': 'rules:\n  title-case: error\n',
+    'off2.yaml': 'rules:\n  code-empty: off\n',
     'unknown.json': json({ rules: { 'no-such-rule': 'warn' } }),
     'badopt.json': json({ rules: { 'retry-5xx': ['warn', { nope: 1 }] } }),
     'notjson.json': '{ rules: ',
@@ -141,6 +142,8 @@ describe('errata lint', () => {
 
   it('--config (JSON or YAML) sets rule levels', async () => {
     expect((await cli(dir, 'lint', 'error.yaml', '--config', 'off.json')).code).toBe(0);
+    // YAML 1.2: a bare `off` is the string "off", not false.
+    expect((await cli(dir, 'lint', 'error.yaml', '--config', 'off2.yaml')).code).toBe(0);
     const r = await cli(dir, 'lint', 'warn.json', '-c', 'off.yaml');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/error {2}LOWER\.title/);
