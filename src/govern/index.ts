@@ -25,7 +25,7 @@ export {
   lint,
 } from './lint.js';
 export { checkLock, type LockCheck, lockText } from './lock.js';
-export { defineRule } from './rules/_util.js';
+export { defineRule } from './rule.js';
 export { builtinRules } from './rules/index.js';
 export type {
   Finding,

@@ -1,12 +1,7 @@
 import type { EntryModel } from '../../catalog/model.js';
-import type { Report, Rule, RuleContext } from '../types.js';
+import type { Report, RuleContext } from '../types.js';
 
-/** Defines a rule with typed options (identity; for inference). */
-export function defineRule<O extends Record<string, unknown> = Record<string, unknown>>(
-  rule: Rule<O>,
-): Rule<O> {
-  return rule;
-}
+export { defineRule } from '../rule.js';
 
 /** The wording of an entry a reader sees: title, message, description, remediation and retry note. */
 export function wording(e: EntryModel): string {
