@@ -120,7 +120,7 @@ lazy('retryable', (e) => {
 lazy('retryAfterMs', (e) => {
   const ms = header(e, 'retry-after-ms');
   const after = header(e, 'retry-after');
-  let v = ms ? +ms : Number.NaN;
+  let v = ms ? +ms : -1;
   if (!(v >= 0) && after) v = Math.max(0, +after >= 0 ? +after * 1000 : Date.parse(after) - Date.now());
   if (!(v >= 0)) v = e[GUIDE]?.[1] as number;
   return v >= 0 ? v : undefined;
@@ -175,5 +175,5 @@ Made.prototype = proto;
 
 /** True for an {@link ErrataClientError}, from this or any other copy of the package. */
 export function isErrataClientError(value: unknown): value is ErrataClientError {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  return (value as Record<symbol, unknown> | undefined)?.[BRAND] === true;
 }
