@@ -36,7 +36,11 @@ const init = (type: string) => ({ status: 404, statusText: 'Not Found', headers:
 const problemInit = init('application/problem+json');
 const problemHeaders = new Headers(problemInit.headers);
 const problemLike = { status: 404, statusText: 'Not Found', headers: problemHeaders };
-const clerkLike = { status: 404, statusText: 'Not Found', headers: new Headers(init('application/json').headers) };
+const clerkLike = {
+  status: 404,
+  statusText: 'Not Found',
+  headers: new Headers(init('application/json').headers),
+};
 
 interface Case {
   readonly group: string;
@@ -45,7 +49,11 @@ interface Case {
 }
 const cases: Case[] = [
   { group: 'problem body string', name: 'JSON.parse (baseline)', fn: () => JSON.parse(problemBody) },
-  { group: 'problem body string', name: 'client.parse (detect)', fn: () => client.parse(problemBody, problemLike) },
+  {
+    group: 'problem body string',
+    name: 'client.parse (detect)',
+    fn: () => client.parse(problemBody, problemLike),
+  },
   {
     group: 'problem body string',
     name: 'client.parse (fixed dialect)',
