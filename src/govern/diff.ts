@@ -112,13 +112,20 @@ export function diffCatalogs(before: CatalogModel, after: CatalogModel, options:
   const removed = Object.keys(before.errors).filter((id) => !Object.hasOwn(after.errors, id));
   const added = new Set(Object.keys(after.errors).filter((id) => !Object.hasOwn(before.errors, id)));
 
+  // Added entries by wire code and status: a rename keeps both.
+  const byWire = new Map<string, string[]>();
+  for (const id of added) {
+    const e = after.errors[id] as EntryModel;
+    if (e.code === '') continue;
+    const key = `${e.code}\u0000${e.status}`;
+    const list = byWire.get(key);
+    if (list) list.push(id);
+    else byWire.set(key, [id]);
+  }
   for (const id of removed) {
     const old = before.errors[id] as EntryModel;
-    // A rename keeps the wire code and status; prefer the candidate with the same message too.
-    const candidates = [...added].filter((n) => {
-      const e = after.errors[n] as EntryModel;
-      return e.code === old.code && e.status === old.status && old.code !== '';
-    });
+    // Among the candidates, prefer the one with the same message.
+    const candidates = (byWire.get(`${old.code}\u0000${old.status}`) ?? []).filter((n) => added.has(n));
     const to = candidates.find((n) => after.errors[n]?.message === old.message) ?? candidates[0];
     if (to !== undefined) {
       added.delete(to);
