@@ -133,4 +133,13 @@ describe('README', () => {
     ]);
     expect(rows).toEqual(builtinRules.map((r) => [r.id, r.severity, r.description.replace(/\|/g, '\\|')]));
   });
+
+  it('shows lint output that examples/lint/sitescore.txt really holds', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const kept = readFileSync(join(REPO, 'examples', 'lint', 'sitescore.txt'), 'utf8').split('\n');
+    const shown = readme.split('\n').filter((l) => /^ {2}(warn |error) {2}/.test(l));
+    expect(shown.length).toBeGreaterThan(2);
+    for (const line of shown) expect(kept).toContain(line);
+  });
 });
