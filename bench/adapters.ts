@@ -61,7 +61,6 @@ async function serve(fw: Framework): Promise<void> {
       }),
     };
   };
-  const listen = async (start: (port: 0) => Promise<number>) => start(0);
   let ports: number[] = [];
 
   if (fw === 'fetch' || fw === 'hono') {
@@ -131,47 +130,91 @@ async function serve(fw: Framework): Promise<void> {
     const { errata } = await import('../src/adapters/fastify.js');
     const app = Fastify();
     await app.register(errata(options));
-    app.get<{ Params: { name: string } }>('/a/:name', async (req, reply) => {
+    // Fastify's fastest form: a synchronous handler that sends and returns nothing.
+    app.get<{ Params: { name: string } }>('/a/:name', (req, reply) => {
       const h = handWritten(req.params.name, req.url, req.headers['x-request-id'] as string | undefined);
-      return reply.code(404).headers(h.headers).send(Buffer.from(h.body));
+      reply.code(404).headers(h.headers).send(Buffer.from(h.body));
     });
-    app.get<{ Params: { name: string } }>('/b/:name', async (req) => {
+    app.get<{ Params: { name: string } }>('/b/:name', (req) => {
       throw api.error('THING_NOT_FOUND', { name: req.params.name });
     });
     const plain = Fastify();
-    plain.get<{ Params: { name: string } }>('/c/:name', async (req) => {
+    plain.get<{ Params: { name: string } }>('/c/:name', (req) => {
       throw new NotFoundError(`No thing named ${req.params.name}.`);
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     await plain.listen({ port: 0, host: '127.0.0.1' });
     ports = [(app.server.address() as AddressInfo).port, (plain.server.address() as AddressInfo).port];
   }
-  void listen;
+  // The load side asks for the server's CPU time around each run: a per-request cost that other
+  // processes on the machine disturb far less than requests per second.
+  process.on('message', () => process.send?.(process.cpuUsage()));
+  // A normal exit, so that `node --cpu-prof` can write its profile.
+  process.on('SIGTERM', () => process.exit(0));
   console.log(`PORTS ${ports.join(' ')}`);
 }
 
 // ---------------------------------------------------------------------------
 // Load (this process)
 
-function startServers(fw: Framework): Promise<{ child: ChildProcess; errata: number; plain: number }> {
+/**
+ * The servers run as plain JavaScript, bundled by esbuild, as an application
+ * runs in production: under tsx's loader every `throw` costs several
+ * microseconds more, which would be charged to case (b).
+ */
+async function bundleServers(): Promise<string> {
+  const { build } = await import('esbuild');
+  const out = fileURLToPath(new URL('../node_modules/.cache/errata-bench/adapters.mjs', import.meta.url));
+  await build({
+    entryPoints: [fileURLToPath(import.meta.url)],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
+  return out;
+}
+
+function startServers(
+  script: string,
+  fw: Framework,
+): Promise<{ child: ChildProcess; errata: number; plain: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'serve', fw], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+    const child = spawn(process.execPath, [script, 'serve', fw], {
+      // Express's own handler (case c) prints every error's stack to stderr, as it does in production.
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: { ...process.env, NODE_ENV: 'production' },
     });
     let out = '';
+    let err = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      if (err.length < 10_000) err += d;
+    });
     child.stdout?.on('data', (d: Buffer) => {
       out += d;
       const m = /PORTS (\d+) (\d+)/.exec(out);
       if (m) resolve({ child, errata: Number(m[1]), plain: Number(m[2]) });
     });
-    child.on('exit', (code) => reject(new Error(`${fw} server exited with ${code}`)));
+    child.on('exit', (code) => reject(new Error(`${fw} server exited with ${code}\n${err}`)));
   });
 }
 
-async function rps(url: string): Promise<{ rps: number; non2xx: number; total: number }> {
+function cpu(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (m: { user: number; system: number }) => resolve(m.user + m.system));
+    child.send('cpu');
+  });
+}
+
+/** One run: requests per second, and the server's CPU microseconds per request. */
+async function measure(child: ChildProcess, url: string): Promise<{ rps: number; cpuUs: number }> {
+  const before = await cpu(child);
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
-  return { rps: r.requests.average, non2xx: r.non2xx, total: r.requests.total };
+  const after = await cpu(child);
+  return { rps: r.requests.average, cpuUs: (after - before) / Math.max(1, r.requests.total) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
@@ -182,8 +225,9 @@ async function main(): Promise<void> {
     .filter((a): a is Framework => (FRAMEWORKS as readonly string[]).includes(a));
   const list = only.length > 0 ? only : [...FRAMEWORKS];
   const rows: string[] = [];
+  const script = await bundleServers();
   for (const fw of list) {
-    const { child, errata, plain } = await startServers(fw);
+    const { child, errata, plain } = await startServers(script, fw);
     try {
       const urls = {
         a: `http://127.0.0.1:${errata}/a/widget`,
@@ -195,15 +239,21 @@ async function main(): Promise<void> {
         const w = await autocannon({ url, connections: 8, duration: 1 });
         if (w.non2xx !== w.requests.total) throw new Error(`${url} answered some 2xx`);
       }
-      const got: Record<'a' | 'b' | 'c', number[]> = { a: [], b: [], c: [] };
+      const got = { a: [] as number[], b: [] as number[], c: [] as number[] };
+      const cost = { a: [] as number[], b: [] as number[], c: [] as number[] };
       for (let round = 0; round < ROUNDS; round++)
-        for (const k of ['a', 'b', 'c'] as const) got[k].push((await rps(urls[k])).rps);
+        for (const k of ['a', 'b', 'c'] as const) {
+          const m = await measure(child, urls[k]);
+          got[k].push(m.rps);
+          cost[k].push(m.cpuUs);
+        }
       const [a, b, c] = [median(got.a), median(got.b), median(got.c)];
+      const [ca, cb, cc] = [median(cost.a), median(cost.b), median(cost.c)];
       rows.push(
-        `| ${fw} | ${a.toFixed(0)} | ${b.toFixed(0)} | ${(b / a).toFixed(2)}x | ${c.toFixed(0)} | ${(c / a).toFixed(2)}x |`,
+        `| ${fw} | ${a.toFixed(0)} | ${b.toFixed(0)} | **${(b / a).toFixed(2)}x** | ${c.toFixed(0)} | ${(c / a).toFixed(2)}x | ${ca.toFixed(1)} / ${cb.toFixed(1)} / ${cc.toFixed(1)} | **${(ca / cb).toFixed(2)}x** |`,
       );
       console.error(
-        `${fw}: a ${got.a.map(Math.round)} b ${got.b.map(Math.round)} c ${got.c.map(Math.round)}`,
+        `${fw}: rps a ${got.a.map(Math.round)} b ${got.b.map(Math.round)} c ${got.c.map(Math.round)}`,
       );
     } finally {
       child.kill();
@@ -213,9 +263,9 @@ async function main(): Promise<void> {
     `\nError responses per second on loopback (autocannon, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION} s, median)\n`,
   );
   console.log(
-    '| framework | (a) hand-written 404 | (b) errata error | b / a | (c) plain Error, own handler | c / a |',
+    '| framework | (a) hand-written 404 rps | (b) errata error rps | b / a | (c) plain Error, own handler rps | c / a | server CPU µs per request a / b / c | capacity b / a (CPU) |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) console.log(r);
 }
 

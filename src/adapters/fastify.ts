@@ -46,7 +46,8 @@ export function errata(options: ServerOptions): FastifyErrata {
   const idHeader = responder.requestIdHeader;
   const routes: { method: string; path: string }[] = [];
 
-  const send = (error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+  // Returns nothing: a handler returning `reply` after sending makes Fastify build an "already sent" error.
+  const send = (error: unknown, request: FastifyRequest, reply: FastifyReply): void => {
     const h = request.headers;
     const wire = responder.respond(error, {
       method: request.method,
@@ -58,7 +59,7 @@ export function errata(options: ServerOptions): FastifyErrata {
       request,
     });
     // A Buffer keeps the dialect's Content-Type as it is (Fastify appends a charset to strings).
-    return reply.code(wire.status).headers(wire.headers).send(Buffer.from(wire.body));
+    reply.code(wire.status).headers(wire.headers).send(Buffer.from(wire.body));
   };
 
   const plugin = ((fastify: FastifyInstance, _opts: unknown, done: (err?: Error) => void) => {
@@ -70,9 +71,9 @@ export function errata(options: ServerOptions): FastifyErrata {
         if (Array.isArray(ids) && method !== 'HEAD') responder.declare(method, route.url, ids as string[]);
       }
     });
-    fastify.setErrorHandler((err, request, reply) =>
-      send(translate(err as FastifyError, request), request, reply),
-    );
+    fastify.setErrorHandler((err, request, reply) => {
+      send(translate(err as FastifyError, request), request, reply);
+    });
     fastify.setNotFoundHandler((request, reply) => {
       const path = pathOf(request.url);
       const allow = allowedMethods(routes, path);
@@ -80,7 +81,7 @@ export function errata(options: ServerOptions): FastifyErrata {
         allow.length > 0 && !allow.includes(request.method)
           ? failures.methodNotAllowed(request.method, allow)
           : failures.notFound(request.method, path);
-      return send(failure, request, reply);
+      send(failure, request, reply);
     });
     done();
   }) as FastifyErrata;

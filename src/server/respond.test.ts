@@ -98,6 +98,31 @@ describe('createResponder', () => {
     expect(log.code).toBe('BROKEN');
   });
 
+  it('answers a safe 500 when a dialect function or a user dialect fails', () => {
+    const events: ErrorEvent[] = [];
+    const broken: Dialect = {
+      ...problem,
+      name: 'broken',
+      serialize: () => {
+        throw new Error('serializer bug token=abc');
+      },
+    };
+    const r = createResponder({
+      catalog: api,
+      dialects: { broken },
+      dialect: () => 'broken',
+      onError: (e) => events.push(e),
+    });
+    const wire = r.respond(api.error('GONE', { what: 'x' }), { requestId: 'q1' });
+    expect(wire.status).toBe(500);
+    expect(wire.headers['content-type']).toBe('application/problem+json');
+    expect(wire.body).not.toContain('token=abc');
+    expect(parse(wire.body).requestId).toBe('q1');
+    expect(events.map((e) => (e.cause as Error).message)).toEqual(['serializer bug token=abc']);
+    const unknown = createResponder({ catalog: api, dialect: () => 'klingon', onError: () => {} });
+    expect(unknown.respond(api.error('LOCKED'), {}).status).toBe(500);
+  });
+
   it('survives a hook that throws', () => {
     const r = createResponder({
       catalog: api,

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/define.js';
 import type { CatalogModel } from '../catalog/model.js';
 import { getDialect, dialects as registry } from '../dialects/index.js';
+import { problem } from '../dialects/problem.js';
 import type { Dialect, WireError } from '../dialects/types.js';
 import { type ErrataError, isErrataError } from '../error.js';
 import { annotateSpan, loadTelemetry } from './_otel.js';
@@ -270,16 +271,25 @@ export function createResponder(options: ServerOptions): Responder {
       kind = 'unexpected';
     }
 
-    let dialect = fallback;
-    if (chooser !== undefined) {
-      const d = ctx === undefined ? undefined : chooser(ctx);
-      dialect = d === undefined ? (negotiate?.(ctx?.accept) ?? fallback) : resolve(d);
-    } else if (negotiate !== undefined) dialect = negotiate(ctx?.accept);
-
-    const wire = dialect.serialize(error, {
+    const serializeContext = {
       requestId,
       ...(withInstance && ctx?.path !== undefined && { instance: ctx.path }),
-    });
+    };
+    let wire: WireError;
+    try {
+      let dialect = fallback;
+      if (chooser !== undefined) {
+        const d = ctx === undefined ? undefined : chooser(ctx);
+        dialect = d === undefined ? (negotiate?.(ctx?.accept) ?? fallback) : resolve(d);
+      } else if (negotiate !== undefined) dialect = negotiate(ctx?.accept);
+      wire = dialect.serialize(error, serializeContext);
+    } catch (failure) {
+      // A dialect function or a user-defined dialect failed: the answer is still a safe 500.
+      report('unexpected', error, failure, requestId, ctx);
+      error = builtin.error('internal_error', {}, { stack: false });
+      kind = undefined;
+      wire = problem.serialize(error, serializeContext);
+    }
     const headers = wire.headers;
     if (headers[idHeader] === undefined) headers[idHeader] = requestId;
     if (wire.status === 401 && headers['www-authenticate'] === undefined)

@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { errata } from '../../src/adapters/express.js';
 import { validate } from '../../src/server/validate.js';
-import { api, BODY_LIMIT, leaky, thrown, tick, userSchema } from './_app.js';
+import { api, BODY_LIMIT, leaky, suiteOptions, thrown, tick, userSchema } from './_app.js';
 import { adapterSuite } from './_suite.js';
 
 adapterSuite('express', async (options) => {
@@ -49,4 +51,40 @@ adapterSuite('express', async (options) => {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise((r) => server.close(() => r())),
   };
+});
+
+describe('express adapter (body validation middleware, declarations)', () => {
+  it('replaces req.body with the schema output, answers violations, and lists declared routes', async () => {
+    const app = express();
+    const errors = errata({ ...suiteOptions().options, routes: {} });
+    errors.declare('POST', '/items', ['THING_NOT_FOUND']);
+    app.use(express.json());
+    app.post('/items', errors.body(z.object({ n: z.coerce.number().int() })), (req, res) => {
+      res.json({ n: req.body.n, type: typeof req.body.n });
+    });
+    app.use(errors.handler);
+    const server = await new Promise<import('node:http').Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/items`;
+      const post = (body: unknown) =>
+        fetch(base, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const ok = await post({ n: '42' });
+      expect(await ok.json()).toEqual({ n: 42, type: 'number' });
+      const bad = await post({ n: 'x' });
+      expect(bad.status).toBe(400);
+      const problem = (await bad.json()) as { errors: { pointer: string }[] };
+      expect(problem.errors.map((e) => e.pointer)).toEqual(['#/n']);
+      expect(errors.declarations()).toEqual([
+        { method: 'POST', path: '/items', errors: ['THING_NOT_FOUND'] },
+      ]);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
 });
