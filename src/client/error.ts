@@ -46,8 +46,10 @@ export interface ClientErrorFields<C extends string | undefined = string | undef
  * An API error as the client sees it: whatever the response held, parsed into
  * one shape. The client never rejects with anything else for a response.
  *
- * @remarks No stack trace is captured: the error describes a response, not a
- * place in your code. A network error keeps the underlying error as `cause`.
+ * @remarks The errors the client makes capture no stack trace (they describe
+ * a response, not a place in your code; `stack` is the one line
+ * `ErrataClientError: message`). A network error keeps the underlying error as
+ * `cause`.
  */
 export interface ErrataClientError<C extends string | undefined = string | undefined, D = unknown>
   extends Error,
