@@ -418,7 +418,12 @@ describe('ErrataClientError', () => {
   it('works out retry guidance once, when first read', () => {
     const headers = new Headers({ 'retry-after': '3' });
     let reads = 0;
-    const counting = { get: (n: string) => (reads++, headers.get(n)) };
+    const counting = {
+      get: (n: string) => {
+        reads++;
+        return headers.get(n);
+      },
+    };
     const e = client.parse('', { status: 503, headers: counting });
     const before = reads;
     expect(e.retryAfterMs).toBe(3000);
