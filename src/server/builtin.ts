@@ -1,54 +1,57 @@
-import { defineCatalog } from '../catalog/define.js';
+import { type Catalog, createCatalog } from '../catalog/define.js';
+import type { EntryModel } from '../catalog/model.js';
 import type { ErrataError, Violation } from '../error.js';
+
+const entry = (
+  status: number,
+  category: string,
+  title: string,
+  message: string,
+  params: readonly string[] = [],
+  expose = true,
+): EntryModel => ({
+  code: '',
+  status,
+  category,
+  title,
+  message,
+  params: Object.fromEntries(params.map((p) => [p, { type: 'string' as const }])),
+  retry: { retryable: false },
+  expose,
+});
+
+const errors: Record<string, EntryModel> = {
+  internal_error: entry(500, 'Server', 'Internal Server Error', 'An internal error occurred.', [], false),
+  malformed_body: entry(400, 'Request', 'Malformed request body', 'The request body is not valid JSON.'),
+  validation_failed: entry(400, 'Request', 'Validation failed', 'The request failed validation.'),
+  not_found: entry(404, 'Request', 'Not Found', 'No route matches {method} {path}.', ['method', 'path']),
+  method_not_allowed: entry(
+    405,
+    'Request',
+    'Method Not Allowed',
+    'The method {method} is not allowed on this route.',
+    ['method'],
+  ),
+  payload_too_large: entry(413, 'Request', 'Payload Too Large', 'The request body is too large.'),
+};
+for (const [id, e] of Object.entries(errors)) errors[id] = { ...e, code: id };
 
 /**
  * errata's own small catalog: the fallbacks the server answers with when the
  * application's catalog has no entry for a framework failure. The responder
  * maps each of these to the application's entry where it finds one.
+ *
+ * @remarks Written as a normalized model (not with `defineCatalog`), so that an
+ * adapter's bundle does not carry the catalog validator.
  */
-export const builtin = defineCatalog({
+export const builtin: Catalog = createCatalog({
+  errata: 1,
   name: 'errata',
   title: 'errata built-in errors',
+  version: '1.0.0',
   dialect: 'problem',
-  errors: {
-    internal_error: {
-      status: 500,
-      category: 'Server',
-      title: 'Internal Server Error',
-      message: 'An internal error occurred.',
-      expose: false,
-    },
-    malformed_body: {
-      status: 400,
-      category: 'Request',
-      title: 'Malformed request body',
-      message: 'The request body is not valid JSON.',
-    },
-    validation_failed: {
-      status: 400,
-      category: 'Request',
-      title: 'Validation failed',
-      message: 'The request failed validation.',
-    },
-    not_found: {
-      status: 404,
-      category: 'Request',
-      title: 'Not Found',
-      message: 'No route matches {method} {path}.',
-    },
-    method_not_allowed: {
-      status: 405,
-      category: 'Request',
-      title: 'Method Not Allowed',
-      message: 'The method {method} is not allowed on this route.',
-    },
-    payload_too_large: {
-      status: 413,
-      category: 'Request',
-      title: 'Payload Too Large',
-      message: 'The request body is too large.',
-    },
-  },
+  categories: ['Server', 'Request'],
+  errors,
 });
 
 /** The framework failures errata knows how to answer. */

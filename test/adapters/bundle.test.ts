@@ -1,0 +1,32 @@
+// Size budgets: each adapter bundled (framework external, minified) stays small.
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+const BUDGET = 12_000; // bytes, gzip; most of it is the dialects negotiation can choose from
+
+describe('adapter bundle sizes', () => {
+  for (const name of ['fetch', 'hono', 'express', 'fastify']) {
+    it(`errata/${name} stays under ${BUDGET} bytes gzip, without the catalog validator`, async () => {
+      const out = await build({
+        entryPoints: [`src/adapters/${name}.ts`],
+        bundle: true,
+        write: false,
+        format: 'esm',
+        platform: 'neutral',
+        minify: true,
+        metafile: true,
+        external: ['hono', 'hono/*', 'express', 'fastify'],
+      });
+      const bytes = out.outputFiles[0]?.contents ?? new Uint8Array();
+      expect(gzipSync(bytes).length).toBeLessThanOrEqual(BUDGET);
+      const used = Object.values(out.metafile.outputs).flatMap((o) =>
+        Object.entries(o.inputs)
+          .filter(([, i]) => i.bytesInOutput > 0)
+          .map(([file]) => file),
+      );
+      expect(used).toContain('src/server/respond.ts');
+      expect(used).not.toContain('src/catalog/normalize.ts');
+    });
+  }
+});
