@@ -86,6 +86,19 @@ describe('lint on the seed catalogs', () => {
     expect(has('authos', 'status-wording', 'DEVICE_CODE_EXPIRED')).toBe(true);
     expect(has('authos', 'retry-hint-ignored', 'DEVICE_CODE_PENDING')).toBe(true);
     expect(ids('authos', 'retry-5xx')).toHaveLength(8);
+    expect(ids('authos', 'status-wording').sort()).toEqual([
+      'DEVICE_CODE_EXPIRED',
+      'DUPLICATE_CONSTRAINT',
+      'INVITATION_EXPIRED',
+      'SERVICE_LIMIT_EXCEEDED',
+      'TEAM_LIMIT_EXCEEDED',
+    ]);
+    expect(has('sitescore', 'status-auth', 'INTEGRATION_DISCONNECT')).toBe(true);
+    expect(has('sitescore', 'status-auth', 'AUTH_REQUIRED')).toBe(false);
+    expect(has('flags', 'code-overloaded', 'forbidden')).toBe(true);
+    expect(has('flags', 'status-wording', 'forbidden')).toBe(true);
+    // Sitescore's monthly credit pool is a 402 with a reset: not a rate limit.
+    expect(has('sitescore', 'status-wording', 'CREDIT_EXHAUSTED')).toBe(false);
     // barekey's DEVICE_CODE_EXPIRED is already a 410.
     expect(findings.barekey.some((f) => f.id === 'DEVICE_CODE_EXPIRED')).toBe(false);
   });

@@ -92,6 +92,20 @@ const cases: Record<string, Case> = {
     bad: [[cat({ INVALID_ORG_SCOPE: e(403), ORG_SCOPE_INVALID: e(403) }), 'ORG_SCOPE_INVALID', 'code']],
     good: [[cat({ INVALID_ORG: e(403), ORG_MISSING: e(403), X: e(404, { code: 'INVALID_ORG' }) })]],
   },
+  'code-overloaded': {
+    bad: [
+      [
+        cat({
+          forbidden: e(403, {
+            description: 'Lacks the permission. Also returned when the quota is exceeded.',
+          }),
+        }),
+        'forbidden',
+        'code',
+      ],
+    ],
+    good: [[cat({ forbidden: e(403, { description: 'The caller lacks the required permission.' }) })]],
+  },
   'duplicate-entry': {
     bad: [
       [
@@ -215,6 +229,11 @@ const cases: Record<string, Case> = {
         'A',
         'status',
       ],
+      [
+        cat({ A: e(401, { description: 'The integration’s OAuth token expired or was revoked.' }) }),
+        'A',
+        'status',
+      ],
     ],
     good: [
       [
@@ -231,6 +250,12 @@ const cases: Record<string, Case> = {
       [cat({ A: e(400, { message: 'The identifier already exists.' }) }), 'A', 'status'],
       [cat({ A: e(400, { description: 'The device code has expired.' }) }), 'A', 'status'],
       [cat({ A: e(403, { description: 'Rate limit exceeded.' }) }), 'A', 'status'],
+      [cat({ A: e(403, { description: 'The monthly evaluation quota is exceeded.' }) }), 'A', 'status'],
+      [
+        cat({ A: e(400, { description: 'Organization has reached the maximum number of services.' }) }),
+        'A',
+        'status',
+      ],
     ],
     good: [
       [
@@ -238,6 +263,8 @@ const cases: Record<string, Case> = {
           A: e(409, { message: 'The identifier already exists.' }),
           B: e(410, { description: 'The device code has expired.' }),
           C: e(429, { description: 'Rate limit exceeded.', retry: { afterMs: 1000 } }),
+          D: e(403, { description: 'Organization has reached the maximum number of services.' }),
+          E: e(402, { description: 'The monthly credit pool is empty.' }),
         }),
       ],
       [cat({ A: e(422, { message: 'Already exists.' }) }), ['warn', { statuses: [400] }]],

@@ -17,6 +17,7 @@ import {
   duplicateEntry,
 } from './codes.js';
 import {
+  codeOverloaded,
   existenceLeak,
   retry4xx,
   retry5xx,
@@ -47,6 +48,7 @@ export const builtinRules: readonly Rule[] = [
   codeSuffix,
   codeStatusConflict,
   codeNearDuplicate,
+  codeOverloaded,
   duplicateEntry,
   textEmpty,
   textMissing,

@@ -5,6 +5,9 @@ import { defineRule, evidence, wording } from './_util.js';
 const FORBIDDEN_WORDING =
   /\b(?:not enabled|permissions?|not permitted|not allowed|forbidden|lacks?|insufficient|not a member|plan|tier|quota|banned|suspended)\b/i;
 // Wording of a caller who is not (or no longer) authenticated: 401, not 403.
+// A third party's token (an integration's OAuth token) is not the caller's credentials.
+const THIRD_PARTY_TOKEN =
+  /\b(?:integration|upstream|third[- ]party|provider|connected account)(?:['’]s)? (?:oauth |access |refresh )?(?:token|credentials?)\b/i;
 const UNAUTHENTICATED_WORDING =
   /\b(?:re-?authenticate|unauthenticated|not authenticated|sign in again|log in again|(?:no|missing|invalid|expired|revoked|malformed) (?:credentials|api key|access token|bearer token|session)|(?:access token|api key|credentials|session)\b[^.]{0,30}?\b(?:expired|revoked|invalidated|malformed))\b/i;
 
@@ -13,13 +16,20 @@ export const statusAuth = defineRule({
   id: 'status-auth',
   severity: 'warn',
   description:
-    '401 whose wording is about permission (should be 403), or 403 whose wording is about authentication (should be 401).',
+    '401 whose wording is about permission (should be 403) or a third party’s token, or 403 whose wording is about authentication (should be 401).',
   *check({ entries }) {
     for (const [id, e] of entries) {
       const text = wording(e);
       if (e.status === 401) {
-        const ev = evidence(text, FORBIDDEN_WORDING);
-        if (ev)
+        const third = evidence(text, THIRD_PARTY_TOKEN);
+        const ev = third ? undefined : evidence(text, FORBIDDEN_WORDING);
+        if (third)
+          yield {
+            id,
+            field: 'status',
+            message: `401 tells the caller that its own credentials failed, but the wording (${third}) is about a third party's: clients would sign their user out; use 409, 422 or 424 and say what to reconnect`,
+          };
+        else if (ev)
           yield {
             id,
             field: 'status',
@@ -41,39 +51,80 @@ export const statusAuth = defineRule({
 const CONFLICT_WORDING =
   /\b(?:already (?:exists?|in use|taken)|duplicate|not unique|unique (?:constraint|key))\b/i;
 const GONE_WORDING = /\b(?:has |have |had )?expired\b/i;
-const RATE_WORDING = /\b(?:rate[- ]limit(?:ed)?|too many requests)\b/i;
+const LIMIT_WORDING =
+  /\b(?:reached (?:the |its |their |your )?(?:maximum|limit)|limit (?:exceeded|reached)|quota (?:is |was )?(?:exceeded|reached))\b/i;
+const RATE_WORDING =
+  /\b(?:rate[- ]limit(?:ed)?|too many requests|(?:hourly|daily|monthly|per[- ](?:second|minute|hour|day|month)) (?:\w+ )?(?:quota|limit))\b/i;
 
-/** `status-wording`: statuses the wording contradicts (409, 410, 429). */
+interface Hint {
+  readonly re: RegExp;
+  /** Whether it applies to any status but the named one, or only to the generic statuses. */
+  readonly any?: number;
+  readonly say: (ev: string, status: number) => string;
+}
+
+const HINTS: readonly Hint[] = [
+  {
+    re: RATE_WORDING,
+    any: 429,
+    say: (ev, s) =>
+      `the wording (${ev}) describes a limit over time, answered with ${s}: 429 (RFC 6585 section 4) with Retry-After tells clients when to come back`,
+  },
+  {
+    re: CONFLICT_WORDING,
+    say: (ev, s) =>
+      `the wording (${ev}) describes a conflict with existing state: 409 Conflict (RFC 9110 15.5.10) tells clients more than ${s}`,
+  },
+  {
+    re: GONE_WORDING,
+    say: (ev, s) =>
+      `the wording (${ev}) describes something that no longer exists: 410 Gone (RFC 9110 15.5.11) tells clients more than ${s}`,
+  },
+  {
+    re: LIMIT_WORDING,
+    say: (ev, s) =>
+      `the wording (${ev}) describes a plan or quota limit, not a malformed request: 403 (or 402 when paying lifts it) tells clients more than ${s}`,
+  },
+];
+
+/** `status-wording`: statuses the wording contradicts (409, 410, 403/402, 429). */
 export const statusWording = defineRule<{ statuses?: readonly number[] }>({
   id: 'status-wording',
   severity: 'warn',
   description:
-    'A generic status (`statuses`, default 400) whose wording names a specific one: "already exists" → 409, "expired" → 410; "rate limit" not on a 429.',
+    'A generic status (`statuses`, default 400) whose wording names a specific one: "already exists" → 409, "expired" → 410, "reached the maximum" → 403/402; a rate or monthly limit not on a 429.',
   options: { statuses: [400] },
   *check({ entries, options }) {
     const generic = new Set(options.statuses ?? [400]);
     for (const [id, e] of entries) {
       const text = wording(e);
-      const rate = e.status !== 429 ? evidence(text, RATE_WORDING) : undefined;
-      const conflict = generic.has(e.status) ? evidence(text, CONFLICT_WORDING) : undefined;
-      const gone = generic.has(e.status) ? evidence(text, GONE_WORDING) : undefined;
-      if (rate)
+      for (const hint of HINTS) {
+        if (hint.any === undefined ? !generic.has(e.status) : e.status === hint.any) continue;
+        const ev = evidence(text, hint.re);
+        if (ev === undefined) continue;
+        yield { id, field: 'status', message: hint.say(ev, e.status) };
+        break;
+      }
+    }
+  },
+});
+
+const OVERLOADED_WORDING = /\balso (?:returned|sent|used|raised|thrown) (?:when|if|for)\b/i;
+
+/** `code-overloaded`: one entry documented as covering several conditions. */
+export const codeOverloaded = defineRule({
+  id: 'code-overloaded',
+  severity: 'warn',
+  description:
+    'An entry documented as covering other conditions too ("Also returned when…"): clients cannot tell them apart; give each its own code.',
+  *check({ entries }) {
+    for (const [id, e] of entries) {
+      const ev = evidence(wording(e), OVERLOADED_WORDING);
+      if (ev)
         yield {
           id,
-          field: 'status',
-          message: `the wording (${rate}) describes rate limiting, answered with ${e.status}: use 429 (RFC 6585 section 4) so clients back off`,
-        };
-      else if (conflict)
-        yield {
-          id,
-          field: 'status',
-          message: `the wording (${conflict}) describes a conflict with existing state: 409 Conflict (RFC 9110 15.5.10) tells clients more than ${e.status}`,
-        };
-      else if (gone)
-        yield {
-          id,
-          field: 'status',
-          message: `the wording (${gone}) describes something that no longer exists: 410 Gone (RFC 9110 15.5.11) tells clients more than ${e.status}`,
+          field: 'code',
+          message: `the wording (${ev}) puts several conditions under code "${e.code}": clients that must react differently cannot; give each condition its own entry and code`,
         };
     }
   },
