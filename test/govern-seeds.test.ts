@@ -154,5 +154,9 @@ describe('README', () => {
     const shown = readme.split('\n').filter((l) => /^ {2}(warn |error) {2}/.test(l));
     expect(shown.length).toBeGreaterThan(2);
     for (const line of shown) expect(kept).toContain(line);
+    const summary = /^\d+ problems \(.+\)$/m.exec(
+      readme.slice(readme.indexOf('<!-- section:govern -->')),
+    )?.[0];
+    expect(summary).toBe(kept.filter(Boolean).at(-1));
   });
 });
