@@ -365,6 +365,33 @@ describe('diffCatalogs', () => {
     ]);
   });
 
+  it('follows local $ref into $defs', () => {
+    const withRef = (t: string) => {
+      const d = clone(base);
+      user(d).details = {
+        type: 'object',
+        properties: { owner: { $ref: '#/$defs/User' } },
+        $defs: { User: { type: 'object', properties: { id: { type: t } } } },
+      };
+      return model(d);
+    };
+    expect(diffCatalogs(withRef('string'), withRef('string'))).toEqual([]);
+    const recursive = clone(base);
+    user(recursive).details = {
+      $ref: '#/$defs/Node',
+      $defs: {
+        Node: {
+          type: 'object',
+          properties: { next: { $ref: '#/$defs/Node' }, prev: { $ref: '#/$defs/Node' } },
+        },
+      },
+    };
+    expect(diffCatalogs(model(recursive), model(recursive))).toEqual([]);
+    expect(diffCatalogs(withRef('string'), withRef('number'))).toMatchObject([
+      { kind: 'details-type-changed', field: 'details.owner.id' },
+    ]);
+  });
+
   it('lists breaking changes first', () => {
     const after = clone(base);
     errs(after).NEW = { status: 400 };

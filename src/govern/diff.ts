@@ -430,18 +430,47 @@ function compareDetails(old: Schema, now: Schema, base: { id: string; code: stri
     });
     return;
   }
-  compareSchema(old, now as JsonSchema, 'details', base, add, 0);
+  compareSchema(
+    old,
+    now as JsonSchema,
+    'details',
+    { ...base, roots: [old, now as JsonSchema], seen: new Set<string>() },
+    add,
+    0,
+  );
+}
+
+/** Follows a local `$ref` (`#/$defs/User`) within its root schema; other refs are left as they are. */
+function deref(s: JsonSchema, root: JsonSchema): JsonSchema {
+  let cur = s;
+  for (let hops = 0; hops < 8 && typeof cur.$ref === 'string' && cur.$ref.startsWith('#'); hops++) {
+    let target: unknown = root;
+    for (const seg of cur.$ref.slice(1).split('/').filter(Boolean))
+      target = isObj(target) ? target[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    if (!isObj(target)) break;
+    cur = target;
+  }
+  return cur;
 }
 
 function compareSchema(
-  old: JsonSchema,
-  now: JsonSchema,
+  oldRaw: JsonSchema,
+  nowRaw: JsonSchema,
   path: string,
-  base: { id: string; code: string },
+  ctx: { id: string; code: string; roots: readonly [JsonSchema, JsonSchema]; seen: Set<string> },
   add: Add,
   depth: number,
 ): void {
   if (depth > 16) return;
+  // A recursive schema refers to itself: compare each pair of definitions once.
+  if (typeof oldRaw.$ref === 'string' && typeof nowRaw.$ref === 'string') {
+    const key = `${oldRaw.$ref}\u0000${nowRaw.$ref}`;
+    if (ctx.seen.has(key)) return;
+    ctx.seen.add(key);
+  }
+  const old = deref(oldRaw, ctx.roots[0]);
+  const now = deref(nowRaw, ctx.roots[1]);
+  const base = { id: ctx.id, code: ctx.code };
   const to = typesOf(old);
   const tn = typesOf(now);
   if (to && tn) {
@@ -526,7 +555,7 @@ function compareSchema(
         message: `${field} now required`,
         reason: 'the server promises more; readers are unaffected',
       });
-    if (isObj(s) && isObj(pn[name])) compareSchema(s, pn[name] as JsonSchema, field, base, add, depth + 1);
+    if (isObj(s) && isObj(pn[name])) compareSchema(s, pn[name] as JsonSchema, field, ctx, add, depth + 1);
   }
   for (const name of Object.keys(pn))
     if (!Object.hasOwn(po, name))
@@ -539,7 +568,7 @@ function compareSchema(
         reason: 'the server sends more; clients ignore fields they do not read',
       });
   if (isObj(old.items) && isObj(now.items))
-    compareSchema(old.items, now.items, `${path}[]`, base, add, depth + 1);
+    compareSchema(old.items, now.items, `${path}[]`, ctx, add, depth + 1);
 }
 
 /** Output formats of `errata diff`. */
