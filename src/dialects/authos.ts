@@ -1,15 +1,6 @@
-import {
-  baseHeaders,
-  detailsWithViolations,
-  flatParsed,
-  isRecord,
-  own,
-  publicMessage,
-  requestIdOf,
-  safeParser,
-  str,
-} from './_common.js';
-import type { Dialect, ParsedError, ParseInput } from './types.js';
+import { baseHeaders, detailsWithViolations, publicMessage, requestIdOf, safeParser } from './_common.js';
+import { parseAuthos as parseAuthosBody } from './_parse.js';
+import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/json';
 
@@ -59,11 +50,5 @@ function isoSeconds(date: Date): string {
   return lastText;
 }
 
-/** Reads an `{error, error_code, timestamp}` body; `undefined` when the body is not one. */
-export const parseAuthos = safeParser((body: unknown, input: ParseInput): ParsedError | undefined => {
-  if (!isRecord(body)) return undefined;
-  const message = str(own(body, 'error'));
-  const code = str(own(body, 'error_code'));
-  if (message === undefined || code === undefined) return undefined;
-  return flatParsed('authos', input, code, message, own(body, 'details'), undefined);
-});
+/** Reads an `{error, error_code, timestamp}` body; `undefined` when the body is not one. Never throws. */
+export const parseAuthos = safeParser(parseAuthosBody);

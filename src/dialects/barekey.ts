@@ -1,16 +1,6 @@
-import {
-  baseHeaders,
-  detailsWithViolations,
-  flatParsed,
-  isRecord,
-  own,
-  ownRecord,
-  publicMessage,
-  requestIdOf,
-  safeParser,
-  str,
-} from './_common.js';
-import type { Dialect, ParsedError, ParseInput } from './types.js';
+import { baseHeaders, detailsWithViolations, publicMessage, requestIdOf, safeParser } from './_common.js';
+import { parseBarekey as parseBarekeyBody } from './_parse.js';
+import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/json';
 
@@ -39,16 +29,5 @@ export const barekey: Dialect = {
   parse: (body, input) => parseBarekey(body, input),
 };
 
-/**
- * Reads an `{error: {code, message, requestId}}` body; `undefined` when the body
- * is not one (an `error` with a `type` is OpenAI's or Stripe's, a numeric `code` Google's).
- */
-export const parseBarekey = safeParser((body: unknown, input: ParseInput): ParsedError | undefined => {
-  if (!isRecord(body)) return undefined;
-  const error = ownRecord(body, 'error');
-  if (error === undefined || Object.hasOwn(error, 'type')) return undefined;
-  const code = str(own(error, 'code'));
-  const message = str(own(error, 'message'));
-  if (code === undefined || message === undefined) return undefined;
-  return flatParsed('barekey', input, code, message, own(error, 'details'), str(own(error, 'requestId')));
-});
+/** Reads an `{error: {code, message, requestId}}` body; `undefined` when the body is not one. Never throws. */
+export const parseBarekey = safeParser(parseBarekeyBody);

@@ -1,22 +1,14 @@
-import type { Violation } from '../error.js';
 import {
   baseHeaders,
   fieldPath,
-  header,
   isRecord,
-  own,
-  ownRecord,
-  parsed,
-  pathPointer,
   publicDetails,
   publicMessage,
   requestIdOf,
-  retryAfterFromHeaders,
   safeParser,
-  str,
-  without,
 } from './_common.js';
-import type { Dialect, ParsedError, ParseInput } from './types.js';
+import { parseClerk as parseClerkBody } from './_parse.js';
+import type { Dialect } from './types.js';
 
 // @clerk/backend reads the body as JSON only when the content type is exactly this.
 const CONTENT_TYPE = 'application/json';
@@ -93,56 +85,5 @@ export const clerk: Dialect = {
   parse: (body, input) => parseClerk(body, input),
 };
 
-function isClerkItem(item: unknown): item is Record<string, unknown> {
-  if (!isRecord(item)) return false;
-  // JSON:API error objects have title/detail/source, never message/long_message.
-  return (
-    (Object.hasOwn(item, 'long_message') || str(own(item, 'message')) !== undefined) &&
-    !Object.hasOwn(item, 'detail') &&
-    !Object.hasOwn(item, 'source')
-  );
-}
-
-/** Reads a Clerk `{errors: [...], clerk_trace_id}` body; `undefined` when the body is not one. */
-export const parseClerk = safeParser((body: unknown, input: ParseInput): ParsedError | undefined => {
-  if (!isRecord(body)) return undefined;
-  const errors = own(body, 'errors');
-  if (!Array.isArray(errors) || errors.length === 0) return undefined;
-  const first = errors[0];
-  if (!isClerkItem(first)) return undefined;
-  const violations: Violation[] = [];
-  for (const item of errors) {
-    if (!isClerkItem(item)) continue;
-    const meta = ownRecord(item, 'meta');
-    const param = meta === undefined ? undefined : str(own(meta, 'param_name'));
-    if (param === undefined) continue;
-    const reason = meta === undefined ? undefined : str(own(meta, 'reason'));
-    const message = str(own(item, 'long_message')) ?? str(own(item, 'message')) ?? '';
-    violations.push({ pointer: pathPointer(param), message, ...(reason !== undefined && { code: reason }) });
-  }
-  const title = str(own(first, 'message'));
-  const message = violations.length > 0 ? title : (str(own(first, 'long_message')) ?? title);
-  let details: unknown;
-  const meta = own(first, 'meta');
-  if (violations.length === 0) {
-    if (meta !== undefined && meta !== null) details = meta;
-  } else if (isRecord(meta)) {
-    const rest = without(without(meta, 'param_name'), 'reason');
-    const keys = Object.keys(rest);
-    if (keys.length === 1 && keys[0] === 'data') details = rest.data;
-    else if (keys.length > 0) details = rest;
-  }
-  const requestId = str(own(body, 'clerk_trace_id')) ?? header(input, 'x-request-id');
-  const retryAfterMs = retryAfterFromHeaders(input);
-  return parsed({
-    dialect: 'clerk',
-    status: input.status,
-    code: str(own(first, 'code')),
-    message,
-    title,
-    details,
-    requestId,
-    violations: violations.length > 0 ? violations : undefined,
-    retryAfterMs,
-  });
-});
+/** Reads a Clerk `{errors: [...], clerk_trace_id}` body; `undefined` when the body is not one. Never throws. */
+export const parseClerk = safeParser(parseClerkBody);

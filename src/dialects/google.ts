@@ -1,21 +1,14 @@
-import type { Violation } from '../error.js';
 import {
   baseHeaders,
   fieldPath,
   isRecord,
-  num,
-  own,
-  ownRecord,
-  parsed,
-  pathPointer,
   publicDetails,
   publicMessage,
   requestIdOf,
-  retryAfterFromHeaders,
   safeParser,
-  str,
 } from './_common.js';
-import type { Dialect, ParsedError, ParseInput } from './types.js';
+import { parseGoogle as parseGoogleBody } from './_parse.js';
+import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/json';
 const T = 'type.googleapis.com/google.rpc.';
@@ -62,13 +55,6 @@ export function duration(ms: number): string {
   const whole = Math.floor(total / 1000);
   const frac = total % 1000;
   return frac === 0 ? `${whole}s` : `${whole}.${String(frac).padStart(3, '0')}s`;
-}
-
-function parseDuration(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const m = /^(\d{1,12})(?:\.(\d{1,9}))?s$/.exec(value);
-  if (m === null) return undefined;
-  return Number(m[1]) * 1000 + Math.round(Number(`0.${m[2] ?? '0'}`) * 1000);
 }
 
 interface GoogleCache {
@@ -159,78 +145,5 @@ export const google: Dialect = {
   parse: (body, input) => parseGoogle(body, input),
 };
 
-/**
- * Reads an AIP-193 `{error: {code, message, status, details}}` body; `undefined`
- * when the body is not one. The code is `ErrorInfo.reason` (else the gRPC status name).
- */
-export const parseGoogle = safeParser((body: unknown, input: ParseInput): ParsedError | undefined => {
-  if (!isRecord(body)) return undefined;
-  const error = ownRecord(body, 'error');
-  if (error === undefined) return undefined;
-  const httpCode = num(own(error, 'code'));
-  const status = str(own(error, 'status'));
-  if (httpCode === undefined || status === undefined || !/^[A-Z_]+$/.test(status)) return undefined;
-  let code: string | undefined;
-  let details: unknown;
-  let retryAfterMs: number | undefined;
-  let requestId: string | undefined;
-  let type: string | undefined;
-  const violations: Violation[] = [];
-  const items = own(error, 'details');
-  if (Array.isArray(items)) {
-    for (const item of items) {
-      if (!isRecord(item)) continue;
-      const at = str(own(item, '@type'));
-      if (at === undefined || !at.startsWith(T)) continue;
-      switch (at.slice(T.length)) {
-        case 'ErrorInfo':
-          code ??= str(own(item, 'reason'));
-          details ??= ownRecord(item, 'metadata');
-          break;
-        case 'RetryInfo':
-          retryAfterMs ??= parseDuration(own(item, 'retryDelay'));
-          break;
-        case 'BadRequest': {
-          const fv = own(item, 'fieldViolations');
-          if (!Array.isArray(fv)) break;
-          for (const v of fv) {
-            if (!isRecord(v)) continue;
-            const field = str(own(v, 'field'));
-            if (field === undefined) continue;
-            const reason = str(own(v, 'reason'));
-            violations.push({
-              pointer: pathPointer(field),
-              message: str(own(v, 'description')) ?? '',
-              ...(reason !== undefined && { code: reason }),
-            });
-          }
-          break;
-        }
-        case 'RequestInfo':
-          requestId ??= str(own(item, 'requestId'));
-          break;
-        case 'Help': {
-          const links = own(item, 'links');
-          if (Array.isArray(links) && isRecord(links[0])) type ??= str(own(links[0], 'url'));
-          break;
-        }
-      }
-    }
-  }
-  // RetryInfo is how an AIP-193 service says "retry, after this delay".
-  const retryable = retryAfterMs !== undefined ? true : undefined;
-  retryAfterMs ??= retryAfterFromHeaders(input);
-  return parsed({
-    dialect: 'google',
-    status: httpCode >= 400 && httpCode <= 599 ? httpCode : input.status,
-    code: code ?? status,
-    message: str(own(error, 'message')),
-    title: status,
-    type,
-    details,
-    requestId,
-    violations: violations.length > 0 ? violations : undefined,
-    retryable,
-    retryAfterMs,
-  });
-});
+/** Reads an AIP-193 `{error: {code, message, status, details}}` body; `undefined` when the body is not one. Never throws. */
+export const parseGoogle = safeParser(parseGoogleBody);

@@ -1,20 +1,7 @@
 import { statusText } from '../catalog/status.js';
-import type { Violation } from '../error.js';
-import {
-  baseHeaders,
-  header,
-  isRecord,
-  own,
-  ownRecord,
-  parsed,
-  publicDetails,
-  publicMessage,
-  requestIdOf,
-  retryAfterFromHeaders,
-  safeParser,
-  str,
-} from './_common.js';
-import type { Dialect, ParsedError, ParseInput } from './types.js';
+import { baseHeaders, isRecord, publicDetails, publicMessage, requestIdOf, safeParser } from './_common.js';
+import { parseJsonApi as parseJsonApiBody } from './_parse.js';
+import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/vnd.api+json';
 
@@ -75,63 +62,5 @@ export const jsonapi: Dialect = {
   parse: (body, input) => parseJsonApi(body, input),
 };
 
-const PROBLEM_MEMBERS = ['title', 'detail', 'type', 'status'];
-
-function isJsonApiItem(item: unknown): item is Record<string, unknown> {
-  if (!isRecord(item)) return false;
-  if (Object.hasOwn(item, 'message') || Object.hasOwn(item, 'long_message')) return false;
-  return (
-    str(own(item, 'status')) !== undefined ||
-    str(own(item, 'title')) !== undefined ||
-    str(own(item, 'detail')) !== undefined ||
-    str(own(item, 'code')) !== undefined
-  );
-}
-
-/** Reads a JSON:API `{errors: [...]}` document; `undefined` when the body is not one. */
-export const parseJsonApi = safeParser((body: unknown, input: ParseInput): ParsedError | undefined => {
-  if (!isRecord(body)) return undefined;
-  // A JSON:API document has no top-level title/detail/type/status; an RFC 9457
-  // problem with an `errors` extension does.
-  if (PROBLEM_MEMBERS.some((k) => Object.hasOwn(body, k))) return undefined;
-  const errors = own(body, 'errors');
-  if (!Array.isArray(errors) || errors.length === 0 || !isJsonApiItem(errors[0])) return undefined;
-  const first = errors[0];
-  const violations: Violation[] = [];
-  for (const item of errors) {
-    if (!isJsonApiItem(item)) continue;
-    const source = ownRecord(item, 'source');
-    const pointer = source === undefined ? undefined : str(own(source, 'pointer'));
-    if (pointer === undefined) continue;
-    const meta = ownRecord(item, 'meta');
-    const reason = meta === undefined ? undefined : str(own(meta, 'reason'));
-    violations.push({
-      pointer,
-      message: str(own(item, 'detail')) ?? str(own(item, 'title')) ?? '',
-      ...(reason !== undefined && { code: reason }),
-    });
-  }
-  const title = str(own(first, 'title'));
-  const statusValue = str(own(first, 'status'));
-  const status =
-    statusValue !== undefined && /^[45]\d\d$/.test(statusValue) ? Number(statusValue) : input.status;
-  const meta = ownRecord(first, 'meta');
-  const details = meta === undefined ? undefined : own(meta, 'details');
-  const links = ownRecord(first, 'links');
-  const typeLink = links === undefined ? undefined : own(links, 'type');
-  const type = str(typeLink) ?? (isRecord(typeLink) ? str(own(typeLink, 'href')) : undefined);
-  const requestId = str(own(first, 'id')) ?? header(input, 'x-request-id');
-  const retryAfterMs = retryAfterFromHeaders(input);
-  return parsed({
-    dialect: 'jsonapi',
-    status,
-    code: str(own(first, 'code')),
-    message: str(own(first, 'detail')) ?? title,
-    title,
-    type,
-    details,
-    requestId,
-    violations: violations.length > 0 ? violations : undefined,
-    retryAfterMs,
-  });
-});
+/** Reads a JSON:API `{errors: [...]}` document; `undefined` when the body is not one. Never throws. */
+export const parseJsonApi = safeParser(parseJsonApiBody);

@@ -1,24 +1,14 @@
 import {
   baseHeaders,
-  boolHeader,
   detailsWithViolations,
   fieldPath,
-  header,
-  isRecord,
-  isStripeError,
-  own,
-  ownRecord,
-  parsed,
-  pathPointer,
   publicMessage,
   requestIdOf,
-  retryAfterFromHeaders,
   safeParser,
   shouldRetry,
-  splitDetails,
-  str,
 } from './_common.js';
-import type { Dialect, ParsedError, ParseInput } from './types.js';
+import { parseOpenAI as parseOpenAIBody } from './_parse.js';
+import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/json';
 
@@ -87,38 +77,5 @@ export const openai: Dialect = {
   parse: (body, input) => parseOpenAI(body, input),
 };
 
-/**
- * Reads an OpenAI-style `{error: {message, type, param, code}}` body with its
- * retry headers; `undefined` when the body is not one.
- */
-export const parseOpenAI = safeParser((body: unknown, input: ParseInput): ParsedError | undefined => {
-  if (!isRecord(body)) return undefined;
-  const error = ownRecord(body, 'error');
-  if (error === undefined) return undefined;
-  const message = str(own(error, 'message'));
-  const type = own(error, 'type');
-  if (message === undefined || !Object.hasOwn(error, 'type') || (type !== null && typeof type !== 'string'))
-    return undefined;
-  if (isStripeError(error, input)) return undefined;
-  const rawCode = own(error, 'code');
-  const code =
-    typeof rawCode === 'string' ? rawCode : typeof rawCode === 'number' ? String(rawCode) : undefined;
-  const split = splitDetails(own(error, 'details'));
-  const param = str(own(error, 'param'));
-  const violations =
-    split.violations ?? (param === undefined ? undefined : [{ pointer: pathPointer(param), message }]);
-  const requestId = header(input, 'x-request-id');
-  const retryable = boolHeader(input, 'x-should-retry');
-  const retryAfterMs = retryAfterFromHeaders(input, true);
-  return parsed({
-    dialect: 'openai',
-    status: input.status,
-    code,
-    message,
-    details: split.details,
-    requestId,
-    violations,
-    retryable,
-    retryAfterMs,
-  });
-});
+/** Reads an OpenAI-style `{error: {message, type, param, code}}` body with its retry headers; `undefined` when the body is not one. Never throws. */
+export const parseOpenAI = safeParser(parseOpenAIBody);

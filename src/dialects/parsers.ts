@@ -1,12 +1,16 @@
-import { parseAuthos } from './authos.js';
-import { parseBarekey } from './barekey.js';
-import { parseClerk } from './clerk.js';
-import { parseGoogle } from './google.js';
-import { parseJsonApi } from './jsonapi.js';
-import { parseOpenAI } from './openai.js';
-import { parseProblem } from './problem.js';
-import { parseSimple } from './simple.js';
-import { parseStripe } from './stripe.js';
+import {
+  header,
+  own,
+  parseAuthos,
+  parseBarekey,
+  parseClerk,
+  parseGoogle,
+  parseJsonApi,
+  parseOpenAI,
+  parseProblem,
+  parseSimple,
+  parseStripe,
+} from './_parse.js';
 import type { ParsedError, ParseInput } from './types.js';
 
 /** A dialect's parser: a body in, a parsed error (or `undefined`: not this dialect) out. */
@@ -21,7 +25,9 @@ export type DialectParser = (body: unknown, input: ParseInput) => ParsedError | 
  * (told apart by Stripe's types, members and headers), and barekey's with
  * neither; `{errors: […]}` is Clerk's with `message`/`long_message` items and
  * JSON:API's with `title`/`detail`/`status` items; `{error: "…", error_code}`
- * is authos; a flat `{code, message}` is `simple`, tried last.
+ * is authos; a flat `{code, message}` is `simple`, tried last. These are the
+ * bare parsers: on a hostile non-JSON value (a throwing getter) one may
+ * throw, where the `Dialect` objects' `parse` and {@link parseAny} never do.
  */
 export const parsers: ReadonlyArray<readonly [name: string, parse: DialectParser]> = [
   ['problem', parseProblem],
@@ -35,35 +41,32 @@ export const parsers: ReadonlyArray<readonly [name: string, parse: DialectParser
   ['simple', parseSimple],
 ];
 
+const attempt = (parse: DialectParser, body: unknown, input: ParseInput): ParsedError | undefined => {
+  try {
+    return parse(body, input);
+  } catch {
+    return undefined;
+  }
+};
+
 /**
- * Parses a body in whichever built-in dialect it is, trying first the one its
+ * Parses a body in whichever built-in dialect it is, preferring the one its
  * content type names (`application/problem+json`, `application/vnd.api+json`).
  * `undefined` when no dialect recognises it. Never throws.
  */
 export function parseAny(body: unknown, input: ParseInput): ParsedError | undefined {
-  let type: string | undefined;
-  try {
-    type = input.headers?.get('content-type')?.toLowerCase() ?? undefined;
-  } catch {
-    type = undefined;
-  }
-  if (type !== undefined) {
-    const hinted = type.includes('application/problem+json')
-      ? parseProblem
-      : type.includes('application/vnd.api+json')
-        ? parseJsonApi
-        : undefined;
-    const parsed = hinted?.(body, input);
-    if (parsed !== undefined) return parsed;
-  }
+  let found: ParsedError | undefined;
   for (const [, parse] of parsers) {
-    let parsed: ParsedError | undefined;
-    try {
-      parsed = parse(body, input);
-    } catch {
-      parsed = undefined;
-    }
-    if (parsed !== undefined) return parsed;
+    found = attempt(parse, body, input);
+    if (found) break;
   }
-  return undefined;
+  // Only a body that is also an `{error: {…}}` envelope can be JSON:API and an
+  // earlier dialect (problem, first anyway, and Clerk accept disjoint shapes):
+  // then, and only then, the content type is read.
+  if (found && found.dialect !== 'jsonapi' && Array.isArray(own(body, 'errors'))) {
+    const type = header(input, 'content-type') ?? '';
+    if (/application\/vnd\.api\+json/i.test(type) && !/application\/problem\+json/i.test(type))
+      return attempt(parseJsonApi, body, input) ?? found;
+  }
+  return found;
 }

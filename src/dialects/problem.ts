@@ -1,16 +1,14 @@
 import { statusText } from '../catalog/status.js';
-import type { Violation } from '../error.js';
 import {
   baseHeaders,
-  isRecord,
-  num,
   pointerFragment,
   publicDetails,
   publicMessage,
   requestIdOf,
-  str,
+  safeParser,
 } from './_common.js';
-import type { Dialect, ParsedError, ParseInput } from './types.js';
+import { parseProblem as parseProblemBody } from './_parse.js';
+import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/problem+json';
 
@@ -50,38 +48,8 @@ export const problem: Dialect = {
     }
     return { status: error.status, headers: baseHeaders(error, CONTENT_TYPE, requestId), body: `${body}}` };
   },
-  parse: parseProblem,
+  parse: (body, input) => parseProblem(body, input),
 };
 
-/** Reads an RFC 9457 body; `undefined` when the body is not a problem object. */
-export function parseProblem(body: unknown, input: ParseInput): ParsedError | undefined {
-  if (!isRecord(body)) return undefined;
-  const type = str(body.type);
-  const title = str(body.title);
-  const detail = str(body.detail);
-  if (type === undefined && title === undefined && detail === undefined) return undefined;
-  if (body.status !== undefined && num(body.status) === undefined) return undefined;
-  const violations: Violation[] = [];
-  if (Array.isArray(body.errors)) {
-    for (const v of body.errors) {
-      if (!isRecord(v)) continue;
-      const pointer = str(v.pointer) ?? '';
-      violations.push({
-        pointer: pointer.startsWith('#') ? pointer.slice(1) : pointer,
-        message: str(v.detail) ?? str(v.message) ?? '',
-        ...(str(v.code) !== undefined && { code: str(v.code) as string }),
-      });
-    }
-  }
-  return {
-    dialect: 'problem',
-    status: num(body.status) ?? input.status,
-    code: str(body.code),
-    message: detail ?? title,
-    ...(title !== undefined && { title }),
-    ...(type !== undefined && { type }),
-    ...(body.details !== undefined && { details: body.details }),
-    ...(str(body.requestId) !== undefined && { requestId: str(body.requestId) as string }),
-    ...(violations.length > 0 && { violations }),
-  };
-}
+/** Reads an RFC 9457 body; `undefined` when the body is not one. Never throws. */
+export const parseProblem = safeParser(parseProblemBody);

@@ -1,15 +1,6 @@
-import {
-  baseHeaders,
-  detailsWithViolations,
-  flatParsed,
-  isRecord,
-  own,
-  publicMessage,
-  requestIdOf,
-  safeParser,
-  str,
-} from './_common.js';
-import type { Dialect, ParsedError, ParseInput } from './types.js';
+import { baseHeaders, detailsWithViolations, publicMessage, requestIdOf, safeParser } from './_common.js';
+import { parseSimple as parseSimpleBody } from './_parse.js';
+import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/json';
 
@@ -42,11 +33,5 @@ export const simple: Dialect = {
   parse: (body, input) => parseSimple(body, input),
 };
 
-/** Reads a `{code, message, details}` body; `undefined` when the body is not one. */
-export const parseSimple = safeParser((body: unknown, input: ParseInput): ParsedError | undefined => {
-  if (!isRecord(body)) return undefined;
-  const code = str(own(body, 'code'));
-  const message = str(own(body, 'message'));
-  if (code === undefined || message === undefined) return undefined;
-  return flatParsed('simple', input, code, message, own(body, 'details'), undefined);
-});
+/** Reads a `{code, message, details}` body; `undefined` when the body is not one. Never throws. */
+export const parseSimple = safeParser(parseSimpleBody);

@@ -1,25 +1,15 @@
 import {
   baseHeaders,
-  boolHeader,
   detailsWithViolations,
   fieldPath,
-  header,
   isHeaderValue,
-  isRecord,
-  isStripeError,
-  own,
-  ownRecord,
-  parsed,
-  pathPointer,
   publicMessage,
   requestIdOf,
-  retryAfterFromHeaders,
   safeParser,
   shouldRetry,
-  splitDetails,
-  str,
 } from './_common.js';
-import type { Dialect, ParsedError, ParseInput } from './types.js';
+import { parseStripe as parseStripeBody } from './_parse.js';
+import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/json';
 
@@ -69,37 +59,5 @@ export const stripe: Dialect = {
   parse: (body, input) => parseStripe(body, input),
 };
 
-/**
- * Reads a Stripe `{error: {type, code, message, param, doc_url}}` body with its
- * headers; `undefined` when the body is not one. It tells Stripe from OpenAI
- * (both `{error: {type, …}}`) by Stripe's types plus a Stripe-only member or
- * header, or by the absence of `param`/`code`, which OpenAI always sends.
- */
-export const parseStripe = safeParser((body: unknown, input: ParseInput): ParsedError | undefined => {
-  if (!isRecord(body)) return undefined;
-  const error = ownRecord(body, 'error');
-  if (error === undefined) return undefined;
-  if (!isStripeError(error, input)) return undefined;
-  const message = str(own(error, 'message'));
-  const split = splitDetails(own(error, 'details'));
-  const param = str(own(error, 'param'));
-  const violations =
-    split.violations ??
-    (param === undefined ? undefined : [{ pointer: pathPointer(param), message: message ?? '' }]);
-  const docUrl = str(own(error, 'doc_url'));
-  const requestId = header(input, 'request-id');
-  const retryable = boolHeader(input, 'stripe-should-retry');
-  const retryAfterMs = retryAfterFromHeaders(input);
-  return parsed({
-    dialect: 'stripe',
-    status: input.status,
-    code: str(own(error, 'code')),
-    message,
-    type: docUrl,
-    details: split.details,
-    requestId,
-    violations,
-    retryable,
-    retryAfterMs,
-  });
-});
+/** Reads a Stripe `{error: {type, code, message, param, doc_url}}` body with its headers; `undefined` when the body is not one. Never throws. */
+export const parseStripe = safeParser(parseStripeBody);

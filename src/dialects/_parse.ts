@@ -1,0 +1,489 @@
+// The read side of the built-in dialects, and nothing else: `errata/client`
+// bundles this module alone, so it holds no serializer helper. Every parser
+// answers a ParsedError of one fixed shape (absent members are `undefined`),
+// built by `result`, so every parse shares one hidden class.
+//
+// These parsers may throw on a hostile non-JSON value (a throwing getter, a
+// revoked proxy): the dialect objects wrap them (`safeParser`), and the
+// client and `parseAny` call them inside a try/catch.
+
+import type { Violation } from '../error.js';
+import type { ParsedError, ParseInput } from './types.js';
+
+type Rec = Record<string, unknown>;
+type MaybeRec = Rec | undefined;
+
+/** Plain-object check that ignores arrays and null. */
+export const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Whether `o` is a record with an own `k` (never an inherited one: `constructor`, `__proto__`). */
+const has = (o: unknown, k: string): o is Rec => isRec(o) && Object.hasOwn(o, k);
+/** An own property of an untrusted value, if it is a record. */
+export const own = (o: unknown, k: string): unknown => (has(o, k) ? o[k] : undefined);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+/** An own string property. */
+const ownStr = (o: unknown, k: string) => str(own(o, k));
+/** An own plain-record property. */
+const ownRec = (o: unknown, k: string): MaybeRec => {
+  const v = own(o, k);
+  return isRec(v) ? v : undefined;
+};
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/** One response header, or `undefined`; never throws. */
+export function header(input: ParseInput, name: string): string | undefined {
+  try {
+    return str(input.headers?.get(name));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `'true'`/`'false'` as the should-retry headers send them. */
+const boolHeader = (input: ParseInput, name: string) => {
+  const v = header(input, name)?.trim().toLowerCase();
+  return v === 'true' ? true : v === 'false' ? false : undefined;
+};
+
+/**
+ * The delay a response asks for, in ms: `retry-after-ms` when the format
+ * defines it, else `Retry-After` as delay-seconds or an HTTP-date (RFC 9110
+ * section 10.2.3; a date in the past means now).
+ */
+function retryAfter(input: ParseInput, withMs?: boolean): number | undefined {
+  const ms = withMs ? header(input, 'retry-after-ms') : undefined;
+  if (ms !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(ms)) return Math.round(+ms);
+  const ra = header(input, 'retry-after')?.trim();
+  if (!ra) return undefined;
+  if (/^\d+(\.\d+)?$/.test(ra)) return Math.round(+ra * 1000);
+  const date = Date.parse(ra);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** A violation, with `code` only when there is one. */
+const violation = (pointer: string, message: string, code: string | undefined): Violation =>
+  code === undefined ? { pointer, message } : { pointer, message, code };
+
+/** The JSON Pointer of a field path in either style (`a.b[0]`, `a[b][0]`). */
+export function pathPointer(path: string): string {
+  let out = '';
+  const re = /([^.[\]]+)|\[([^\]]*)\]/g;
+  for (let m = re.exec(path); m !== null; m = re.exec(path))
+    out += `/${(m[1] ?? m[2] ?? '').replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  return out;
+}
+
+/** A copy of a record without some keys; `defineProperty` keeps a `__proto__` key a plain property. */
+function without(record: Rec, keys: string[]): Rec {
+  const out: Rec = {};
+  for (const k of Object.keys(record))
+    if (!keys.includes(k))
+      Object.defineProperty(out, k, {
+        value: record[k],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  return out;
+}
+
+/**
+ * The rest of a record once `keys` are taken out: `undefined` when nothing is
+ * left, the value of a lone `value` member (`wrap`) as it is.
+ */
+function rest(record: Rec, keys: string[], wrap: string): unknown {
+  const r = without(record, keys);
+  const k = Object.keys(r);
+  return k.length === 0 ? undefined : k.length === 1 && k[0] === wrap ? r[wrap] : r;
+}
+
+/**
+ * Splits a details value that may carry `errors` (`[{pointer, message,
+ * code?}]`, the form of envelopes without a field-error member) into
+ * details and violations.
+ */
+function splitDetails(value: unknown): [details: unknown, violations: Violation[] | undefined] {
+  if (value === null) return [undefined, undefined];
+  const items = own(value, 'errors');
+  const out: Violation[] = [];
+  if (Array.isArray(items))
+    for (const item of items) {
+      const pointer = ownStr(item, 'pointer');
+      const message = ownStr(item, 'message');
+      if (pointer !== undefined && message !== undefined)
+        out.push(violation(pointer, message, ownStr(item, 'code')));
+    }
+  return out.length === 0 ? [value, undefined] : [rest(value as Rec, ['errors'], 'value'), out];
+}
+
+/** A parsed error of the one shape every parser answers. */
+const result = (
+  dialect: string,
+  status: number,
+  code: string | undefined,
+  message: string | undefined,
+  title: string | undefined,
+  type: string | undefined,
+  details: unknown,
+  requestId: string | undefined,
+  violations: Violation[] | undefined,
+  retryable: boolean | undefined,
+  retryAfterMs: number | undefined,
+): ParsedError => ({
+  dialect,
+  status,
+  code,
+  message,
+  title,
+  type,
+  details,
+  requestId,
+  violations: violations?.length ? violations : undefined,
+  retryable,
+  retryAfterMs,
+});
+
+/** A flat envelope (`simple`, `authos`, `barekey`): details split from their violations, the request id, `Retry-After`. */
+function flat(
+  dialect: string,
+  input: ParseInput,
+  code: string | undefined,
+  message: string | undefined,
+  detailsValue: unknown,
+  requestId?: string,
+): ParsedError | undefined {
+  if (code === undefined || message === undefined) return undefined;
+  const [details, violations] = splitDetails(detailsValue);
+  return result(
+    dialect,
+    input.status,
+    code,
+    message,
+    undefined,
+    undefined,
+    details,
+    requestId ?? header(input, 'x-request-id'),
+    violations,
+    undefined,
+    retryAfter(input),
+  );
+}
+
+/** The shared reader of the `{error: {…}}` envelopes (Google, Stripe, OpenAI, barekey): the parsers below tell them apart. */
+const envelope = (body: unknown) => ownRec(body, 'error');
+
+/** Reads an RFC 9457 body; `undefined` when the body is not a problem object. */
+export function parseProblem(body: unknown, input: ParseInput): ParsedError | undefined {
+  const type = ownStr(body, 'type');
+  const title = ownStr(body, 'title');
+  const detail = ownStr(body, 'detail');
+  const status = own(body, 'status');
+  if ((type ?? title ?? detail) === undefined || (status !== undefined && num(status) === undefined))
+    return undefined;
+  const violations: Violation[] = [];
+  const errors = own(body, 'errors');
+  if (Array.isArray(errors))
+    for (const v of errors)
+      if (isRec(v))
+        violations.push(
+          violation(
+            (ownStr(v, 'pointer') ?? '').replace(/^#/, ''),
+            ownStr(v, 'detail') ?? ownStr(v, 'message') ?? '',
+            ownStr(v, 'code'),
+          ),
+        );
+  return result(
+    'problem',
+    (status as number | undefined) ?? input.status,
+    ownStr(body, 'code'),
+    detail ?? title,
+    title,
+    type,
+    own(body, 'details'),
+    ownStr(body, 'requestId'),
+    violations,
+    undefined,
+    undefined,
+  );
+}
+
+const G = 'type.googleapis.com/google.rpc.';
+
+/** A google.protobuf.Duration in its JSON form (`60s`, `0.300s`), in ms. */
+function duration(value: unknown): number | undefined {
+  const m = /^(\d{1,12})(?:\.(\d{1,9}))?s$/.exec(str(value) ?? '');
+  return m ? +(m[1] as string) * 1000 + Math.round(+`0.${m[2] ?? '0'}` * 1000) : undefined;
+}
+
+/**
+ * Reads an AIP-193 `{error: {code, message, status, details}}` body; `undefined`
+ * when the body is not one. The code is `ErrorInfo.reason` (else the gRPC status name).
+ */
+export function parseGoogle(body: unknown, input: ParseInput): ParsedError | undefined {
+  const error = envelope(body);
+  const httpCode = num(own(error, 'code'));
+  const status = ownStr(error, 'status');
+  if (httpCode === undefined || status === undefined || !/^[A-Z_]+$/.test(status)) return undefined;
+  let code: string | undefined;
+  let details: unknown;
+  let retryAfterMs: number | undefined;
+  let requestId: string | undefined;
+  let type: string | undefined;
+  const violations: Violation[] = [];
+  const items = own(error, 'details');
+  if (Array.isArray(items))
+    for (const item of items) {
+      const at = ownStr(item, '@type');
+      if (!at?.startsWith(G)) continue;
+      switch (at.slice(G.length)) {
+        case 'ErrorInfo':
+          code ??= ownStr(item, 'reason');
+          details ??= ownRec(item, 'metadata');
+          break;
+        case 'RetryInfo':
+          retryAfterMs ??= duration(own(item, 'retryDelay'));
+          break;
+        case 'BadRequest': {
+          const fv = own(item, 'fieldViolations');
+          if (Array.isArray(fv))
+            for (const v of fv) {
+              const field = ownStr(v, 'field');
+              if (field !== undefined)
+                violations.push(
+                  violation(pathPointer(field), ownStr(v, 'description') ?? '', ownStr(v, 'reason')),
+                );
+            }
+          break;
+        }
+        case 'RequestInfo':
+          requestId ??= ownStr(item, 'requestId');
+          break;
+        case 'Help': {
+          const links = own(item, 'links');
+          if (Array.isArray(links)) type ??= ownStr(links[0], 'url');
+        }
+      }
+    }
+  // RetryInfo is how an AIP-193 service says "retry, after this delay".
+  return result(
+    'google',
+    httpCode >= 400 && httpCode <= 599 ? httpCode : input.status,
+    code ?? status,
+    ownStr(error, 'message'),
+    status,
+    type,
+    details,
+    requestId,
+    violations,
+    retryAfterMs === undefined ? undefined : true,
+    retryAfterMs ?? retryAfter(input),
+  );
+}
+
+/** Error `type`s Stripe's API has sent (current and legacy). */
+const STRIPE_TYPES =
+  /^(api|card|idempotency|invalid_request|api_connection|authentication|rate_limit|permission)_error$/;
+/** Members only Stripe's error object has. */
+const STRIPE_ONLY = [
+  'doc_url',
+  'request_log_url',
+  'decline_code',
+  'charge',
+  'payment_intent',
+  'setup_intent',
+];
+
+/**
+ * Whether an `{error: {type, …}}` object is Stripe's rather than OpenAI's: a
+ * Stripe type plus a Stripe-only member or header, or no `param`/`code`
+ * (OpenAI always sends all of `message`, `type`, `param` and `code`). Both
+ * parsers use it, so at most one of them accepts a body.
+ */
+function isStripe(error: MaybeRec, input: ParseInput): boolean {
+  const type = ownStr(error, 'type');
+  return (
+    type !== undefined &&
+    STRIPE_TYPES.test(type) &&
+    (STRIPE_ONLY.some((k) => has(error, k)) ||
+      header(input, 'stripe-should-retry') !== undefined ||
+      header(input, 'request-id') !== undefined ||
+      !has(error, 'param') ||
+      !has(error, 'code'))
+  );
+}
+
+/** The violation an `{error: {param}}` names when its details list none. */
+const paramViolation = (error: MaybeRec, message: string) => {
+  const param = ownStr(error, 'param');
+  return param === undefined ? undefined : [{ pointer: pathPointer(param), message }];
+};
+
+/**
+ * Reads a Stripe `{error: {type, code, message, param, doc_url}}` body with its
+ * headers; `undefined` when the body is not one.
+ */
+export function parseStripe(body: unknown, input: ParseInput): ParsedError | undefined {
+  const error = envelope(body);
+  if (!isStripe(error, input)) return undefined;
+  const message = ownStr(error, 'message');
+  const [details, violations] = splitDetails(own(error, 'details'));
+  return result(
+    'stripe',
+    input.status,
+    ownStr(error, 'code'),
+    message,
+    undefined,
+    ownStr(error, 'doc_url'),
+    details,
+    header(input, 'request-id'),
+    violations ?? paramViolation(error, message ?? ''),
+    boolHeader(input, 'stripe-should-retry'),
+    retryAfter(input),
+  );
+}
+
+/**
+ * Reads an OpenAI-style `{error: {message, type, param, code}}` body with its
+ * retry headers; `undefined` when the body is not one.
+ */
+export function parseOpenAI(body: unknown, input: ParseInput): ParsedError | undefined {
+  const error = envelope(body);
+  const message = ownStr(error, 'message');
+  const type = own(error, 'type');
+  if (message === undefined || !has(error, 'type') || (type !== null && typeof type !== 'string'))
+    return undefined;
+  if (isStripe(error, input)) return undefined;
+  const code = own(error, 'code');
+  const [details, violations] = splitDetails(own(error, 'details'));
+  return result(
+    'openai',
+    input.status,
+    typeof code === 'number' ? String(code) : str(code),
+    message,
+    undefined,
+    undefined,
+    details,
+    header(input, 'x-request-id'),
+    violations ?? paramViolation(error, message),
+    boolHeader(input, 'x-should-retry'),
+    retryAfter(input, true),
+  );
+}
+
+/**
+ * Reads an `{error: {code, message, requestId}}` body; `undefined` when the body
+ * is not one (an `error` with a `type` is OpenAI's or Stripe's, a numeric `code` Google's).
+ */
+export function parseBarekey(body: unknown, input: ParseInput): ParsedError | undefined {
+  const error = envelope(body);
+  if (has(error, 'type')) return undefined;
+  return flat(
+    'barekey',
+    input,
+    ownStr(error, 'code'),
+    ownStr(error, 'message'),
+    own(error, 'details'),
+    ownStr(error, 'requestId'),
+  );
+}
+
+/** The `errors` array of a body, when its first item passes `test`. */
+function errorsOf(body: unknown, test: (item: unknown) => item is Rec): Rec[] | undefined {
+  const errors = own(body, 'errors');
+  return Array.isArray(errors) && test(errors[0]) ? (errors.filter(test) as Rec[]) : undefined;
+}
+
+/** A Clerk error item: `message`/`long_message`, never JSON:API's `detail`/`source`. */
+const isClerkItem = (item: unknown): item is Rec =>
+  (has(item, 'long_message') || ownStr(item, 'message') !== undefined) &&
+  !has(item, 'detail') &&
+  !has(item, 'source');
+
+/** Reads a Clerk `{errors: [...], clerk_trace_id}` body; `undefined` when the body is not one. */
+export function parseClerk(body: unknown, input: ParseInput): ParsedError | undefined {
+  const errors = errorsOf(body, isClerkItem);
+  if (errors === undefined) return undefined;
+  const first = errors[0] as Rec;
+  const violations: Violation[] = [];
+  for (const item of errors) {
+    const meta = ownRec(item, 'meta');
+    const param = ownStr(meta, 'param_name');
+    if (param !== undefined)
+      violations.push(
+        violation(
+          pathPointer(param),
+          ownStr(item, 'long_message') ?? ownStr(item, 'message') ?? '',
+          ownStr(meta, 'reason'),
+        ),
+      );
+  }
+  const title = ownStr(first, 'message');
+  const meta = own(first, 'meta');
+  const some = violations.length > 0;
+  return result(
+    'clerk',
+    input.status,
+    ownStr(first, 'code'),
+    some ? title : (ownStr(first, 'long_message') ?? title),
+    title,
+    undefined,
+    !some ? (meta ?? undefined) : isRec(meta) ? rest(meta, ['param_name', 'reason'], 'data') : undefined,
+    ownStr(body, 'clerk_trace_id') ?? header(input, 'x-request-id'),
+    violations,
+    undefined,
+    retryAfter(input),
+  );
+}
+
+/** A JSON:API error object: a `status`, `title`, `detail` or `code`, and no Clerk `message`. */
+const isJsonApiItem = (item: unknown): item is Rec =>
+  isRec(item) &&
+  !has(item, 'message') &&
+  !has(item, 'long_message') &&
+  (ownStr(item, 'status') ?? ownStr(item, 'title') ?? ownStr(item, 'detail') ?? ownStr(item, 'code')) !==
+    undefined;
+
+/** Reads a JSON:API `{errors: [...]}` document; `undefined` when the body is not one. */
+export function parseJsonApi(body: unknown, input: ParseInput): ParsedError | undefined {
+  // A JSON:API document has no top-level title/detail/type/status; an RFC 9457
+  // problem with an `errors` extension does.
+  if (['title', 'detail', 'type', 'status'].some((k) => has(body, k))) return undefined;
+  const errors = errorsOf(body, isJsonApiItem);
+  if (errors === undefined) return undefined;
+  const first = errors[0] as Rec;
+  const violations: Violation[] = [];
+  for (const item of errors) {
+    const pointer = ownStr(ownRec(item, 'source'), 'pointer');
+    if (pointer !== undefined)
+      violations.push(
+        violation(
+          pointer,
+          ownStr(item, 'detail') ?? ownStr(item, 'title') ?? '',
+          ownStr(ownRec(item, 'meta'), 'reason'),
+        ),
+      );
+  }
+  const title = ownStr(first, 'title');
+  const status = ownStr(first, 'status');
+  const typeLink = own(ownRec(first, 'links'), 'type');
+  return result(
+    'jsonapi',
+    status !== undefined && /^[45]\d\d$/.test(status) ? +status : input.status,
+    ownStr(first, 'code'),
+    ownStr(first, 'detail') ?? title,
+    title,
+    str(typeLink) ?? ownStr(typeLink, 'href'),
+    own(ownRec(first, 'meta'), 'details'),
+    ownStr(first, 'id') ?? header(input, 'x-request-id'),
+    violations,
+    undefined,
+    retryAfter(input),
+  );
+}
+
+/** Reads an `{error, error_code, timestamp}` body; `undefined` when the body is not one. */
+export const parseAuthos = (body: unknown, input: ParseInput): ParsedError | undefined =>
+  flat('authos', input, ownStr(body, 'error_code'), ownStr(body, 'error'), own(body, 'details'));
+
+/** Reads a `{code, message, details}` body; `undefined` when the body is not one. */
+export const parseSimple = (body: unknown, input: ParseInput): ParsedError | undefined =>
+  flat('simple', input, ownStr(body, 'code'), ownStr(body, 'message'), own(body, 'details'));
