@@ -257,10 +257,11 @@ export function createResponder(options: ServerOptions): Responder {
       ) {
         const allowed = declared.get(`${ctx.method} ${ctx.route}`);
         if (allowed !== undefined && !allowed.has(def.id) && !implicit.has(def.id)) {
-          const problem = new UndeclaredError(ctx.method, ctx.route, def.id, [...allowed]);
-          report('undeclared', thrown, problem, requestId, ctx);
+          const undeclared = new UndeclaredError(ctx.method, ctx.route, def.id, [...allowed]);
+          report('undeclared', thrown, undeclared, requestId, ctx);
           // Already reported; in development the mistake fails loudly, as a 500.
-          if (development) error = internal.catalog.error(internal.id, {}, { cause: problem, stack: false });
+          if (development)
+            error = internal.catalog.error(internal.id, {}, { cause: undeclared, stack: false });
           else if (error.status >= 500) kind = 'server';
           reported = true;
         }
@@ -284,11 +285,10 @@ export function createResponder(options: ServerOptions): Responder {
       } else if (negotiate !== undefined) dialect = negotiate(ctx?.accept);
       wire = dialect.serialize(error, serializeContext);
     } catch (failure) {
-      // A dialect function or a user-defined dialect failed: the answer is still a safe 500.
+      // A dialect function or a user-defined dialect failed: the answer is still a safe 500,
+      // and what was thrown in the first place is still reported below.
       report('unexpected', error, failure, requestId, ctx);
-      error = builtin.error('internal_error', {}, { stack: false });
-      kind = undefined;
-      wire = problem.serialize(error, serializeContext);
+      wire = problem.serialize(builtin.error('internal_error', {}, { stack: false }), serializeContext);
     }
     const headers = wire.headers;
     if (headers[idHeader] === undefined) headers[idHeader] = requestId;
