@@ -1,4 +1,5 @@
 import type { CodeOf, DetailsOf, EntryDef } from '../catalog/define.js';
+import type { ClientInput } from '../dialects/_parse.js';
 import { type DialectParser, parseAny, parsers } from '../dialects/parsers.js';
 import type { ParsedError } from '../dialects/types.js';
 import { readCapped } from './_read.js';
@@ -129,7 +130,9 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
       try {
         if (/^\s*[[{]/.test(body)) data = JSON.parse(body);
         // Detection tries the dialect the media type names first (RFC 9457, JSON:API), then every parser.
-        if (typeof data === 'object' && data) parsed = (fixed ?? parseAny)(data, { status, headers });
+        // `lean`: the parsers leave Retry-After and x-request-id to the error, which reads them itself.
+        if (typeof data === 'object' && data)
+          parsed = (fixed ?? parseAny)(data, { status, headers, lean: true } as ClientInput);
       } catch {}
       return clientError(
         {

@@ -29,6 +29,15 @@ const ownRec = (o: unknown, k: string): MaybeRec => {
 };
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
+/**
+ * The input `errata/client` passes: it reads `Retry-After`, `retry-after-ms`
+ * and `x-request-id` itself (headers before body), so with `lean` the parsers
+ * leave those headers unread, sparing a header lookup per parse.
+ */
+export interface ClientInput extends ParseInput {
+  readonly lean?: boolean;
+}
+
 /** One response header, or `undefined`; never throws. */
 export function header(input: ParseInput, name: string): string | undefined {
   try {
@@ -37,6 +46,9 @@ export function header(input: ParseInput, name: string): string | undefined {
     return undefined;
   }
 }
+
+/** The `x-request-id` header, unless the client reads it itself. */
+const requestIdHeader = (input: ClientInput) => (input.lean ? undefined : header(input, 'x-request-id'));
 
 /** `'true'`/`'false'` as the should-retry headers send them. */
 const boolHeader = (input: ParseInput, name: string) => {
@@ -49,7 +61,8 @@ const boolHeader = (input: ParseInput, name: string) => {
  * defines it, else `Retry-After` as delay-seconds or an HTTP-date (RFC 9110
  * section 10.2.3; a date in the past means now).
  */
-function retryAfter(input: ParseInput, withMs?: boolean): number | undefined {
+function retryAfter(input: ClientInput, withMs?: boolean): number | undefined {
+  if (input.lean) return undefined;
   const ms = withMs ? header(input, 'retry-after-ms') : undefined;
   if (ms !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(ms)) return Math.round(+ms);
   const ra = header(input, 'retry-after')?.trim();
@@ -59,9 +72,20 @@ function retryAfter(input: ParseInput, withMs?: boolean): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-/** A violation, with `code` only when there is one. */
-const violation = (pointer: string, message: string, code: string | undefined): Violation =>
-  code === undefined ? { pointer, message } : { pointer, message, code };
+/** A violation, with `code` only when there is one; `undefined` without a pointer. */
+const violation = (pointer: string | undefined, message: string, code?: string): Violation | undefined =>
+  pointer === undefined ? undefined : code === undefined ? { pointer, message } : { pointer, message, code };
+
+/** The violations `read` finds in the items of an array (none when it is not one). */
+function collect(items: unknown, read: (item: unknown) => Violation | undefined): Violation[] {
+  const out: Violation[] = [];
+  if (Array.isArray(items))
+    for (const item of items) {
+      const v = read(item);
+      if (v) out.push(v);
+    }
+  return out;
+}
 
 /** The JSON Pointer of a field path in either style (`a.b[0]`, `a[b][0]`). */
 export function pathPointer(path: string): string {
@@ -103,15 +127,12 @@ function rest(record: Rec, keys: string[], wrap: string): unknown {
  */
 function splitDetails(value: unknown): [details: unknown, violations: Violation[] | undefined] {
   if (value === null) return [undefined, undefined];
-  const items = own(value, 'errors');
-  const out: Violation[] = [];
-  if (Array.isArray(items))
-    for (const item of items) {
-      const pointer = ownStr(item, 'pointer');
-      const message = ownStr(item, 'message');
-      if (pointer !== undefined && message !== undefined)
-        out.push(violation(pointer, message, ownStr(item, 'code')));
-    }
+  const out = collect(own(value, 'errors'), (item) => {
+    const message = ownStr(item, 'message');
+    return message === undefined
+      ? undefined
+      : violation(ownStr(item, 'pointer'), message, ownStr(item, 'code'));
+  });
   return out.length === 0 ? [value, undefined] : [rest(value as Rec, ['errors'], 'value'), out];
 }
 
@@ -121,13 +142,13 @@ const result = (
   status: number,
   code: string | undefined,
   message: string | undefined,
-  title: string | undefined,
-  type: string | undefined,
   details: unknown,
   requestId: string | undefined,
   violations: Violation[] | undefined,
-  retryable: boolean | undefined,
-  retryAfterMs: number | undefined,
+  retryAfterMs?: number,
+  title?: string,
+  type?: string,
+  retryable?: boolean,
 ): ParsedError => ({
   dialect,
   status,
@@ -158,12 +179,9 @@ function flat(
     input.status,
     code,
     message,
-    undefined,
-    undefined,
     details,
-    requestId ?? header(input, 'x-request-id'),
+    requestId ?? requestIdHeader(input),
     violations,
-    undefined,
     retryAfter(input),
   );
 }
@@ -179,40 +197,27 @@ export function parseProblem(body: unknown, input: ParseInput): ParsedError | un
   const status = own(body, 'status');
   if ((type ?? title ?? detail) === undefined || (status !== undefined && num(status) === undefined))
     return undefined;
-  const violations: Violation[] = [];
-  const errors = own(body, 'errors');
-  if (Array.isArray(errors))
-    for (const v of errors)
-      if (isRec(v))
-        violations.push(
-          violation(
-            (ownStr(v, 'pointer') ?? '').replace(/^#/, ''),
-            ownStr(v, 'detail') ?? ownStr(v, 'message') ?? '',
-            ownStr(v, 'code'),
-          ),
-        );
   return result(
     'problem',
     (status as number | undefined) ?? input.status,
     ownStr(body, 'code'),
     detail ?? title,
-    title,
-    type,
     own(body, 'details'),
     ownStr(body, 'requestId'),
-    violations,
+    collect(own(body, 'errors'), (v) =>
+      violation(
+        isRec(v) ? (ownStr(v, 'pointer') ?? '').replace(/^#/, '') : undefined,
+        ownStr(v, 'detail') ?? ownStr(v, 'message') ?? '',
+        ownStr(v, 'code'),
+      ),
+    ),
     undefined,
-    undefined,
+    title,
+    type,
   );
 }
 
 const G = 'type.googleapis.com/google.rpc.';
-
-/** A google.protobuf.Duration in its JSON form (`60s`, `0.300s`), in ms. */
-function duration(value: unknown): number | undefined {
-  const m = /^(\d{1,12})(?:\.(\d{1,9}))?s$/.exec(str(value) ?? '');
-  return m ? +(m[1] as string) * 1000 + Math.round(+`0.${m[2] ?? '0'}` * 1000) : undefined;
-}
 
 /**
  * Reads an AIP-193 `{error: {code, message, status, details}}` body; `undefined`
@@ -228,55 +233,52 @@ export function parseGoogle(body: unknown, input: ParseInput): ParsedError | und
   let retryAfterMs: number | undefined;
   let requestId: string | undefined;
   let type: string | undefined;
-  const violations: Violation[] = [];
+  let violations: Violation[] = [];
   const items = own(error, 'details');
   if (Array.isArray(items))
     for (const item of items) {
       const at = ownStr(item, '@type');
-      if (!at?.startsWith(G)) continue;
-      switch (at.slice(G.length)) {
-        case 'ErrorInfo':
-          code ??= ownStr(item, 'reason');
-          details ??= ownRec(item, 'metadata');
-          break;
-        case 'RetryInfo':
-          retryAfterMs ??= duration(own(item, 'retryDelay'));
-          break;
-        case 'BadRequest': {
-          const fv = own(item, 'fieldViolations');
-          if (Array.isArray(fv))
-            for (const v of fv) {
-              const field = ownStr(v, 'field');
-              if (field !== undefined)
-                violations.push(
-                  violation(pathPointer(field), ownStr(v, 'description') ?? '', ownStr(v, 'reason')),
-                );
-            }
-          break;
-        }
-        case 'RequestInfo':
-          requestId ??= ownStr(item, 'requestId');
-          break;
-        case 'Help': {
-          const links = own(item, 'links');
-          if (Array.isArray(links)) type ??= ownStr(links[0], 'url');
-        }
+      if (at === `${G}ErrorInfo`) {
+        code ??= ownStr(item, 'reason');
+        details ??= ownRec(item, 'metadata');
+      } else if (at === `${G}RetryInfo`) retryAfterMs ??= duration(own(item, 'retryDelay'));
+      else if (at === `${G}BadRequest` && Array.isArray(own(item, 'fieldViolations')))
+        violations = violations.concat(
+          collect(own(item, 'fieldViolations'), (v) => {
+            const field = ownStr(v, 'field');
+            return violation(
+              field && pathPointer(field),
+              ownStr(v, 'description') ?? '',
+              ownStr(v, 'reason'),
+            );
+          }),
+        );
+      else if (at === `${G}RequestInfo`) requestId ??= ownStr(item, 'requestId');
+      else if (at === `${G}Help`) {
+        const links = own(item, 'links');
+        if (Array.isArray(links)) type ??= ownStr(links[0], 'url');
       }
     }
-  // RetryInfo is how an AIP-193 service says "retry, after this delay".
   return result(
     'google',
     httpCode >= 400 && httpCode <= 599 ? httpCode : input.status,
     code ?? status,
     ownStr(error, 'message'),
-    status,
-    type,
     details,
     requestId,
     violations,
-    retryAfterMs === undefined ? undefined : true,
     retryAfterMs ?? retryAfter(input),
+    status,
+    type,
+    // RetryInfo is how an AIP-193 service says "retry, after this delay".
+    retryAfterMs === undefined ? undefined : true,
   );
+}
+
+/** A google.protobuf.Duration in its JSON form (`60s`, `0.300s`), in ms. */
+function duration(value: unknown): number | undefined {
+  const m = /^(\d{1,12})(?:\.(\d{1,9}))?s$/.exec(str(value) ?? '');
+  return m ? +(m[1] as string) * 1000 + Math.round(+`0.${m[2] ?? '0'}` * 1000) : undefined;
 }
 
 /** Error `type`s Stripe's API has sent (current and legacy). */
@@ -298,24 +300,46 @@ const STRIPE_ONLY = [
  * (OpenAI always sends all of `message`, `type`, `param` and `code`). Both
  * parsers use it, so at most one of them accepts a body.
  */
-function isStripe(error: MaybeRec, input: ParseInput): boolean {
-  const type = ownStr(error, 'type');
-  return (
-    type !== undefined &&
-    STRIPE_TYPES.test(type) &&
-    (STRIPE_ONLY.some((k) => has(error, k)) ||
-      header(input, 'stripe-should-retry') !== undefined ||
-      header(input, 'request-id') !== undefined ||
-      !has(error, 'param') ||
-      !has(error, 'code'))
+const isStripe = (error: MaybeRec, input: ParseInput): boolean =>
+  STRIPE_TYPES.test(ownStr(error, 'type') ?? '') &&
+  (STRIPE_ONLY.some((k) => has(error, k)) ||
+    header(input, 'stripe-should-retry') !== undefined ||
+    header(input, 'request-id') !== undefined ||
+    !has(error, 'param') ||
+    !has(error, 'code'));
+
+/**
+ * The `{error: {…}}` of OpenAI and Stripe: details split from the violations
+ * they carry, else the one `param` names.
+ */
+function typed(
+  dialect: string,
+  input: ParseInput,
+  error: MaybeRec,
+  code: string | undefined,
+  message: string | undefined,
+  requestId: string | undefined,
+  retry: string,
+  retryAfterMs: number | undefined,
+  type?: string,
+): ParsedError {
+  const [details, violations] = splitDetails(own(error, 'details'));
+  const param = ownStr(error, 'param');
+  return result(
+    dialect,
+    input.status,
+    code,
+    message,
+    details,
+    requestId,
+    violations ??
+      (param === undefined ? undefined : [{ pointer: pathPointer(param), message: message ?? '' }]),
+    retryAfterMs,
+    undefined,
+    type,
+    boolHeader(input, retry),
   );
 }
-
-/** The violation an `{error: {param}}` names when its details list none. */
-const paramViolation = (error: MaybeRec, message: string) => {
-  const param = ownStr(error, 'param');
-  return param === undefined ? undefined : [{ pointer: pathPointer(param), message }];
-};
 
 /**
  * Reads a Stripe `{error: {type, code, message, param, doc_url}}` body with its
@@ -324,20 +348,16 @@ const paramViolation = (error: MaybeRec, message: string) => {
 export function parseStripe(body: unknown, input: ParseInput): ParsedError | undefined {
   const error = envelope(body);
   if (!isStripe(error, input)) return undefined;
-  const message = ownStr(error, 'message');
-  const [details, violations] = splitDetails(own(error, 'details'));
-  return result(
+  return typed(
     'stripe',
-    input.status,
+    input,
+    error,
     ownStr(error, 'code'),
-    message,
-    undefined,
-    ownStr(error, 'doc_url'),
-    details,
+    ownStr(error, 'message'),
     header(input, 'request-id'),
-    violations ?? paramViolation(error, message ?? ''),
-    boolHeader(input, 'stripe-should-retry'),
+    'stripe-should-retry',
     retryAfter(input),
+    ownStr(error, 'doc_url'),
   );
 }
 
@@ -349,22 +369,18 @@ export function parseOpenAI(body: unknown, input: ParseInput): ParsedError | und
   const error = envelope(body);
   const message = ownStr(error, 'message');
   const type = own(error, 'type');
+  const code = own(error, 'code');
   if (message === undefined || !has(error, 'type') || (type !== null && typeof type !== 'string'))
     return undefined;
   if (isStripe(error, input)) return undefined;
-  const code = own(error, 'code');
-  const [details, violations] = splitDetails(own(error, 'details'));
-  return result(
+  return typed(
     'openai',
-    input.status,
+    input,
+    error,
     typeof code === 'number' ? String(code) : str(code),
     message,
-    undefined,
-    undefined,
-    details,
-    header(input, 'x-request-id'),
-    violations ?? paramViolation(error, message),
-    boolHeader(input, 'x-should-retry'),
+    requestIdHeader(input),
+    'x-should-retry',
     retryAfter(input, true),
   );
 }
@@ -387,9 +403,9 @@ export function parseBarekey(body: unknown, input: ParseInput): ParsedError | un
 }
 
 /** The `errors` array of a body, when its first item passes `test`. */
-function errorsOf(body: unknown, test: (item: unknown) => item is Rec): Rec[] | undefined {
+function errorsOf(body: unknown, test: (item: unknown) => item is Rec): unknown[] | undefined {
   const errors = own(body, 'errors');
-  return Array.isArray(errors) && test(errors[0]) ? (errors.filter(test) as Rec[]) : undefined;
+  return Array.isArray(errors) && test(errors[0]) ? errors : undefined;
 }
 
 /** A Clerk error item: `message`/`long_message`, never JSON:API's `detail`/`source`. */
@@ -403,19 +419,17 @@ export function parseClerk(body: unknown, input: ParseInput): ParsedError | unde
   const errors = errorsOf(body, isClerkItem);
   if (errors === undefined) return undefined;
   const first = errors[0] as Rec;
-  const violations: Violation[] = [];
-  for (const item of errors) {
+  const violations = collect(errors, (item) => {
     const meta = ownRec(item, 'meta');
     const param = ownStr(meta, 'param_name');
-    if (param !== undefined)
-      violations.push(
-        violation(
+    return param === undefined || !isClerkItem(item)
+      ? undefined
+      : violation(
           pathPointer(param),
           ownStr(item, 'long_message') ?? ownStr(item, 'message') ?? '',
           ownStr(meta, 'reason'),
-        ),
-      );
-  }
+        );
+  });
   const title = ownStr(first, 'message');
   const meta = own(first, 'meta');
   const some = violations.length > 0;
@@ -424,19 +438,16 @@ export function parseClerk(body: unknown, input: ParseInput): ParsedError | unde
     input.status,
     ownStr(first, 'code'),
     some ? title : (ownStr(first, 'long_message') ?? title),
-    title,
-    undefined,
     !some ? (meta ?? undefined) : isRec(meta) ? rest(meta, ['param_name', 'reason'], 'data') : undefined,
-    ownStr(body, 'clerk_trace_id') ?? header(input, 'x-request-id'),
+    ownStr(body, 'clerk_trace_id') ?? requestIdHeader(input),
     violations,
-    undefined,
     retryAfter(input),
+    title,
   );
 }
 
 /** A JSON:API error object: a `status`, `title`, `detail` or `code`, and no Clerk `message`. */
 const isJsonApiItem = (item: unknown): item is Rec =>
-  isRec(item) &&
   !has(item, 'message') &&
   !has(item, 'long_message') &&
   (ownStr(item, 'status') ?? ownStr(item, 'title') ?? ownStr(item, 'detail') ?? ownStr(item, 'code')) !==
@@ -450,18 +461,6 @@ export function parseJsonApi(body: unknown, input: ParseInput): ParsedError | un
   const errors = errorsOf(body, isJsonApiItem);
   if (errors === undefined) return undefined;
   const first = errors[0] as Rec;
-  const violations: Violation[] = [];
-  for (const item of errors) {
-    const pointer = ownStr(ownRec(item, 'source'), 'pointer');
-    if (pointer !== undefined)
-      violations.push(
-        violation(
-          pointer,
-          ownStr(item, 'detail') ?? ownStr(item, 'title') ?? '',
-          ownStr(ownRec(item, 'meta'), 'reason'),
-        ),
-      );
-  }
   const title = ownStr(first, 'title');
   const status = ownStr(first, 'status');
   const typeLink = own(ownRec(first, 'links'), 'type');
@@ -470,13 +469,21 @@ export function parseJsonApi(body: unknown, input: ParseInput): ParsedError | un
     status !== undefined && /^[45]\d\d$/.test(status) ? +status : input.status,
     ownStr(first, 'code'),
     ownStr(first, 'detail') ?? title,
+    own(ownRec(first, 'meta'), 'details'),
+    ownStr(first, 'id') ?? requestIdHeader(input),
+    collect(errors, (item) => {
+      const pointer = ownStr(ownRec(item, 'source'), 'pointer');
+      return pointer === undefined || !isJsonApiItem(item)
+        ? undefined
+        : violation(
+            pointer,
+            ownStr(item, 'detail') ?? ownStr(item, 'title') ?? '',
+            ownStr(ownRec(item, 'meta'), 'reason'),
+          );
+    }),
+    retryAfter(input),
     title,
     str(typeLink) ?? ownStr(typeLink, 'href'),
-    own(ownRec(first, 'meta'), 'details'),
-    ownStr(first, 'id') ?? header(input, 'x-request-id'),
-    violations,
-    undefined,
-    retryAfter(input),
   );
 }
 

@@ -1,5 +1,6 @@
 import {
   header,
+  isRec,
   own,
   parseAuthos,
   parseBarekey,
@@ -41,6 +42,8 @@ export const parsers: ReadonlyArray<readonly [name: string, parse: DialectParser
   ['simple', parseSimple],
 ];
 
+type Entry = (typeof parsers)[number];
+
 const attempt = (parse: DialectParser, body: unknown, input: ParseInput): ParsedError | undefined => {
   try {
     return parse(body, input);
@@ -56,14 +59,12 @@ const attempt = (parse: DialectParser, body: unknown, input: ParseInput): Parsed
  */
 export function parseAny(body: unknown, input: ParseInput): ParsedError | undefined {
   let found: ParsedError | undefined;
-  for (const [, parse] of parsers) {
-    found = attempt(parse, body, input);
-    if (found) break;
-  }
-  // Only a body that is also an `{error: {…}}` envelope can be JSON:API and an
-  // earlier dialect (problem, first anyway, and Clerk accept disjoint shapes):
-  // then, and only then, the content type is read.
-  if (found && found.dialect !== 'jsonapi' && Array.isArray(own(body, 'errors'))) {
+  for (let i = 0; i < parsers.length && !found; i++) found = attempt((parsers[i] as Entry)[1], body, input);
+  // The content type names JSON:API: it wins over the dialects tried before it.
+  // Problem and Clerk accept shapes disjoint from JSON:API's, so only a body
+  // that also holds an `{error: {…}}` envelope can be both: only then is the
+  // content type read.
+  if (found && isRec(own(body, 'error')) && Array.isArray(own(body, 'errors'))) {
     const type = header(input, 'content-type') ?? '';
     if (/application\/vnd\.api\+json/i.test(type) && !/application\/problem\+json/i.test(type))
       return attempt(parseJsonApi, body, input) ?? found;
