@@ -1,6 +1,5 @@
 import type { CodeOf, DetailsOf, EntryDef } from '../catalog/define.js';
-import type { ClientInput } from '../dialects/_parse.js';
-import { type DialectParser, parseAny, parsers } from '../dialects/parsers.js';
+import { type DialectParser, detect, bareParsers as parsers } from '../dialects/parsers.js';
 import type { ParsedError } from '../dialects/types.js';
 import { readCapped } from './_read.js';
 import { clientError, type ErrataClientError, type HeaderGetter, isErrataClientError } from './error.js';
@@ -130,9 +129,8 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
       try {
         if (/^\s*[[{]/.test(body)) data = JSON.parse(body);
         // Detection tries the dialect the media type names first (RFC 9457, JSON:API), then every parser.
-        // `lean`: the parsers leave Retry-After and x-request-id to the error, which reads them itself.
-        if (typeof data === 'object' && data)
-          parsed = (fixed ?? parseAny)(data, { status, headers, lean: true } as ClientInput);
+        // Bare parsers: the error reads Retry-After and x-request-id from the headers itself.
+        if (typeof data === 'object' && data) parsed = (fixed ?? detect)(data, { status, headers });
       } catch {}
       return clientError(
         {

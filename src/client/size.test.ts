@@ -22,7 +22,7 @@ const withoutParsers: Plugin = {
   setup(b) {
     b.onResolve({ filter: /dialects\/parsers\.js$/ }, () => ({ path: 'parsers', namespace: 'stub' }));
     b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-      contents: 'export const parsers = []; export const parseAny = () => undefined;',
+      contents: 'export const bareParsers = []; export const detect = () => undefined;',
       loader: 'js',
     }));
   },

@@ -3,6 +3,13 @@
 // answers a ParsedError of one fixed shape (absent members are `undefined`),
 // built by `result`, so every parse shares one hidden class.
 //
+// The parsers read what the body says, and only the headers a dialect needs
+// to be told apart or that only it defines (Stripe's `Request-Id`, the
+// should-retry headers). `complete` then adds what any response may say in
+// its headers (`Retry-After`, `x-request-id`): `parseAny` and the dialect
+// objects apply it; the client does not, as its errors read those headers
+// themselves (headers first), so it bundles none of that.
+//
 // These parsers may throw on a hostile non-JSON value (a throwing getter, a
 // revoked proxy): the dialect objects wrap them (`safeParser`), and the
 // client and `parseAny` call them inside a try/catch.
@@ -29,15 +36,6 @@ const ownRec = (o: unknown, k: string): MaybeRec => {
 };
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
-/**
- * The input `errata/client` passes: it reads `Retry-After`, `retry-after-ms`
- * and `x-request-id` itself (headers before body), so with `lean` the parsers
- * leave those headers unread, sparing a header lookup per parse.
- */
-export interface ClientInput extends ParseInput {
-  readonly lean?: boolean;
-}
-
 /** One response header, or `undefined`; never throws. */
 export function header(input: ParseInput, name: string): string | undefined {
   try {
@@ -46,9 +44,6 @@ export function header(input: ParseInput, name: string): string | undefined {
     return undefined;
   }
 }
-
-/** The `x-request-id` header, unless the client reads it itself. */
-const requestIdHeader = (input: ClientInput) => (input.lean ? undefined : header(input, 'x-request-id'));
 
 /** `'true'`/`'false'` as the should-retry headers send them. */
 const boolHeader = (input: ParseInput, name: string) => {
@@ -61,8 +56,7 @@ const boolHeader = (input: ParseInput, name: string) => {
  * defines it, else `Retry-After` as delay-seconds or an HTTP-date (RFC 9110
  * section 10.2.3; a date in the past means now).
  */
-function retryAfter(input: ClientInput, withMs?: boolean): number | undefined {
-  if (input.lean) return undefined;
+function retryAfter(input: ParseInput, withMs?: boolean): number | undefined {
   const ms = withMs ? header(input, 'retry-after-ms') : undefined;
   if (ms !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(ms)) return Math.round(+ms);
   const ra = header(input, 'retry-after')?.trim();
@@ -145,10 +139,10 @@ const result = (
   details: unknown,
   requestId: string | undefined,
   violations: Violation[] | undefined,
-  retryAfterMs?: number,
   title?: string,
   type?: string,
   retryable?: boolean,
+  retryAfterMs?: number,
 ): ParsedError => ({
   dialect,
   status,
@@ -163,7 +157,7 @@ const result = (
   retryAfterMs,
 });
 
-/** A flat envelope (`simple`, `authos`, `barekey`): details split from their violations, the request id, `Retry-After`. */
+/** A flat envelope (`simple`, `authos`, `barekey`): details split from the violations they carry. */
 function flat(
   dialect: string,
   input: ParseInput,
@@ -174,16 +168,7 @@ function flat(
 ): ParsedError | undefined {
   if (code === undefined || message === undefined) return undefined;
   const [details, violations] = splitDetails(detailsValue);
-  return result(
-    dialect,
-    input.status,
-    code,
-    message,
-    details,
-    requestId ?? requestIdHeader(input),
-    violations,
-    retryAfter(input),
-  );
+  return result(dialect, input.status, code, message, details, requestId, violations);
 }
 
 /** The shared reader of the `{error: {…}}` envelopes (Google, Stripe, OpenAI, barekey): the parsers below tell them apart. */
@@ -211,7 +196,6 @@ export function parseProblem(body: unknown, input: ParseInput): ParsedError | un
         ownStr(v, 'code'),
       ),
     ),
-    undefined,
     title,
     type,
   );
@@ -267,11 +251,11 @@ export function parseGoogle(body: unknown, input: ParseInput): ParsedError | und
     details,
     requestId,
     violations,
-    retryAfterMs ?? retryAfter(input),
     status,
     type,
     // RetryInfo is how an AIP-193 service says "retry, after this delay".
     retryAfterMs === undefined ? undefined : true,
+    retryAfterMs,
   );
 }
 
@@ -320,7 +304,6 @@ function typed(
   message: string | undefined,
   requestId: string | undefined,
   retry: string,
-  retryAfterMs: number | undefined,
   type?: string,
 ): ParsedError {
   const [details, violations] = splitDetails(own(error, 'details'));
@@ -334,7 +317,6 @@ function typed(
     requestId,
     violations ??
       (param === undefined ? undefined : [{ pointer: pathPointer(param), message: message ?? '' }]),
-    retryAfterMs,
     undefined,
     type,
     boolHeader(input, retry),
@@ -356,7 +338,6 @@ export function parseStripe(body: unknown, input: ParseInput): ParsedError | und
     ownStr(error, 'message'),
     header(input, 'request-id'),
     'stripe-should-retry',
-    retryAfter(input),
     ownStr(error, 'doc_url'),
   );
 }
@@ -379,9 +360,8 @@ export function parseOpenAI(body: unknown, input: ParseInput): ParsedError | und
     error,
     typeof code === 'number' ? String(code) : str(code),
     message,
-    requestIdHeader(input),
+    undefined,
     'x-should-retry',
-    retryAfter(input, true),
   );
 }
 
@@ -439,9 +419,8 @@ export function parseClerk(body: unknown, input: ParseInput): ParsedError | unde
     ownStr(first, 'code'),
     some ? title : (ownStr(first, 'long_message') ?? title),
     !some ? (meta ?? undefined) : isRec(meta) ? rest(meta, ['param_name', 'reason'], 'data') : undefined,
-    ownStr(body, 'clerk_trace_id') ?? requestIdHeader(input),
+    ownStr(body, 'clerk_trace_id'),
     violations,
-    retryAfter(input),
     title,
   );
 }
@@ -470,7 +449,7 @@ export function parseJsonApi(body: unknown, input: ParseInput): ParsedError | un
     ownStr(first, 'code'),
     ownStr(first, 'detail') ?? title,
     own(ownRec(first, 'meta'), 'details'),
-    ownStr(first, 'id') ?? requestIdHeader(input),
+    ownStr(first, 'id'),
     collect(errors, (item) => {
       const pointer = ownStr(ownRec(item, 'source'), 'pointer');
       return pointer === undefined || !isJsonApiItem(item)
@@ -481,7 +460,6 @@ export function parseJsonApi(body: unknown, input: ParseInput): ParsedError | un
             ownStr(ownRec(item, 'meta'), 'reason'),
           );
     }),
-    retryAfter(input),
     title,
     str(typeLink) ?? ownStr(typeLink, 'href'),
   );
@@ -494,3 +472,28 @@ export const parseAuthos = (body: unknown, input: ParseInput): ParsedError | und
 /** Reads a `{code, message, details}` body; `undefined` when the body is not one. */
 export const parseSimple = (body: unknown, input: ParseInput): ParsedError | undefined =>
   flat('simple', input, ownStr(body, 'code'), ownStr(body, 'message'), own(body, 'details'));
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Adds to a parsed error what the response headers say and the body did
+ * not: the delay of `Retry-After` (and `retry-after-ms` for OpenAI; a Google
+ * RetryInfo comes first), and the `x-request-id` header as the request id
+ * (not for Google, whose id is RequestInfo's, nor Stripe, whose is `Request-Id`).
+ * RFC 9457 problems take neither from the headers.
+ */
+export function complete(parsed: ParsedError | undefined, input: ParseInput): ParsedError | undefined {
+  const p = parsed as Mutable<ParsedError> | undefined;
+  const d = p?.dialect;
+  if (p && d !== 'problem') {
+    p.retryAfterMs ??= retryAfter(input, d === 'openai');
+    if (d !== 'google' && d !== 'stripe') p.requestId ??= header(input, 'x-request-id');
+  }
+  return p;
+}
+
+/** A bare parser followed by {@link complete}. */
+export const completed =
+  (parse: (body: unknown, input: ParseInput) => ParsedError | undefined) =>
+  (body: unknown, input: ParseInput): ParsedError | undefined =>
+    complete(parse(body, input), input);

@@ -1,5 +1,5 @@
 import { baseHeaders, detailsWithViolations, publicMessage, requestIdOf, safeParser } from './_common.js';
-import { parseAuthos as parseAuthosBody } from './_parse.js';
+import { completed, parseAuthos as parseAuthosBody } from './_parse.js';
 import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/json';
@@ -51,4 +51,4 @@ function isoSeconds(date: Date): string {
 }
 
 /** Reads an `{error, error_code, timestamp}` body; `undefined` when the body is not one. Never throws. */
-export const parseAuthos = safeParser(parseAuthosBody);
+export const parseAuthos = safeParser(completed(parseAuthosBody));

@@ -1,5 +1,5 @@
 import { baseHeaders, detailsWithViolations, publicMessage, requestIdOf, safeParser } from './_common.js';
-import { parseBarekey as parseBarekeyBody } from './_parse.js';
+import { completed, parseBarekey as parseBarekeyBody } from './_parse.js';
 import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/json';
@@ -30,4 +30,4 @@ export const barekey: Dialect = {
 };
 
 /** Reads an `{error: {code, message, requestId}}` body; `undefined` when the body is not one. Never throws. */
-export const parseBarekey = safeParser(parseBarekeyBody);
+export const parseBarekey = safeParser(completed(parseBarekeyBody));

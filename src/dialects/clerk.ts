@@ -7,7 +7,7 @@ import {
   requestIdOf,
   safeParser,
 } from './_common.js';
-import { parseClerk as parseClerkBody } from './_parse.js';
+import { completed, parseClerk as parseClerkBody } from './_parse.js';
 import type { Dialect } from './types.js';
 
 // @clerk/backend reads the body as JSON only when the content type is exactly this.
@@ -86,4 +86,4 @@ export const clerk: Dialect = {
 };
 
 /** Reads a Clerk `{errors: [...], clerk_trace_id}` body; `undefined` when the body is not one. Never throws. */
-export const parseClerk = safeParser(parseClerkBody);
+export const parseClerk = safeParser(completed(parseClerkBody));

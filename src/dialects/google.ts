@@ -7,7 +7,7 @@ import {
   requestIdOf,
   safeParser,
 } from './_common.js';
-import { parseGoogle as parseGoogleBody } from './_parse.js';
+import { completed, parseGoogle as parseGoogleBody } from './_parse.js';
 import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/json';
@@ -146,4 +146,4 @@ export const google: Dialect = {
 };
 
 /** Reads an AIP-193 `{error: {code, message, status, details}}` body; `undefined` when the body is not one. Never throws. */
-export const parseGoogle = safeParser(parseGoogleBody);
+export const parseGoogle = safeParser(completed(parseGoogleBody));

@@ -1,6 +1,6 @@
 import { statusText } from '../catalog/status.js';
-import { baseHeaders, isRecord, publicDetails, publicMessage, requestIdOf, safeParser } from './_common.js';
-import { parseJsonApi as parseJsonApiBody } from './_parse.js';
+import { baseHeaders, publicDetails, publicMessage, requestIdOf, safeParser } from './_common.js';
+import { completed, parseJsonApi as parseJsonApiBody } from './_parse.js';
 import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/vnd.api+json';
@@ -63,4 +63,4 @@ export const jsonapi: Dialect = {
 };
 
 /** Reads a JSON:API `{errors: [...]}` document; `undefined` when the body is not one. Never throws. */
-export const parseJsonApi = safeParser(parseJsonApiBody);
+export const parseJsonApi = safeParser(completed(parseJsonApiBody));

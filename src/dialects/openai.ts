@@ -7,7 +7,7 @@ import {
   safeParser,
   shouldRetry,
 } from './_common.js';
-import { parseOpenAI as parseOpenAIBody } from './_parse.js';
+import { completed, parseOpenAI as parseOpenAIBody } from './_parse.js';
 import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/json';
@@ -78,4 +78,4 @@ export const openai: Dialect = {
 };
 
 /** Reads an OpenAI-style `{error: {message, type, param, code}}` body with its retry headers; `undefined` when the body is not one. Never throws. */
-export const parseOpenAI = safeParser(parseOpenAIBody);
+export const parseOpenAI = safeParser(completed(parseOpenAIBody));

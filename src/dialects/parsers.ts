@@ -1,4 +1,6 @@
 import {
+  complete,
+  completed,
   header,
   isRec,
   own,
@@ -17,20 +19,17 @@ import type { ParsedError, ParseInput } from './types.js';
 /** A dialect's parser: a body in, a parsed error (or `undefined`: not this dialect) out. */
 export type DialectParser = (body: unknown, input: ParseInput) => ParsedError | undefined;
 
+type Entry = readonly [name: string, parse: DialectParser];
+
 /**
- * Every built-in dialect's parser, in detection order (most specific shape
- * first). The client imports only this list, so no serializer is bundled.
+ * The bare parsers, in detection order, for `errata/client`: they read the
+ * body and only the headers that tell dialects apart, and leave `Retry-After`
+ * and `x-request-id` to the client's errors, which read them first anyway.
+ * On a hostile non-JSON value (a throwing getter) one may throw.
  *
- * @remarks The parsers accept disjoint shapes: `{error: {…}}` is Google's with
- * a numeric `code` and a `status` name, Stripe's or OpenAI's with a `type`
- * (told apart by Stripe's types, members and headers), and barekey's with
- * neither; `{errors: […]}` is Clerk's with `message`/`long_message` items and
- * JSON:API's with `title`/`detail`/`status` items; `{error: "…", error_code}`
- * is authos; a flat `{code, message}` is `simple`, tried last. These are the
- * bare parsers: on a hostile non-JSON value (a throwing getter) one may
- * throw, where the `Dialect` objects' `parse` and {@link parseAny} never do.
+ * @internal
  */
-export const parsers: ReadonlyArray<readonly [name: string, parse: DialectParser]> = [
+export const bareParsers: readonly Entry[] = [
   ['problem', parseProblem],
   ['google', parseGoogle],
   ['stripe', parseStripe],
@@ -42,7 +41,22 @@ export const parsers: ReadonlyArray<readonly [name: string, parse: DialectParser
   ['simple', parseSimple],
 ];
 
-type Entry = (typeof parsers)[number];
+/**
+ * Every built-in dialect's parser, in detection order (most specific shape
+ * first).
+ *
+ * @remarks The parsers accept disjoint shapes: `{error: {…}}` is Google's with
+ * a numeric `code` and a `status` name, Stripe's or OpenAI's with a `type`
+ * (told apart by Stripe's types, members and headers), and barekey's with
+ * neither; `{errors: […]}` is Clerk's with `message`/`long_message` items and
+ * JSON:API's with `title`/`detail`/`status` items; `{error: "…", error_code}`
+ * is authos; a flat `{code, message}` is `simple`, tried last. On a hostile
+ * non-JSON value (a throwing getter) one may throw, where the `Dialect`
+ * objects' `parse` and {@link parseAny} never do.
+ */
+export const parsers: readonly Entry[] = /* @__PURE__ */ bareParsers.map(
+  ([name, parse]) => [name, completed(parse)] as const,
+);
 
 const attempt = (parse: DialectParser, body: unknown, input: ParseInput): ParsedError | undefined => {
   try {
@@ -53,13 +67,14 @@ const attempt = (parse: DialectParser, body: unknown, input: ParseInput): Parsed
 };
 
 /**
- * Parses a body in whichever built-in dialect it is, preferring the one its
- * content type names (`application/problem+json`, `application/vnd.api+json`).
- * `undefined` when no dialect recognises it. Never throws.
+ * {@link parseAny} with the bare parsers (see {@link bareParsers}). Never throws.
+ *
+ * @internal
  */
-export function parseAny(body: unknown, input: ParseInput): ParsedError | undefined {
+export function detect(body: unknown, input: ParseInput): ParsedError | undefined {
   let found: ParsedError | undefined;
-  for (let i = 0; i < parsers.length && !found; i++) found = attempt((parsers[i] as Entry)[1], body, input);
+  for (let i = 0; i < bareParsers.length && !found; i++)
+    found = attempt((bareParsers[i] as Entry)[1], body, input);
   // The content type names JSON:API: it wins over the dialects tried before it.
   // Problem and Clerk accept shapes disjoint from JSON:API's, so only a body
   // that also holds an `{error: {…}}` envelope can be both: only then is the
@@ -70,4 +85,13 @@ export function parseAny(body: unknown, input: ParseInput): ParsedError | undefi
       return attempt(parseJsonApi, body, input) ?? found;
   }
   return found;
+}
+
+/**
+ * Parses a body in whichever built-in dialect it is, preferring the one its
+ * content type names (`application/problem+json`, `application/vnd.api+json`).
+ * `undefined` when no dialect recognises it. Never throws.
+ */
+export function parseAny(body: unknown, input: ParseInput): ParsedError | undefined {
+  return complete(detect(body, input), input);
 }

@@ -7,7 +7,7 @@ import {
   requestIdOf,
   safeParser,
 } from './_common.js';
-import { parseProblem as parseProblemBody } from './_parse.js';
+import { completed, parseProblem as parseProblemBody } from './_parse.js';
 import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/problem+json';
@@ -52,4 +52,4 @@ export const problem: Dialect = {
 };
 
 /** Reads an RFC 9457 body; `undefined` when the body is not one. Never throws. */
-export const parseProblem = safeParser(parseProblemBody);
+export const parseProblem = safeParser(completed(parseProblemBody));

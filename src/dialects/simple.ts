@@ -1,5 +1,5 @@
 import { baseHeaders, detailsWithViolations, publicMessage, requestIdOf, safeParser } from './_common.js';
-import { parseSimple as parseSimpleBody } from './_parse.js';
+import { completed, parseSimple as parseSimpleBody } from './_parse.js';
 import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/json';
@@ -34,4 +34,4 @@ export const simple: Dialect = {
 };
 
 /** Reads a `{code, message, details}` body; `undefined` when the body is not one. Never throws. */
-export const parseSimple = safeParser(parseSimpleBody);
+export const parseSimple = safeParser(completed(parseSimpleBody));

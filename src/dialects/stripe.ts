@@ -8,7 +8,7 @@ import {
   safeParser,
   shouldRetry,
 } from './_common.js';
-import { parseStripe as parseStripeBody } from './_parse.js';
+import { completed, parseStripe as parseStripeBody } from './_parse.js';
 import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/json';
@@ -60,4 +60,4 @@ export const stripe: Dialect = {
 };
 
 /** Reads a Stripe `{error: {type, code, message, param, doc_url}}` body with its headers; `undefined` when the body is not one. Never throws. */
-export const parseStripe = safeParser(parseStripeBody);
+export const parseStripe = safeParser(completed(parseStripeBody));
