@@ -8,7 +8,7 @@ import { defineCatalog } from '../catalog/define.js';
 import { toResponse } from '../server/response.js';
 import { fieldPath, pathPointer } from './_common.js';
 import { dialects, getDialect } from './index.js';
-import { parseAny, parsers } from './parsers.js';
+import { bareParsers, detect, parseAny, parsers } from './parsers.js';
 import type { ParseInput } from './types.js';
 
 const api = defineCatalog({
@@ -351,6 +351,30 @@ describe('dialect details', () => {
     expect(parseAny(body, input(400, { 'content-type': 'application/problem+json' }))?.dialect).toBe(
       'problem',
     );
+  });
+
+  it('prefers JSON:API when the content type names it, even over an {error} envelope', () => {
+    const body = {
+      error: { code: 'NOT_FOUND', message: 'gone' },
+      errors: [{ status: '404', code: 'not_found', title: 'Not found', detail: 'No such order.' }],
+    };
+    expect(parseAny(body, input(404))?.dialect).toBe('barekey');
+    const jsonapi = parseAny(body, input(404, { 'content-type': 'application/vnd.api+json' }));
+    expect(jsonapi).toMatchObject({ dialect: 'jsonapi', code: 'not_found', message: 'No such order.' });
+    expect(parseAny(body, input(404, { 'content-type': 'application/problem+json' }))?.dialect).toBe(
+      'barekey',
+    );
+  });
+
+  it("the client's bare parsers leave Retry-After and x-request-id to the headers step", () => {
+    const headers = { 'retry-after': '7', 'x-request-id': 'h' };
+    const body = { code: 'a', message: 'b' };
+    expect(bareParsers.map(([n]) => n)).toEqual(parsers.map(([n]) => n));
+    expect(detect(body, input(503, headers))).toMatchObject({
+      retryAfterMs: undefined,
+      requestId: undefined,
+    });
+    expect(parseAny(body, input(503, headers))).toMatchObject({ retryAfterMs: 7000, requestId: 'h' });
   });
 
   it('problem output is recognised by the problem parser alone', () => {
