@@ -23,6 +23,8 @@ export interface ExpressErrata {
   readonly notFound: RequestHandler;
   /** Answers anything thrown with the catalog's response. */
   readonly errorHandler: ErrorRequestHandler;
+  /** Answers `error` now, without throwing (a throw costs a few microseconds in Node). */
+  respond(error: unknown, req: Request, res: Response): void;
   /** Middleware validating `req.body` with any Standard Schema and replacing it with the schema's output. */
   body(schema: StandardSchemaV1): RequestHandler;
   /** Declares the catalog entries a route may throw. */
@@ -79,6 +81,10 @@ export function errata(options: ServerOptions): ExpressErrata {
     handler: [notFound, errorHandler],
     notFound,
     errorHandler,
+    respond(error, req, res) {
+      // Headers already sent: nothing can be answered any more, as Express does.
+      send(translate(error, req), req, res, () => res.destroy());
+    },
     body(schema) {
       return async (req, _res, next) => {
         req.body = await validate(schema, req.body);

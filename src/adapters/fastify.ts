@@ -33,6 +33,8 @@ export interface FastifyErrata extends FastifyPluginCallback {
   declare(method: string, path: string, ids: readonly string[]): void;
   /** Every declared route. */
   declarations(): RouteDeclaration[];
+  /** Answers `error` now, without throwing (a throw costs a few microseconds in Node). */
+  respond(error: unknown, request: FastifyRequest, reply: FastifyReply): void;
   readonly responder: Responder;
 }
 
@@ -91,6 +93,8 @@ export function errata(options: ServerOptions): FastifyErrata {
     [Symbol.for('fastify.display-name')]: 'errata',
     declare: responder.declare,
     declarations: () => responder.declarations(),
+    respond: (error: unknown, request: FastifyRequest, reply: FastifyReply) =>
+      send(translate(error as FastifyError, request), request, reply),
     responder,
   });
   return plugin;

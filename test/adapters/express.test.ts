@@ -62,11 +62,15 @@ describe('express adapter (body validation middleware, declarations)', () => {
     app.post('/items', errors.body(z.object({ n: z.coerce.number().int() })), (req, res) => {
       res.json({ n: req.body.n, type: typeof req.body.n });
     });
+    app.get('/now', (req, res) => errors.respond(api.error('RATE_LIMITED'), req, res));
     app.use(errors.handler);
     const server = await new Promise<import('node:http').Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
     try {
+      const now = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/now`);
+      expect(now.status).toBe(429);
+      expect(now.headers.get('retry-after')).toBe('30');
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/items`;
       const post = (body: unknown) =>
         fetch(base, {

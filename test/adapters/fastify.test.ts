@@ -60,6 +60,10 @@ describe('fastify adapter (its own schema validation and route config)', () => {
       },
       async () => ({ ok: true }),
     );
+    app.get('/now', (req, reply) => plugin.respond(api.error('RATE_LIMITED'), req, reply));
+    const now = await app.inject({ method: 'GET', url: '/now' });
+    expect(now.statusCode).toBe(429);
+    expect(now.headers['content-type']).toBe('application/problem+json');
     const res = await app.inject({
       method: 'POST',
       url: '/users',
