@@ -42,11 +42,12 @@ async function bundle(plugins: Plugin[] = []) {
 /** The client's own code, parsers aside (2029 B when this was written). */
 const CLIENT_BUDGET = 2100;
 /**
- * The whole entry, every dialect parser included (4690 B when this was
- * written). The target is 3 KB (3072 B), but the nine parsers alone weigh
- * 2.8 KB: this ceiling only stops growth until they are slimmed.
+ * The whole entry, every dialect parser included (4073 B when this was
+ * written: 2015 B of client, the rest the nine bare parsers and detection).
+ * The target is 3 KB (3072 B), which leaves about 1 KB for nine dialects:
+ * this ceiling stops growth until a dialect leaves default detection.
  */
-const ENTRY_CEILING = 4900;
+const ENTRY_CEILING = 4100;
 
 describe('errata/client bundle', () => {
   it(`keeps the client's own code within ${CLIENT_BUDGET} B gzip`, async () => {

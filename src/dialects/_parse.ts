@@ -121,14 +121,52 @@ function rest(record: Rec, keys: string[], wrap: string): unknown {
  */
 function splitDetails(value: unknown): [details: unknown, violations: Violation[] | undefined] {
   if (value === null) return [undefined, undefined];
-  const out = collect(own(value, 'errors'), (item) => {
-    const message = ownStr(item, 'message');
-    return message === undefined
-      ? undefined
-      : violation(ownStr(item, 'pointer'), message, ownStr(item, 'code'));
-  });
+  const out = collect(own(value, 'errors'), detailsViolation);
   return out.length === 0 ? [value, undefined] : [rest(value as Rec, ['errors'], 'value'), out];
 }
+
+// Readers of the violations of each envelope (module-level: no closure per parse).
+const detailsViolation = (item: unknown): Violation | undefined => {
+  const message = ownStr(item, 'message');
+  return message === undefined
+    ? undefined
+    : violation(ownStr(item, 'pointer'), message, ownStr(item, 'code'));
+};
+
+const problemViolation = (v: unknown): Violation | undefined =>
+  violation(
+    isRec(v) ? (ownStr(v, 'pointer') ?? '').replace(/^#/, '') : undefined,
+    ownStr(v, 'detail') ?? ownStr(v, 'message') ?? '',
+    ownStr(v, 'code'),
+  );
+
+const googleViolation = (v: unknown): Violation | undefined => {
+  const field = ownStr(v, 'field');
+  return violation(field && pathPointer(field), ownStr(v, 'description') ?? '', ownStr(v, 'reason'));
+};
+
+const clerkViolation = (item: unknown): Violation | undefined => {
+  const meta = ownRec(item, 'meta');
+  const param = ownStr(meta, 'param_name');
+  return param === undefined || !isClerkItem(item)
+    ? undefined
+    : violation(
+        pathPointer(param),
+        ownStr(item, 'long_message') ?? ownStr(item, 'message') ?? '',
+        ownStr(meta, 'reason'),
+      );
+};
+
+const jsonApiViolation = (item: unknown): Violation | undefined => {
+  const pointer = ownStr(ownRec(item, 'source'), 'pointer');
+  return pointer === undefined || !isJsonApiItem(item)
+    ? undefined
+    : violation(
+        pointer,
+        ownStr(item, 'detail') ?? ownStr(item, 'title') ?? '',
+        ownStr(ownRec(item, 'meta'), 'reason'),
+      );
+};
 
 /** A parsed error of the one shape every parser answers. */
 const result = (
@@ -189,13 +227,7 @@ export function parseProblem(body: unknown, input: ParseInput): ParsedError | un
     detail ?? title,
     own(body, 'details'),
     ownStr(body, 'requestId'),
-    collect(own(body, 'errors'), (v) =>
-      violation(
-        isRec(v) ? (ownStr(v, 'pointer') ?? '').replace(/^#/, '') : undefined,
-        ownStr(v, 'detail') ?? ownStr(v, 'message') ?? '',
-        ownStr(v, 'code'),
-      ),
-    ),
+    collect(own(body, 'errors'), problemViolation),
     title,
     type,
   );
@@ -226,17 +258,8 @@ export function parseGoogle(body: unknown, input: ParseInput): ParsedError | und
         code ??= ownStr(item, 'reason');
         details ??= ownRec(item, 'metadata');
       } else if (at === `${G}RetryInfo`) retryAfterMs ??= duration(own(item, 'retryDelay'));
-      else if (at === `${G}BadRequest` && Array.isArray(own(item, 'fieldViolations')))
-        violations = violations.concat(
-          collect(own(item, 'fieldViolations'), (v) => {
-            const field = ownStr(v, 'field');
-            return violation(
-              field && pathPointer(field),
-              ownStr(v, 'description') ?? '',
-              ownStr(v, 'reason'),
-            );
-          }),
-        );
+      else if (at === `${G}BadRequest`)
+        violations = violations.concat(collect(own(item, 'fieldViolations'), googleViolation));
       else if (at === `${G}RequestInfo`) requestId ??= ownStr(item, 'requestId');
       else if (at === `${G}Help`) {
         const links = own(item, 'links');
@@ -399,17 +422,7 @@ export function parseClerk(body: unknown, input: ParseInput): ParsedError | unde
   const errors = errorsOf(body, isClerkItem);
   if (errors === undefined) return undefined;
   const first = errors[0] as Rec;
-  const violations = collect(errors, (item) => {
-    const meta = ownRec(item, 'meta');
-    const param = ownStr(meta, 'param_name');
-    return param === undefined || !isClerkItem(item)
-      ? undefined
-      : violation(
-          pathPointer(param),
-          ownStr(item, 'long_message') ?? ownStr(item, 'message') ?? '',
-          ownStr(meta, 'reason'),
-        );
-  });
+  const violations = collect(errors, clerkViolation);
   const title = ownStr(first, 'message');
   const meta = own(first, 'meta');
   const some = violations.length > 0;
@@ -450,16 +463,7 @@ export function parseJsonApi(body: unknown, input: ParseInput): ParsedError | un
     ownStr(first, 'detail') ?? title,
     own(ownRec(first, 'meta'), 'details'),
     ownStr(first, 'id'),
-    collect(errors, (item) => {
-      const pointer = ownStr(ownRec(item, 'source'), 'pointer');
-      return pointer === undefined || !isJsonApiItem(item)
-        ? undefined
-        : violation(
-            pointer,
-            ownStr(item, 'detail') ?? ownStr(item, 'title') ?? '',
-            ownStr(ownRec(item, 'meta'), 'reason'),
-          );
-    }),
+    collect(errors, jsonApiViolation),
     title,
     str(typeLink) ?? ownStr(typeLink, 'href'),
   );
