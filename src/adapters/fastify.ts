@@ -55,7 +55,8 @@ export function errata(options: ServerOptions): FastifyErrata {
       method: request.method,
       path: pathOf(request.url),
       url: request.url,
-      route: request.routeOptions.url,
+      // `routeOptions` builds a new object on every read: only when routes declare errors.
+      route: responder.declaring ? request.routeOptions.url : undefined,
       accept: h.accept,
       requestId: h[idHeader] as string | undefined,
       request,

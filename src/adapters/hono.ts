@@ -69,7 +69,7 @@ export function errata<E extends Env>(
     const req = c.req;
     const method = req.method;
     let route: string | undefined;
-    for (const r of req.matchedRoutes) if (r.method === method) route = r.path;
+    if (responder.declaring) for (const r of req.matchedRoutes) if (r.method === method) route = r.path;
     const wire = responder.respond(error, {
       method,
       path: req.path,

@@ -123,6 +123,8 @@ export interface Responder {
   declare(method: string, path: string, ids: readonly string[]): void;
   /** Every declared route, for the OpenAPI generator. */
   declarations(): RouteDeclaration[];
+  /** Whether any route declares its errors: adapters look the matched route up only then. */
+  readonly declaring: boolean;
   /** The application's catalog. */
   readonly catalog: Catalog;
   /** The request id header name, lower-case. */
@@ -305,6 +307,9 @@ export function createResponder(options: ServerOptions): Responder {
     respond,
     declare,
     declarations: () => declarations.map((d) => ({ ...d, errors: [...d.errors] })),
+    get declaring() {
+      return declared.size > 0;
+    },
     catalog,
     requestIdHeader: idHeader,
     ready,
