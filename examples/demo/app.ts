@@ -35,6 +35,8 @@ export function demoCatalog(docs = '/errors') {
     {
       ...doc,
       docs,
+      // RFC 9457 by default; the seed's own envelope with ?dialect=barekey.
+      dialect: 'problem',
       categories: [...doc.categories, 'Rate limits'],
       errors: {
         ...doc.errors,

@@ -1,53 +1,83 @@
 /**
- * The errata demo: a small API on node:http that answers with errors from the
- * barekey seed catalog as RFC 9457 problem details. `npm start` runs it.
+ * `npm start`: the errata demo API (examples/demo/app.ts) on node:http, with
+ * its error reference generated from the same catalog and served at /errors,
+ * so that every RFC 9457 `type` the API sends resolves to its entry.
  */
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import { generateHtml, generateMarkdown, generateOpenApi } from '../../src/docs/index.js';
+import { createDemoApp, type DemoOptions } from './app.js';
 
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { createCatalog, isErrataError, toWire } from '../../src/index.js';
-import { normalizeDocument } from '../../src/load.js';
-
-const file = new URL('../catalogs/barekey.json', import.meta.url);
-const model = normalizeDocument(JSON.parse(readFileSync(file, 'utf8')), 'examples/catalogs/barekey.json');
-const api = createCatalog({ ...model, docs: 'http://127.0.0.1/errors' });
-
-const variables = new Map([['production/API_URL', 'https://api.example.com']]);
-
-export function handle(
-  method: string,
-  url: URL,
-): { status: number; headers: Record<string, string>; body: string } {
-  try {
-    const m = /^\/v1\/variables\/([^/]+)\/([^/]+)$/.exec(url.pathname);
-    if (method === 'GET' && m) {
-      const [stage, name] = [decodeURIComponent(m[1] as string), decodeURIComponent(m[2] as string)];
-      const value = variables.get(`${stage}/${name}`);
-      if (value === undefined) throw api.error('VARIABLE_NOT_FOUND', { name, stage });
-      return {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name, value }),
-      };
-    }
-    if (url.pathname === '/v1/billing') throw api.error('BILLING_UNAVAILABLE');
-    throw api.error('VARIABLE_NOT_FOUND', { name: url.pathname, stage: 'any' });
-  } catch (e) {
-    const err = isErrataError(e) ? e : api.error('EVALUATION_FAILED', {}, { cause: e });
-    return toWire(err, { dialect: 'problem', requestId: crypto.randomUUID(), instance: url.pathname });
-  }
+export interface Demo {
+  readonly url: string;
+  close(): Promise<void>;
 }
 
-const port = Number(process.env.PORT ?? 3000);
-const server = createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const out = handle(req.method ?? 'GET', url);
-  res.writeHead(out.status, out.headers).end(out.body);
-});
-server.listen(port, '127.0.0.1', () => {
-  const base = `http://127.0.0.1:${port}`;
-  console.log(`errata demo listening on ${base}\n`);
-  console.log(`  curl -i ${base}/v1/variables/production/API_URL     # 200`);
-  console.log(`  curl -i ${base}/v1/variables/staging/MISSING        # 404 VARIABLE_NOT_FOUND`);
-  console.log(`  curl -i ${base}/v1/billing                          # 503 BILLING_UNAVAILABLE`);
-});
+/** Starts the demo on 127.0.0.1 (port 0 picks a free one). */
+export async function startDemo(port = 3000, options: Omit<DemoOptions, 'docs'> = {}): Promise<Demo> {
+  let docsUrl = '';
+  // The docs URL needs the port, which is known once the server listens: the app is built lazily.
+  let app: ReturnType<typeof createDemoApp> | undefined;
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve(
+      {
+        fetch: (req, env) => {
+          if (app === undefined) throw new Error('demo app not ready');
+          return app.fetch(req, env);
+        },
+        port,
+        hostname: '127.0.0.1',
+      },
+      () => resolve(s),
+    );
+    s.once('error', reject);
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  docsUrl = `${base}/errors`;
+  app = createDemoApp({ ...options, docs: docsUrl });
+  const model = (app as unknown as { catalog?: { model: never } }).catalog?.model;
+  const catalogModel = model ?? (await import('./app.js')).demoCatalog(docsUrl).model;
+  const html = generateHtml(catalogModel, { dialect: 'problem' });
+  const markdown = generateMarkdown(catalogModel, { dialect: 'problem' });
+  const openapi = JSON.stringify(generateOpenApi(catalogModel, { dialect: 'problem' }), null, 2);
+  app.get('/errors', (c) => c.html(html));
+  app.get('/errors.md', (c) => c.body(markdown, 200, { 'content-type': 'text/markdown; charset=utf-8' }));
+  app.get('/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json' }));
+  return {
+    url: base,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const demo = await startDemo(Number(process.env.PORT ?? 3000));
+  const u = demo.url;
+  const auth = '-H "Authorization: Bearer demo-token"';
+  console.log(`errata demo API on ${u} — error reference at ${u}/errors\n`);
+  console.log('Try:');
+  console.log(`  curl -i ${u}/v1/variables/production/API_URL ${auth}      # 200`);
+  console.log(`  curl -i ${u}/v1/variables/production/API_URL                   # 401 with WWW-Authenticate`);
+  console.log(
+    `  curl -i ${u}/v1/variables/staging/NOPE ${auth}             # 404 VARIABLE_NOT_FOUND (problem+json)`,
+  );
+  console.log(
+    `  curl -i ${u}/v1/variables/staging/NOPE?dialect=clerk ${auth} # the same error, Clerk's envelope`,
+  );
+  console.log(
+    `  curl -i -X POST ${u}/v1/variables ${auth} -H 'content-type: application/json' -d '{"stage":"prod","name":"x"}'  # 400, every field`,
+  );
+  console.log(
+    `  curl -i -X POST ${u}/v1/variables ${auth} -H 'content-type: application/json' -d '{bad'   # 400 INVALID_JSON`,
+  );
+  console.log(`  for i in 1 2 3 4; do curl -si ${u}/v1/usage | head -1; done  # 429 with Retry-After`);
+  console.log(
+    `  curl -i ${u}/v1/crash                                           # 500, masked, with a request id`,
+  );
+  console.log(
+    `  open ${u}/errors                                                # the reference; every "type" resolves here`,
+  );
+  const stop = () => void demo.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

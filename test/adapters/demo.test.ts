@@ -28,18 +28,21 @@ describe('demo app', () => {
     expect(body.token).toBe('demo-token');
   });
 
-  it('answers 401 with its challenge, in the barekey envelope by default', async () => {
+  it('answers 401 with its challenge, as RFC 9457 by default', async () => {
     const { res, body } = await get('/v1/variables/production/API_URL');
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer realm="barekey", error="invalid_token"');
-    expect((body.error as { code: string }).code).toBe('UNAUTHORIZED');
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(body.code).toBe('UNAUTHORIZED');
+    const seed = await get('/v1/variables/production/API_URL?dialect=barekey');
+    expect((seed.body.error as { code: string }).code).toBe('UNAUTHORIZED');
   });
 
   it('serves a variable, and a 404 for a missing one', async () => {
     expect((await get('/v1/variables/production/API_URL', auth)).body.value).toBe('https://api.example.com');
     const { res, body } = await get('/v1/variables/staging/MISSING', auth);
     expect(res.status).toBe(404);
-    expect((body.error as { code: string }).code).toBe('VARIABLE_NOT_FOUND');
+    expect(body.code).toBe('VARIABLE_NOT_FOUND');
   });
 
   it('chooses the dialect per request: ?dialect= or Accept', async () => {
@@ -87,7 +90,7 @@ describe('demo app', () => {
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(50);
     expect(Number(res.headers.get('retry-after'))).toBeLessThanOrEqual(60);
-    expect((body.error as { code: string }).code).toBe('RATE_LIMITED');
+    expect(body.code).toBe('RATE_LIMITED');
   });
 
   it('masks an unexpected exception and logs it', async () => {
