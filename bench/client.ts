@@ -8,9 +8,10 @@
 import { bench, do_not_optimize, run } from 'mitata';
 import { APIError } from 'openai';
 import { createClient } from '../src/client/index.js';
+import { parseProblem } from '../src/dialects/index.js';
 
 const client = createClient();
-const fixed = createClient({ dialect: 'problem' });
+const fixed = createClient({ dialect: parseProblem });
 
 const problemBody = JSON.stringify({
   type: 'https://docs.example.com/errors#VARIABLE_NOT_FOUND',

@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { defineCatalog } from '../catalog/define.js';
 import { jsonDetails } from '../catalog/json-details.js';
+import { clerk, parseClerk } from '../dialects/index.js';
 import { type ClientCode, type ClientDetails, createClient, type ErrataClientError } from './index.js';
 
 const api = defineCatalog({
@@ -83,9 +84,12 @@ describe('createClient() without a catalog', () => {
   });
 
   it('takes a fixed dialect or a parser of your own', () => {
-    createClient({ dialect: 'clerk' });
+    createClient({ dialect: clerk });
+    createClient({ dialect: parseClerk });
     createClient({ dialect: { name: 'mine', parse: () => undefined } });
-    // @ts-expect-error a dialect is a name or { name, parse }
+    // @ts-expect-error the string form would bundle every parser: pass the dialect itself
+    createClient({ dialect: 'clerk' });
+    // @ts-expect-error a dialect is a parser or { name, parse }
     createClient({ dialect: 42 });
   });
 });

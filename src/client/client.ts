@@ -1,7 +1,8 @@
 import type { CodeOf, DetailsOf, EntryDef } from '../catalog/define.js';
-import { type DialectParser, detect, bareParsers as parsers } from '../dialects/parsers.js';
+import type { DialectParser } from '../dialects/parsers.js';
 import type { ParsedError } from '../dialects/types.js';
 import { readCapped } from './_read.js';
+import { read } from './_reader.js';
 import { clientError, type ErrataClientError, type HeaderGetter, isErrataClientError } from './error.js';
 
 type Loose = Record<string, EntryDef>;
@@ -65,10 +66,12 @@ export interface RetryOptions {
 
 export interface ClientOptions extends RetryOptions {
   /**
-   * A fixed dialect (a built-in name or a parser of your own) instead of detection.
-   * @default detection: every built-in parser, content-type hints first
+   * A fixed dialect instead of the universal reader: a dialect object
+   * (`dialects.clerk` from `errata`, or your own `{ name, parse }`) or a parser
+   * function (`parseClerk`). Only what you pass is bundled.
+   * @default the universal reader: every built-in wire format and common foreign shapes, by shape
    */
-  readonly dialect?: string | DialectLike;
+  readonly dialect?: DialectLike | DialectParser;
   /** Most bytes of an error body read; the rest is cancelled. @default 1048576 (1 MiB) */
   readonly maxBodyBytes?: number;
   /** The fetch used by `client.fetch`. @default globalThis.fetch */
@@ -115,9 +118,8 @@ const fail = (code: string, message: string, retryable: boolean, cause?: unknown
  */
 export function createClient<C = unknown>(options: ClientOptions = {}): ErrataClient<C> {
   const d = options.dialect;
-  const fixed = typeof d === 'string' ? parsers.find((p) => p[0] === d)?.[1] : d?.parse;
-  if (d && !fixed)
-    throw new TypeError(`Unknown dialect "${d}". Known dialects: ${parsers.map((p) => p[0]).join(', ')}`);
+  const fixed = typeof d === 'function' ? d : d?.parse;
+  if (d && typeof fixed !== 'function') throw new TypeError('dialect: not a parser');
   const cap = options.maxBodyBytes ?? 1 << 20;
 
   const parse = (body: string, cut: boolean, res: ResponseLike = {}): ErrataClientError => {
@@ -125,32 +127,32 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
       const status = res.status ?? 0;
       const headers = res.headers ?? NO_HEADERS;
       let data: unknown;
-      let parsed: ParsedError | undefined;
+      let parsed: Partial<ParsedError> | undefined;
       try {
         if (/^\s*[[{]/.test(body)) data = JSON.parse(body);
-        // Detection tries the dialect the media type names first (RFC 9457, JSON:API), then every parser.
-        // Bare parsers: the error reads Retry-After and x-request-id from the headers itself.
-        if (typeof data === 'object' && data) parsed = (fixed ?? detect)(data, { status, headers });
+        // The error reads Retry-After, x-request-id and the should-retry headers itself.
+        if (typeof data === 'object' && data) parsed = fixed ? fixed(data, { status, headers }) : read(data);
       } catch {}
+      parsed ??= {};
       return clientError(
         {
-          code: parsed?.code,
+          code: parsed.code,
           status,
-          message: parsed?.message || parsed?.title || res.statusText || `HTTP ${status}`,
-          details: parsed?.details,
+          message: parsed.message || parsed.title || res.statusText || `HTTP ${status}`,
+          details: parsed.details,
           requestId:
-            parsed?.requestId ?? headers.get('x-request-id') ?? headers.get('request-id') ?? undefined,
-          violations: parsed?.violations ?? [],
-          dialect: parsed?.dialect,
-          title: parsed?.title,
-          type: parsed?.type,
+            parsed.requestId ?? headers.get('x-request-id') ?? headers.get('request-id') ?? undefined,
+          violations: parsed.violations ?? [],
+          dialect: parsed.dialect,
+          title: parsed.title,
+          type: parsed.type,
           body,
           data,
           truncated: cut,
           headers,
         },
-        parsed?.retryable,
-        parsed?.retryAfterMs,
+        parsed.retryable,
+        parsed.retryAfterMs,
       );
     } catch (e) {
       // Unreachable with real headers; a hostile `ResponseLike` still gets an error, not an exception.

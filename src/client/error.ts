@@ -144,8 +144,7 @@ export type EagerFields = Omit<ClientErrorInit, 'retryable' | 'retryAfterMs'>;
 /**
  * Makes the error of a response without calling the Error constructor, whose
  * trace capture would cost more than the whole parse. The object is still an
- * `instanceof Error` and of `ErrataClientError`; the stores below keep one
- * hidden class for every error the client makes.
+ * `instanceof Error` and of `ErrataClientError`.
  */
 export const clientError = (
   f: EagerFields,
@@ -156,20 +155,8 @@ export const clientError = (
   new (Made as unknown as new (...a: unknown[]) => ErrataClientError)(f, retryable, retryAfterMs, cause);
 
 function Made(this: Made, f: EagerFields, retryable?: boolean, retryAfterMs?: number, cause?: unknown) {
-  // One store per field, in one order: every error the client makes shares one hidden class.
-  this.code = f.code;
-  this.status = f.status;
-  this.message = f.message;
-  this.details = f.details;
-  this.requestId = f.requestId;
-  this.violations = f.violations;
-  this.dialect = f.dialect;
-  this.title = f.title;
-  this.type = f.type;
-  this.body = f.body;
-  this.data = f.data;
-  this.truncated = f.truncated;
-  this.headers = f.headers;
+  // The client passes the fields in one order: every error it makes shares one hidden class.
+  Object.assign(this, f);
   this[GUIDE] = [retryable, retryAfterMs];
   if (cause !== undefined) this.cause = cause;
 }

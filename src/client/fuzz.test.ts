@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsers } from '../dialects/parsers.js';
 import type { ParsedError } from '../dialects/types.js';
+import { read } from './_reader.js';
 import { createClient, ErrataClientError } from './index.js';
 
 // Property tests: whatever body arrives, every dialect parser and the client
@@ -156,6 +157,22 @@ describe('every dialect parser, on generated bodies', () => {
       fc.assert(
         fc.property(values, statuses, headerSets, (body, status, headers) => {
           wellFormedParsed(name, parse(body, { status, headers: new Headers(headers) }));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    LIMIT,
+  );
+});
+
+describe('the universal reader, on generated bodies', () => {
+  it(
+    'never throws and answers undefined or a well-formed ParsedError',
+    () => {
+      fc.assert(
+        fc.property(values, (body) => {
+          const p = read(body);
+          if (p) wellFormedParsed(p.dialect, { ...p, status: 0 });
         }),
         { numRuns: RUNS },
       );

@@ -1,6 +1,7 @@
 // errata/client: parse any supported dialect into one typed error, and fetch
 // with safe retries. Runtime-neutral (fetch, Response, AbortSignal,
-// TextDecoder); it imports only the catalog's types and the dialects' parsers.
+// TextDecoder); it imports only the catalog's types and its own universal
+// reader of error bodies (a dialect's parser is bundled only when passed).
 
 export {
   type ClientCode,

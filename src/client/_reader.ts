@@ -1,0 +1,167 @@
+// The client's universal reader: one pass over a parsed JSON body that reads
+// any of errata's wire formats (problem, simple, authos, barekey, clerk,
+// jsonapi, google, stripe, openai) and the common foreign shapes built on
+// them. Unlike the dialects' strict parsers it does not prove that exactly one
+// dialect accepts a body: it reads whatever fields are there, by shape, and
+// names a best-guess dialect. Own properties only, no recursion, and it may
+// throw only on a hostile non-JSON value (a throwing getter), which the client
+// catches.
+
+import type { ParsedError } from '../dialects/types.js';
+import type { Violation } from '../error.js';
+
+type Rec = Record<string, unknown>;
+type Out = { -readonly [K in keyof ParsedError]: ParsedError[K] };
+
+const has = Object.hasOwn;
+const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** An own property of an untrusted value (never an inherited `constructor` or `__proto__`). */
+const own = (o: unknown, k: string): unknown => (isRec(o) && has(o, k) ? o[k] : undefined);
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const ownStr = (o: unknown, k: string) => str(own(o, k));
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** The JSON Pointer of a field path in either style (`a.b[0]`, `a[b][0]`). */
+const pointer = (path: string) =>
+  path.replace(/([^.[\]]+)|\[([^\]]*)\]|./g, (_, a, b) =>
+    (a ?? b) === undefined ? '' : `/${(a ?? b).replace(/~/g, '~0').replace(/\//g, '~1')}`,
+  );
+
+/** A copy of a record without `drop` (`fromEntries` keeps a `__proto__` key a plain property); a lone `wrap` member comes back as it is; nothing left, `undefined`. */
+function rest(r: Rec, drop: string[], wrap: string): unknown {
+  const e = Object.entries(r).filter(([k]) => !drop.includes(k));
+  return e.length ? (e.length === 1 && e[0]?.[0] === wrap ? e[0][1] : Object.fromEntries(e)) : undefined;
+}
+
+const push = (out: Violation[], at: string | undefined, message: string, code?: string) => {
+  if (at !== undefined)
+    out.push(code === undefined ? { pointer: at, message } : { pointer: at, message, code });
+};
+
+/** Reads a JSON body into the fields the client needs; `undefined` when nothing in it is recognised. */
+export function read(body: unknown): ParsedError | undefined {
+  if (!isRec(body)) return undefined;
+  // No `status`: the client takes the response's.
+  const p = { dialect: 'simple' } as Out;
+  const v: Violation[] = [];
+  const error = own(body, 'error');
+  const errors = own(body, 'errors');
+  const title = ownStr(body, 'title');
+  const detail = ownStr(body, 'detail');
+  const type = ownStr(body, 'type');
+  let details: unknown = own(body, 'details');
+  let split = true;
+  /** Items of `{pointer, detail or message, code}`: a problem's `errors`, else `details.errors`. */
+  let items: unknown;
+  if (isRec(error)) {
+    const code = own(error, 'code');
+    const status = ownStr(error, 'status');
+    p.message = ownStr(error, 'message');
+    if (typeof code === 'number' && status) {
+      // Google AIP-193: the code is ErrorInfo.reason, else the gRPC status name.
+      p.dialect = 'google';
+      p.title = status;
+      details = undefined;
+      split = false;
+      for (const item of list(own(error, 'details'))) {
+        // `type.googleapis.com/google.rpc.ErrorInfo` and the like.
+        const at = ownStr(item, '@type')?.replace(/.*\./, '');
+        if (at === 'ErrorInfo') {
+          p.code ??= ownStr(item, 'reason');
+          details ??= own(item, 'metadata');
+        } else if (at === 'RetryInfo') {
+          // A google.protobuf.Duration in its JSON form (`60s`, `0.300s`).
+          const m = /^(\d{1,12}(\.\d+)?)s$/.exec(ownStr(item, 'retryDelay') ?? '');
+          if (m && p.retryAfterMs === undefined) {
+            p.retryAfterMs = Math.round(+(m[1] as string) * 1000);
+            p.retryable = true;
+          }
+        } else if (at === 'BadRequest')
+          for (const f of list(own(item, 'fieldViolations'))) {
+            const field = ownStr(f, 'field');
+            push(v, field && pointer(field), ownStr(f, 'description') ?? '', ownStr(f, 'reason'));
+          }
+        else if (at === 'RequestInfo') p.requestId ??= ownStr(item, 'requestId');
+        else if (at === 'Help') p.type ??= ownStr(list(own(item, 'links'))[0], 'url');
+      }
+      p.code ??= status;
+    } else {
+      // Stripe and OpenAI (a `type`), barekey and most others (none).
+      const t = ownStr(error, 'type');
+      p.dialect = t === undefined ? 'barekey' : has(error, 'param') ? 'openai' : 'stripe';
+      p.code = typeof code === 'number' ? String(code) : str(code);
+      p.type = ownStr(error, 'doc_url');
+      p.requestId = ownStr(error, 'requestId');
+      details = own(error, 'details');
+      const param = ownStr(error, 'param');
+      if (param !== undefined && !Array.isArray(own(details, 'errors')))
+        push(v, pointer(param), p.message ?? '');
+    }
+  } else if (typeof error === 'string') {
+    // authos `{error, error_code}`; OAuth 2 `{error, error_description}`.
+    p.dialect = 'authos';
+    const description = ownStr(body, 'error_description');
+    p.code = ownStr(body, 'error_code') ?? (description && error);
+    p.message = description ?? error;
+  } else if (Array.isArray(errors) && !(title ?? detail ?? type) && isRec(errors[0])) {
+    const first = errors[0];
+    const meta = own(first, 'meta');
+    p.code = ownStr(first, 'code');
+    split = false;
+    // Clerk's items have a `message`/`long_message`, JSON:API's a `title`/`detail`.
+    const clerk = has(first, 'message') || has(first, 'long_message');
+    for (const item of errors) {
+      const m = own(item, 'meta');
+      const param = ownStr(m, 'param_name');
+      push(
+        v,
+        clerk ? param && pointer(param) : ownStr(own(item, 'source'), 'pointer'),
+        (clerk
+          ? (ownStr(item, 'long_message') ?? ownStr(item, 'message'))
+          : (ownStr(item, 'detail') ?? ownStr(item, 'title'))) ?? '',
+        ownStr(m, 'reason'),
+      );
+    }
+    if (clerk) {
+      p.dialect = 'clerk';
+      p.title = ownStr(first, 'message');
+      p.requestId = ownStr(body, 'clerk_trace_id');
+      p.message = v.length ? p.title : (ownStr(first, 'long_message') ?? p.title);
+      details = !v.length ? meta : isRec(meta) ? rest(meta, ['param_name', 'reason'], 'data') : undefined;
+    } else {
+      p.dialect = 'jsonapi';
+      p.title = ownStr(first, 'title');
+      p.message = ownStr(first, 'detail') ?? p.title;
+      p.requestId = ownStr(first, 'id');
+      p.type = ownStr(own(first, 'links'), 'type');
+      details = own(meta, 'details');
+    }
+  } else {
+    p.code = ownStr(body, 'code');
+    p.message = detail ?? ownStr(body, 'message') ?? title;
+    p.requestId = ownStr(body, 'requestId');
+    if (title ?? detail ?? type) {
+      // RFC 9457: violations in an `errors` extension.
+      p.dialect = 'problem';
+      p.title = title;
+      p.type = type;
+      split = false;
+      items = errors;
+    } else if (p.code === undefined && p.message === undefined) return undefined;
+  }
+  // Envelopes without a field-error member carry violations in `details.errors`.
+  if (split) items = own(details, 'errors');
+  const before = v.length;
+  for (const item of list(items))
+    if (isRec(item))
+      push(
+        v,
+        (ownStr(item, 'pointer') ?? '').replace(/^#/, ''),
+        ownStr(item, 'detail') ?? ownStr(item, 'message') ?? '',
+        ownStr(item, 'code'),
+      );
+  if (split && v.length > before) details = rest(details as Rec, ['errors'], 'value');
+  p.details = details ?? undefined;
+  if (v.length) p.violations = v;
+  return p;
+}
