@@ -16,7 +16,9 @@ const scripts = readdirSync(import.meta.dirname)
 let failed = 0;
 for (const script of scripts) {
   console.log(`\n## ${script}`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script)], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) failed++;
 }
 process.exitCode = failed > 0 ? 1 : 0;

@@ -144,7 +144,8 @@ export function createError<D>(
   params: Readonly<Record<string, unknown>> | undefined,
   options?: ErrataErrorOptions<D>,
 ): ErrataError<string, string, D> {
-  if (options?.stack ?? definition.entry.status >= 500) return new ErrataError(definition, message, params, options);
+  if (options?.stack ?? definition.entry.status >= 500)
+    return new ErrataError(definition, message, params, options);
   const e = Object.create(ErrataError.prototype) as ErrataError<string, string, D>;
   (e as { message: string }).message = message;
   if (options?.cause !== undefined) (e as { cause: unknown }).cause = options.cause;

@@ -91,13 +91,12 @@ export interface CatalogDef<E extends Record<string, EntryDef> = Record<string, 
 type Loose = Record<string, EntryDef>;
 type EmptyParams = Record<string, never>;
 
-/** The parameters an entry's message takes. */
-// biome-ignore lint/complexity/noBannedTypes: an entry without a message has no parameters
-// These helpers are deliberately not distributive (\`[En] extends [...]\`): a call's generic id would
+// These helpers are deliberately not distributive (`[En] extends [...]`): a call's generic id would
 // otherwise make the compiler evaluate them over every entry of the catalog, for every call.
+/** The parameters an entry's message takes (none without a message). */
 export type ParamsOf<En> = [En] extends [{ readonly message: infer M extends string }]
   ? TemplateParams<M>
-  : {};
+  : Record<never, never>;
 
 /** The details an entry carries: the input type of its Standard Schema; `undefined` without one. */
 export type DetailsOf<En> = [En] extends [{ readonly details: infer S }]

@@ -88,7 +88,10 @@ function checkArgs(raw: string[], def: ArgsDef): void {
     );
   // citty rejects a bad enum value itself, in colour; read enums as strings and say it plainly.
   const asStrings = Object.fromEntries(
-    Object.entries(def).map(([n, a]) => [n, a.type === 'enum' ? { ...a, type: 'string' as const, options: undefined } : a]),
+    Object.entries(def).map(([n, a]) => [
+      n,
+      a.type === 'enum' ? { ...a, type: 'string' as const, options: undefined } : a,
+    ]),
   ) as ArgsDef;
   const parsed = parseArgs(raw, asStrings) as Record<string, unknown>;
   for (const [name, arg] of Object.entries(def)) {
