@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { generateHtml, generateMarkdown, generateOpenApi } from '../../src/docs/index.js';
-import { createDemoApp, type DemoOptions } from './app.js';
+import { createDemoApp, type DemoOptions, demoCatalog } from './app.js';
 
 export interface Demo {
   readonly url: string;
@@ -16,7 +16,6 @@ export interface Demo {
 
 /** Starts the demo on 127.0.0.1 (port 0 picks a free one). */
 export async function startDemo(port = 3000, options: Omit<DemoOptions, 'docs'> = {}): Promise<Demo> {
-  let docsUrl = '';
   // The docs URL needs the port, which is known once the server listens: the app is built lazily.
   let app: ReturnType<typeof createDemoApp> | undefined;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -34,10 +33,10 @@ export async function startDemo(port = 3000, options: Omit<DemoOptions, 'docs'> 
     s.once('error', reject);
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  docsUrl = `${base}/errors`;
+  const docsUrl = `${base}/errors`;
   app = createDemoApp({ ...options, docs: docsUrl });
-  const model = (app as unknown as { catalog?: { model: never } }).catalog?.model;
-  const catalogModel = model ?? (await import('./app.js')).demoCatalog(docsUrl).model;
+  // The same catalog the app serves, so that the reference's anchors are the ids its `type`s name.
+  const catalogModel = demoCatalog(docsUrl).model;
   const html = generateHtml(catalogModel, { dialect: 'problem' });
   const markdown = generateMarkdown(catalogModel, { dialect: 'problem' });
   const openapi = JSON.stringify(generateOpenApi(catalogModel, { dialect: 'problem' }), null, 2);
