@@ -130,6 +130,16 @@ function statedWindow(text: string): number | undefined {
   return count * unit;
 }
 
+/**
+ * `Retry once`, `retry twice`: a stated number of retries, as the attempts a
+ * client makes at most (`maxAttempts` counts the first one too).
+ */
+function statedAttempts(text: string): number | undefined {
+  const m = /\bretry (once|twice)\b/i.exec(text);
+  if (!m) return undefined;
+  return (m[1] as string).toLowerCase() === 'once' ? 2 : 3;
+}
+
 function pascal(text: string): string {
   return text
     .split(/[^A-Za-z0-9]+/)
@@ -371,7 +381,8 @@ function deprecation(description: string, ids: readonly string[]): DeprecationMo
 }
 
 // ---------------------------------------------------------------------------
-// 002 sitescore: headerless rows `CODE | HTTP | Yes/No | Description | Remediation |`.
+// 002 sitescore: headerless rows `CODE | HTTP | Yes/No | Description | Remediation |`;
+// the remediation may state the window (`Back off 60 seconds`) and the count (`Retry once`).
 
 function parseSitescore(text: string): CatalogInput {
   const category = 'Errors';
@@ -387,12 +398,15 @@ function parseSitescore(text: string): CatalogInput {
     ];
     if (retryable !== 'Yes' && retryable !== 'No') throw new SeedError(`${where}: retryable is ${retryable}`);
     const window = statedWindow(remediation);
+    const attempts = statedAttempts(remediation);
     const retry: RetryPolicy =
       retryable === 'No'
         ? NO_RETRY
-        : window !== undefined
-          ? { retryable: true, strategy: 'after', afterMs: window }
-          : { retryable: true, ...EXPONENTIAL };
+        : {
+            retryable: true,
+            ...(window !== undefined ? { strategy: 'after', afterMs: window } : EXPONENTIAL),
+            ...(attempts !== undefined ? { maxAttempts: attempts } : {}),
+          };
     return [[code, { code, status: status(http, where), category, description, remediation, retry }]];
   });
   return {

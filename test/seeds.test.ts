@@ -380,7 +380,7 @@ describe('sitescore (002)', () => {
   });
   checkAgainstPage('sitescore', rows, ['Errors']);
 
-  it('retries what the page marks retryable, after the stated window when there is one', () => {
+  it('retries what the page marks retryable, after the stated window and at most the stated count when there are', () => {
     const cat = catalog('sitescore');
     for (const m of matches) {
       const retry = cat.errors[m[1] as string]?.retry;
@@ -389,11 +389,22 @@ describe('sitescore (002)', () => {
         expect(retry).toEqual({ retryable: true, strategy: 'after', afterMs: 60_000 });
       } else if ((m[5] as string).startsWith('Wait an hour')) {
         expect(retry).toEqual({ retryable: true, strategy: 'after', afterMs: 3_600_000 });
+      } else if ((m[5] as string).startsWith('Retry once.')) {
+        // One retry: two attempts, the first included.
+        expect(retry).toEqual({
+          retryable: true,
+          strategy: 'exponential',
+          baseMs: 500,
+          maxMs: 30000,
+          maxAttempts: 2,
+        });
       } else {
         expect(retry).toEqual({ retryable: true, strategy: 'exponential', baseMs: 500, maxMs: 30000 });
       }
     }
     expect(cat.errors.SCORING_RATE_LIMITED?.retry).toMatchObject({ strategy: 'after', afterMs: 60_000 });
+    expect(cat.errors.INTERNAL_ERROR?.retry).toMatchObject({ maxAttempts: 2 });
+    expect(matches.filter((m) => /\bretry (once|twice)\b/i.test(m[5] as string))).toHaveLength(1);
     expect(cat.dialect).toBe('problem');
   });
 });
