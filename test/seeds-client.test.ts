@@ -1,0 +1,296 @@
+/**
+ * The seed pages' example responses read back on the client. Every body a
+ * seed page quotes is fed, as the page prints it, to the universal reader
+ * (`createClient().parse`), to a client fixed to the seed's dialect and to
+ * `parseAny`; the three must agree with the page on code, status, message,
+ * details, request id and retryability. Pages that quote no body (barekey,
+ * sitescore) are read in the envelope errata serves for them, built from the
+ * page's own rows.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createCatalog } from '../src/catalog/define.js';
+import { normalizeDocument } from '../src/catalog/load.js';
+import { createClient } from '../src/client/index.js';
+import { dialects, parseAny } from '../src/dialects/index.js';
+import { toResponse } from '../src/server/response.js';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const SEEDS = join(REPO, '..', 'shared', 'seeds');
+
+function page(prefix: string): string {
+  if (!existsSync(SEEDS)) throw new Error(`seed pages not found at ${SEEDS}`);
+  const file = readdirSync(SEEDS).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
+  if (!file) throw new Error(`no ${prefix}*.txt in ${SEEDS}`);
+  return readFileSync(join(SEEDS, file), 'utf8');
+}
+
+const load = (name: string) =>
+  createCatalog(
+    normalizeDocument(JSON.parse(readFileSync(join(REPO, 'examples/catalogs', `${name}.json`), 'utf8'))),
+  );
+
+const universal = createClient();
+
+interface Expected {
+  code: string;
+  status: number;
+  message: string;
+  details?: unknown;
+  requestId?: string;
+  title?: string;
+  retryable: boolean;
+  retryAfterMs?: number;
+}
+
+/**
+ * Reads one body three ways and checks each against what the page says. The
+ * universal reader and the fixed-dialect client must give the same error;
+ * `parseAny` the same fields (it leaves an unusable message as it is and
+ * knows nothing of retrying).
+ */
+function expectRead(
+  dialect: keyof typeof dialects,
+  body: string,
+  headers: Record<string, string>,
+  want: Expected,
+) {
+  const response = { status: want.status, headers: new Headers(headers) };
+  const fixed = createClient({ dialect: dialects[dialect] });
+  for (const [who, client] of [
+    ['universal reader', universal],
+    [`fixed ${dialect}`, fixed],
+  ] as const) {
+    const e = client.parse(body, response);
+    const got = {
+      code: e.code,
+      status: e.status,
+      message: e.message,
+      details: e.details,
+      requestId: e.requestId,
+      retryable: e.retryable,
+      retryAfterMs: e.retryAfterMs,
+      dialect: e.dialect,
+      ...(want.title !== undefined ? { title: e.title } : {}),
+    };
+    expect(got, `${who}: ${body}`).toEqual({
+      details: undefined,
+      requestId: undefined,
+      retryAfterMs: undefined,
+      ...want,
+      dialect,
+    });
+    expect(e.violations, who).toEqual([]);
+  }
+  const strict = parseAny(JSON.parse(body), { status: want.status, headers: new Headers(headers) });
+  expect(strict, `parseAny: ${body}`).toMatchObject({ dialect, code: want.code, status: want.status });
+  expect(strict?.details).toEqual(want.details);
+  expect(strict?.requestId).toEqual(want.requestId);
+}
+
+// ---------------------------------------------------------------------------
+
+describe('000 barekey: {error: {code, message, requestId}} for every row', () => {
+  const text = page('000_');
+  const rows = [...text.matchAll(/^([A-Z][A-Z0-9_]*) \| (\d{3}) \| (.*) \|$/gm)];
+  const guidance = new Map(
+    [...text.matchAll(/^([A-Z][A-Z0-9_]*) \| (Yes|No) — (.*) \|$/gm)].map((m) => [m[1], m[2] === 'Yes']),
+  );
+
+  it('reads code, status, message and the requestId support asks for; retries exactly the rows marked Yes', () => {
+    expect(rows).toHaveLength(13);
+    expect(guidance.size).toBe(13);
+    for (const [, code, status, description] of rows) {
+      const body = JSON.stringify({
+        error: { code, message: description, requestId: 'req_4f1c' },
+      });
+      expectRead(
+        'barekey',
+        body,
+        {},
+        {
+          code: code as string,
+          status: Number(status),
+          message: description as string,
+          requestId: 'req_4f1c',
+          retryable: guidance.get(code) as boolean,
+        },
+      );
+    }
+  });
+
+  it('reads what errata serves for every entry the same way', async () => {
+    const api = load('barekey');
+    for (const [, code, status] of rows) {
+      const e = await universal.fromResponse(toResponse(api.error(code as string), { requestId: 'req_5' }));
+      expect(e, code).toMatchObject({
+        code,
+        status: Number(status),
+        requestId: 'req_5',
+        retryable: guidance.get(code),
+      });
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------
+
+describe('001 clerk: every block of the page, in its {errors: [...], clerk_trace_id} envelope', () => {
+  const text = page('001_');
+  const blocks = [...text.matchAll(/^Status Code: (\d+)\n(\{\n[\s\S]*?\n\})$/gm)].map((m) => ({
+    status: Number(m[1]),
+    json: m[2] as string,
+    body: JSON.parse(m[2] as string) as {
+      shortMessage: string;
+      longMessage?: string;
+      code: string;
+      meta?: unknown;
+    },
+  }));
+
+  it('reads code, status, long message, short message as title, meta as details, and the trace id', () => {
+    expect(blocks).toHaveLength(183);
+    for (const { status, body } of blocks) {
+      // The page's error object as the Backend API sends it (and @clerk/backend reads it).
+      const item: Record<string, unknown> = { message: body.shortMessage };
+      if (body.longMessage !== undefined) item.long_message = body.longMessage;
+      item.code = body.code;
+      if (body.meta !== undefined) item.meta = body.meta;
+      const wire = JSON.stringify({ errors: [item], clerk_trace_id: 'trace_8b1d' });
+      expectRead(
+        'clerk',
+        wire,
+        {},
+        {
+          code: body.code,
+          status,
+          // No long message and an empty short one: the status stands in.
+          message: body.longMessage || body.shortMessage || `HTTP ${status}`,
+          title: body.shortMessage,
+          details: body.meta,
+          requestId: 'trace_8b1d',
+          // The page says nothing of retrying: the status decides.
+          retryable: status === 429 || (status >= 500 && status !== 501),
+        },
+      );
+    }
+    // A meta the page shows as a JSON string stays the string it is.
+    expect(blocks.filter((b) => typeof b.body.meta === 'string')).toHaveLength(1);
+  });
+
+  it('reads the code of a block printed bare, outside its envelope, as the page prints it', () => {
+    for (const { status, json, body } of blocks) {
+      expect(universal.parse(json, { status, headers: new Headers() }).code).toBe(body.code);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------
+
+describe('002 sitescore (no body on its page): the problem errata serves for every row', () => {
+  const text = page('002_');
+  const rows = [...text.matchAll(/^([A-Z][A-Z0-9_]*) \| (\d{3}) \| (Yes|No) \| (.*?) \| (.*?) \|$/gm)];
+  const api = load('sitescore');
+
+  it('reads code, status, message, request id, the stated windows, and the page retry column', async () => {
+    expect(rows).toHaveLength(19);
+    const windows: Record<string, number> = { SCORING_RATE_LIMITED: 60_000, SIGNAL_RATE_LIMITED: 3_600_000 };
+    // Marked Yes on the page, but a 4xx a client cannot fix by repeating it
+    // (the lint rule retry-4xx): nothing on the wire asks for a retry.
+    const fixFirst = new Set(['SIGNAL_VALIDATION_FAILED', 'EMPTY_CRAWL']);
+    for (const [, code, status, yes, description] of rows) {
+      const res = toResponse(api.error(code as string), { requestId: 'req_2a' });
+      const body = await res.text();
+      expectRead('problem', body, Object.fromEntries(res.headers), {
+        code: code as string,
+        status: Number(status),
+        message: Number(status) >= 500 ? 'An internal error occurred.' : (description as string),
+        title: JSON.parse(body).title,
+        requestId: 'req_2a',
+        retryable: yes === 'Yes' && !fixFirst.has(code as string),
+        ...(windows[code as string] !== undefined ? { retryAfterMs: windows[code as string] } : {}),
+      });
+    }
+    expect(rows.filter((r) => fixFirst.has(r[1] as string)).every((r) => r[3] === 'Yes')).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------
+
+describe('003 flags: every example body of the page', () => {
+  const text = page('003_');
+  const sections = [...text.matchAll(/^(\d{3}) [A-Za-z ]+\n\n[\s\S]*?\n(\{\n[\s\S]*?\n\})$/gm)].map((m) => ({
+    status: Number(m[1]),
+    json: m[2] as string,
+  }));
+
+  it('reads code, status, message, details (null is none) and the x-request-id header', () => {
+    expect(sections.map((s) => s.status)).toEqual([400, 401, 403, 404, 409, 500]);
+    for (const { status, json } of sections) {
+      const body = JSON.parse(json) as { code: string; message: string; details: unknown };
+      expectRead(
+        'simple',
+        json,
+        { 'x-request-id': 'req_77' },
+        {
+          code: body.code,
+          status,
+          message: body.message,
+          details: body.details ?? undefined,
+          requestId: 'req_77',
+          // The page says nothing of retrying: the status decides.
+          retryable: status >= 500,
+        },
+      );
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------
+
+describe('004 authos: the page example and every row in its envelope', () => {
+  const text = page('004_');
+  const example = /(\{\n"error"[\s\S]*?\n\})/.exec(text)?.[1] as string;
+  const rows = [...text.matchAll(/^([A-Z][A-Z0-9_]*) \|\n(\d{3}) \|\n(.*) \|$/gm)];
+
+  it('reads the example as the page prints it, its timestamp kept in the data', () => {
+    expect(example).toBeDefined();
+    expectRead(
+      'authos',
+      example,
+      {},
+      {
+        code: 'MACHINE_READABLE_CODE',
+        status: 400,
+        message: 'Detailed description of the error',
+        retryable: false,
+      },
+    );
+    expect(universal.parse(example, { status: 400 }).data).toMatchObject({
+      timestamp: '2025-01-15T10:30:00Z',
+    });
+  });
+
+  it('reads every row: code, status, message, and the x-request-id header', () => {
+    expect(rows).toHaveLength(23);
+    for (const [, code, status, description] of rows) {
+      const body = `{\n"error": ${JSON.stringify(description)},\n"error_code": "${code}",\n"timestamp": "2025-01-15T10:30:00Z"\n}`;
+      const s = Number(status);
+      expectRead(
+        'authos',
+        body,
+        { 'x-request-id': 'req_3c' },
+        {
+          code: code as string,
+          status: s,
+          message: description as string,
+          requestId: 'req_3c',
+          // The page says nothing of retrying: the status decides.
+          retryable: s === 429 || s >= 500,
+        },
+      );
+    }
+  });
+});
