@@ -8,7 +8,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { createCatalog } from '../src/catalog/define.js';
+import { normalizeDocument } from '../src/catalog/load.js';
+import { buildReference } from '../src/docs/reference.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const SEEDS = ['barekey', 'clerk', 'sitescore', 'flags', 'authos'];
@@ -84,6 +88,25 @@ describe('seed reference pages', () => {
         missing.push(`md: ${id}: example`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it.each(SEEDS)('%s: the envelope its page documents accepts every body errata serves for it', (name) => {
+    const model = normalizeDocument(
+      JSON.parse(readFileSync(join(REPO, 'examples/catalogs', `${name}.json`), 'utf8')),
+    );
+    const ref = buildReference(model);
+    const api = createCatalog(model);
+    const valid = new Ajv2020({ strict: false }).compile(ref.schema);
+    const violations = [{ pointer: '/name', message: 'is required' }];
+    const rejected: string[] = [];
+    for (const id of api.ids) {
+      // Bare, with details and no violation, with violations and no details.
+      for (const extra of [{}, { details: { field: 'name' } }, { violations }]) {
+        const body = JSON.parse(ref.dialect.serialize(api.error(id, {}, extra), { requestId: 'r' }).body);
+        if (!valid(body)) rejected.push(`${id} ${JSON.stringify(extra)}: ${JSON.stringify(valid.errors)}`);
+      }
+    }
+    expect(rejected).toEqual([]);
   });
 
   it('are up to date (scripts/docs.ts --check passes)', () => {

@@ -154,26 +154,23 @@ export function buildReference(model: CatalogModel, options: DocsOptions = {}): 
 
   // The schema is inferred from every example plus one occurrence carrying
   // everything optional (request id, instance, details, violations), so the
-  // optional members appear in it without being required.
+  // optional members appear in it without being required, and one with
+  // details but no violations, so that a dialect putting the violations
+  // inside the details (`details.errors`) does not have them required there.
   const samples: unknown[] = entries.map((e) => e.exampleBody);
   const first = entries[0];
   if (first !== undefined) {
-    const rich = catalog.error(
-      first.id,
-      {},
-      {
-        stack: false,
-        details: {},
-        violations: [
-          { pointer: '/name', message: 'is required', code: 'required' },
-          { pointer: '/age', message: 'must be a number' },
-        ],
-      },
-    );
-    try {
-      samples.push(JSON.parse(dialect.serialize(rich, { ...context, instance: '/v1/resource' }).body));
-    } catch {
-      // Not JSON: nothing to infer.
+    const violations = [
+      { pointer: '/name', message: 'is required', code: 'required' },
+      { pointer: '/age', message: 'must be a number' },
+    ];
+    for (const extra of [{ violations }, {}]) {
+      const occurrence = catalog.error(first.id, {}, { stack: false, details: {}, ...extra });
+      try {
+        samples.push(JSON.parse(dialect.serialize(occurrence, { ...context, instance: '/v1/resource' }).body));
+      } catch {
+        // Not JSON: nothing to infer.
+      }
     }
   }
   const codePath = findCodePath(entries.map((e) => ({ body: e.exampleBody, code: e.entry.code })));
