@@ -167,7 +167,9 @@ export function buildReference(model: CatalogModel, options: DocsOptions = {}): 
     for (const extra of [{ violations }, {}]) {
       const occurrence = catalog.error(first.id, {}, { stack: false, details: {}, ...extra });
       try {
-        samples.push(JSON.parse(dialect.serialize(occurrence, { ...context, instance: '/v1/resource' }).body));
+        samples.push(
+          JSON.parse(dialect.serialize(occurrence, { ...context, instance: '/v1/resource' }).body),
+        );
       } catch {
         // Not JSON: nothing to infer.
       }
