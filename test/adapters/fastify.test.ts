@@ -1,5 +1,6 @@
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { onlyErrata } from '../../src/adapters/_fastify.js';
 import { errata, errataAjv } from '../../src/adapters/fastify.js';
 import { validate } from '../../src/server/validate.js';
 import { api, BODY_LIMIT, leaky, suiteOptions, thrown, tick, userSchema } from './_app.js';
@@ -87,6 +88,96 @@ describe('fastify adapter (its own schema validation and route config)', () => {
       '#/querystring/limit',
     ]);
     expect(plugin.declarations()).toEqual([{ method: 'POST', path: '/users', errors: ['THING_NOT_FOUND'] }]);
+    await app.close();
+  });
+});
+
+describe('fastify adapter (catalog errors answered without the error pipeline)', () => {
+  const serve = async (setup: (app: FastifyInstance, plugin: ReturnType<typeof errata>) => void) => {
+    const { options } = suiteOptions();
+    const plugin = errata(options);
+    const app = Fastify();
+    await app.register(plugin);
+    setup(app, plugin);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as import('node:net').AddressInfo;
+    return { app, get: (path: string) => fetch(`http://127.0.0.1:${port}${path}`) };
+  };
+  const throwing = (req: FastifyRequest<{ Params: { name: string } }>) => {
+    throw api.error('THING_NOT_FOUND', { name: req.params.name });
+  };
+
+  it('takes the short way only where Fastify would hand the error to errata alone', async () => {
+    const seen: boolean[] = [];
+    const { app, get } = await serve((app) => {
+      app.get('/plain', (req) => {
+        seen.push(onlyErrata(req, new WeakSet([app.errorHandler])));
+        return { ok: true };
+      });
+      app.get('/own', { errorHandler: (_e, _req, reply) => reply.code(418).send() }, (req) => {
+        seen.push(onlyErrata(req, new WeakSet([app.errorHandler])));
+        return { ok: true };
+      });
+      app.get('/hooked', { onError: (_req, _reply, _e, done) => done() }, (req) => {
+        seen.push(onlyErrata(req, new WeakSet([app.errorHandler])));
+        return { ok: true };
+      });
+    });
+    for (const path of ['/plain', '/own', '/hooked']) expect((await get(path)).status).toBe(200);
+    expect(seen).toEqual([true, false, false]);
+    await app.close();
+  });
+
+  it("still runs the app's onError hooks, with the catalog's answer", async () => {
+    const hooked: string[] = [];
+    const { app, get } = await serve((app) => {
+      app.addHook('onError', async (_req, _reply, e) => {
+        hooked.push((e as { code?: string }).code ?? '?');
+      });
+      app.get('/things/:name', throwing);
+    });
+    const res = await get('/things/widget');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await res.json()) as { detail: string }).detail).toBe('No thing named widget.');
+    expect(hooked).toEqual(['THING_NOT_FOUND']);
+    await app.close();
+  });
+
+  it("leaves the error to a child's or a route's own error handler", async () => {
+    const { app, get } = await serve((app) => {
+      app.register(async (child) => {
+        child.setErrorHandler((e, _req, reply) => {
+          reply.code(409).send({ child: (e as { code?: string }).code });
+        });
+        child.get('/child/:name', throwing);
+      });
+      app.get(
+        '/route/:name',
+        { errorHandler: (e, _req, reply) => reply.code(410).send({ route: (e as { code?: string }).code }) },
+        throwing,
+      );
+      app.get('/root/:name', throwing);
+    });
+    const child = await get('/child/a');
+    expect([child.status, await child.json()]).toEqual([409, { child: 'THING_NOT_FOUND' }]);
+    const route = await get('/route/b');
+    expect([route.status, await route.json()]).toEqual([410, { route: 'THING_NOT_FOUND' }]);
+    const root = await get('/root/c');
+    expect(root.status).toBe(404);
+    expect(root.headers.get('content-type')).toBe('application/problem+json');
+    await app.close();
+  });
+
+  it('keeps the first answer when a handler throws after sending', async () => {
+    const { app, get } = await serve((app) => {
+      app.get('/sent', (_req, reply) => {
+        reply.code(200).send({ first: true });
+        throw api.error('THING_NOT_FOUND', { name: 'late' });
+      });
+    });
+    const res = await get('/sent');
+    expect([res.status, await res.json()]).toEqual([200, { first: true }]);
     await app.close();
   });
 });

@@ -56,6 +56,20 @@ adapterSuite('fetch', async (options) => {
 });
 
 describe('fetch adapter, without a server', () => {
+  it("runs the handler in a microtask, where a throw is cheaper, not in the caller's turn", async () => {
+    const { options } = suiteOptions();
+    const order: string[] = [];
+    const handle = errata(options).handle(() => {
+      order.push('handler');
+      throw api.error('THING_NOT_FOUND', { name: 'later' });
+    });
+    const pending = handle(new Request('http://127.0.0.1/things/later'));
+    order.push('returned');
+    const res = await pending;
+    expect(order).toEqual(['returned', 'handler']);
+    expect(res.status).toBe(404);
+  });
+
   it('wraps a handler with its own options and passes the extra arguments through', async () => {
     const { options } = suiteOptions();
     const handler = withErrata(

@@ -2,8 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { describe, expect, it } from 'vitest';
 import { errata } from '../../src/adapters/hono.js';
-import { api, BODY_LIMIT, leaky, thrown, tick, userSchema } from './_app.js';
+import { api, BODY_LIMIT, leaky, suiteOptions, thrown, tick, userSchema } from './_app.js';
 import { adapterSuite } from './_suite.js';
 
 adapterSuite('hono', async (options) => {
@@ -42,4 +43,22 @@ adapterSuite('hono', async (options) => {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise((r) => server.close(() => r())),
   };
+});
+
+describe('hono adapter, without a server', () => {
+  it("runs the app in a microtask, where a throw is cheaper, not in the caller's turn", async () => {
+    const app = new Hono();
+    errata(app, suiteOptions().options);
+    const order: string[] = [];
+    app.get('/things/:name', (c) => {
+      order.push('handler');
+      throw api.error('THING_NOT_FOUND', { name: c.req.param('name') });
+    });
+    const pending = app.fetch(new Request('http://127.0.0.1/things/later'));
+    order.push('returned');
+    const res = await pending;
+    expect(order).toEqual(['returned', 'handler']);
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { detail: string }).detail).toBe('No thing named later.');
+  });
 });
