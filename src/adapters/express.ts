@@ -109,9 +109,12 @@ function allowedMethods(req: Request): string[] {
   return [...allow].sort();
 }
 
-/** body-parser's failures (`express.json()`) as catalog failures. */
+/** body-parser's failures (`express.json()`) and the router's as catalog failures. */
 function translate(err: unknown, req: Request): unknown {
   if (typeof err !== 'object' || err === null || isErrataError(err)) return err;
+  // A path parameter that is not valid percent-encoding names nothing: the catalog's 404.
+  if (err instanceof URIError && (err as { status?: unknown }).status === 400)
+    return failures.notFound(req.method, req.path);
   switch ((err as { type?: unknown }).type) {
     case 'entity.parse.failed':
     case 'request.size.invalid':

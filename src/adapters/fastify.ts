@@ -36,6 +36,12 @@ export interface FastifyErrata extends FastifyPluginCallback {
   declarations(): RouteDeclaration[];
   /** Answers `error` now, without throwing (a throw costs a few microseconds in Node). */
   respond(error: unknown, request: FastifyRequest, reply: FastifyReply): void;
+  /**
+   * Fastify's `frameworkErrors` option, for the failures it answers before any plugin runs: a path
+   * that is not valid percent-encoding or a parameter over `maxParamLength` (the catalog's 404),
+   * a failing async constraint (the internal error). `Fastify({ frameworkErrors: errors.frameworkErrors })`.
+   */
+  frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void;
   readonly responder: Responder;
 }
 
@@ -117,6 +123,16 @@ export function errata(options: ServerOptions): FastifyErrata {
     declarations: () => responder.declarations(),
     respond: (error: unknown, request: FastifyRequest, reply: FastifyReply) =>
       send(translate(error as FastifyError, request), request, reply),
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const code = error?.code;
+      send(
+        code === 'FST_ERR_BAD_URL' || code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? failures.notFound(request.method, pathOf(request.url))
+          : error,
+        request,
+        reply,
+      );
+    },
     responder,
   });
   return plugin;

@@ -83,6 +83,11 @@ export function errata<E extends Env>(
   };
 
   app.onError((err, c) => {
+    // `c.req.json()` failed on the request body: the catalog's 400, not an unexpected 500.
+    if (err instanceof SyntaxError && (c.req.bodyCache.json ?? c.req.bodyCache.text) !== undefined)
+      return fromBody(err, c.req.bodyCache).then((body) =>
+        respond(body ? failures.malformedBody(err) : err, c),
+      );
     const failure = translate(err, c);
     // Any other HTTPException below 500 is a response the application chose; it is kept.
     if (failure === err && isHttpException(err) && err.status < 500) return err.getResponse();
@@ -133,6 +138,29 @@ export function errata<E extends Env>(
     respond,
     responder,
   };
+}
+
+/**
+ * Whether a SyntaxError is the request body's JSON failing to parse in `c.req.json()`: the
+ * rejection of its cached promise, or (where Hono parses the cached text) that text's own error.
+ */
+function fromBody(err: SyntaxError, cache: Context['req']['bodyCache']): Promise<boolean> {
+  if (cache.json !== undefined)
+    return cache.json.then(
+      () => false,
+      (e: unknown) => e === err,
+    );
+  return Promise.resolve(cache.text ?? '').then(
+    (text: string) => {
+      try {
+        JSON.parse(text);
+        return false;
+      } catch (e) {
+        return e instanceof SyntaxError && e.message === err.message;
+      }
+    },
+    () => false,
+  );
 }
 
 /** Hono's own HTTP exceptions, as catalog failures: bad JSON (400), body limit (413), 404, 405. */

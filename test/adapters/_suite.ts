@@ -146,6 +146,15 @@ export function adapterSuite(name: string, start: Start): void {
       expectNoLeak(a);
     });
 
+    it('answers a path that is not valid percent-encoding with the catalog 404, not a 500', async () => {
+      const a = await call(base, '/things/%E0%A4%A');
+      expect(a.status).toBe(404);
+      expect(a.headers.get('content-type')).toBe('application/problem+json');
+      expect(['NOT_FOUND', 'THING_NOT_FOUND']).toContain(a.json.code);
+      expect(take().filter((e) => e.kind === 'unexpected')).toEqual([]);
+      expectNoLeak(a);
+    });
+
     it('echoes a well-formed JSON body', async () => {
       const a = await call(base, '/echo', {
         method: 'POST',

@@ -7,8 +7,9 @@ import { api, BODY_LIMIT, leaky, suiteOptions, thrown, tick, userSchema } from '
 import { adapterSuite } from './_suite.js';
 
 adapterSuite('fastify', async (options) => {
-  const app = Fastify({ bodyLimit: BODY_LIMIT, ajv: errataAjv });
-  await app.register(errata(options));
+  const plugin = errata(options);
+  const app = Fastify({ bodyLimit: BODY_LIMIT, ajv: errataAjv, frameworkErrors: plugin.frameworkErrors });
+  await app.register(plugin);
   app.get('/ok', async () => ({ ok: true }));
   app.get<{ Params: { name: string } }>('/things/:name', (req) => {
     throw api.error('THING_NOT_FOUND', { name: req.params.name });
@@ -88,6 +89,26 @@ describe('fastify adapter (its own schema validation and route config)', () => {
       '#/querystring/limit',
     ]);
     expect(plugin.declarations()).toEqual([{ method: 'POST', path: '/users', errors: ['THING_NOT_FOUND'] }]);
+    await app.close();
+  });
+});
+
+describe('fastify adapter (frameworkErrors)', () => {
+  it('answers the failures Fastify meets before routing in the dialect', async () => {
+    const { options, events } = suiteOptions();
+    const plugin = errata(options);
+    const app = Fastify({ frameworkErrors: plugin.frameworkErrors, maxParamLength: 10 });
+    await app.register(plugin);
+    app.get('/things/:name', () => ({ ok: true }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as import('node:net').AddressInfo;
+    for (const path of ['/things/%E0%A4%A', `/things/${'a'.repeat(40)}`]) {
+      const res = await fetch(`http://127.0.0.1:${port}${path}`);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect(((await res.json()) as { code: string }).code).toBe('NOT_FOUND');
+    }
+    expect(events).toEqual([]);
     await app.close();
   });
 });

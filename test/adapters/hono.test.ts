@@ -46,6 +46,28 @@ adapterSuite('hono', async (options) => {
 });
 
 describe('hono adapter, without a server', () => {
+  it("answers a body that c.req.json() cannot parse with the catalog 400, and keeps the app's own SyntaxErrors 500", async () => {
+    const app = new Hono();
+    const { options, events } = suiteOptions();
+    errata(app, options);
+    app.post('/raw', async (c) => c.json(await c.req.json()));
+    app.post('/own', async (c) => {
+      await c.req.json();
+      return c.json(JSON.parse('{'));
+    });
+    const post = (path: string, body: string) =>
+      app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    for (const body of ['', '{"a":', '[[[']) {
+      const res = await post('/raw', body);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { code: string }).code).toBe('INVALID_JSON');
+    }
+    expect(events.filter((e) => e.kind === 'unexpected')).toEqual([]);
+    const own = await post('/own', '{"a":1}');
+    expect(own.status).toBe(500);
+    expect(events.map((e) => e.kind)).toEqual(['unexpected']);
+  });
+
   it("runs the app in a microtask, where a throw is cheaper, not in the caller's turn", async () => {
     const app = new Hono();
     errata(app, suiteOptions().options);
