@@ -164,7 +164,7 @@ describe('malformed catalogs', () => {
   });
 
   it('reports JSON syntax errors and duplicate keys', async () => {
-    expect((await issuesOf('{"errors": {'))[0]).toMatch(/^JSON syntax error: /);
+    expect((await issuesOf('{"errors": {'))[0]).toMatch(/^JSON syntax error: .* at line 1, column 13$/);
     expect(await issuesOf('{"errors":{"A":{"status":400},"A":{"status":404}}}')).toEqual([
       expect.stringMatching(/^duplicate key at line 1, column \d+/),
     ]);
@@ -202,6 +202,144 @@ describe('malformed catalogs', () => {
   });
 });
 
+describe('hostile catalogs', () => {
+  it('reads a BOM, and refuses what is not UTF-8 text with its place', async () => {
+    const file = join(dir, 'bom.json');
+    await writeFile(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"errors":{}}')]));
+    expect((await loadCatalog(file)).errors).toEqual({});
+    const latin1 = join(dir, 'latin1.yaml');
+    await writeFile(
+      latin1,
+      Buffer.from('errors:\n  A:\n    status: 400\n    message: "caf\xe9"\n', 'latin1'),
+    );
+    await expect(loadCatalog(latin1)).rejects.toThrow(
+      'not valid UTF-8 at line 4, column 18 (byte 0xe9 at offset 46): save the file as UTF-8',
+    );
+  });
+
+  it('gives the line and column of a JSON syntax error, and names empty files', async () => {
+    expect(await issuesOf('{\n  "errors": {\n    "A": {"status": 400,}\n  }\n}\n')).toEqual([
+      'JSON syntax error: trailing comma before "}" at line 3, column 25',
+    ]);
+    expect(await issuesOf('')).toEqual(['the file is empty']);
+    expect(await issuesOf('\n# nothing\n', 'yaml')).toEqual(['must be an object, got null']);
+    expect(await issuesOf(' \n', 'yaml')).toEqual(['the file is empty']);
+  });
+
+  it('refuses YAML alias bombs, self-referencing aliases, and several documents', async () => {
+    const bomb = ['x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (const [i, c] of [...'bcdefghi'].entries())
+      bomb.push(`x-${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`);
+    bomb.push('errors: {}');
+    const t0 = performance.now();
+    expect(await issuesOf(bomb.join('\n'), 'yaml')).toEqual([
+      'YAML aliases expand too far (an alias "bomb"): repeat the values instead of nesting aliases',
+    ]);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(await issuesOf('errors:\n  A: &a\n    status: 400\n    x-self: *a\n', 'yaml')).toEqual([
+      'errors.A.x-self: refers to itself (a YAML alias of an enclosing node)',
+    ]);
+    expect(await issuesOf('errors: {}\n---\nerrors: {}\n', 'yaml')).toEqual([
+      'YAML syntax error at line 2, column 1: the file holds more than one YAML document ("---"); a catalog is one document',
+    ]);
+  });
+
+  it('takes YAML merge keys and many aliases of one node', async () => {
+    const lines = ['x-base: &base {status: 503, retry: true}', 'errors:'];
+    for (let i = 0; i < 500; i++) lines.push(`  E${i}: *base`);
+    lines.push('  F:', '    <<: *base', '    message: hi');
+    const model = await loadCatalog(
+      await (async () => {
+        const f = join(dir, 'aliases.yaml');
+        await writeFile(f, lines.join('\n'));
+        return f;
+      })(),
+    );
+    expect(Object.keys(model.errors)).toHaveLength(501);
+    expect(model.errors.F).toMatchObject({ status: 503, message: 'hi', retry: { retryable: true } });
+  });
+
+  it('refuses nesting deeper than a catalog needs, in JSON and YAML, without a stack overflow', async () => {
+    const n = 100_000;
+    expect(await issuesOf(`{"errors":{},"x-d":${'['.repeat(n)}${']'.repeat(n)}}`)).toEqual([
+      'nested too deeply at line 1, column 119: more than 100 levels',
+    ]);
+    expect((await issuesOf(`errors: {}\nx-d: ${'['.repeat(n)}${']'.repeat(n)}\n`, 'yaml'))[0]).toMatch(
+      /^YAML syntax error at line 2, column \d+: nested too deeply/,
+    );
+    expect((await issuesOf(`errors: {}\nx-d: ${'['.repeat(150)}${']'.repeat(150)}\n`, 'yaml'))[0]).toMatch(
+      /^x-d(\[0\])+: nested more than 100 levels deep$/,
+    );
+  });
+
+  it('keeps prototype names as plain data: ids, parameters and details fields', async () => {
+    const model = normalizeDocument({
+      errors: {
+        constructor: { status: 400, message: '{constructor} and {toString:number}' },
+        toString: {
+          status: 400,
+          details: { type: 'object', properties: { ['__proto__']: { type: 'string' } } },
+        },
+      },
+    });
+    expect(model.errors.constructor?.params).toEqual({
+      constructor: { type: 'string' },
+      toString: { type: 'number' },
+    });
+    const details = model.errors.toString?.details as { properties: object };
+    expect(Object.keys(details.properties)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(details.properties)).toBe(Object.prototype);
+    // Rendering reads only own parameters: an empty object leaves the placeholders.
+    const api = createCatalog(model);
+    expect(api.error('constructor', {}).message).toBe('{constructor} and {toString:number}');
+    expect(api.error('constructor', { constructor: 'C', toString: 5 }).message).toBe('C and 5');
+    expect(await issuesOf('{"errors":{"__proto__":{"status":400}}}')).toEqual([
+      'errors.__proto__: id must start with a letter and hold only letters, digits, "_", "." and "-"',
+    ]);
+    expect(await issuesOf('{"errors":{"A":{"status":400,"message":"{__proto__}"}}}')).toEqual([
+      'errors.A.message: the placeholder {__proto__} is not allowed (a reserved name)',
+    ]);
+    expect(await issuesOf('{"errors":{"A":{"status":400,"params":{"__proto__":"string"}}}}')).toEqual([
+      'errors.A.params.__proto__: parameter name __proto__ is not allowed (a reserved name)',
+    ]);
+  });
+
+  it('reports what JSON cannot hold in a TypeScript catalog, at its path', () => {
+    const cyclic: Record<string, unknown> = { errors: { A: { status: 400 } } };
+    cyclic['x-self'] = cyclic;
+    const schema: Record<string, unknown> = { type: 'object' };
+    schema.properties = { me: schema };
+    const issues = (doc: unknown) => {
+      try {
+        normalizeCatalog(doc);
+      } catch (e) {
+        return (e as CatalogError).issues.map((i) => `${i.path}: ${i.message}`);
+      }
+      return [];
+    };
+    expect(issues(cyclic)).toEqual(['x-self: refers to itself (a circular reference): it must be JSON data']);
+    expect(issues({ errors: { A: { status: 400, details: schema } } })).toEqual([
+      'errors.A.details.properties.me: refers to itself (a circular reference): it must be JSON data',
+    ]);
+    expect(
+      issues({
+        errors: {
+          A: { status: 400, 'x-n': 10n, 'x-f': () => 1, 'x-inf': Number.POSITIVE_INFINITY, 'x-m': new Map() },
+        },
+      }),
+    ).toEqual([
+      'errors.A.x-n: must be JSON data, got a bigint (write it as a number or a string)',
+      'errors.A.x-f: must be JSON data, got a function',
+      'errors.A.x-inf: must be JSON data, got Infinity',
+      'errors.A.x-m: must be JSON data, got a Map',
+    ]);
+    expect(issues({ errors: { A: { status: 10n } } })).toEqual([
+      'errors.A.status: must be an integer from 400 to 599, got bigint 10',
+    ]);
+    expect(issues({ errors: { A: { status: 'x'.repeat(1_000_000) } } })[0]?.length).toBeLessThan(200);
+  });
+});
+
 describe('TypeScript catalogs', () => {
   it('loads a .ts module exporting defineCatalog()', async () => {
     const file = join(process.cwd(), 'test', `_tmp_catalog_${process.pid}.ts`);
@@ -221,6 +359,65 @@ describe('TypeScript catalogs', () => {
     } finally {
       await rm(file, { force: true });
     }
+  });
+
+  it('says why a module gives no catalog: it throws, exits, exports nothing or the wrong thing', async () => {
+    const exit = process.exit;
+    const cases: [string, string][] = [
+      ['throw new Error("boom");\n', 'cannot load module: boom (at M.ts:1:'],
+      ['throw 42;\n', 'the module threw 42'],
+      ['throw null;\n', 'the module threw null'],
+      ['process.exit(0);\nexport default {};\n', 'the module called process.exit(0) while loading'],
+      ['export default { errors: {} ;\n', 'cannot load module: ParseError: '],
+      ['import "./no-such-module.js";\n', "cannot load module: Cannot find module './no-such-module.js'"],
+      ['', 'the module exports nothing: export default defineCatalog({...}), or export `catalog`'],
+      ['export const x = 1;\n', 'the module exports no catalog (it exports `x`)'],
+      ['export default 42;\n', 'the module exports no catalog (it exports `default`)'],
+      ['export default [1];\n', 'must be an object, got an array'],
+      ['export default Promise.reject(new Error("later"));\n', 'cannot read the exported catalog: later'],
+      [
+        'export default { errors: { A: { status: 400, get message() { throw new Error("getter"); } } } };\n',
+        'cannot read the exported catalog: getter',
+      ],
+    ];
+    for (const [source, message] of cases) {
+      const file = join(dir, `M.ts`);
+      await writeFile(file, source);
+      const error = await loadCatalog(file).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, source).toBeInstanceOf(CatalogError);
+      expect((error as CatalogError).file).toBe(file);
+      expect((error as CatalogError).issues[0]?.message, source).toContain(message);
+    }
+    // process.exit is put back after loading.
+    expect(process.exit).toBe(exit);
+  });
+
+  it('takes a plain object exported as `api`, and a promise of a catalog', async () => {
+    const file = join(dir, 'plain.ts');
+    await writeFile(file, 'export const api = { name: "plain", errors: { A: { status: 404 } } };\n');
+    expect((await loadCatalog(file)).name).toBe('plain');
+    await writeFile(file, 'export default Promise.resolve({ name: "later", errors: {} });\n');
+    expect((await loadCatalog(file)).name).toBe('later');
+  });
+});
+
+describe('generated TypeScript', () => {
+  it('keeps a __proto__ details field as a field, and refuses reserved export names', async () => {
+    const { generateTypes } = await import('../src/catalog/codegen.js');
+    const model = normalizeDocument(
+      JSON.parse(
+        '{"errors":{"A":{"status":400,"details":{"type":"object","properties":{"__proto__":{"type":"string"}}}}}}',
+      ),
+    );
+    const text = generateTypes(model, { source: 'a\nprocess.exit(1)//.json' });
+    expect(text).toContain('{"type":"object","properties":{["__proto__"]:{"type":"string"}}}');
+    expect(text.split('\n')[0]).toBe(
+      '// Generated by `errata types` from a process.exit(1)//.json. Do not edit.',
+    );
+    expect(() => generateTypes(model, { exportName: 'default' })).toThrow(TypeError);
   });
 });
 

@@ -8,6 +8,7 @@ import type {
   ParamType,
   RetryPolicy,
 } from './model.js';
+import { MAX_DEPTH, short } from './source.js';
 import { isStandardSchema, type StandardSchemaV1, toJsonSchema } from './standard-schema.js';
 import { placeholders } from './template.js';
 
@@ -72,18 +73,29 @@ export interface NormalizeResult {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const describe = (v: unknown): string =>
-  v === null
-    ? 'null'
-    : Array.isArray(v)
-      ? 'an array'
-      : typeof v === 'object'
-        ? 'an object'
-        : `${typeof v} ${JSON.stringify(v)}`;
+/** A value in a message: its type and, for a scalar, the value (long strings cut short). */
+export function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  switch (typeof v) {
+    case 'object':
+      return 'an object';
+    case 'string':
+      return `string ${JSON.stringify(short(v))}`;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return `${typeof v} ${String(v)}`;
+    case 'function':
+      return 'a function';
+    default:
+      return typeof v;
+  }
+}
 
 /** Property path segment: dotted when it is a plain name, bracketed and quoted otherwise. */
 export function pathKey(base: string, key: string): string {
-  const seg = /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(key) ? key : JSON.stringify(key);
+  const seg = /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(key) && key.length <= 80 ? key : JSON.stringify(short(key));
   return base ? (seg.startsWith('"') ? `${base}[${seg}]` : `${base}.${seg}`) : seg;
 }
 
@@ -132,10 +144,10 @@ export function normalizeCatalog(input: unknown, file?: string): NormalizeResult
   else {
     for (const [id, raw] of Object.entries(input.errors)) {
       const path = pathKey('errors', id);
-      if (!ID_PATTERN.test(id))
-        add(path, 'id must start with a letter and hold only letters, digits, "_", "." and "-"');
-      const entry = normalizeEntry(raw, id, path, add, (s) => schemas.set(id, s));
-      if (!entry) continue;
+      const validId = ID_PATTERN.test(id);
+      if (!validId) add(path, 'id must start with a letter and hold only letters, digits, "_", "." and "-"');
+      const entry = normalizeEntry(raw, id, path, add, (s) => schemas.set(id, s), [input, input.errors]);
+      if (!entry || !validId) continue;
       errors[id] = entry;
       if (!categories.includes(entry.category)) categories.push(entry.category);
     }
@@ -151,7 +163,9 @@ export function normalizeCatalog(input: unknown, file?: string): NormalizeResult
   model.dialect = dialect;
   model.categories = categories;
   model.errors = errors;
-  for (const key of Object.keys(input)) if (key.startsWith('x-')) model[key] = clone(input[key]);
+  for (const key of Object.keys(input))
+    if (key.startsWith('x-')) model[key] = jsonCopy(input[key], pathKey('', key), add, 0, [input]);
+  if (issues.length > 0) throw new CatalogError(issues, file);
   return { model: deepFreeze(model) as unknown as CatalogModel, schemas };
 }
 
@@ -173,6 +187,7 @@ function normalizeEntry(
   path: string,
   add: Add,
   keepSchema: (s: StandardSchemaV1) => void,
+  parents: object[],
 ): EntryModel | undefined {
   if (!isObj(raw)) {
     add(path, `must be an object, got ${describe(raw)}`);
@@ -202,7 +217,10 @@ function normalizeEntry(
   const remediation = optString(raw, 'remediation', path, addHere);
   const params = normalizeParams(raw.params, message, pathKey(path, 'params'), addHere);
   const retry = normalizeRetry(raw.retry, pathKey(path, 'retry'), addHere);
-  const details = normalizeDetails(raw.details, pathKey(path, 'details'), addHere, keepSchema);
+  const details = normalizeDetails(raw.details, pathKey(path, 'details'), addHere, keepSchema, [
+    ...parents,
+    raw,
+  ]);
   const deprecated = normalizeDeprecated(raw.deprecated, pathKey(path, 'deprecated'), addHere);
   const links = normalizeLinks(raw.links, pathKey(path, 'links'), addHere);
   let expose = typeof status === 'number' ? status < 500 : true;
@@ -224,7 +242,10 @@ function normalizeEntry(
   if (deprecated !== undefined) entry.deprecated = deprecated;
   if (links !== undefined) entry.links = links;
   entry.expose = expose;
-  for (const key of Object.keys(raw)) if (key.startsWith('x-')) entry[key] = clone(raw[key]);
+  for (const key of Object.keys(raw))
+    if (key.startsWith('x-'))
+      entry[key] = jsonCopy(raw[key], pathKey(path, key), addHere, 0, [...parents, raw]);
+  if (before.count > 0) return undefined;
   return entry as unknown as EntryModel;
 }
 
@@ -238,8 +259,15 @@ function normalizeParams(
   if (raw === undefined) {
     // Undeclared: the template's placeholders are the parameters.
     for (const p of placeholders(message ?? '')) {
-      if (!out[p.name] || (p.type && out[p.name]?.type === 'string'))
-        out[p.name] = { type: p.type ?? 'string' };
+      if (p.name === '__proto__') {
+        add(
+          path.replace(/\.params$/, '.message'),
+          'the placeholder {__proto__} is not allowed (a reserved name)',
+        );
+        continue;
+      }
+      const seen = Object.hasOwn(out, p.name) ? out[p.name] : undefined;
+      if (!seen || (p.type && seen.type === 'string')) out[p.name] = { type: p.type ?? 'string' };
     }
     return out;
   }
@@ -250,6 +278,10 @@ function normalizeParams(
   for (const [name, def] of Object.entries(raw)) {
     const p = pathKey(path, name);
     if (!PARAM_NAME.test(name)) add(p, 'parameter name must be an identifier (letters, digits, "_")');
+    if (name === '__proto__') {
+      add(p, 'parameter name __proto__ is not allowed (a reserved name)');
+      continue;
+    }
     if (typeof def === 'string') {
       if (!PARAM_TYPES.includes(def as ParamType)) add(p, `must be one of ${PARAM_TYPES.join(', ')}`);
       else out[name] = { type: def as ParamType };
@@ -351,11 +383,13 @@ function normalizeDetails(
   path: string,
   add: Add,
   keepSchema: (s: StandardSchemaV1) => void,
+  parents: object[],
 ): JsonSchema | undefined {
   if (raw === undefined) return undefined;
   if (isStandardSchema(raw)) {
     keepSchema(raw);
-    return toJsonSchema(raw);
+    const schema = jsonCopy(toJsonSchema(raw), path, add, 0, parents);
+    return isObj(schema) ? (schema as JsonSchema) : { type: 'object' };
   }
   if (typeof raw === 'boolean') return { type: raw ? 'object' : 'null' };
   if (!isObj(raw)) {
@@ -371,7 +405,7 @@ function normalizeDetails(
     (!Array.isArray(raw.required) || raw.required.some((r) => typeof r !== 'string'))
   )
     add(pathKey(path, 'required'), 'must be an array of property names');
-  return clone(raw) as JsonSchema;
+  return jsonCopy(raw, path, add, 0, parents) as JsonSchema;
 }
 
 function normalizeDeprecated(raw: unknown, path: string, add: Add): DeprecationModel | undefined {
@@ -407,11 +441,72 @@ function normalizeLinks(raw: unknown, path: string, add: Add): string[] | undefi
   list.forEach((l, i) => {
     if (typeof l !== 'string' || l === '' || /\s/.test(l)) add(`${path}[${i}]`, 'must be a URL');
   });
-  return list as string[];
+  return [...list] as string[];
 }
 
-function clone(value: unknown): unknown {
-  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+/**
+ * A plain JSON copy of a value (x- fields, details schemas), reporting at its
+ * path what JSON cannot hold rather than dropping it or failing later: a
+ * circular reference, nesting deeper than {@link MAX_DEPTH}, a bigint, a
+ * function, a symbol, a number that is not finite, a Map or a Set. An own
+ * `__proto__` key is kept as data.
+ */
+function jsonCopy(value: unknown, path: string, add: Add, depth = 0, parents: object[] = []): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) add(path, `must be JSON data, got ${String(value)}`);
+      return value;
+    case 'bigint':
+      add(path, 'must be JSON data, got a bigint (write it as a number or a string)');
+      return undefined;
+    case 'function':
+    case 'symbol':
+      add(path, `must be JSON data, got a ${typeof value}`);
+      return undefined;
+  }
+  if (value === null) return null;
+  const obj = value as object;
+  if (parents.includes(obj)) {
+    add(path, 'refers to itself (a circular reference): it must be JSON data');
+    return undefined;
+  }
+  if (depth >= MAX_DEPTH) {
+    add(path, `nested more than ${MAX_DEPTH} levels deep`);
+    return undefined;
+  }
+  if (obj instanceof Map || obj instanceof Set) {
+    add(path, `must be JSON data, got a ${obj instanceof Map ? 'Map' : 'Set'}`);
+    return undefined;
+  }
+  const toJSON = (obj as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') {
+    const plain = toJSON.call(obj);
+    if (plain !== obj) return jsonCopy(plain, path, add, depth, parents);
+  }
+  parents.push(obj);
+  let out: unknown;
+  if (Array.isArray(obj)) {
+    out = obj.map((v, i) => {
+      const c = jsonCopy(v, `${path}[${i}]`, add, depth + 1, parents);
+      return c === undefined ? null : c;
+    });
+  } else {
+    const o: Obj = {};
+    for (const k of Object.keys(obj)) {
+      const c = jsonCopy((obj as Obj)[k], pathKey(path, k), add, depth + 1, parents);
+      if (c === undefined) continue;
+      if (k === '__proto__')
+        Object.defineProperty(o, k, { value: c, enumerable: true, writable: true, configurable: true });
+      else o[k] = c;
+    }
+    out = o;
+  }
+  parents.pop();
+  return out;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -154,10 +154,14 @@ export function compileTemplate(template: string, limits: RenderLimits = {}): Re
   }
   if (names.length === 0) return () => template;
   const tail = template.slice(last);
+  // A name Object.prototype also has (`constructor`, `toString`) is read only as an own property.
+  const inherited = names.map((n) => n in Object.prototype);
   return (params) => {
     let out = '';
     for (let i = 0; i < names.length; i++) {
-      const value = params === undefined ? undefined : params[names[i] as string];
+      const name = names[i] as string;
+      const value =
+        params === undefined || (inherited[i] && !Object.hasOwn(params, name)) ? undefined : params[name];
       out +=
         literals[i] +
         (value === undefined || value === null ? (raw[i] as string) : sanitizeParam(value, max));
