@@ -282,11 +282,13 @@ describe('hostile catalogs', () => {
         },
       },
     });
-    expect(model.errors.constructor?.params).toEqual({
+    // Read through a string, as TypeScript types `errors.constructor` as Object's.
+    const entry = (id: string) => model.errors[id];
+    expect(entry('constructor')?.params).toEqual({
       constructor: { type: 'string' },
       toString: { type: 'number' },
     });
-    const details = model.errors.toString?.details as { properties: object };
+    const details = entry('toString')?.details as { properties: object };
     expect(Object.keys(details.properties)).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(details.properties)).toBe(Object.prototype);
     // Rendering reads only own parameters: an empty object leaves the placeholders.

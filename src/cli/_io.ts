@@ -12,9 +12,22 @@ export interface CliIO {
 export function processIO(): CliIO {
   const env = process.env;
   const color = !!process.stdout.isTTY && !('NO_COLOR' in env) && env.TERM !== 'dumb';
+  // A reader that stops early (`errata export x.yaml | head`) closes the pipe: stop writing, say nothing.
+  const open = { stdout: true, stderr: true };
+  for (const name of ['stdout', 'stderr'] as const)
+    process[name].on('error', (e: NodeJS.ErrnoException) => {
+      open[name] = false;
+      if (e.code !== 'EPIPE' && name === 'stdout' && open.stderr)
+        process.stderr.write(`error: cannot write to stdout (${e.code ?? e.message})\n`);
+      if (e.code !== 'EPIPE') process.exitCode = EXIT.usage;
+    });
   return {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: (t) => {
+      if (open.stdout) process.stdout.write(t);
+    },
+    stderr: (t) => {
+      if (open.stderr) process.stderr.write(t);
+    },
     color,
     cwd: process.cwd(),
   };

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { CliIO } from './_io.js';
+import { fsReason } from '../catalog/load.js';
+import { type CliIO, UsageError } from './_io.js';
 
 /** Writes to a file (creating its folder) or, without one, to stdout. */
 export async function writeOutput(text: string, out: string | undefined, io: CliIO): Promise<void> {
@@ -8,7 +9,22 @@ export async function writeOutput(text: string, out: string | undefined, io: Cli
     io.stdout(text);
     return;
   }
-  const path = resolve(io.cwd, out);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
+  await writeFileSafely(resolve(io.cwd, out), text, out);
+}
+
+/**
+ * Writes a file, creating its folder; a failure is a usage error that names
+ * the file and says why in words (`is a directory`, `permission denied`).
+ */
+export async function writeFileSafely(path: string, text: string, shown: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+  } catch (e) {
+    throw new UsageError(`cannot write ${shown}: cannot create its folder: ${fsReason(e)}`);
+  }
+  try {
+    await writeFile(path, text);
+  } catch (e) {
+    throw new UsageError(`cannot write ${shown}: ${fsReason(e)}`);
+  }
 }

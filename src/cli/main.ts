@@ -66,6 +66,7 @@ function checkArgs(raw: string[], def: ArgsDef): void {
     }
   }
   let positionals = 0;
+  const given = new Map<string, string>();
   for (let i = 0; i < raw.length; i++) {
     const a = raw[i] as string;
     if (a === '--') {
@@ -73,13 +74,37 @@ function checkArgs(raw: string[], def: ArgsDef): void {
       break;
     }
     if (a.startsWith('-') && a !== '-') {
-      const flag = a.replace(/^--?/, '').split('=')[0] as string;
-      if (!known.has(flag)) throw new UsageError(`unknown option "${a.split('=')[0]}"`);
-      const d = def[flag] ?? Object.values(def).find((x) => aliases(x).includes(flag));
-      if (d && d.type !== 'boolean' && !a.includes('=')) {
-        if (i + 1 >= raw.length) throw new UsageError(`option "${a}" needs a value`);
-        i++;
+      const eq = a.indexOf('=');
+      const spelt = eq === -1 ? a : a.slice(0, eq);
+      const flag = spelt.replace(/^--?/, '');
+      if (!known.has(flag) || (!spelt.startsWith('--') && flag.length !== 1))
+        throw new UsageError(`unknown option "${spelt}"`);
+      if (flag === 'help' || flag === 'h') continue;
+      const negated = flag.startsWith('no-') && !Object.hasOwn(def, flag);
+      const name = negated
+        ? flag.slice(3)
+        : Object.hasOwn(def, flag)
+          ? flag
+          : (Object.keys(def).find((n) => aliases(def[n] as ArgDef).includes(flag)) as string);
+      const d = def[name] as ArgDef;
+      const previous = given.get(name);
+      if (previous !== undefined)
+        throw new UsageError(
+          `option "${spelt}" is given twice${previous === spelt ? '' : ` (also as "${previous}")`}`,
+        );
+      given.set(name, spelt);
+      if (d.type === 'boolean') {
+        if (eq !== -1 && (negated || !['true', 'false'].includes(a.slice(eq + 1))))
+          throw new UsageError(`option "${spelt}" takes no value (got "${a.slice(eq + 1)}")`);
+        continue;
       }
+      let value: string;
+      if (eq !== -1) value = a.slice(eq + 1);
+      else {
+        if (i + 1 >= raw.length) throw new UsageError(`option "${a}" needs a value`);
+        value = raw[++i] as string;
+      }
+      if (value === '') throw new UsageError(`option "${spelt}" needs a value (got an empty string)`);
     } else positionals++;
   }
   if (positionals > positional.length)
@@ -93,7 +118,12 @@ function checkArgs(raw: string[], def: ArgsDef): void {
       a.type === 'enum' ? { ...a, type: 'string' as const, options: undefined } : a,
     ]),
   ) as ArgsDef;
-  const parsed = parseArgs(raw, asStrings) as Record<string, unknown>;
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = parseArgs(raw, asStrings) as Record<string, unknown>;
+  } catch (e) {
+    throw new UsageError(stripAnsi((e as Error).message));
+  }
   for (const [name, arg] of Object.entries(def)) {
     if (arg.type === 'enum' && arg.options) {
       const v = parsed[name];

@@ -1,4 +1,30 @@
-import { processIO } from './_io.js';
+import { thrownText } from '../catalog/load.js';
+import { EXIT, processIO } from './_io.js';
 import { main } from './main.js';
 
-process.exitCode = await main(process.argv.slice(2), processIO());
+// process.exit as it is now: loading a catalog module replaces it for a while.
+const exit = process.exit.bind(process);
+
+// Last resorts, for what a catalog module leaves running after it loads (a timer
+// that throws, a promise nobody awaits): one line on stderr, exit 2, never a stack trace.
+const fatal = (what: string) => (e: unknown) => {
+  process.stderr.write(`error: ${what}: ${thrownText(e)}\n`);
+  if (process.env.ERRATA_DEBUG && e instanceof Error) process.stderr.write(`${e.stack ?? ''}\n`);
+  exit(EXIT.usage);
+};
+process.on('uncaughtException', fatal('uncaught exception'));
+process.on('unhandledRejection', fatal('unhandled promise rejection'));
+
+let done = false;
+// The event loop ran dry before the command finished: a catalog module awaits something that never settles.
+process.on('beforeExit', () => {
+  if (done) return;
+  process.stderr.write(
+    'error: the command could not finish: the catalog module waits for something that never happens (a top-level await that never settles?)\n',
+  );
+  exit(EXIT.usage);
+});
+
+const code = await main(process.argv.slice(2), processIO());
+done = true;
+process.exitCode = process.exitCode || code;

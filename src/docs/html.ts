@@ -60,7 +60,7 @@ function entryHtml(ref: DocReference, e: DocEntry, category: number): string {
     const d = x.deprecated;
     let text = `Deprecated${d.since ? ` since ${h(d.since)}` : ''}.`;
     if (d.replacedBy) {
-      text += ref.model.errors[d.replacedBy]
+      text += Object.hasOwn(ref.model.errors, d.replacedBy)
         ? ` Use <a href="#${h(d.replacedBy)}"><code>${h(d.replacedBy)}</code></a> instead.`
         : ` Use <code>${h(d.replacedBy)}</code> instead.`;
     }

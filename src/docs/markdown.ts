@@ -36,7 +36,7 @@ function deprecationLine(ref: DocReference, e: DocEntry): string | undefined {
   if (!d) return undefined;
   const parts = [`**Deprecated**${d.since ? ` since ${escapeMarkdown(d.since)}` : ''}.`];
   if (d.replacedBy) {
-    const target = ref.model.errors[d.replacedBy];
+    const target = Object.hasOwn(ref.model.errors, d.replacedBy);
     parts.push(
       target
         ? `Use [${inlineCode(d.replacedBy)}](#${d.replacedBy}) instead.`

@@ -174,6 +174,16 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
   const issues: { path: string; message: string }[] = [];
   if (!isObj(spec) || typeof spec.openapi !== 'string' || !/^3\./.test(spec.openapi))
     throw new OpenApiMergeError([{ path: 'openapi', message: 'not an OpenAPI 3.x document' }]);
+  // What errata would replace must be what the document says it is; nothing is dropped silently.
+  if (spec.paths !== undefined && !isObj(spec.paths))
+    issues.push({ path: 'paths', message: 'must be an object of path items' });
+  if (spec.components !== undefined && !isObj(spec.components))
+    issues.push({ path: 'components', message: 'must be an object' });
+  else if (isObj(spec.components))
+    for (const key of ['schemas', 'examples', 'responses'])
+      if (spec.components[key] !== undefined && !isObj(spec.components[key]))
+        issues.push({ path: `components.${key}`, message: 'must be an object' });
+  if (issues.length > 0) throw new OpenApiMergeError(issues);
   const doc = structuredClone(spec) as Obj;
   const ref = buildReference(model, options);
   const comps = openApiComponents(ref);
@@ -203,7 +213,7 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
           issues.push({ path: `${where}.x-errata-errors`, message: 'must be an array of error ids' });
         else
           listed.forEach((id, i) => {
-            if (typeof id !== 'string' || model.errors[id] === undefined)
+            if (typeof id !== 'string' || !Object.hasOwn(model.errors, id))
               issues.push({
                 path: `${where}.x-errata-errors[${i}]`,
                 message: `unknown error id ${JSON.stringify(id)} (not in catalog "${model.name}")`,
@@ -221,7 +231,7 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
     const target = Object.entries(paths).find(([p, item]) => isObj(item) && shape(p) === shape(r.path));
     const op = target && isObj(target[1]) ? target[1][method] : undefined;
     r.errors.forEach((id, j) => {
-      if (model.errors[id] === undefined)
+      if (!Object.hasOwn(model.errors, id))
         issues.push({
           path: `routes[${i}].errors[${j}]`,
           message: `unknown error id ${JSON.stringify(id)} (not in catalog "${model.name}")`,
@@ -236,7 +246,7 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
     }
     const w = wanted.get(op);
     if (w)
-      for (const id of r.errors) if (model.errors[id] !== undefined && !w.ids.includes(id)) w.ids.push(id);
+      for (const id of r.errors) if (Object.hasOwn(model.errors, id) && !w.ids.includes(id)) w.ids.push(id);
   });
   if (issues.length > 0) throw new OpenApiMergeError(issues);
 

@@ -85,7 +85,11 @@ export function resolveDocsDialect(
   model: CatalogModel,
   options: DocsOptions = {},
 ): { dialect: Dialect; note: string | undefined } {
-  const lookup = (name: string): Dialect | undefined => options.dialects?.[name] ?? builtIn[name];
+  // Own properties only: `constructor` or `__proto__` is not a dialect.
+  const lookup = (name: string): Dialect | undefined =>
+    (options.dialects !== undefined && Object.hasOwn(options.dialects, name)
+      ? options.dialects[name]
+      : undefined) ?? (Object.hasOwn(builtIn, name) ? builtIn[name] : undefined);
   const known = () => [...new Set([...Object.keys(builtIn), ...Object.keys(options.dialects ?? {})])].sort();
   const d = options.dialect;
   if (typeof d === 'object') return { dialect: d, note: undefined };

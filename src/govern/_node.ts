@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { loadCatalog, normalizeDocument, parseCatalogText } from '../catalog/load.js';
+import { loadCatalog, normalizeDocument, parseCatalogText, readSourceFile } from '../catalog/load.js';
 import type { CatalogModel } from '../catalog/model.js';
 import { CatalogError } from '../catalog/normalize.js';
 import { LintConfigError } from './lint.js';
@@ -10,18 +10,18 @@ import type { LintConfig } from './types.js';
 
 /** Reads a lint configuration file (JSON or YAML). Throws {@link LintConfigError} with the reason. */
 export async function readLintConfig(file: string, cwd: string): Promise<LintConfig> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, file), 'utf8');
-  } catch (e) {
-    throw new LintConfigError(
-      `${file}: cannot read the lint config (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
-  }
   let doc: unknown;
   try {
+    const text = await readSourceFile(resolve(cwd, file), file).catch((e: unknown) => {
+      const code = (e as { cause?: NodeJS.ErrnoException }).cause?.code;
+      const reason = e instanceof CatalogError ? e.issues[0]?.message : undefined;
+      throw new LintConfigError(
+        `${file}: ${code !== undefined ? `cannot read the lint config (${code})` : (reason ?? 'cannot read the lint config')}`,
+      );
+    });
     doc = parseCatalogText(text, extname(file).toLowerCase() === '.json' ? 'json' : 'yaml', file);
   } catch (e) {
+    if (e instanceof LintConfigError) throw e;
     const first = e instanceof CatalogError ? e.issues[0]?.message : (e as Error).message;
     throw new LintConfigError(`${file}: ${first ?? 'cannot parse the lint config'}`);
   }

@@ -230,7 +230,7 @@ function compareEntry(old: EntryModel, now: EntryModel, id: string, add: Add, wo
   compareRetry(old.retry, now.retry, base, add);
   compareDetails(old.details, now.details, base, add);
   for (const [name, p] of Object.entries(old.params)) {
-    const q = now.params[name];
+    const q = Object.hasOwn(now.params, name) ? now.params[name] : undefined;
     if (!q)
       add({
         ...base,
@@ -254,7 +254,7 @@ function compareEntry(old: EntryModel, now: EntryModel, id: string, add: Add, wo
       });
   }
   for (const name of Object.keys(now.params))
-    if (!old.params[name])
+    if (!Object.hasOwn(old.params, name))
       add({
         ...base,
         kind: 'param-added',

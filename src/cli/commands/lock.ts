@@ -1,11 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { loadCatalog, normalizeDocument, parseCatalogText } from '../../catalog/load.js';
+import { loadCatalog, normalizeDocument, parseCatalogText, readSourceFile } from '../../catalog/load.js';
 import { CatalogError } from '../../catalog/normalize.js';
 import { formatChanges } from '../../govern/diff.js';
 import { checkLock, lockText } from '../../govern/lock.js';
 import { defineErrataCommand } from '../_command.js';
 import { EXIT, UsageError } from '../_io.js';
+import { writeFileSafely } from '../_output.js';
 
 export const lockCommand = defineErrataCommand({
   name: 'lock',
@@ -26,19 +26,20 @@ export const lockCommand = defineErrataCommand({
     const shown = relative(io.cwd, lockPath) || lockPath;
     const model = await loadCatalog(args.catalog, { cwd: io.cwd });
     if (!args.check) {
-      await writeFile(lockPath, lockText(model));
+      await writeFileSafely(lockPath, lockText(model), shown);
       io.stdout(`wrote ${shown} (${Object.keys(model.errors).length} entries)\n`);
       return EXIT.ok;
     }
     let text: string;
     try {
-      text = await readFile(lockPath, 'utf8');
+      text = await readSourceFile(lockPath, shown);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
+      const code = (e as { cause?: NodeJS.ErrnoException }).cause?.code;
+      if (!(e instanceof CatalogError)) throw e;
       throw new UsageError(
         code === 'ENOENT'
           ? `no lock file at ${shown}: run "errata lock ${args.catalog}" and commit it`
-          : `cannot read ${shown} (${code ?? 'error'})`,
+          : `cannot read ${shown}: ${e.issues[0]?.message ?? 'error'}`,
       );
     }
     let locked: ReturnType<typeof normalizeDocument>;

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { LineCounter, parseDocument, stringify } from 'yaml';
-import { loadCatalog } from '../../catalog/load.js';
+import { stringify } from 'yaml';
+import { loadCatalog, parseCatalogText, readSourceFile } from '../../catalog/load.js';
+import { CatalogError } from '../../catalog/normalize.js';
 import { mergeOpenApi, OpenApiMergeError, type RouteErrors } from '../../docs/openapi.js';
 import { UnknownDialectError } from '../../docs/reference.js';
 import { defineErrataCommand } from '../_command.js';
@@ -11,22 +11,23 @@ import { progress, renderDocs, wantsProgress } from './docs.js';
 
 /** Reads a JSON or YAML file; a syntax error names the file, line and column. */
 async function readDocument(file: string, cwd: string): Promise<unknown> {
-  let text: string;
   try {
-    text = await readFile(resolve(cwd, file), 'utf8');
+    const text = await readSourceFile(resolve(cwd, file), file);
+    // OpenAPI documents nest deeper than catalogs (schemas in schemas).
+    return parseCatalogText(text, extname(file).toLowerCase() === '.json' ? 'json' : 'yaml', file, {
+      maxDepth: 1000,
+    });
   } catch (e) {
-    throw new UsageError(`${file}: cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const err = doc.errors[0];
-  if (err !== undefined) {
-    const pos = lines.linePos(err.pos[0]);
+    if (!(e instanceof CatalogError)) throw e;
     throw new UsageError(
-      `${file}: syntax error at line ${pos.line}, column ${pos.col}: ${err.message.split('\n')[0]}`,
+      e.issues
+        .map(
+          (i) =>
+            `${file}: ${i.path ? `${i.path}: ` : ''}${i.message.replace(/^(?:YAML|JSON) syntax error/, 'syntax error')}`,
+        )
+        .join('\n  '),
     );
   }
-  return doc.toJS({ maxAliasCount: 100 });
 }
 
 function checkRoutes(value: unknown, file: string): RouteErrors[] {

@@ -1,5 +1,6 @@
 import { createCatalog } from '../../catalog/define.js';
 import { loadCatalog } from '../../catalog/load.js';
+import { short } from '../../catalog/source.js';
 import { dialects, getDialect } from '../../dialects/index.js';
 import type { Dialect } from '../../dialects/types.js';
 import { defineErrataCommand } from '../_command.js';
@@ -84,9 +85,18 @@ export const renderCommand = defineErrataCommand({
     const catalog = createCatalog(model);
     const id = args.id;
     if (!catalog.has(id)) {
+      // A wire code is not an id, but it names the entries that send it.
+      const byCode = catalog.ids.filter((x) => model.errors[x]?.code === id);
       const near = nearMatches(id, catalog.ids);
+      const shown = JSON.stringify(short(id));
       throw new UsageError(
-        `no entry "${id}" in catalog "${model.name}"${near.length > 0 ? `. Did you mean: ${near.join(', ')}?` : ''}`,
+        `no entry ${shown} in catalog "${model.name}"${
+          byCode.length > 0
+            ? `. ${shown} is the wire code of ${byCode.slice(0, 10).join(', ')}${byCode.length > 10 ? ', …' : ''}: give an entry id`
+            : near.length > 0
+              ? `. Did you mean: ${near.join(', ')}?`
+              : ''
+        }`,
       );
     }
     const name = args.dialect ?? model.dialect;

@@ -1,6 +1,7 @@
-import { generateTypes } from '../../catalog/codegen.js';
+import { generateTypes, isExportName } from '../../catalog/codegen.js';
 import { loadCatalog } from '../../catalog/load.js';
 import { defineErrataCommand } from '../_command.js';
+import { UsageError } from '../_io.js';
 import { writeOutput } from '../_output.js';
 
 export const typesCommand = defineErrataCommand({
@@ -14,6 +15,10 @@ export const typesCommand = defineErrataCommand({
   },
   examples: ['errata types errors.yaml -o src/errors.ts', 'errata types errors.json --name errors'],
   async run(args, io) {
+    if (!isExportName(args.name))
+      throw new UsageError(
+        `--name must be a JavaScript identifier that is not a reserved word (got ${JSON.stringify(args.name)})`,
+      );
     const model = await loadCatalog(args.catalog, { cwd: io.cwd });
     const text = generateTypes(model, {
       importFrom: args['import-from'],

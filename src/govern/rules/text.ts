@@ -190,6 +190,9 @@ const A_WRONG = /\ba\s+(?!one\b|once\b)([aeio][a-z]+)\b/i;
 const DOUBLED = /\b([A-Za-z]+)\s+\1\b/i;
 
 /** A word and its one-letter deletions: candidates within one edit share one (symmetric delete). */
+/** Longest run of letters checked for typos: anything longer is not a word (and costs its length squared). */
+const MAX_WORD = 40;
+
 function deletions(w: string): string[] {
   const out = [w];
   for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
@@ -232,10 +235,10 @@ export const textTypo = defineRule({
       }
     const near = new Map<string, string>();
     for (const [w, n] of count)
-      if (n >= minCount && w.length >= minLength - 1)
+      if (n >= minCount && w.length >= minLength - 1 && w.length <= MAX_WORD)
         for (const d of deletions(w)) if (!near.has(d)) near.set(d, w);
     const correction = (w: string): string | undefined => {
-      if (w.length < minLength || count.get(w) !== 1) return undefined;
+      if (w.length < minLength || w.length > MAX_WORD || count.get(w) !== 1) return undefined;
       for (const d of deletions(w)) {
         const v = near.get(d);
         // Same word but the last letter: an inflection ("includes", "included"), not a typo.
