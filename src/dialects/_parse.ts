@@ -81,10 +81,14 @@ function collect(items: unknown, read: (item: unknown) => Violation | undefined)
   return out;
 }
 
-/** The JSON Pointer of a field path in either style (`a.b[0]`, `a[b][0]`). */
+/**
+ * The JSON Pointer of a field path in either style (`a.b[0]`, `a[b][0]`).
+ * A bracket holds no `[`: the match is linear in the path's length, where
+ * `[^\]]*` rescanned the rest of a path of many `[` from each one.
+ */
 export function pathPointer(path: string): string {
   let out = '';
-  const re = /([^.[\]]+)|\[([^\]]*)\]/g;
+  const re = /([^.[\]]+)|\[([^[\]]*)\]/g;
   for (let m = re.exec(path); m !== null; m = re.exec(path))
     out += `/${(m[1] ?? m[2] ?? '').replace(/~/g, '~0').replace(/\//g, '~1')}`;
   return out;
