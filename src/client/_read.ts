@@ -17,14 +17,13 @@ export async function readCapped(
     for (let room = cap; reader; ) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (value.length > room) {
-        text += decoder.decode(value.subarray(0, room), { stream: true });
+      text += decoder.decode(value.subarray(0, room), { stream: true });
+      room -= value.length;
+      if (room < 0) {
         cut = true;
         reader.cancel().catch(() => {});
         break;
       }
-      room -= value.length;
-      text += decoder.decode(value, { stream: true });
     }
   } catch {
     cut = reader !== undefined;

@@ -19,11 +19,13 @@ const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !
 const own = (o: unknown, k: string): unknown => (isRec(o) && has(o, k) ? o[k] : undefined);
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const ownStr = (o: unknown, k: string) => str(own(o, k));
+/** A code: a string, or a number as its digits (Twilio's `20404`, Cloudflare's `10000`). */
+const id = (v: unknown) => (typeof v === 'number' ? `${v}` : str(v));
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/** The JSON Pointer of a field path in either style (`a.b[0]`, `a[b][0]`). */
-const pointer = (path: string) =>
-  path.replace(/([^.[\]]+)|\[([^\]]*)\]|./g, (_, a, b) =>
+/** The JSON Pointer of a field path in either style (`a.b[0]`, `a[b][0]`); linear (no `[` in brackets). */
+const pointer = (path: string | undefined) =>
+  path?.replace(/([^.[\]]+)|\[([^[\]]*)\]|./g, (_, a, b) =>
     (a ?? b) === undefined ? '' : `/${(a ?? b).replace(/~/g, '~0').replace(/\//g, '~1')}`,
   );
 
@@ -32,6 +34,10 @@ function rest(r: Rec, drop: string[], wrap: string): unknown {
   const e = Object.entries(r).filter(([k]) => !drop.includes(k));
   return e.length ? (e.length === 1 && e[0]?.[0] === wrap ? e[0][1] : Object.fromEntries(e)) : undefined;
 }
+
+/** An `errors[]` item's message: Clerk's long form, else its `message`, else JSON:API's `detail`, else `title`. */
+const text = (item: unknown) =>
+  ownStr(item, 'long_message') ?? ownStr(item, 'message') ?? ownStr(item, 'detail') ?? ownStr(item, 'title');
 
 const push = (out: Violation[], at: string | undefined, message: string, code?: string) => {
   if (at !== undefined)
@@ -49,6 +55,8 @@ export function read(body: unknown): ParsedError | undefined {
   const title = ownStr(body, 'title');
   const detail = ownStr(body, 'detail');
   const type = ownStr(body, 'type');
+  const problem = title ?? detail ?? type;
+  const message = ownStr(body, 'message');
   let details: unknown = own(body, 'details');
   let split = true;
   /** Items of `{pointer, detail or message, code}`: a problem's `errors`, else `details.errors`. */
@@ -65,22 +73,20 @@ export function read(body: unknown): ParsedError | undefined {
       split = false;
       for (const item of list(own(error, 'details'))) {
         // `type.googleapis.com/google.rpc.ErrorInfo` and the like.
-        const at = ownStr(item, '@type')?.replace(/.*\./, '');
+        const at = ownStr(item, '@type')?.split('.').pop();
         if (at === 'ErrorInfo') {
           p.code ??= ownStr(item, 'reason');
           details ??= own(item, 'metadata');
         } else if (at === 'RetryInfo') {
           // A google.protobuf.Duration in its JSON form (`60s`, `0.300s`).
           const m = /^(\d{1,12}(\.\d+)?)s$/.exec(ownStr(item, 'retryDelay') ?? '');
-          if (m && p.retryAfterMs === undefined) {
-            p.retryAfterMs = Math.round(+(m[1] as string) * 1000);
+          if (m) {
+            p.retryAfterMs ??= Math.round(+(m[1] as string) * 1000);
             p.retryable = true;
           }
         } else if (at === 'BadRequest')
-          for (const f of list(own(item, 'fieldViolations'))) {
-            const field = ownStr(f, 'field');
-            push(v, field && pointer(field), ownStr(f, 'description') ?? '', ownStr(f, 'reason'));
-          }
+          for (const f of list(own(item, 'fieldViolations')))
+            push(v, pointer(ownStr(f, 'field')), ownStr(f, 'description') ?? '', ownStr(f, 'reason'));
         else if (at === 'RequestInfo') p.requestId ??= ownStr(item, 'requestId');
         else if (at === 'Help') p.type ??= ownStr(list(own(item, 'links'))[0], 'url');
       }
@@ -89,58 +95,61 @@ export function read(body: unknown): ParsedError | undefined {
       // Stripe and OpenAI (a `type`), barekey and most others (none).
       const t = ownStr(error, 'type');
       p.dialect = t === undefined ? 'barekey' : has(error, 'param') ? 'openai' : 'stripe';
-      p.code = typeof code === 'number' ? String(code) : str(code);
+      // Anthropic's errors, and OpenAI's with `code: null`, are named by their type.
+      p.code = id(code) ?? t;
       p.type = ownStr(error, 'doc_url');
       p.requestId = ownStr(error, 'requestId');
       details = own(error, 'details');
-      const param = ownStr(error, 'param');
-      if (param !== undefined && !Array.isArray(own(details, 'errors')))
-        push(v, pointer(param), p.message ?? '');
+      if (!Array.isArray(own(details, 'errors'))) push(v, pointer(ownStr(error, 'param')), p.message ?? '');
     }
   } else if (typeof error === 'string') {
-    // authos `{error, error_code}`; OAuth 2 `{error, error_description}`.
+    // authos `{error, error_code}`; OAuth 2 `{error, error_description}`; Slack's
+    // `{ok: false, error}` (a lower-case code alone); Fastify's and Boom's `{error, code?, message}`.
     p.dialect = 'authos';
     const description = ownStr(body, 'error_description');
-    p.code = ownStr(body, 'error_code') ?? (description && error);
-    p.message = description ?? error;
-  } else if (Array.isArray(errors) && !(title ?? detail ?? type) && isRec(errors[0])) {
+    p.code =
+      ownStr(body, 'error_code') ??
+      id(own(body, 'code')) ??
+      (description || /^[a-z\d_]+$/.test(error) ? error : undefined);
+    p.message = description ?? message ?? error;
+  } else if (Array.isArray(errors) && !problem && isRec(errors[0])) {
     const first = errors[0];
     const meta = own(first, 'meta');
-    p.code = ownStr(first, 'code');
-    split = false;
     // Clerk's items have a `message`/`long_message`, JSON:API's a `title`/`detail`.
     const clerk = has(first, 'message') || has(first, 'long_message');
+    split = false;
     for (const item of errors) {
       const m = own(item, 'meta');
-      const param = ownStr(m, 'param_name');
+      // Clerk's `meta.param_name`, GitHub's and SendGrid's `field`, JSON:API's `source.pointer`.
       push(
         v,
-        clerk ? param && pointer(param) : ownStr(own(item, 'source'), 'pointer'),
-        (clerk
-          ? (ownStr(item, 'long_message') ?? ownStr(item, 'message'))
-          : (ownStr(item, 'detail') ?? ownStr(item, 'title'))) ?? '',
+        ownStr(own(item, 'source'), 'pointer') ?? pointer(ownStr(m, 'param_name') ?? ownStr(item, 'field')),
+        text(item) ?? '',
         ownStr(m, 'reason'),
       );
     }
-    if (clerk) {
-      p.dialect = 'clerk';
-      p.title = ownStr(first, 'message');
-      p.requestId = ownStr(body, 'clerk_trace_id');
-      p.message = v.length ? p.title : (ownStr(first, 'long_message') ?? p.title);
-      details = !v.length ? meta : isRec(meta) ? rest(meta, ['param_name', 'reason'], 'data') : undefined;
-    } else {
-      p.dialect = 'jsonapi';
-      p.title = ownStr(first, 'title');
-      p.message = ownStr(first, 'detail') ?? p.title;
-      p.requestId = ownStr(first, 'id');
-      p.type = ownStr(own(first, 'links'), 'type');
-      details = own(meta, 'details');
-    }
+    p.dialect = clerk ? 'clerk' : 'jsonapi';
+    // GraphQL puts the code in `extensions`.
+    p.code = id(own(first, 'code')) ?? ownStr(own(first, 'extensions'), 'code');
+    p.title = ownStr(first, clerk ? 'message' : 'title');
+    p.requestId = ownStr(body, 'clerk_trace_id') ?? ownStr(first, 'id');
+    p.type = ownStr(own(first, 'links'), 'type');
+    // A top-level message first: GitHub's `{message, errors: [{resource, field, code}]}`.
+    p.message = message ?? (clerk && v.length ? p.title : text(first));
+    details = !clerk
+      ? own(meta, 'details')
+      : !v.length
+        ? meta
+        : isRec(meta)
+          ? rest(meta, ['param_name', 'reason'], 'data')
+          : undefined;
   } else {
-    p.code = ownStr(body, 'code');
-    p.message = detail ?? ownStr(body, 'message') ?? title;
+    // AWS's JSON protocol: `{__type: 'namespace#Code', message}`.
+    p.code = id(own(body, 'code')) ?? ownStr(body, '__type')?.split('#').pop();
+    // Shopify's `{errors: 'text'}`, Rails' `{errors: ['text']}`.
+    p.message = detail ?? message ?? title ?? str(list(errors)[0] ?? errors);
     p.requestId = ownStr(body, 'requestId');
-    if (title ?? detail ?? type) {
+    if (problem) {
       // RFC 9457: violations in an `errors` extension.
       p.dialect = 'problem';
       p.title = title;
@@ -154,14 +163,9 @@ export function read(body: unknown): ParsedError | undefined {
   const before = v.length;
   for (const item of list(items))
     if (isRec(item))
-      push(
-        v,
-        (ownStr(item, 'pointer') ?? '').replace(/^#/, ''),
-        ownStr(item, 'detail') ?? ownStr(item, 'message') ?? '',
-        ownStr(item, 'code'),
-      );
+      push(v, (ownStr(item, 'pointer') ?? '').replace(/^#/, ''), text(item) ?? '', ownStr(item, 'code'));
   if (split && v.length > before) details = rest(details as Rec, ['errors'], 'value');
   p.details = details ?? undefined;
-  if (v.length) p.violations = v;
+  p.violations = v;
   return p;
 }

@@ -129,9 +129,12 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
       let data: unknown;
       let parsed: Partial<ParsedError> | undefined;
       try {
-        if (/^\s*[[{]/.test(body)) data = JSON.parse(body);
-        // The error reads Retry-After, x-request-id and the should-retry headers itself.
-        if (typeof data === 'object' && data) parsed = fixed ? fixed(data, { status, headers }) : read(data);
+        // Only an object or an array parses from a body that starts so.
+        if (/^\s*[[{]/.test(body)) {
+          data = JSON.parse(body);
+          // The error reads Retry-After, x-request-id and the should-retry headers itself.
+          parsed = fixed ? fixed(data, { status, headers }) : read(data);
+        }
       } catch {}
       parsed ??= {};
       return clientError(
@@ -177,15 +180,18 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
       const signal = user ? AbortSignal.any([user, ctl.signal]) : ctl.signal;
       const timer = budget < 2 ** 31 ? setTimeout(() => ctl.abort(), budget) : undefined;
       const headers = new Headers(init?.headers ?? (input as Request).headers);
-      // RFC 9110 section 9.2.2: only idempotent requests may be repeated, or one with a key.
-      const safe =
-        IDEMPOTENT.test(init?.method ?? (input as Request).method ?? 'GET') || headers.has('idempotency-key');
-      // A stream body is gone after the first attempt.
-      const again = !(init?.body as ReadableStream | undefined)?.getReader;
+      // RFC 9110 section 9.2.2: only idempotent requests may be repeated, or one with a key; and
+      // never a stream body, which is gone after the first attempt.
+      const again =
+        (IDEMPOTENT.test(init?.method ?? (input as Request).method ?? 'GET') ||
+          headers.has('idempotency-key')) &&
+        !(init?.body as ReadableStream | undefined)?.getReader;
       // An abort rejects with the caller's reason as it is; the budget's with a timeout error.
       const stop = (last?: unknown) => {
-        if (user?.aborted) throw user.reason;
-        if (ctl.signal.aborted) throw fail('timeout', `Request timed out after ${budget} ms`, false, last);
+        if (signal.aborted)
+          throw user?.aborted
+            ? user.reason
+            : fail('timeout', `Request timed out after ${budget} ms`, false, last);
       };
       try {
         for (let attempt = 0; ; ) {
@@ -205,7 +211,6 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
               Math.min(o.maxDelayMs ?? 1e4, (o.baseDelayMs ?? 500) * 2 ** attempt);
           if (
             !(attempt++ < retries) ||
-            !safe ||
             !again ||
             !error.retryable ||
             delay > (o.maxRetryAfterMs ?? 6e4) ||
@@ -213,10 +218,12 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
           )
             throw error;
           o.onRetry?.({ attempt, delayMs: delay, error });
-          await new Promise((resolve, reject) => {
+          // An abort ends the wait early; `stop` then throws.
+          await new Promise((resolve) => {
             const t = setTimeout(resolve, delay);
-            signal.addEventListener('abort', () => reject(clearTimeout(t)), { once: true });
-          }).catch(() => stop(error));
+            signal.addEventListener('abort', () => resolve(clearTimeout(t)), { once: true });
+          });
+          stop(error);
         }
       } finally {
         clearTimeout(timer);

@@ -98,13 +98,13 @@ const header = (e: Made, name: string) => {
  * read and then kept on the error: reading headers costs more than the rest of
  * a parse, and only `fetch` or a caller that asks needs retry guidance.
  */
-const lazy = (name: string, compute: (e: Made) => unknown) =>
+const lazy = (name: string, compute: (e: Made) => unknown, enumerable?: boolean) =>
   Object.defineProperty(proto, name, {
     get(this: Made) {
-      return own(this, name, compute(this));
+      return own(this, name, compute(this), enumerable);
     },
     set(this: Made, value: unknown) {
-      own(this, name, value);
+      own(this, name, value, enumerable);
     },
     configurable: true,
   });
@@ -123,20 +123,15 @@ lazy('retryAfterMs', (e) => {
   const ms = header(e, 'retry-after-ms');
   const after = header(e, 'retry-after');
   let v = ms ? +ms : -1;
-  if (!(v >= 0) && after) v = Math.max(0, +after >= 0 ? +after * 1000 : Date.parse(after) - Date.now());
+  // A number is delay-seconds (a negative one is ignored); anything else may be a date (one in the past is now).
+  if (!(v >= 0) && after)
+    // biome-ignore lint/suspicious/noGlobalIsNan: the coercion is the point (is the text a number?)
+    v = isNaN(after as never) ? Math.max(0, Date.parse(after) - Date.now()) : +after * 1000;
   if (!(v >= 0)) v = e[GUIDE]?.[1] as number;
   return v >= 0 ? v : undefined;
 });
 // Errors the client makes carry no trace (see `clientError`); they answer `stack` as V8 does with a limit of 0.
-Object.defineProperty(proto, 'stack', {
-  get(this: Error) {
-    return `${this.name}: ${this.message}`;
-  },
-  set(value: unknown) {
-    own(this, 'stack', value, false);
-  },
-  configurable: true,
-});
+lazy('stack', (e) => `${(e as unknown as Error).name}: ${e.message}`, false);
 
 /** The fields the client sets at once; `retryable` and `retryAfterMs` are worked out when read. */
 export type EagerFields = Omit<ClientErrorInit, 'retryable' | 'retryAfterMs'>;
