@@ -218,7 +218,8 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
           )
             throw error;
           o.onRetry?.({ attempt, delayMs: delay, error });
-          // An abort ends the wait early; `stop` then throws.
+          // An abort in `onRetry` stops before the wait, one during it ends it early.
+          stop(error);
           await new Promise((resolve) => {
             const t = setTimeout(resolve, delay);
             signal.addEventListener('abort', () => resolve(clearTimeout(t)), { once: true });

@@ -371,6 +371,20 @@ describe('client.fetch: stalls, HEAD and odd Retry-After values', () => {
     expect(seen.map((i) => i.delayMs)).toEqual([10]);
   });
 
+  it('stops at once when onRetry aborts the signal, not after the wait', async () => {
+    const controller = new AbortController();
+    const reason = new Error('aborted in onRetry');
+    const c = createClient({
+      fetch: async () => new Response(null, { status: 503, headers: { 'retry-after': '5' } }),
+      onRetry: () => controller.abort(reason),
+    });
+    const started = performance.now();
+    expect(
+      await c.fetch('http://example.invalid/', { signal: controller.signal }).catch((x: unknown) => x),
+    ).toBe(reason);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('reads a fractional Retry-After as seconds', () => {
     const e = client.parse('', { status: 503, headers: new Headers({ 'retry-after': '1.5' }) });
     expect(e.retryAfterMs).toBe(1500);
