@@ -168,6 +168,22 @@ describe('bad arguments', () => {
   });
 });
 
+describe('lint configs and watching', () => {
+  it('refuses an option of the wrong type, and a folder that cannot be watched', async () => {
+    writeFileSync(
+      join(dir, 'typo.json'),
+      JSON.stringify({ rules: { 'text-typo': ['warn', { minCount: 'x' }] } }),
+    );
+    await refused(
+      ['lint', 'ok.json', '--config', 'typo.json'],
+      'lint config: rule "text-typo": option "minCount" must have the type of its default, 3 (got "x")',
+    );
+    writeFileSync(join(dir, 'statuses.yaml'), 'rules:\n  retry-5xx: [warn, {statuses: ["500"]}]\n');
+    await refused(['lint', 'ok.json', '--config', 'statuses.yaml'], 'option "statuses" must have the type');
+    await refused(['docs', 'no-folder/x.json', '--watch'], /cannot watch .*no-folder\/x\.json: ENOENT/);
+  });
+});
+
 describe('output paths', () => {
   it('creates missing folders, and says in words why a file cannot be written', async () => {
     expect((await run('export', 'ok.json', '-o', 'new/deep/out.json')).code).toBe(0);

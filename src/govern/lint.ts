@@ -7,6 +7,16 @@ export class LintConfigError extends Error {
   override readonly name = 'LintConfigError';
 }
 
+/** Whether a configured option value has the type of the rule's default for it (and its items, for a list). */
+function sameKind(def: unknown, v: unknown): boolean {
+  const kind = (x: unknown) => (Array.isArray(x) ? 'array' : x === null ? 'null' : typeof x);
+  return (
+    def === undefined ||
+    (kind(def) === kind(v) &&
+      (!Array.isArray(def) || def.length === 0 || (v as unknown[]).every((x) => kind(x) === kind(def[0]))))
+  );
+}
+
 /** A rule as configured: its level and merged options. */
 export interface ConfiguredRule {
   readonly rule: Rule;
@@ -56,6 +66,13 @@ export function configureRules(rules: readonly Rule[], config: LintConfig = {}):
         throw new LintConfigError(
           `rule "${rule.id}": unknown option "${k}"${known.length ? ` (options: ${known.join(', ')})` : ' (it takes none)'}`,
         );
+    for (const [k, v] of Object.entries(options)) {
+      const def = (rule.options as Record<string, unknown>)[k];
+      if (!sameKind(def, v))
+        throw new LintConfigError(
+          `rule "${rule.id}": option "${k}" must have the type of its default, ${JSON.stringify(def)} (got ${JSON.stringify(v)})`,
+        );
+    }
     if (level === 'off') continue;
     out.push({ rule, severity: level as Severity, options: { ...rule.options, ...options } });
   }

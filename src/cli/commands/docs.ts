@@ -1,8 +1,8 @@
-import { watch } from 'node:fs';
+import { type FSWatcher, watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { exportCatalog } from '../../catalog/export.js';
-import { loadCatalog } from '../../catalog/load.js';
+import { fsReason, loadCatalog } from '../../catalog/load.js';
 import type { CatalogModel } from '../../catalog/model.js';
 import { CatalogError } from '../../catalog/normalize.js';
 import { renderHtml } from '../../docs/html.js';
@@ -141,12 +141,24 @@ async function watchCatalog(path: string, io: CliIO, build: () => Promise<string
     report(e);
   }
   last = await snapshot();
-  io.stderr(`${c.dim(`watching ${basename(path)} (Ctrl-C to stop)`)}\n`);
   const name = basename(path);
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
-  return new Promise<number>((done) => {
-    const watcher = watch(dirname(path), (_event, file) => {
+  let watcher: FSWatcher;
+  return new Promise<number>((done, fail) => {
+    try {
+      watcher = watch(dirname(path), onChange);
+    } catch (e) {
+      fail(new UsageError(`cannot watch ${path}: ${fsReason(e)}`));
+      return;
+    }
+    io.stderr(`${c.dim(`watching ${basename(path)} (Ctrl-C to stop)`)}\n`);
+    // The folder can go away while it is watched.
+    watcher.on('error', (e) => {
+      io.stderr(`${c.red('error')}: stopped watching ${path}: ${fsReason(e)}\n`);
+      end(2);
+    });
+    function onChange(_event: string, file: string | null) {
       if (file !== null && file !== name) return;
       clearTimeout(timer);
       // Editors write in several steps; wait for the writes to settle.
@@ -164,14 +176,15 @@ async function watchCatalog(path: string, io: CliIO, build: () => Promise<string
           }
         });
       }, 40);
-    });
-    const stop = () => {
+    }
+    const stop = () => end(0);
+    function end(code: number) {
       watcher.close();
       clearTimeout(timer);
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      done(0);
-    };
+      done(code);
+    }
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
