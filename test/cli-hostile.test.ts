@@ -130,6 +130,12 @@ describe('bad arguments', () => {
     await refused(['export', 'ok.json', '-out', 'x.json'], 'unknown option "-out"');
     await refused(['types', 'ok.json', '--name', 'default'], '--name must be a JavaScript identifier');
     await refused(['types', 'ok.json', '--name', 'a-b'], '--name must be a JavaScript identifier');
+    await refused(['render', 'ok.json', ''], 'ID must not be empty');
+    await refused(['export', ''], 'CATALOG must not be empty');
+    await refused(
+      ['render', 'ok.json', 'x'.repeat(100_000)],
+      `no entry "${'x'.repeat(79)}…" in catalog "h"\n`,
+    );
     // `--switch=true|false` and `--no-switch` still work.
     expect((await run('diff', 'ok.json', 'ok.json', '--allow-breaking=true')).code).toBe(0);
     expect((await run('lint', 'ok.json', '-o', 'lint.txt', '--max-warnings', '100')).code).toBe(0);

@@ -105,7 +105,13 @@ function checkArgs(raw: string[], def: ArgsDef): void {
         value = raw[++i] as string;
       }
       if (value === '') throw new UsageError(`option "${spelt}" needs a value (got an empty string)`);
-    } else positionals++;
+    } else {
+      if (a === '') {
+        const name = positional[positionals] ?? 'argument';
+        throw new UsageError(`${name.toUpperCase()} must not be empty`);
+      }
+      positionals++;
+    }
   }
   if (positionals > positional.length)
     throw new UsageError(

@@ -34,13 +34,20 @@ function distance(a: string, b: string): number {
 /** The ids closest to a mistyped one: containing it, or within a few edits. */
 export function nearMatches(id: string, ids: readonly string[], max = 5): string[] {
   const needle = id.toLowerCase();
+  const limit = Math.max(2, Math.floor(needle.length / 3));
   return ids
     .map((candidate) => {
       const c = candidate.toLowerCase();
-      const d = c.includes(needle) || needle.includes(c) ? 0 : distance(needle, c);
+      // The edit distance is at least the difference in length: skip the table when that is too far already.
+      const d =
+        c.includes(needle) || needle.includes(c)
+          ? 0
+          : Math.abs(c.length - needle.length) > limit
+            ? Number.POSITIVE_INFINITY
+            : distance(needle, c);
       return { candidate, d };
     })
-    .filter((x) => x.d <= Math.max(2, Math.floor(needle.length / 3)))
+    .filter((x) => x.d <= limit)
     .sort((x, y) => x.d - y.d || x.candidate.localeCompare(y.candidate))
     .slice(0, max)
     .map((x) => x.candidate);
