@@ -89,7 +89,7 @@ export interface ErrataClient<C = unknown> {
   /** Narrows to any {@link ErrataClientError}. */
   is(error: unknown): error is ErrataClientError;
   /**
-   * `fetch` that resolves to an ok response or rejects with the typed error,
+   * `fetch` that resolves to a response below 400 or rejects with the typed error,
    * retrying what may be retried (see the README's retry rules).
    *
    * @remarks An abort through `init.signal` rejects with the signal's reason
@@ -198,7 +198,7 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
           let error: ErrataClientError;
           try {
             const res = await (o.fetch ?? fetch)((input as Request).clone?.() ?? input, { ...init, signal });
-            if (res.ok) return res;
+            if (res.status < 400) return res;
             error = await fromResponse(res);
           } catch (e) {
             stop(e);

@@ -68,6 +68,17 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
 }
 
 describe('client.fetch: passing through', () => {
+  it('returns a response below 400 as it is: a 304, a redirect not followed', async () => {
+    answer({ status: 304, body: '' }, { status: 302, headers: { location: '/elsewhere' }, body: '' });
+    const notModified = await client.fetch(`${base}/cached`, { headers: { 'if-none-match': '"v1"' } });
+    expect(notModified.status).toBe(304);
+    const redirect = await client.fetch(`${base}/moved`, { redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get('location')).toBe('/elsewhere');
+    expect(hits).toHaveLength(2);
+    expect(retries).toEqual([]);
+  });
+
   it('returns an ok response as it is, after one request', async () => {
     answer({ status: 200, body: 'hello' });
     const res = await client.fetch(`${base}/a`);
