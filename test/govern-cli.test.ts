@@ -286,6 +286,23 @@ describe('errata diff --against git:REF', () => {
     expect(hostile.code).toBe(2);
     expect(hostile.stderr).toContain('invalid git ref');
   });
+
+  it('checks the catalog at the ref as UTF-8, like a file on disk', async () => {
+    const dir = workspace({});
+    writeFileSync(
+      join(dir, 'errors.json'),
+      Buffer.from('{"errors":{"A":{"status":400,"message":"caf\xe9"}}}', 'latin1'),
+    );
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', 'errors.json');
+    git(dir, 'commit', '-qm', 'latin-1');
+    writeFileSync(join(dir, 'errors.json'), json(clean));
+    const r = await cli(dir, 'diff', '--against', 'git:main', 'errors.json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'errors.json at main: invalid catalog\n  not valid UTF-8 at line 1, column 44',
+    );
+  });
 });
 
 describe('errata lock', () => {

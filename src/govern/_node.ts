@@ -5,6 +5,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { loadCatalog, normalizeDocument, parseCatalogText, readSourceFile } from '../catalog/load.js';
 import type { CatalogModel } from '../catalog/model.js';
 import { CatalogError } from '../catalog/normalize.js';
+import { decodeSource } from '../catalog/source.js';
 import { LintConfigError } from './lint.js';
 import type { LintConfig } from './types.js';
 
@@ -43,15 +44,16 @@ export async function readSource(file: string, cwd: string): Promise<string | un
   }
 }
 
-function git(args: readonly string[], cwd: string): Promise<string> {
+function git(args: readonly string[], cwd: string): Promise<Buffer> {
   return new Promise((ok, fail) => {
     // execFile, not a shell: the ref and path are arguments, never command text.
+    // Bytes, not text: the file is checked as UTF-8 like a file on disk.
     execFile(
       'git',
       [...args],
-      { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      { cwd, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
-        if (err) fail(new Error(firstLine(stderr) || err.message));
+        if (err) fail(new Error(firstLine(stderr.toString('utf8')) || err.message));
         else ok(stdout);
       },
     );
@@ -78,19 +80,22 @@ export async function loadCatalogAtRef(
   const abs = resolve(cwd, file);
   const dir = dirname(abs);
   const label = `${file} at ${ref}`;
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await git(['show', `${ref}:./${basename(abs)}`], dir);
+    bytes = await git(['show', `${ref}:./${basename(abs)}`], dir);
   } catch (e) {
     const reason = (e as Error).message;
     if (/exists on disk, but not in|does not exist in/.test(reason)) return undefined;
     throw new CatalogError([{ path: '', message: `cannot read it from git: ${reason}` }], label);
   }
   const ext = extname(abs).toLowerCase();
-  if (ext === '.json' || ext === '.yaml' || ext === '.yml')
-    return normalizeDocument(parseCatalogText(text, ext === '.json' ? 'json' : 'yaml', label), label);
+  if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
+    const decoded = decodeSource(bytes);
+    if (!decoded.ok) throw new CatalogError([{ path: '', message: decoded.message }], label);
+    return normalizeDocument(parseCatalogText(decoded.text, ext === '.json' ? 'json' : 'yaml', label), label);
+  }
   const tmp = join(dir, `.errata-at-ref-${process.pid}-${Date.now()}${ext}`);
-  await writeFile(tmp, text);
+  await writeFile(tmp, bytes);
   try {
     return await loadCatalog(tmp).catch((e: unknown) => {
       throw e instanceof CatalogError ? new CatalogError(e.issues, label) : e;
