@@ -190,6 +190,26 @@ describe('lint configs and watching', () => {
   });
 });
 
+describe('catalog text on a terminal', () => {
+  it('shows control characters of codes and titles escaped in lint and diff text', async () => {
+    const esc = '\u001b[2J\u009b';
+    writeFileSync(
+      join(dir, 'escapes.json'),
+      JSON.stringify({ errors: { A: { status: 400, code: `a${esc}`, title: `lower ${esc}` } } }),
+    );
+    for (const argv of [
+      ['lint', 'escapes.json'],
+      ['diff', 'escapes.json', 'ok.json'],
+      ['diff', 'escapes.json', 'ok.json', '--format', 'md'],
+    ]) {
+      const r = await run(...argv);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.stdout.includes('\u001b') || r.stdout.includes('\u009b'), argv.join(' ')).toBe(false);
+    }
+    expect((await run('diff', 'escapes.json', 'ok.json')).stdout).toContain('code a%1B[2J%9B:');
+  });
+});
+
 describe('output paths', () => {
   it('creates missing folders, and says in words why a file cannot be written', async () => {
     expect((await run('export', 'ok.json', '-o', 'new/deep/out.json')).code).toBe(0);

@@ -1,5 +1,6 @@
 import { typeUri } from '../catalog/anchor.js';
 import type { CatalogModel, EntryModel, JsonSchema, RetryPolicy } from '../catalog/model.js';
+import { escapeControls } from './format.js';
 
 /** The kinds of change `diffCatalogs` reports. */
 export type ChangeKind =
@@ -607,11 +608,11 @@ export function formatChanges(
       for (const c of other) md += `| ${code(where(c))} | ${cell(c.message)} | ${cell(c.reason)} |\n`;
       md += '\n</details>\n';
     }
-    return md;
+    return escapeControls(md);
   }
   if (changes.length === 0) return 'no changes\n';
   const lines = changes.map(
     (c) => `  ${c.breaking ? 'BREAKING' : 'ok      '}  ${where(c)}: ${c.message}  — ${c.reason}  (${c.kind})`,
   );
-  return `${lines.join('\n')}\n\n${summary}\n`;
+  return escapeControls(`${lines.join('\n')}\n\n${summary}\n`);
 }

@@ -39,16 +39,24 @@ export function formatFindings(
   return formatText(findings, options);
 }
 
+/**
+ * Control characters of catalog text (a code holding a terminal escape) shown
+ * as `%1B`, so text output never drives the terminal it is printed on.
+ */
+export const escapeControls = (s: string): string =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
+  s.replace(/[\0-\t\v-\x1f\x7f-\x9f]/g, escape);
+
 function formatText(findings: readonly Finding[], options: FormatFindingsOptions): string {
   const c = options.color ?? plain;
   const { errors, warnings } = countFindings(findings);
-  const head = options.file ? `${c.bold(options.file)}\n` : '';
+  const head = options.file ? `${c.bold(escapeControls(options.file))}\n` : '';
   if (findings.length === 0) return `${head}no problems\n`;
   const where = (f: Finding) => `${f.id ?? '(catalog)'}.${f.field}`;
   const width = Math.min(60, Math.max(...findings.map((f) => where(f).length)));
   const lines = findings.map((f) => {
     const sev = f.severity === 'error' ? c.red('error') : c.yellow('warn ');
-    return `  ${sev}  ${where(f).padEnd(width)}  ${f.message}  ${c.dim(f.rule)}`;
+    return `  ${sev}  ${escapeControls(`${where(f).padEnd(width)}  ${f.message}`)}  ${c.dim(f.rule)}`;
   });
   const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
   const summary = `${n(findings.length, 'problem')} (${n(errors, 'error')}, ${n(warnings, 'warning')})`;
