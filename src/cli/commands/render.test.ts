@@ -132,6 +132,24 @@ describe('errata render', () => {
         /--now must be an ISO 8601 date-time/,
       ],
       [['examples/catalogs/missing.json', 'X'], /missing\.json/],
+      [
+        ['examples/catalogs/barekey.json', 'UNAUTHORIZED', '--params', '{"a":1,}'],
+        /--params is not valid JSON \(trailing comma before "}" at column 8\)/,
+      ],
+      [
+        ['examples/catalogs/barekey.json', 'UNAUTHORIZED', '--params', '{"a":1,"a":2}'],
+        /--params has a duplicate key at column 8: "a"/,
+      ],
+      [
+        [
+          'examples/catalogs/barekey.json',
+          'UNAUTHORIZED',
+          '--details',
+          `${'['.repeat(50_000)}${']'.repeat(50_000)}`,
+        ],
+        /--details is nested too deeply at column 101/,
+      ],
+      [['examples/catalogs/barekey.json', 'constructor'], /no entry "constructor" in catalog "barekey"\n/],
     ];
     for (const [argv, message] of cases) {
       const r = await run(argv);

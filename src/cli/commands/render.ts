@@ -1,17 +1,26 @@
 import { createCatalog } from '../../catalog/define.js';
 import { loadCatalog } from '../../catalog/load.js';
-import { short } from '../../catalog/source.js';
+import { checkJson, lineColumn, short } from '../../catalog/source.js';
 import { dialects, getDialect } from '../../dialects/index.js';
 import type { Dialect } from '../../dialects/types.js';
 import { defineErrataCommand } from '../_command.js';
 import { UsageError } from '../_io.js';
 
 function parseJson(flag: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`--${flag} is not valid JSON (${(e as Error).message})`);
+  // The catalog's own JSON checker: the column of a syntax error, duplicate keys, nesting depth.
+  const [problem] = checkJson(text);
+  if (problem !== undefined) {
+    const { line, col } = lineColumn(text, problem.offset);
+    const at = line === 1 ? `column ${col}` : `line ${line}, column ${col}`;
+    throw new UsageError(
+      problem.kind === 'duplicate'
+        ? `--${flag} has a duplicate key at ${at}: ${problem.message}`
+        : problem.kind === 'depth'
+          ? `--${flag} is nested too deeply at ${at} (${problem.message})`
+          : `--${flag} is not valid JSON (${problem.message} at ${at})`,
+    );
   }
+  return JSON.parse(text);
 }
 
 /** Edit distance, for "did you mean"; ids are short, so the quadratic table is fine. */
