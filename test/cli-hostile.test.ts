@@ -102,6 +102,7 @@ describe('bad files, for every command that reads a catalog', () => {
   const cases: [string, string | RegExp][] = [
     ['missing.json', 'missing.json: invalid catalog\n  cannot read file: ENOENT (no such file)'],
     ['folder.json', 'cannot read file: EISDIR (it is a directory, not a file)'],
+    ['.', '.: invalid catalog\n  cannot read file: EISDIR (it is a directory, not a file)'],
     ['empty.json', 'empty.json: invalid catalog\n  the file is empty'],
     ['trailing.json', 'JSON syntax error: trailing comma before "}" at line 3, column 25'],
     ['bad.yaml', /YAML syntax error at line \d+, column \d+/],

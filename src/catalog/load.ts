@@ -233,6 +233,16 @@ export async function loadCatalog(
     return normalizeDocument(parseCatalogText(text, ext === '.json' ? 'json' : 'yaml', file), file);
   }
   if (['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'].includes(ext)) return loadModuleCatalog(path, file);
+  if (
+    await stat(path).then(
+      (s) => s.isDirectory(),
+      () => false,
+    )
+  )
+    throw new CatalogError(
+      [{ path: '', message: 'cannot read file: EISDIR (it is a directory, not a file)' }],
+      file,
+    );
   throw new CatalogError(
     [{ path: '', message: `unsupported file type "${ext || '(none)'}": use .ts, .js, .json, .yaml or .yml` }],
     file,
