@@ -98,7 +98,13 @@ export async function loadCatalogAtRef(
   await writeFile(tmp, bytes);
   try {
     return await loadCatalog(tmp).catch((e: unknown) => {
-      throw e instanceof CatalogError ? new CatalogError(e.issues, label) : e;
+      if (!(e instanceof CatalogError)) throw e;
+      // A place in the temporary copy is a place in the file at the ref.
+      const issues = e.issues.map((i) => ({
+        ...i,
+        message: i.message.split(basename(tmp)).join(basename(abs)),
+      }));
+      throw new CatalogError(issues, label);
     });
   } finally {
     await unlink(tmp).catch(() => {});
