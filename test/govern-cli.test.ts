@@ -287,6 +287,20 @@ describe('errata diff --against git:REF', () => {
     expect(hostile.stderr).toContain('invalid git ref');
   });
 
+  it('places a failure of a .ts catalog at the ref in that file, not in its temporary copy', async () => {
+    const dir = workspace({ 'errors.ts': 'export default { errors: {} };\nthrow new Error("old");\n' });
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', 'errors.ts');
+    git(dir, 'commit', '-qm', 'throws');
+    writeFileSync(join(dir, 'errors.ts'), 'export default { errors: {} };\n');
+    const r = await cli(dir, 'diff', '--against', 'git:main', 'errors.ts');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'errors.ts at main: invalid catalog\n  cannot load module: old (at errors.ts:2:7)',
+    );
+    expect(readdirSync(dir).sort()).toEqual(['.git', 'errors.ts']);
+  });
+
   it('checks the catalog at the ref as UTF-8, like a file on disk', async () => {
     const dir = workspace({});
     writeFileSync(
