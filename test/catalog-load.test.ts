@@ -366,7 +366,15 @@ describe('TypeScript catalogs', () => {
   it('says why a module gives no catalog: it throws, exits, exports nothing or the wrong thing', async () => {
     const exit = process.exit;
     const cases: [string, string][] = [
-      ['throw new Error("boom");\n', 'cannot load module: boom (at M.ts:1:'],
+      ['throw new Error("boom");\n', 'cannot load module: boom (at M.ts, line 1)'],
+      [
+        'const a = 1;\n\nthrow new TypeError("three");\n',
+        'cannot load module: TypeError: three (at M.ts, line 3)',
+      ],
+      [
+        'export default {\n  errors: {\n    A: { status: 400 ;\n',
+        'cannot load module: ParseError: Unexpected token, expected "," (at M.ts:3:21)',
+      ],
       ['throw 42;\n', 'the module threw 42'],
       ['throw null;\n', 'the module threw null'],
       ['process.exit(0);\nexport default {};\n', 'the module called process.exit(0) while loading'],

@@ -296,7 +296,7 @@ describe('errata diff --against git:REF', () => {
     const r = await cli(dir, 'diff', '--against', 'git:main', 'errors.ts');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      'errors.ts at main: invalid catalog\n  cannot load module: old (at errors.ts:2:7)',
+      'errors.ts at main: invalid catalog\n  cannot load module: old (at errors.ts, line 2)',
     );
     expect(readdirSync(dir).sort()).toEqual(['.git', 'errors.ts']);
   });

@@ -336,15 +336,16 @@ function moduleFailure(e: unknown, path: string): string {
   let text = (lines[0] ?? '').trim();
   if (err.name && err.name !== 'Error' && !text.startsWith(err.name)) text = `${err.name}: ${text}`;
   // Parse errors name the place on a line of their own; thrown errors in the stack.
-  const place =
-    lines
-      .slice(1)
-      .find((l) => /:\d+:\d+\s*$/.test(l))
-      ?.trim() ??
-    String(err.stack ?? '')
-      .split('\n')
-      .find((l) => l.includes(path))
-      ?.match(/([^\s(]+:\d+:\d+)\)?\s*$/)?.[1];
+  const parsedAt = lines
+    .slice(1)
+    .find((l) => /:\d+:\d+\s*$/.test(l))
+    ?.trim();
+  // A stack frame's column is one of the transpiled code: only its line is the source's.
+  const thrownAt = String(err.stack ?? '')
+    .split('\n')
+    .find((l) => l.includes(path))
+    ?.match(/([^\s(]+):(\d+):\d+\)?\s*$/);
+  const place = parsedAt ?? (thrownAt ? `${thrownAt[1]}, line ${thrownAt[2]}` : undefined);
   const where = place ? ` (at ${place.replace(path, basename(path))})` : '';
   return `cannot load module: ${short(text, 300)}${where}`;
 }
