@@ -137,6 +137,11 @@ describe('bad arguments', () => {
       ['render', 'ok.json', 'x'.repeat(100_000)],
       `no entry "${'x'.repeat(79)}…" in catalog "h"\n`,
     );
+    await refused(
+      ['docs', 'ok.json', '--format', 'json', '--dialect', 'soap'],
+      '--dialect: unknown dialect "soap"',
+    );
+    await refused(['openapi', 'ok.json', '--routes', 'routes-proto.json'], '--routes applies to merge only');
     // `--switch=true|false` and `--no-switch` still work.
     expect((await run('diff', 'ok.json', 'ok.json', '--allow-breaking=true')).code).toBe(0);
     expect((await run('lint', 'ok.json', '-o', 'lint.txt', '--max-warnings', '100')).code).toBe(0);

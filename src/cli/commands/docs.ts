@@ -8,7 +8,7 @@ import { CatalogError } from '../../catalog/normalize.js';
 import { renderHtml } from '../../docs/html.js';
 import { renderMarkdown } from '../../docs/markdown.js';
 import { renderOpenApi } from '../../docs/openapi.js';
-import { buildReference, UnknownDialectError } from '../../docs/reference.js';
+import { buildReference, resolveDocsDialect, UnknownDialectError } from '../../docs/reference.js';
 import { defineErrataCommand } from '../_command.js';
 import { type CliIO, colors, UsageError } from '../_io.js';
 import { writeOutput } from '../_output.js';
@@ -39,9 +39,13 @@ export function renderDocs(
   dialect: string | undefined,
   step: (phase: string) => void = () => {},
 ): { text: string; note: string | undefined } {
-  if (format === 'json') return { text: exportCatalog(model), note: undefined };
   let ref: ReturnType<typeof buildReference>;
   try {
+    // The JSON export has no examples, but a misspelt --dialect is still a mistake to report.
+    if (format === 'json') {
+      if (dialect !== undefined) resolveDocsDialect(model, { dialect });
+      return { text: exportCatalog(model), note: undefined };
+    }
     ref = buildReference(model, dialect === undefined ? {} : { dialect });
   } catch (e) {
     if (e instanceof UnknownDialectError) throw new UsageError(`--dialect: ${e.message}`);

@@ -91,6 +91,10 @@ export const openapiCommand = defineErrataCommand({
         throw new UsageError(
           `unknown action "${args.action}" (expected: merge <spec> <catalog>, or <catalog>)`,
         );
+      if (args.routes !== undefined)
+        throw new UsageError(
+          '--routes applies to merge only: errata openapi merge <spec> <catalog> --routes FILE',
+        );
       const model = await loadCatalog(args.action, { cwd: io.cwd });
       step(`loaded ${args.action}`);
       const { text, note } = renderDocs(model, 'openapi', args.dialect, step);
