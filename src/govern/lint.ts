@@ -7,15 +7,11 @@ export class LintConfigError extends Error {
   override readonly name = 'LintConfigError';
 }
 
+const kind = (x: unknown) => (Array.isArray(x) ? 'array' : typeof x);
 /** Whether a configured option value has the type of the rule's default for it (and its items, for a list). */
-function sameKind(def: unknown, v: unknown): boolean {
-  const kind = (x: unknown) => (Array.isArray(x) ? 'array' : x === null ? 'null' : typeof x);
-  return (
-    def === undefined ||
-    (kind(def) === kind(v) &&
-      (!Array.isArray(def) || def.length === 0 || (v as unknown[]).every((x) => kind(x) === kind(def[0]))))
-  );
-}
+const sameKind = (def: unknown, v: unknown): boolean =>
+  kind(def) === kind(v) &&
+  (!Array.isArray(def) || !def.length || (v as unknown[]).every((x) => kind(x) === kind(def[0])));
 
 /** A rule as configured: its level and merged options. */
 export interface ConfiguredRule {
