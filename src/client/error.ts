@@ -138,24 +138,22 @@ export type EagerFields = Omit<ClientErrorInit, 'retryable' | 'retryAfterMs'>;
 
 /**
  * Makes the error of a response without calling the Error constructor, whose
- * trace capture would cost more than the whole parse. The object is still an
- * `instanceof Error` and of `ErrataClientError`.
+ * trace capture would cost more than the whole parse: the fields object itself
+ * becomes the error (a literal made in one place has one hidden class; giving it
+ * the prototype is one cached map transition). It is still an `instanceof Error`
+ * and of `ErrataClientError`.
  */
 export const clientError = (
   f: EagerFields,
   retryable?: boolean,
   retryAfterMs?: number,
   cause?: unknown,
-): ErrataClientError =>
-  new (Made as unknown as new (...a: unknown[]) => ErrataClientError)(f, retryable, retryAfterMs, cause);
-
-function Made(this: Made, f: EagerFields, retryable?: boolean, retryAfterMs?: number, cause?: unknown) {
-  // The client passes the fields in one order: every error it makes shares one hidden class.
-  Object.assign(this, f);
-  this[GUIDE] = [retryable, retryAfterMs];
-  if (cause !== undefined) this.cause = cause;
-}
-Made.prototype = proto;
+): ErrataClientError => {
+  const e = f as Made;
+  e[GUIDE] = [retryable, retryAfterMs];
+  if (cause !== undefined) e.cause = cause;
+  return Object.setPrototypeOf(e, proto);
+};
 
 /** True for an {@link ErrataClientError}, from this or any other copy of the package. */
 export function isErrataClientError(value: unknown): value is ErrataClientError {
