@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../src/cli/_io.js';
-import { main } from '../src/cli/main.js';
+import { runCli } from './_cli.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(REPO, 'bin', 'errata.js');
@@ -18,22 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'errata-docs-'));
 copyFileSync(join(REPO, 'examples/catalogs/sitescore.json'), join(dir, 'sitescore.json'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[], color = false) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    color,
-    cwd: dir,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], color = false) => runCli(argv, dir, color);
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escapes
 const ANSI = /\u001b\[/;

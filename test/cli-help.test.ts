@@ -4,24 +4,10 @@
  * is registered; refresh with `npx vitest run -u test/cli-help.test.ts`.
  */
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../src/cli/_io.js';
-import { commands, helpText, main } from '../src/cli/main.js';
+import { commands, helpText } from '../src/cli/main.js';
+import { runCli } from './_cli.js';
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    color: false,
-    cwd: process.cwd(),
-  };
-  return { code: await main(argv, io), stdout, stderr };
-}
+const run = (argv: string[]) => runCli(argv, process.cwd());
 
 describe('errata --help', () => {
   it('lists every command with an example', async () => {

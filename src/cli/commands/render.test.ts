@@ -1,28 +1,12 @@
 /** `errata render` through `main()`: output, determinism, and every bad input as exit 2. */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../_io.js';
-import { main } from '../main.js';
+import { runCli } from '../../../test/_cli.js';
 import { nearMatches } from './render.js';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    color: false,
-    cwd: REPO,
-  };
-  const code = await main(['render', ...argv], io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCli(['render', ...argv], REPO);
 
 describe('errata render', () => {
   it('prints status, headers and the parsed body in the catalog dialect', async () => {
