@@ -118,10 +118,12 @@ function translate(err: unknown, req: Request): unknown {
   switch ((err as { type?: unknown }).type) {
     case 'entity.parse.failed':
     case 'request.size.invalid':
+      return failures.malformedBody(err);
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return failures.malformedBody(err);
+      return failures.unsupportedMediaType(err);
     case 'entity.too.large':
+    case 'parameters.too.many':
       return failures.payloadTooLarge(err);
     default:
       return (err as { status?: unknown }).status === 404 ? failures.notFound(req.method, req.path) : err;

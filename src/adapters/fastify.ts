@@ -140,13 +140,14 @@ export function errata(options: ServerOptions): FastifyErrata {
 
 async function inMicrotask(): Promise<void> {}
 
-/** Fastify's own failures as catalog failures: schema validation, JSON body, body limit. */
+/** Fastify's own failures as catalog failures: schema validation, JSON body, body limit, media type. */
 function translate(err: FastifyError, request: FastifyRequest): unknown {
   if (isErrataError(err)) return err;
   if (Array.isArray(err.validation)) return failures.validation(toViolations(err), err);
   const code = err.code;
   if (typeof code === 'string' && code.startsWith('FST_ERR_CTP_')) {
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return failures.payloadTooLarge(err);
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return failures.unsupportedMediaType(err);
     if ((err.statusCode ?? 500) < 500) return failures.malformedBody(err);
   }
   if (err.statusCode === 404) return failures.notFound(request.method, pathOf(request.url));

@@ -163,7 +163,7 @@ function fromBody(err: SyntaxError, cache: Context['req']['bodyCache']): Promise
   );
 }
 
-/** Hono's own HTTP exceptions, as catalog failures: bad JSON (400), body limit (413), 404, 405. */
+/** Hono's own HTTP exceptions, as catalog failures: bad JSON (400), 404, body limit (413), media type (415). */
 function translate(err: unknown, c: Context): unknown {
   if (!isHttpException(err)) return err;
   switch (err.status) {
@@ -173,6 +173,8 @@ function translate(err: unknown, c: Context): unknown {
       return failures.notFound(c.req.method, c.req.path);
     case 413:
       return failures.payloadTooLarge(err);
+    case 415:
+      return failures.unsupportedMediaType(err);
     default:
       return err;
   }

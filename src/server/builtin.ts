@@ -33,6 +33,12 @@ const errors: Record<string, EntryModel> = {
     ['method'],
   ),
   payload_too_large: entry(413, 'Request', 'Payload Too Large', 'The request body is too large.'),
+  unsupported_media_type: entry(
+    415,
+    'Request',
+    'Unsupported Media Type',
+    'The request body is not in a media type this route takes.',
+  ),
 };
 for (const [id, e] of Object.entries(errors)) errors[id] = { ...e, code: id };
 
@@ -61,7 +67,8 @@ export type FailureKind =
   | 'validation'
   | 'notFound'
   | 'methodNotAllowed'
-  | 'payloadTooLarge';
+  | 'payloadTooLarge'
+  | 'unsupportedMediaType';
 
 /** The built-in entry id of each failure kind. */
 export const FAILURE_IDS: Readonly<Record<FailureKind, string>> = Object.freeze({
@@ -71,6 +78,7 @@ export const FAILURE_IDS: Readonly<Record<FailureKind, string>> = Object.freeze(
   notFound: 'not_found',
   methodNotAllowed: 'method_not_allowed',
   payloadTooLarge: 'payload_too_large',
+  unsupportedMediaType: 'unsupported_media_type',
 });
 
 /**
@@ -98,5 +106,9 @@ export const failures = {
   /** A request body over the size limit (413). */
   payloadTooLarge(cause?: unknown): ErrataError {
     return builtin.error('payload_too_large', {}, { cause });
+  },
+  /** A request body in a media type (or charset, or content encoding) the route does not take (415). */
+  unsupportedMediaType(cause?: unknown): ErrataError {
+    return builtin.error('unsupported_media_type', {}, { cause });
   },
 };

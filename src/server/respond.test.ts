@@ -44,6 +44,12 @@ describe('createResponder', () => {
     expect(code(new Error('x'))).toBe('EVALUATION_FAILED');
     expect(code(failures.notFound('GET', '/x'))).toBe('not_found');
     expect(code(failures.payloadTooLarge())).toBe('payload_too_large');
+    const media = barekey.respond(failures.unsupportedMediaType());
+    expect([media.status, parse(media.body).code]).toEqual([415, 'unsupported_media_type']);
+    const own = createResponder({
+      catalog: defineCatalog({ name: 'm', errors: { BAD_TYPE: { status: 415, message: 'Send JSON.' } } }),
+    });
+    expect(parse(own.respond(failures.unsupportedMediaType()).body).detail).toBe('Send JSON.');
     const sitescore = createResponder({ catalog: seed('sitescore'), onError: () => {} });
     expect(parse(sitescore.respond(new Error('x')).body).code).toBe('INTERNAL_ERROR');
   });

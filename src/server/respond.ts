@@ -81,6 +81,8 @@ export interface ServerOptions {
   readonly methodNotAllowed?: string;
   /** Entry for a body over the limit. @default the first 413 entry, else errata's `payload_too_large` */
   readonly payloadTooLarge?: string;
+  /** Entry for a body in a media type, charset or encoding the route does not take. @default the first 415 entry, else errata's `unsupported_media_type` */
+  readonly unsupportedMediaType?: string;
   /**
    * Receives unexpected exceptions (with message and stack), catalog 5xx errors and undeclared errors.
    * @default console.error for unexpected exceptions
@@ -352,6 +354,7 @@ const EXACT: Record<FailureKind, RegExp> = {
     /^(not_?found|route_?not_?found|unknown_?route|no_?route|resource_?not_?found|endpoint_?not_?found)$/i,
   methodNotAllowed: /./,
   payloadTooLarge: /./,
+  unsupportedMediaType: /./,
 };
 const STATUS: Record<FailureKind, readonly number[]> = {
   internal: [500],
@@ -360,6 +363,7 @@ const STATUS: Record<FailureKind, readonly number[]> = {
   notFound: [404],
   methodNotAllowed: [405],
   payloadTooLarge: [413],
+  unsupportedMediaType: [415],
 };
 
 /** The application's entry for a failure kind, by status and by the shape of its id or code. */

@@ -92,3 +92,35 @@ describe('express adapter (body validation middleware, declarations)', () => {
     }
   });
 });
+
+describe('express adapter (body-parser failures)', () => {
+  it('answers an unsupported charset 415, too many form fields 413, a bad body 400', async () => {
+    const app = express();
+    const { options, events } = suiteOptions();
+    const errors = errata(options);
+    app.use(express.json(), express.urlencoded({ extended: false, parameterLimit: 2 }));
+    app.post('/echo', (req, res) => {
+      res.json(req.body ?? null);
+    });
+    app.use(errors.handler);
+    const server = await new Promise<import('node:http').Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/echo`;
+    const post = async (type: string, body: string) => {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': type }, body });
+      return [res.status, ((await res.json()) as { code?: string }).code];
+    };
+    expect(await post('application/json; charset=latin1', '{"a":1}')).toEqual([
+      415,
+      'unsupported_media_type',
+    ]);
+    expect(await post('application/x-www-form-urlencoded', 'a=1&b=2&c=3')).toEqual([
+      413,
+      'payload_too_large',
+    ]);
+    expect(await post('application/json', '{"a":')).toEqual([400, 'INVALID_JSON']);
+    expect(events.filter((e) => e.kind === 'unexpected')).toEqual([]);
+    await new Promise((r) => server.close(r));
+  });
+});

@@ -93,6 +93,28 @@ describe('fastify adapter (its own schema validation and route config)', () => {
   });
 });
 
+describe('fastify adapter (content types)', () => {
+  it('answers a body in a media type no parser takes with 415', async () => {
+    const { options, events } = suiteOptions();
+    const plugin = errata(options);
+    const app = Fastify();
+    await app.register(plugin);
+    app.post('/echo', async (req) => req.body);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as import('node:net').AddressInfo;
+    const res = await fetch(`http://127.0.0.1:${port}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml' },
+      body: '<a/>',
+    });
+    expect(res.status).toBe(415);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await res.json()) as { code: string }).code).toBe('unsupported_media_type');
+    expect(events).toEqual([]);
+    await app.close();
+  });
+});
+
 describe('fastify adapter (frameworkErrors)', () => {
   it('answers the failures Fastify meets before routing in the dialect', async () => {
     const { options, events } = suiteOptions();
