@@ -151,6 +151,16 @@ function translate(err: FastifyError, request: FastifyRequest): unknown {
     if ((err.statusCode ?? 500) < 500) return failures.malformedBody(err);
   }
   if (err.statusCode === 404) return failures.notFound(request.method, pathOf(request.url));
+  // Fastify's own and its plugins' client errors (`FST_JWT_NO_AUTHORIZATION_IN_HEADER`, 401).
+  const status = err.statusCode;
+  if (
+    typeof code === 'string' &&
+    code.startsWith('FST_') &&
+    status !== undefined &&
+    status >= 400 &&
+    status < 500
+  )
+    return failures.http(status, err, (err as { headers?: Record<string, unknown> }).headers);
   return err;
 }
 

@@ -47,6 +47,7 @@ export interface HonoErrata {
 interface HttpExceptionLike {
   status: number;
   message: string;
+  res?: Response;
   getResponse(): Response;
 }
 const isHttpException = (e: unknown): e is HttpExceptionLike =>
@@ -89,7 +90,7 @@ export function errata<E extends Env>(
         respond(body ? failures.malformedBody(err) : err, c),
       );
     const failure = translate(err, c);
-    // Any other HTTPException below 500 is a response the application chose; it is kept.
+    // An HTTPException carrying its own response below 500 is one the application chose; it is kept.
     if (failure === err && isHttpException(err) && err.status < 500) return err.getResponse();
     return respond(failure, c);
   });
@@ -167,15 +168,16 @@ function fromBody(err: SyntaxError, cache: Context['req']['bodyCache']): Promise
 function translate(err: unknown, c: Context): unknown {
   if (!isHttpException(err)) return err;
   switch (err.status) {
-    case 400:
-      return failures.malformedBody(err);
     case 404:
       return failures.notFound(c.req.method, c.req.path);
     case 413:
       return failures.payloadTooLarge(err);
     case 415:
       return failures.unsupportedMediaType(err);
-    default:
-      return err;
   }
+  // Hono's validator: "Malformed JSON in request body", "Malformed FormData request. …".
+  if (err.status === 400 && err.message.startsWith('Malformed')) return failures.malformedBody(err);
+  // A response the application built itself (`new HTTPException(401, { res })`) is kept.
+  if (err.status >= 400 && err.status < 500 && err.res === undefined) return failures.http(err.status, err);
+  return err;
 }

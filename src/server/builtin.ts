@@ -40,6 +40,55 @@ const errors: Record<string, EntryModel> = {
     'The request body is not in a media type this route takes.',
   ),
 };
+/**
+ * The other client-error statuses a framework's own HTTP error may carry
+ * (http-errors, Boom, Hono's HTTPException, Fastify's plugins): each entry's
+ * id is its title in snake case (`too_many_requests`), and its message is
+ * generic: what the framework's error said is not sent.
+ */
+const STATUSES: Record<number, string> = {
+  400: 'Bad Request|The request is not valid.',
+  401: 'Unauthorized|Valid credentials are required.',
+  402: 'Payment Required',
+  403: 'Forbidden|The request is not allowed.',
+  406: 'Not Acceptable',
+  407: 'Proxy Authentication Required',
+  408: 'Request Timeout',
+  409: 'Conflict|The request conflicts with the current state of the resource.',
+  410: 'Gone',
+  411: 'Length Required',
+  412: 'Precondition Failed',
+  414: 'URI Too Long',
+  416: 'Range Not Satisfiable',
+  417: 'Expectation Failed',
+  421: 'Misdirected Request',
+  422: 'Unprocessable Content|The request could not be processed.',
+  423: 'Locked',
+  424: 'Failed Dependency',
+  425: 'Too Early',
+  426: 'Upgrade Required',
+  428: 'Precondition Required',
+  429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
+  451: 'Unavailable For Legal Reasons',
+};
+/** The built-in entry of each client-error status: the failure kinds' own, then the generic ones. */
+const BY_STATUS = new Map<number, string>([
+  [404, 'not_found'],
+  [405, 'method_not_allowed'],
+  [413, 'payload_too_large'],
+  [415, 'unsupported_media_type'],
+]);
+for (const [status, text] of Object.entries(STATUSES)) {
+  const [title = '', message = `${title}.`] = text.split('|');
+  const id = title.toLowerCase().replaceAll(' ', '_');
+  const retryable = status === '408' || status === '429';
+  errors[id] = {
+    ...entry(Number(status), 'Request', title, message),
+    ...(retryable && { retry: { retryable, strategy: 'exponential', baseMs: 1000, maxMs: 30_000 } }),
+  };
+  BY_STATUS.set(Number(status), id);
+}
 for (const [id, e] of Object.entries(errors)) errors[id] = { ...e, code: id };
 
 /**
@@ -111,4 +160,47 @@ export const failures = {
   unsupportedMediaType(cause?: unknown): ErrataError {
     return builtin.error('unsupported_media_type', {}, { cause });
   },
+  /**
+   * A framework's own client error of this status (400–499), answered with
+   * the application's entry named for it (`UNAUTHORIZED` for a 401, say) or
+   * errata's generic one. Its `Retry-After` (seconds) and `WWW-Authenticate`
+   * are kept; its message is not sent. A status outside 400–499 is a 400.
+   */
+  http(status: number, cause?: unknown, headers?: HeaderSource): ErrataError {
+    const id = BY_STATUS.get(status) ?? 'bad_request';
+    const h = headers === undefined ? {} : pickHeaders(headers);
+    const seconds = Number(h['retry-after']);
+    delete h['retry-after'];
+    return builtin.error(
+      id,
+      id === 'not_found' ? { method: '', path: '' } : id === 'method_not_allowed' ? { method: '' } : {},
+      {
+        cause,
+        stack: false,
+        ...(Object.keys(h).length > 0 && { headers: h }),
+        ...(Number.isFinite(seconds) && seconds >= 0 && { retryAfterMs: Math.round(seconds * 1000) }),
+      },
+    );
+  },
 };
+
+/** Headers as a framework's error carries them: a plain object, or anything with `get`. */
+export type HeaderSource = Readonly<Record<string, unknown>> | { get(name: string): string | null };
+
+/** The headers of a framework's client error that errata keeps: `Retry-After`, `WWW-Authenticate`, `Allow`. */
+function pickHeaders(headers: HeaderSource): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of ['retry-after', 'www-authenticate', 'allow']) {
+    let v: unknown;
+    try {
+      if (typeof (headers as { get?: unknown }).get === 'function')
+        v = (headers as { get(n: string): string | null }).get(name);
+      else for (const [k, value] of Object.entries(headers)) if (k.toLowerCase() === name) v = value;
+    } catch {
+      v = undefined;
+    }
+    // A header value is one line of visible text (RFC 9110 section 5.5): anything else is dropped.
+    if (typeof v === 'string' && v.length <= 1024 && /^[\t\x20-\x7e]*$/.test(v)) out[name] = v;
+  }
+  return out;
+}

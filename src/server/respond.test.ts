@@ -7,6 +7,8 @@ import {
   InMemorySpanExporter,
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
+import createHttpError from 'http-errors';
+import { AuthenticationError } from 'openai';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createCatalog, defineCatalog } from '../catalog/define.js';
@@ -52,6 +54,35 @@ describe('createResponder', () => {
     expect(parse(own.respond(failures.unsupportedMediaType()).body).detail).toBe('Send JSON.');
     const sitescore = createResponder({ catalog: seed('sitescore'), onError: () => {} });
     expect(parse(sitescore.respond(new Error('x')).body).code).toBe('INTERNAL_ERROR');
+  });
+
+  it("trusts the status of a framework's own client error only (http-errors, Boom), not an SDK's", () => {
+    const events: ErrorEvent[] = [];
+    const r = createResponder({ catalog: api, onError: (e) => events.push(e) });
+    const ctx = { method: 'DELETE', path: '/things/1' };
+    const missing = r.respond(createHttpError(404, 'no row 17 in table things'), ctx);
+    expect([missing.status, parse(missing.body).detail]).toEqual([404, 'No route matches DELETE /things/1.']);
+    const method = r.respond(createHttpError(405, { headers: { Allow: 'GET, HEAD' } }), ctx);
+    expect([method.status, method.headers.allow]).toEqual([405, 'GET, HEAD']);
+    const conflict = r.respond(createHttpError(409, 'duplicate key value violates "things_pkey"'), ctx);
+    expect([conflict.status, parse(conflict.body).code]).toEqual([409, 'conflict']);
+    expect(conflict.body).not.toContain('things_pkey');
+    const teapot = r.respond(createHttpError(418), ctx);
+    expect([teapot.status, parse(teapot.body).code]).toEqual([400, 'bad_request']);
+    expect(events).toEqual([]);
+    // An upstream API's 401, thrown by its SDK, is this server's failure.
+    const upstream = new AuthenticationError(
+      401,
+      { message: 'Incorrect API key sk-live' },
+      'Incorrect API key',
+      new Headers(),
+    );
+    const masked = r.respond(upstream, ctx);
+    expect(masked.status).toBe(500);
+    expect(masked.body).not.toContain('sk-live');
+    expect(r.respond(Object.assign(new Error('x'), { status: 403 }), ctx).status).toBe(500);
+    expect(r.respond(createHttpError(503, 'pool exhausted'), ctx).status).toBe(500);
+    expect(events.map((e) => e.kind)).toEqual(['unexpected', 'unexpected', 'unexpected']);
   });
 
   it('keeps the violations, headers and params of a remapped failure', () => {

@@ -5,7 +5,7 @@ import { problem } from '../dialects/problem.js';
 import type { Dialect, WireError } from '../dialects/types.js';
 import { type ErrataError, isErrataError } from '../error.js';
 import { annotateSpan, loadTelemetry } from './_otel.js';
-import { builtin, FAILURE_IDS, type FailureKind } from './builtin.js';
+import { builtin, FAILURE_IDS, type FailureKind, failures, type HeaderSource } from './builtin.js';
 import { createNegotiator } from './negotiate.js';
 
 /** What the responder knows of the request; adapters fill it in only on the error path. */
@@ -202,6 +202,22 @@ export function createResponder(options: ServerOptions): Responder {
     declare(key.slice(0, space), key.slice(space + 1).trim(), ids);
   }
 
+  // The application's entry for a generic built-in status entry, found by its name once.
+  const named = new Map<string, Mapped | undefined>();
+  const byName = (id: string, status: number): Mapped | undefined => {
+    if (!named.has(id)) {
+      const wanted = new Set([id, ...(ALIASES[id] ?? [])].map(squash));
+      const found = Object.entries(model.errors).find(
+        ([eid, e]) =>
+          e.status === status &&
+          e.deprecated === undefined &&
+          (wanted.has(squash(eid)) || wanted.has(squash(e.code))),
+      );
+      named.set(id, found === undefined ? undefined : { catalog, id: found[0] });
+    }
+    return named.get(id);
+  };
+
   const report = (
     kind: ErrorEventKind,
     error: ErrataError,
@@ -240,18 +256,21 @@ export function createResponder(options: ServerOptions): Responder {
 
   const ready = telemetry ? loadTelemetry() : Promise.resolve();
 
-  function respond(thrown: unknown, ctx?: RequestContext): WireError {
+  function respond(raw: unknown, ctx?: RequestContext): WireError {
     const incoming = ctx?.requestId;
     const requestId = incoming != null && REQUEST_ID.test(incoming) ? incoming : newId();
 
     let error: ErrataError;
     let kind: ErrorEventKind | undefined;
     let reported = false;
+    // A framework's own client error (http-errors, Boom) is answered as errata's failure of its status.
+    const status = isErrataError(raw) ? undefined : clientStatus(raw);
+    const thrown = status === undefined ? raw : fromClientError(status, raw, ctx);
     if (isErrataError(thrown)) {
       error = thrown;
       const def = thrown.definition;
       if (def.catalog === builtin.model) {
-        const to = mapping.get(def.id);
+        const to = mapping.get(def.id) ?? byName(def.id, def.entry.status);
         if (to !== undefined && to.catalog !== builtin) error = remap(thrown, to);
       } else if (
         declared.size > 0 &&
@@ -331,6 +350,64 @@ export class UndeclaredError extends Error {
       `Route ${method} ${route} threw ${id}, which it does not declare (declared: ${declared.join(', ')})`,
     );
   }
+}
+
+/** Other names the application's entry for a generic status may have. */
+const ALIASES: Readonly<Record<string, readonly string[]>> = {
+  unauthorized: ['unauthenticated', 'authentication_required', 'not_authenticated'],
+  forbidden: ['permission_denied', 'access_denied', 'not_allowed'],
+  too_many_requests: ['rate_limited', 'rate_limit', 'rate_limit_exceeded', 'throttled'],
+  conflict: ['already_exists'],
+  unprocessable_content: ['unprocessable_entity'],
+  request_timeout: ['timeout'],
+};
+const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * The status of a framework's own client error: http-errors' (and Koa's),
+ * whose `status` equals its `statusCode` beside a boolean `expose`, or Boom's.
+ * Nothing else thrown is trusted for its status: an SDK's error for an upstream
+ * 401 is this server's failure, not the caller's.
+ */
+function clientStatus(thrown: unknown): number | undefined {
+  if (typeof thrown !== 'object' || thrown === null) return undefined;
+  const t = thrown as {
+    status?: unknown;
+    statusCode?: unknown;
+    expose?: unknown;
+    isBoom?: unknown;
+    output?: { statusCode?: unknown };
+  };
+  let status: unknown;
+  try {
+    status =
+      t.isBoom === true
+        ? t.output?.statusCode
+        : typeof t.expose === 'boolean' && t.status === t.statusCode
+          ? t.status
+          : undefined;
+  } catch {
+    return undefined;
+  }
+  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status < 500
+    ? status
+    : undefined;
+}
+
+/** A framework's client error as errata's failure of that status. */
+function fromClientError(status: number, cause: unknown, ctx: RequestContext | undefined): ErrataError {
+  const c = cause as { headers?: unknown; output?: { headers?: unknown } };
+  let headers: unknown;
+  try {
+    headers = c.headers ?? c.output?.headers;
+  } catch {}
+  const source = typeof headers === 'object' && headers !== null ? (headers as HeaderSource) : undefined;
+  if (status === 404) return failures.notFound(ctx?.method ?? '', ctx?.path ?? '');
+  if (status === 405) {
+    const allow = source === undefined ? undefined : failures.http(405, cause, source).headers?.allow;
+    return failures.methodNotAllowed(ctx?.method ?? '', allow?.split(/\s*,\s*/).filter(Boolean) ?? []);
+  }
+  return failures.http(status, cause, source);
 }
 
 function remap(error: ErrataError, to: Mapped): ErrataError {

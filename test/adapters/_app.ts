@@ -1,5 +1,7 @@
 // The application every adapter serves in the shared suite: one catalog, the
 // same routes and the same behaviours, so the same cases run against each.
+import { forbidden } from '@hapi/boom';
+import createHttpError from 'http-errors';
 import { z } from 'zod';
 import { defineCatalog } from '../../src/catalog/define.js';
 import { publicMessage } from '../../src/dialects/_common.js';
@@ -114,6 +116,17 @@ export function leaky(kind: string): unknown {
       e.status = 401;
       return e;
     }
+    // Frameworks' own client errors: answered by their status, never with their message.
+    case 'http401':
+      return createHttpError(401, `token ${SECRETS[3]} expired`);
+    case 'http429':
+      return createHttpError(429, `slow down ${SECRETS[1]}`, {
+        headers: { 'Retry-After': '7', 'X-Leak': SECRETS[2] },
+      });
+    case 'boom403':
+      return forbidden(`no access to ${SECRETS[0]}`);
+    case 'http500':
+      return createHttpError(500, `pool exhausted ${SECRETS[0]}`);
     default:
       return new TypeError(`unknown kind ${SECRETS[1]}`);
   }

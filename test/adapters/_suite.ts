@@ -113,7 +113,17 @@ export function adapterSuite(name: string, start: Start): void {
     });
 
     it('leaks nothing of secrets, database errors, circular causes, non-errors or foreign headers', async () => {
-      for (const kind of ['secret', 'db', 'circular', 'string', 'object', 'catalog5xx', 'headers', 'x']) {
+      for (const kind of [
+        'secret',
+        'db',
+        'circular',
+        'string',
+        'object',
+        'catalog5xx',
+        'headers',
+        'http500',
+        'x',
+      ]) {
         for (const dialect of ['', '?dialect=envelope']) {
           const a = await call(base, `/boom/${kind}${dialect}`, { headers: { accept: 'application/json' } });
           expect(a.status, kind).toBe(kind === 'catalog5xx' ? 503 : 500);
@@ -124,7 +134,26 @@ export function adapterSuite(name: string, start: Start): void {
       }
       const kinds = take().map((e) => e.kind);
       expect(kinds).toContain('server');
-      expect(kinds.filter((k) => k === 'unexpected').length).toBe(14);
+      expect(kinds.filter((k) => k === 'unexpected').length).toBe(16);
+    });
+
+    it("answers a framework's own client error (http-errors, Boom) by its status, not its message", async () => {
+      const unauthorized = await call(base, '/boom/http401');
+      expect(unauthorized.status).toBe(401);
+      expect(unauthorized.json.code).toBe('UNAUTHORIZED');
+      expect(unauthorized.headers.get('www-authenticate')).toMatch(/^Bearer realm="testapi"/);
+      const limited = await call(base, '/boom/http429');
+      expect([limited.status, limited.json.code]).toEqual([429, 'RATE_LIMITED']);
+      expect(limited.headers.get('retry-after')).toBe('7');
+      expect(limited.headers.get('x-leak')).toBeNull();
+      const forbidden = await call(base, '/boom/boom403');
+      expect([forbidden.status, forbidden.json.code]).toEqual([403, 'forbidden']);
+      expect(forbidden.json.detail).toBe('The request is not allowed.');
+      for (const a of [unauthorized, limited, forbidden]) {
+        expect(a.headers.get('content-type')).toBe('application/problem+json');
+        expectNoLeak(a);
+      }
+      expect(take()).toEqual([]);
     });
 
     it('replaces a hostile request id with a generated one', async () => {

@@ -1,3 +1,4 @@
+import createError from '@fastify/error';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { onlyErrata } from '../../src/adapters/_fastify.js';
@@ -110,6 +111,29 @@ describe('fastify adapter (content types)', () => {
     expect(res.status).toBe(415);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     expect(((await res.json()) as { code: string }).code).toBe('unsupported_media_type');
+    expect(events).toEqual([]);
+    await app.close();
+  });
+});
+
+describe("fastify adapter (plugins' own errors)", () => {
+  it('answers an FST_ client error of a plugin by its status, not its message', async () => {
+    const NoAuth = createError('FST_JWT_NO_AUTHORIZATION_IN_HEADER', 'No Authorization %s', 401);
+    const { options, events } = suiteOptions();
+    const plugin = errata(options);
+    const app = Fastify();
+    await app.register(plugin);
+    app.get('/me', async () => {
+      throw new NoAuth('was found in request.headers');
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as import('node:net').AddressInfo;
+    const res = await fetch(`http://127.0.0.1:${port}/me`);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    const text = await res.text();
+    expect(JSON.parse(text).code).toBe('UNAUTHORIZED');
+    expect(text).not.toContain('request.headers');
     expect(events).toEqual([]);
     await app.close();
   });

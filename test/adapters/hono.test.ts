@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
 import { errata } from '../../src/adapters/hono.js';
 import { api, BODY_LIMIT, leaky, suiteOptions, thrown, tick, userSchema } from './_app.js';
@@ -46,6 +47,25 @@ adapterSuite('hono', async (options) => {
 });
 
 describe('hono adapter, without a server', () => {
+  it("answers Hono's HTTPException by its status, and keeps one that carries the app's own response", async () => {
+    const app = new Hono();
+    errata(app, suiteOptions().options);
+    app.get('/forbidden', () => {
+      throw new HTTPException(403, { message: 'internal policy p-17 denies' });
+    });
+    app.get('/own', () => {
+      throw new HTTPException(401, { res: new Response('go away', { status: 401 }) });
+    });
+    const forbidden = await app.request('/forbidden');
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.headers.get('content-type')).toBe('application/problem+json');
+    const body = await forbidden.text();
+    expect(JSON.parse(body).code).toBe('forbidden');
+    expect(body).not.toContain('p-17');
+    const own = await app.request('/own');
+    expect([own.status, await own.text()]).toEqual([401, 'go away']);
+  });
+
   it("answers a body that c.req.json() cannot parse with the catalog 400, and keeps the app's own SyntaxErrors 500", async () => {
     const app = new Hono();
     const { options, events } = suiteOptions();
