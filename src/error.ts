@@ -171,5 +171,11 @@ Object.defineProperty(ErrataError.prototype, 'stack', {
 
 /** True for an {@link ErrataError}, from this or any other copy of the package. */
 export function isErrataError(value: unknown): value is ErrataError {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return (value as Record<symbol, unknown>)[BRAND] === true;
+  } catch {
+    // A Proxy whose traps throw is not an ErrataError.
+    return false;
+  }
 }

@@ -10,6 +10,7 @@ import {
   type ServerOptions,
 } from '../server/respond.js';
 import { validate } from '../server/validate.js';
+import { tolerant } from './_tolerant.js';
 
 export { failures } from '../server/builtin.js';
 export type { ServerOptions } from '../server/respond.js';
@@ -109,8 +110,10 @@ function allowedMethods(req: Request): string[] {
   return [...allow].sort();
 }
 
+const translate = tolerant(readFailure);
+
 /** body-parser's failures (`express.json()`) and the router's as catalog failures. */
-function translate(err: unknown, req: Request): unknown {
+function readFailure(err: unknown, req: Request): unknown {
   if (typeof err !== 'object' || err === null || isErrataError(err)) return err;
   // A path parameter that is not valid percent-encoding names nothing: the catalog's 404.
   if (err instanceof URIError && (err as { status?: unknown }).status === 400)

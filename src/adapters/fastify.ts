@@ -17,6 +17,7 @@ import {
   type ServerOptions,
 } from '../server/respond.js';
 import { onlyErrata } from './_fastify.js';
+import { tolerant } from './_tolerant.js';
 
 export { failures } from '../server/builtin.js';
 export type { ServerOptions } from '../server/respond.js';
@@ -140,8 +141,10 @@ export function errata(options: ServerOptions): FastifyErrata {
 
 async function inMicrotask(): Promise<void> {}
 
+const translate = tolerant(readFailure);
+
 /** Fastify's own failures as catalog failures: schema validation, JSON body, body limit, media type. */
-function translate(err: FastifyError, request: FastifyRequest): unknown {
+function readFailure(err: FastifyError, request: FastifyRequest): unknown {
   if (isErrataError(err)) return err;
   if (Array.isArray(err.validation)) return failures.validation(toViolations(err), err);
   const code = err.code;

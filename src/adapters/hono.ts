@@ -12,6 +12,7 @@ import {
 } from '../server/respond.js';
 import { validate } from '../server/validate.js';
 import { pathOf } from './_path.js';
+import { tolerant } from './_tolerant.js';
 
 export { failures } from '../server/builtin.js';
 export type { ServerOptions } from '../server/respond.js';
@@ -84,15 +85,21 @@ export function errata<E extends Env>(
   };
 
   app.onError((err, c) => {
-    // `c.req.json()` failed on the request body: the catalog's 400, not an unexpected 500.
-    if (err instanceof SyntaxError && (c.req.bodyCache.json ?? c.req.bodyCache.text) !== undefined)
-      return fromBody(err, c.req.bodyCache).then((body) =>
-        respond(body ? failures.malformedBody(err) : err, c),
-      );
-    const failure = translate(err, c);
-    // An HTTPException carrying its own response below 500 is one the application chose; it is kept.
-    if (failure === err && isHttpException(err) && err.status < 500) return err.getResponse();
-    return respond(failure, c);
+    try {
+      // `c.req.json()` failed on the request body: the catalog's 400, not an unexpected 500.
+      if (err instanceof SyntaxError && (c.req.bodyCache.json ?? c.req.bodyCache.text) !== undefined)
+        return fromBody(err, c.req.bodyCache).then((body) =>
+          respond(body ? failures.malformedBody(err) : err, c),
+        );
+      const failure = translate(err, c);
+      // An HTTPException carrying its own response below 500 is one the application chose; it is kept.
+      if (failure === err && isHttpException(err) && err.status < 500 && err.res !== undefined)
+        return err.getResponse();
+      return respond(failure, c);
+    } catch {
+      // Reading what was thrown failed (a hostile Proxy): it is answered as the internal error.
+      return respond(err, c);
+    }
   });
   app.notFound((c) => {
     const allow = allowedMethods(app.routes, c.req.path);
@@ -164,8 +171,10 @@ function fromBody(err: SyntaxError, cache: Context['req']['bodyCache']): Promise
   );
 }
 
+const translate = tolerant(readFailure);
+
 /** Hono's own HTTP exceptions, as catalog failures: bad JSON (400), 404, body limit (413), media type (415). */
-function translate(err: unknown, c: Context): unknown {
+function readFailure(err: unknown, c: Context): unknown {
   if (!isHttpException(err)) return err;
   switch (err.status) {
     case 404:

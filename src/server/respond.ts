@@ -318,7 +318,12 @@ export function createResponder(options: ServerOptions): Responder {
     if (wire.status === 401 && headers['www-authenticate'] === undefined)
       headers['www-authenticate'] = typeof challenge === 'string' ? challenge : challenge(error);
 
-    if (telemetry) annotateSpan(error.code, wire.status, kind === 'unexpected' ? thrown : error);
+    if (telemetry)
+      try {
+        annotateSpan(error.code, wire.status, kind === 'unexpected' ? thrown : error);
+      } catch {
+        // A failing tracer must not turn one error response into none.
+      }
     if (kind !== undefined)
       report(kind, error, kind === 'server' ? (error.cause ?? error) : thrown, requestId, ctx);
     return wire;

@@ -125,6 +125,22 @@ export function leaky(kind: string): unknown {
       });
     case 'boom403':
       return forbidden(`no access to ${SECRETS[0]}`);
+    case 'proxy':
+      // Every trap throws: reading any property of it, even to tell what it is, fails.
+      return new Proxy(new Error(SECRETS[0]), {
+        get() {
+          throw new Error(SECRETS[2]);
+        },
+        getPrototypeOf() {
+          throw new Error(SECRETS[2]);
+        },
+        has() {
+          throw new Error(SECRETS[2]);
+        },
+        ownKeys() {
+          throw new Error(SECRETS[2]);
+        },
+      });
     case 'http500':
       return createHttpError(500, `pool exhausted ${SECRETS[0]}`);
     default:

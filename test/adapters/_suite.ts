@@ -122,6 +122,7 @@ export function adapterSuite(name: string, start: Start): void {
         'catalog5xx',
         'headers',
         'http500',
+        'proxy',
         'x',
       ]) {
         for (const dialect of ['', '?dialect=envelope']) {
@@ -134,7 +135,7 @@ export function adapterSuite(name: string, start: Start): void {
       }
       const kinds = take().map((e) => e.kind);
       expect(kinds).toContain('server');
-      expect(kinds.filter((k) => k === 'unexpected').length).toBe(16);
+      expect(kinds.filter((k) => k === 'unexpected').length).toBe(18);
     });
 
     it("answers a framework's own client error (http-errors, Boom) by its status, not its message", async () => {
