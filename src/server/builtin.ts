@@ -163,8 +163,10 @@ export const failures = {
   /**
    * A framework's own client error of this status (400–499), answered with
    * the application's entry named for it (`UNAUTHORIZED` for a 401, say) or
-   * errata's generic one. Its `Retry-After` (seconds) and `WWW-Authenticate`
-   * are kept; its message is not sent. A status outside 400–499 is a 400.
+   * errata's generic one. Of `headers`, `Retry-After` (seconds),
+   * `WWW-Authenticate` and `Allow` are kept; the cause's message is never
+   * sent. A status errata has no entry for is a 400. For a 404 or a 405,
+   * `notFound` and `methodNotAllowed` say more (the method and path).
    */
   http(status: number, cause?: unknown, headers?: HeaderSource): ErrataError {
     const id = BY_STATUS.get(status) ?? 'bad_request';
