@@ -1,5 +1,6 @@
 import { type Catalog, createCatalog } from '../catalog/define.js';
 import type { EntryModel } from '../catalog/model.js';
+import { statusText } from '../catalog/status.js';
 import type { ErrataError, Violation } from '../error.js';
 
 const entry = (
@@ -43,34 +44,20 @@ const errors: Record<string, EntryModel> = {
 /**
  * The other client-error statuses a framework's own HTTP error may carry
  * (http-errors, Boom, Hono's HTTPException, Fastify's plugins): each entry's
- * id is its title in snake case (`too_many_requests`), and its message is
- * generic: what the framework's error said is not sent.
+ * title is the status's reason phrase and its id that phrase in snake case
+ * (`too_many_requests`); its message is generic, as what the framework's
+ * error said is not sent.
  */
-const STATUSES: Record<number, string> = {
-  400: 'Bad Request|The request is not valid.',
-  401: 'Unauthorized|Valid credentials are required.',
-  402: 'Payment Required',
-  403: 'Forbidden|The request is not allowed.',
-  406: 'Not Acceptable',
-  407: 'Proxy Authentication Required',
-  408: 'Request Timeout',
-  409: 'Conflict|The request conflicts with the current state of the resource.',
-  410: 'Gone',
-  411: 'Length Required',
-  412: 'Precondition Failed',
-  414: 'URI Too Long',
-  416: 'Range Not Satisfiable',
-  417: 'Expectation Failed',
-  421: 'Misdirected Request',
-  422: 'Unprocessable Content|The request could not be processed.',
-  423: 'Locked',
-  424: 'Failed Dependency',
-  425: 'Too Early',
-  426: 'Upgrade Required',
-  428: 'Precondition Required',
-  429: 'Too Many Requests',
-  431: 'Request Header Fields Too Large',
-  451: 'Unavailable For Legal Reasons',
+const STATUSES = [
+  400, 401, 402, 403, 406, 407, 408, 409, 410, 411, 412, 414, 416, 417, 421, 422, 423, 424, 425, 426, 428,
+  429, 431, 451,
+];
+const MESSAGES: Readonly<Record<number, string>> = {
+  400: 'The request is not valid.',
+  401: 'Valid credentials are required.',
+  403: 'The request is not allowed.',
+  409: 'The request conflicts with the current state of the resource.',
+  422: 'The request could not be processed.',
 };
 /** The built-in entry of each client-error status: the failure kinds' own, then the generic ones. */
 const BY_STATUS = new Map<number, string>([
@@ -79,15 +66,15 @@ const BY_STATUS = new Map<number, string>([
   [413, 'payload_too_large'],
   [415, 'unsupported_media_type'],
 ]);
-for (const [status, text] of Object.entries(STATUSES)) {
-  const [title = '', message = `${title}.`] = text.split('|');
+for (const status of STATUSES) {
+  const title = statusText(status);
   const id = title.toLowerCase().replaceAll(' ', '_');
-  const retryable = status === '408' || status === '429';
+  const retryable = status === 408 || status === 429;
   errors[id] = {
-    ...entry(Number(status), 'Request', title, message),
+    ...entry(status, 'Request', title, MESSAGES[status] ?? `${title}.`),
     ...(retryable && { retry: { retryable, strategy: 'exponential', baseMs: 1000, maxMs: 30_000 } }),
   };
-  BY_STATUS.set(Number(status), id);
+  BY_STATUS.set(status, id);
 }
 for (const [id, e] of Object.entries(errors)) errors[id] = { ...e, code: id };
 
