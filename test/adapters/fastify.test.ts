@@ -1,5 +1,5 @@
 import createError from '@fastify/error';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { onlyErrata } from '../../src/adapters/_fastify.js';
 import { errata, errataAjv } from '../../src/adapters/fastify.js';
@@ -94,16 +94,31 @@ describe('fastify adapter (its own schema validation and route config)', () => {
   });
 });
 
+/** An app with errata registered, set up by `setup`, listening on 127.0.0.1. */
+async function serve(
+  setup: (app: FastifyInstance, plugin: ReturnType<typeof errata>) => void,
+  fastifyOptions: (plugin: ReturnType<typeof errata>) => FastifyServerOptions = () => ({}),
+) {
+  const { options, events } = suiteOptions();
+  const plugin = errata(options);
+  const app = Fastify(fastifyOptions(plugin));
+  await app.register(plugin);
+  setup(app, plugin);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as import('node:net').AddressInfo;
+  return {
+    app,
+    events,
+    get: (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${port}${path}`, init),
+  };
+}
+
 describe('fastify adapter (content types)', () => {
   it('answers a body in a media type no parser takes with 415', async () => {
-    const { options, events } = suiteOptions();
-    const plugin = errata(options);
-    const app = Fastify();
-    await app.register(plugin);
-    app.post('/echo', async (req) => req.body);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = app.server.address() as import('node:net').AddressInfo;
-    const res = await fetch(`http://127.0.0.1:${port}/echo`, {
+    const { app, events, get } = await serve((app) => {
+      app.post('/echo', async (req) => req.body);
+    });
+    const res = await get('/echo', {
       method: 'POST',
       headers: { 'content-type': 'application/xml' },
       body: '<a/>',
@@ -119,16 +134,12 @@ describe('fastify adapter (content types)', () => {
 describe("fastify adapter (plugins' own errors)", () => {
   it('answers an FST_ client error of a plugin by its status, not its message', async () => {
     const NoAuth = createError('FST_JWT_NO_AUTHORIZATION_IN_HEADER', 'No Authorization %s', 401);
-    const { options, events } = suiteOptions();
-    const plugin = errata(options);
-    const app = Fastify();
-    await app.register(plugin);
-    app.get('/me', async () => {
-      throw new NoAuth('was found in request.headers');
+    const { app, events, get } = await serve((app) => {
+      app.get('/me', async () => {
+        throw new NoAuth('was found in request.headers');
+      });
     });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = app.server.address() as import('node:net').AddressInfo;
-    const res = await fetch(`http://127.0.0.1:${port}/me`);
+    const res = await get('/me');
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
     const text = await res.text();
@@ -141,15 +152,14 @@ describe("fastify adapter (plugins' own errors)", () => {
 
 describe('fastify adapter (frameworkErrors)', () => {
   it('answers the failures Fastify meets before routing in the dialect', async () => {
-    const { options, events } = suiteOptions();
-    const plugin = errata(options);
-    const app = Fastify({ frameworkErrors: plugin.frameworkErrors, maxParamLength: 10 });
-    await app.register(plugin);
-    app.get('/things/:name', () => ({ ok: true }));
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = app.server.address() as import('node:net').AddressInfo;
+    const { app, events, get } = await serve(
+      (app) => {
+        app.get('/things/:name', () => ({ ok: true }));
+      },
+      (plugin) => ({ frameworkErrors: plugin.frameworkErrors, maxParamLength: 10 }),
+    );
     for (const path of ['/things/%E0%A4%A', `/things/${'a'.repeat(40)}`]) {
-      const res = await fetch(`http://127.0.0.1:${port}${path}`);
+      const res = await get(path);
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
       expect(((await res.json()) as { code: string }).code).toBe('NOT_FOUND');
@@ -160,16 +170,6 @@ describe('fastify adapter (frameworkErrors)', () => {
 });
 
 describe('fastify adapter (catalog errors answered without the error pipeline)', () => {
-  const serve = async (setup: (app: FastifyInstance, plugin: ReturnType<typeof errata>) => void) => {
-    const { options } = suiteOptions();
-    const plugin = errata(options);
-    const app = Fastify();
-    await app.register(plugin);
-    setup(app, plugin);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = app.server.address() as import('node:net').AddressInfo;
-    return { app, get: (path: string) => fetch(`http://127.0.0.1:${port}${path}`) };
-  };
   const throwing = (req: FastifyRequest<{ Params: { name: string } }>) => {
     throw api.error('THING_NOT_FOUND', { name: req.params.name });
   };
