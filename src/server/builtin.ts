@@ -157,7 +157,7 @@ export const failures = {
    */
   http(status: number, cause?: unknown, headers?: HeaderSource): ErrataError {
     const id = BY_STATUS.get(status) ?? 'bad_request';
-    const h = headers === undefined ? {} : pickHeaders(headers);
+    const h = headers === undefined ? {} : keptHeaders(headers);
     const seconds = Number(h['retry-after']);
     delete h['retry-after'];
     return builtin.error(
@@ -177,7 +177,7 @@ export const failures = {
 export type HeaderSource = Readonly<Record<string, unknown>> | { get(name: string): string | null };
 
 /** The headers of a framework's client error that errata keeps: `Retry-After`, `WWW-Authenticate`, `Allow`. */
-function pickHeaders(headers: HeaderSource): Record<string, string> {
+export function keptHeaders(headers: HeaderSource): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of ['retry-after', 'www-authenticate', 'allow']) {
     let v: unknown;

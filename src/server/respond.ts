@@ -5,7 +5,14 @@ import { problem } from '../dialects/problem.js';
 import type { Dialect, WireError } from '../dialects/types.js';
 import { type ErrataError, isErrataError } from '../error.js';
 import { annotateSpan, loadTelemetry } from './_otel.js';
-import { builtin, FAILURE_IDS, type FailureKind, failures, type HeaderSource } from './builtin.js';
+import {
+  builtin,
+  FAILURE_IDS,
+  type FailureKind,
+  failures,
+  type HeaderSource,
+  keptHeaders,
+} from './builtin.js';
 import { createNegotiator } from './negotiate.js';
 
 /** What the responder knows of the request; adapters fill it in only on the error path. */
@@ -264,14 +271,14 @@ export function createResponder(options: ServerOptions): Responder {
     let kind: ErrorEventKind | undefined;
     let reported = false;
     // A framework's own client error (http-errors, Boom) is answered as errata's failure of its status.
-    const status = isErrataError(raw) ? undefined : clientStatus(raw);
-    const thrown = status === undefined ? raw : fromClientError(status, raw, ctx);
-    if (isErrataError(thrown)) {
-      error = thrown;
-      const def = thrown.definition;
+    const known = isErrataError(raw) ? raw : clientFailure(raw, ctx);
+    const thrown = known ?? raw;
+    if (known !== undefined) {
+      error = known;
+      const def = known.definition;
       if (def.catalog === builtin.model) {
         const to = mapping.get(def.id) ?? byName(def.id, def.entry.status);
-        if (to !== undefined && to.catalog !== builtin) error = remap(thrown, to);
+        if (to !== undefined && to.catalog !== builtin) error = remap(known, to);
       } else if (
         declared.size > 0 &&
         def.catalog === model &&
@@ -281,7 +288,7 @@ export function createResponder(options: ServerOptions): Responder {
         const allowed = declared.get(`${ctx.method} ${ctx.route}`);
         if (allowed !== undefined && !allowed.has(def.id) && !implicit.has(def.id)) {
           const undeclared = new UndeclaredError(ctx.method, ctx.route, def.id, [...allowed]);
-          report('undeclared', thrown, undeclared, requestId, ctx);
+          report('undeclared', known, undeclared, requestId, ctx);
           // Already reported; in development the mistake fails loudly, as a 500.
           if (development)
             error = internal.catalog.error(internal.id, {}, { cause: undeclared, stack: false });
@@ -369,50 +376,43 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
 const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /**
- * The status of a framework's own client error: http-errors' (and Koa's),
- * whose `status` equals its `statusCode` beside a boolean `expose`, or Boom's.
- * Nothing else thrown is trusted for its status: an SDK's error for an upstream
- * 401 is this server's failure, not the caller's.
+ * A framework's own client error as errata's failure of its status: http-errors'
+ * (and Koa's), whose `status` equals its `statusCode` beside a boolean `expose`,
+ * or Boom's. Nothing else thrown is trusted for its status: an SDK's error for
+ * an upstream 401 is this server's failure, not the caller's.
  */
-function clientStatus(thrown: unknown): number | undefined {
+function clientFailure(thrown: unknown, ctx: RequestContext | undefined): ErrataError | undefined {
   if (typeof thrown !== 'object' || thrown === null) return undefined;
   const t = thrown as {
     status?: unknown;
     statusCode?: unknown;
     expose?: unknown;
+    headers?: unknown;
     isBoom?: unknown;
-    output?: { statusCode?: unknown };
+    output?: { statusCode?: unknown; headers?: unknown };
   };
   let status: unknown;
+  let headers: unknown;
   try {
-    status =
-      t.isBoom === true
-        ? t.output?.statusCode
-        : typeof t.expose === 'boolean' && t.status === t.statusCode
-          ? t.status
-          : undefined;
+    if (t.isBoom === true) {
+      status = t.output?.statusCode;
+      headers = t.output?.headers;
+    } else if (typeof t.expose === 'boolean' && t.status === t.statusCode) {
+      status = t.status;
+      headers = t.headers;
+    }
   } catch {
     return undefined;
   }
-  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status < 500
-    ? status
-    : undefined;
-}
-
-/** A framework's client error as errata's failure of that status. */
-function fromClientError(status: number, cause: unknown, ctx: RequestContext | undefined): ErrataError {
-  const c = cause as { headers?: unknown; output?: { headers?: unknown } };
-  let headers: unknown;
-  try {
-    headers = c.headers ?? c.output?.headers;
-  } catch {}
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 499)
+    return undefined;
   const source = typeof headers === 'object' && headers !== null ? (headers as HeaderSource) : undefined;
   if (status === 404) return failures.notFound(ctx?.method ?? '', ctx?.path ?? '');
   if (status === 405) {
-    const allow = source === undefined ? undefined : failures.http(405, cause, source).headers?.allow;
+    const allow = source === undefined ? undefined : keptHeaders(source).allow;
     return failures.methodNotAllowed(ctx?.method ?? '', allow?.split(/\s*,\s*/).filter(Boolean) ?? []);
   }
-  return failures.http(status, cause, source);
+  return failures.http(status, thrown, source);
 }
 
 function remap(error: ErrataError, to: Mapped): ErrataError {
