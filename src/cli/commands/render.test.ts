@@ -2,7 +2,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/_cli.js';
-import { nearMatches } from './render.js';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -142,13 +141,5 @@ describe('errata render', () => {
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
-  });
-
-  it('suggests near ids by substring and by edit distance', () => {
-    const ids = ['VARIABLE_NOT_FOUND', 'DEVICE_CODE_NOT_FOUND', 'UNAUTHORIZED', 'INVALID_JSON'];
-    expect(nearMatches('NOT_FOUND', ids)).toEqual(['DEVICE_CODE_NOT_FOUND', 'VARIABLE_NOT_FOUND']);
-    expect(nearMatches('UNAUTHORISED', ids)).toEqual(['UNAUTHORIZED']);
-    expect(nearMatches('invalid_jsn', ids)).toEqual(['INVALID_JSON']);
-    expect(nearMatches('ZZZ', ids)).toEqual([]);
   });
 });

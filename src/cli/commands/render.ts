@@ -1,6 +1,7 @@
 import { createCatalog } from '../../catalog/define.js';
 import { loadCatalog } from '../../catalog/load.js';
 import { checkJson, lineColumn, short } from '../../catalog/source.js';
+import { nearMatches } from '../../catalog/suggest.js';
 import { dialects, getDialect } from '../../dialects/index.js';
 import type { Dialect } from '../../dialects/types.js';
 import { defineErrataCommand } from '../_command.js';
@@ -21,45 +22,6 @@ function parseJson(flag: string, text: string): unknown {
     );
   }
   return JSON.parse(text);
-}
-
-/** Edit distance, for "did you mean"; ids are short, so the quadratic table is fine. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(
-        (prev[j] as number) + 1,
-        (row[j - 1] as number) + 1,
-        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    prev = row;
-  }
-  return prev[b.length] as number;
-}
-
-/** The ids closest to a mistyped one: containing it, or within a few edits. */
-export function nearMatches(id: string, ids: readonly string[], max = 5): string[] {
-  const needle = id.toLowerCase();
-  const limit = Math.max(2, Math.floor(needle.length / 3));
-  return ids
-    .map((candidate) => {
-      const c = candidate.toLowerCase();
-      // The edit distance is at least the difference in length: skip the table when that is too far already.
-      const d =
-        c.includes(needle) || needle.includes(c)
-          ? 0
-          : Math.abs(c.length - needle.length) > limit
-            ? Number.POSITIVE_INFINITY
-            : distance(needle, c);
-      return { candidate, d };
-    })
-    .filter((x) => x.d <= limit)
-    .sort((x, y) => x.d - y.d || x.candidate.localeCompare(y.candidate))
-    .slice(0, max)
-    .map((x) => x.candidate);
 }
 
 export const renderCommand = defineErrataCommand({

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { didYouMean, nearMatches } from './suggest.js';
+
+describe('nearMatches', () => {
+  it('suggests near names by substring and by edit distance', () => {
+    const ids = ['VARIABLE_NOT_FOUND', 'DEVICE_CODE_NOT_FOUND', 'UNAUTHORIZED', 'INVALID_JSON'];
+    expect(nearMatches('NOT_FOUND', ids)).toEqual(['DEVICE_CODE_NOT_FOUND', 'VARIABLE_NOT_FOUND']);
+    expect(nearMatches('UNAUTHORISED', ids)).toEqual(['UNAUTHORIZED']);
+    expect(nearMatches('invalid_jsn', ids)).toEqual(['INVALID_JSON']);
+    expect(nearMatches('ZZZ', ids)).toEqual([]);
+  });
+
+  it('ranks the closest first and finds short typos', () => {
+    const commands = ['export', 'types', 'docs', 'openapi', 'lint', 'diff', 'lock', 'render', 'init'];
+    expect(nearMatches('lnt', commands)[0]).toBe('lint');
+    expect(nearMatches('stauts', ['status', 'title', 'message', 'code'])).toEqual(['status']);
+    expect(nearMatches('', commands)).toEqual([]);
+  });
+});
+
+describe('didYouMean', () => {
+  it('is a sentence to append, or nothing', () => {
+    expect(didYouMean('stauts', ['status', 'title'])).toBe(' Did you mean status?');
+    expect(didYouMean('xyzzy-plugh', ['status', 'title'])).toBe('');
+  });
+});
