@@ -71,7 +71,8 @@ export function createDemoApp(options: DemoOptions = {}) {
     // `?dialect=problem` (or any registered dialect) chooses per request; so does `Accept: application/problem+json`.
     dialect: (ctx) => {
       const q = ctx.url === undefined ? null : new URL(ctx.url, 'http://x').searchParams.get('dialect');
-      return q !== null && q in dialects ? q : undefined;
+      // Own properties only: `?dialect=constructor` names no dialect.
+      return q !== null && Object.hasOwn(dialects, q) ? q : undefined;
     },
     challenge: 'Bearer realm="barekey", error="invalid_token"',
     routes: {
