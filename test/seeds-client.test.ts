@@ -5,9 +5,10 @@
  * `parseAny`; the three must agree with the page on code, status, message,
  * details, request id and retryability. Pages that quote no body (barekey,
  * sitescore) are read in the envelope errata serves for them, built from the
- * page's own rows.
+ * page's own rows. The pages' bodies and rows come from the fixtures that
+ * `scripts/seeds.ts` extracts into `test/fixtures/seeds/`.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -16,16 +17,9 @@ import { normalizeDocument } from '../src/catalog/load.js';
 import { createClient } from '../src/client/index.js';
 import { dialects, parseAny } from '../src/dialects/index.js';
 import { toResponse } from '../src/server/response.js';
+import { seedFixture } from './fixtures/seeds.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const SEEDS = join(REPO, '..', 'shared', 'seeds');
-
-function page(prefix: string): string {
-  if (!existsSync(SEEDS)) throw new Error(`seed pages not found at ${SEEDS}`);
-  const file = readdirSync(SEEDS).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
-  if (!file) throw new Error(`no ${prefix}*.txt in ${SEEDS}`);
-  return readFileSync(join(SEEDS, file), 'utf8');
-}
 
 const load = (name: string) =>
   createCatalog(
@@ -93,16 +87,14 @@ function expectRead(
 // ---------------------------------------------------------------------------
 
 describe('000 barekey: {error: {code, message, requestId}} for every row', () => {
-  const text = page('000_');
-  const rows = [...text.matchAll(/^([A-Z][A-Z0-9_]*) \| (\d{3}) \| (.*) \|$/gm)];
-  const guidance = new Map(
-    [...text.matchAll(/^([A-Z][A-Z0-9_]*) \| (Yes|No) — (.*) \|$/gm)].map((m) => [m[1], m[2] === 'Yes']),
-  );
+  const page = seedFixture('barekey');
+  const rows = page.rows;
+  const guidance = new Map(page.retryGuidance.map((g) => [g.code, g.retry === 'Yes']));
 
   it('reads code, status, message and the requestId support asks for; retries exactly the rows marked Yes', () => {
     expect(rows).toHaveLength(13);
     expect(guidance.size).toBe(13);
-    for (const [, code, status, description] of rows) {
+    for (const { code, status, description } of rows) {
       const body = JSON.stringify({
         error: { code, message: description, requestId: 'req_4f1c' },
       });
@@ -111,9 +103,9 @@ describe('000 barekey: {error: {code, message, requestId}} for every row', () =>
         body,
         {},
         {
-          code: code as string,
-          status: Number(status),
-          message: description as string,
+          code,
+          status,
+          message: description,
           requestId: 'req_4f1c',
           retryable: guidance.get(code) as boolean,
         },
@@ -123,11 +115,11 @@ describe('000 barekey: {error: {code, message, requestId}} for every row', () =>
 
   it('reads what errata serves for every entry the same way', async () => {
     const api = load('barekey');
-    for (const [, code, status] of rows) {
-      const e = await universal.fromResponse(toResponse(api.error(code as string), { requestId: 'req_5' }));
+    for (const { code, status } of rows) {
+      const e = await universal.fromResponse(toResponse(api.error(code), { requestId: 'req_5' }));
       expect(e, code).toMatchObject({
         code,
-        status: Number(status),
+        status,
         requestId: 'req_5',
         retryable: guidance.get(code),
       });
@@ -138,11 +130,10 @@ describe('000 barekey: {error: {code, message, requestId}} for every row', () =>
 // ---------------------------------------------------------------------------
 
 describe('001 clerk: every block of the page, in its {errors: [...], clerk_trace_id} envelope', () => {
-  const text = page('001_');
-  const blocks = [...text.matchAll(/^Status Code: (\d+)\n(\{\n[\s\S]*?\n\})$/gm)].map((m) => ({
-    status: Number(m[1]),
-    json: m[2] as string,
-    body: JSON.parse(m[2] as string) as {
+  const blocks = seedFixture('clerk').blocks.map((b) => ({
+    status: b.status,
+    json: b.json,
+    body: JSON.parse(b.json) as {
       shortMessage: string;
       longMessage?: string;
       code: string;
@@ -190,8 +181,7 @@ describe('001 clerk: every block of the page, in its {errors: [...], clerk_trace
 // ---------------------------------------------------------------------------
 
 describe('002 sitescore (no body on its page): the problem errata serves for every row', () => {
-  const text = page('002_');
-  const rows = [...text.matchAll(/^([A-Z][A-Z0-9_]*) \| (\d{3}) \| (Yes|No) \| (.*?) \| (.*?) \|$/gm)];
+  const rows = seedFixture('sitescore').rows;
   const api = load('sitescore');
 
   it('reads code, status, message, request id, the stated windows, and the page retry column', async () => {
@@ -200,31 +190,27 @@ describe('002 sitescore (no body on its page): the problem errata serves for eve
     // Marked Yes on the page, but a 4xx a client cannot fix by repeating it
     // (the lint rule retry-4xx): nothing on the wire asks for a retry.
     const fixFirst = new Set(['SIGNAL_VALIDATION_FAILED', 'EMPTY_CRAWL']);
-    for (const [, code, status, yes, description] of rows) {
-      const res = toResponse(api.error(code as string), { requestId: 'req_2a' });
+    for (const { code, status, retryable, description } of rows) {
+      const res = toResponse(api.error(code), { requestId: 'req_2a' });
       const body = await res.text();
       expectRead('problem', body, Object.fromEntries(res.headers), {
-        code: code as string,
-        status: Number(status),
-        message: Number(status) >= 500 ? 'An internal error occurred.' : (description as string),
+        code,
+        status,
+        message: status >= 500 ? 'An internal error occurred.' : description,
         title: JSON.parse(body).title,
         requestId: 'req_2a',
-        retryable: yes === 'Yes' && !fixFirst.has(code as string),
-        ...(windows[code as string] !== undefined ? { retryAfterMs: windows[code as string] } : {}),
+        retryable: retryable === 'Yes' && !fixFirst.has(code),
+        ...(windows[code] !== undefined ? { retryAfterMs: windows[code] } : {}),
       });
     }
-    expect(rows.filter((r) => fixFirst.has(r[1] as string)).every((r) => r[3] === 'Yes')).toBe(true);
+    expect(rows.filter((r) => fixFirst.has(r.code)).every((r) => r.retryable === 'Yes')).toBe(true);
   });
 });
 
 // ---------------------------------------------------------------------------
 
 describe('003 flags: every example body of the page', () => {
-  const text = page('003_');
-  const sections = [...text.matchAll(/^(\d{3}) [A-Za-z ]+\n\n[\s\S]*?\n(\{\n[\s\S]*?\n\})$/gm)].map((m) => ({
-    status: Number(m[1]),
-    json: m[2] as string,
-  }));
+  const sections = seedFixture('flags').sections;
 
   it('reads code, status, message, details (null is none) and the x-request-id header', () => {
     expect(sections.map((s) => s.status)).toEqual([400, 401, 403, 404, 409, 500]);
@@ -251,9 +237,7 @@ describe('003 flags: every example body of the page', () => {
 // ---------------------------------------------------------------------------
 
 describe('004 authos: the page example and every row in its envelope', () => {
-  const text = page('004_');
-  const example = /(\{\n"error"[\s\S]*?\n\})/.exec(text)?.[1] as string;
-  const rows = [...text.matchAll(/^([A-Z][A-Z0-9_]*) \|\n(\d{3}) \|\n(.*) \|$/gm)];
+  const { example, rows } = seedFixture('authos');
 
   it('reads the example as the page prints it, its timestamp kept in the data', () => {
     expect(example).toBeDefined();
@@ -275,17 +259,16 @@ describe('004 authos: the page example and every row in its envelope', () => {
 
   it('reads every row: code, status, message, and the x-request-id header', () => {
     expect(rows).toHaveLength(23);
-    for (const [, code, status, description] of rows) {
+    for (const { code, status: s, description } of rows) {
       const body = `{\n"error": ${JSON.stringify(description)},\n"error_code": "${code}",\n"timestamp": "2025-01-15T10:30:00Z"\n}`;
-      const s = Number(status);
       expectRead(
         'authos',
         body,
         { 'x-request-id': 'req_3c' },
         {
-          code: code as string,
+          code,
           status: s,
-          message: description as string,
+          message: description,
           requestId: 'req_3c',
           // The page says nothing of retrying: the status decides.
           retryable: s === 429 || s >= 500,

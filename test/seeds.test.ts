@@ -1,17 +1,19 @@
 /**
- * The seed catalogs in `examples/catalogs/` against the raw seed pages. Each
- * page is re-read here with plain regular expressions, independently of
- * `scripts/seeds.ts`, and every entry is compared field by field, in order.
+ * The seed catalogs in `examples/catalogs/` against what the seed pages say,
+ * as kept in `test/fixtures/seeds/`. The fixtures are the pages read with plain
+ * regular expressions, independently of the parsers that build the catalogs
+ * (both written by `scripts/seeds.ts`, whose `--check` compares them with the
+ * pages); every entry is compared field by field, in order.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { seedFixture } from './fixtures/seeds.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const SEEDS = join(REPO, '..', 'shared', 'seeds');
 const CATALOGS = join(REPO, 'examples', 'catalogs');
 
 const ENTRY_KEYS = [
@@ -80,26 +82,12 @@ interface PageRow {
   remediation?: string;
 }
 
-function page(prefix: string): string {
-  if (!existsSync(SEEDS)) throw new Error(`seed pages not found at ${SEEDS}`);
-  const file = readdirSync(SEEDS).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
-  if (!file) throw new Error(`no ${prefix}*.txt in ${SEEDS}`);
-  return readFileSync(join(SEEDS, file), 'utf8');
-}
-
 function catalogText(name: string): string {
   return readFileSync(join(CATALOGS, `${name}.json`), 'utf8');
 }
 
 function catalog(name: string): Catalog {
   return JSON.parse(catalogText(name)) as Catalog;
-}
-
-/** The category heading that precedes `offset` in the page. */
-function categoryAt(headings: Array<{ name: string; at: number }>, offset: number): string {
-  let current = '';
-  for (const h of headings) if (h.at < offset) current = h.name;
-  return current;
 }
 
 function multiset(values: string[]): Map<string, number> {
@@ -162,35 +150,27 @@ function checkAgainstPage(name: string, rows: PageRow[], categories: string[]) {
 // ---------------------------------------------------------------------------
 
 describe('barekey (000)', () => {
-  const text = page('000_');
-  const headings = [...text.matchAll(/^(.+)\n\| Code \| HTTP \| Description \|$/gm)].map((m) => ({
-    name: m[1] as string,
-    at: m.index,
-  }));
-  const rows = [...text.matchAll(/^([A-Z][A-Z0-9_]*) \| (\d{3}) \| (.*) \|$/gm)].map(
-    (m): PageRow => ({
-      code: m[1] as string,
-      status: Number(m[2]),
-      category: categoryAt(headings, m.index),
-      description: m[3] as string,
+  const page = seedFixture('barekey');
+  const rows = page.rows.map(
+    ({ code, status, category, description }): PageRow => ({
+      code,
+      status,
+      category,
+      description,
     }),
   );
-  const guidance = [...text.matchAll(/^([A-Z][A-Z0-9_]*) \| (Yes|No) — (.*) \|$/gm)];
+  const guidance = page.retryGuidance;
 
   it('reads the page as expected', () => {
     expect(rows).toHaveLength(13);
     expect(guidance).toHaveLength(13);
   });
-  checkAgainstPage(
-    'barekey',
-    rows,
-    headings.map((h) => h.name),
-  );
+  checkAgainstPage('barekey', rows, page.categories);
 
   it('takes the retry policy and its note from the Retry guidance table', () => {
     const cat = catalog('barekey');
-    for (const [, code, yes, note] of guidance) {
-      const retry = cat.errors[code as string]?.retry;
+    for (const { code, retry: yes, note } of guidance) {
+      const retry = cat.errors[code]?.retry;
       if (yes === 'Yes') {
         expect(retry).toEqual({ retryable: true, strategy: 'exponential', baseMs: 500, maxMs: 30000, note });
       } else {
@@ -203,7 +183,7 @@ describe('barekey (000)', () => {
 
   it('keeps the intro and the dialect', () => {
     const cat = catalog('barekey');
-    expect(cat.description).toBe(text.split('\n')[0]);
+    expect(cat.description).toBe(page.intro);
     expect(cat.dialect).toBe('barekey');
   });
 });
@@ -211,39 +191,30 @@ describe('barekey (000)', () => {
 // ---------------------------------------------------------------------------
 
 describe('clerk (001)', () => {
-  const text = page('001_');
-  const blocks = [...text.matchAll(/^Status Code: (\d+)\n(\{\n[\s\S]*?\n\})$/gm)].map((m) => ({
-    at: m.index,
-    end: m.index + m[0].length,
-    status: Number(m[1]),
-    body: JSON.parse(m[2] as string) as {
+  const page = seedFixture('clerk');
+  const blocks = page.blocks.map((b) => ({
+    status: b.status,
+    body: JSON.parse(b.json) as {
       shortMessage: string;
       longMessage?: string;
       code: string;
       meta?: unknown;
     },
   }));
-  const statusLines = text.split('\n').filter((l) => l.startsWith('Status Code:'));
 
-  // The text between two blocks: [category] [name heading] [description].
-  const gaps = blocks.map((b, n) => {
-    const from = n === 0 ? text.indexOf('An index of Clerk Backend API errors.') : (blocks[n - 1]?.end ?? 0);
-    const lines = text
-      .slice(from, b.at)
-      .split('\n')
-      .filter((l) => l.trim() !== '');
-    if (n === 0) lines.shift();
-    return lines;
-  });
-  const headings: Array<{ name: string; at: number }> = [];
+  // The text before each block: [category] [name heading] [description].
+  const gaps = page.blocks.map((b) => b.before);
+  const headings: string[] = [];
+  const categoryOf: string[] = [];
   const named: Array<{ name?: string; description?: string }> = [];
-  gaps.forEach((gap, n) => {
+  gaps.forEach((gap) => {
     let lines = gap;
     const first = lines[0];
     if (first && /^[A-Z][a-z]+( [A-Z][a-z]+)*$/.test(first) && !lines[1]?.startsWith(`${first} `)) {
-      headings.push({ name: first, at: (blocks[n]?.at ?? 0) - 1 });
+      headings.push(first);
       lines = lines.slice(1);
     }
+    categoryOf.push(headings.at(-1) ?? '');
     if (lines.length === 2) named.push({ name: lines[0], description: lines[1] });
     else if (lines.length === 1 && /\s/.test(lines[0] as string)) {
       named.push({ name: (lines[0] as string).split(' ')[0], description: lines[0] });
@@ -255,7 +226,7 @@ describe('clerk (001)', () => {
     (b, n): PageRow => ({
       code: b.body.code,
       status: b.status,
-      category: categoryAt(headings, b.at),
+      category: categoryOf[n] as string,
       title: b.body.shortMessage,
       ...(b.body.longMessage !== undefined ? { message: b.body.longMessage } : {}),
       ...(named[n]?.description !== undefined ? { description: named[n].description } : {}),
@@ -263,15 +234,11 @@ describe('clerk (001)', () => {
   );
 
   it('reads the page as expected', () => {
-    expect(statusLines).toHaveLength(183);
-    expect(blocks).toHaveLength(statusLines.length);
+    expect(page.statusCodeLines).toBe(183);
+    expect(blocks).toHaveLength(page.statusCodeLines);
     expect(gaps.every((g) => g.length <= 3)).toBe(true);
   });
-  checkAgainstPage(
-    'clerk',
-    rows,
-    headings.map((h) => h.name),
-  );
+  checkAgainstPage('clerk', rows, headings);
 
   it('has the category headings the page has', () => {
     expect(catalog('clerk').categories).toEqual([
@@ -348,7 +315,7 @@ describe('clerk (001)', () => {
     expect(cat.errors.IdentificationExists?.code).toBe('');
     expect(cat.errors.Unexpected).toMatchObject({ status: 500, expose: false, retry: { retryable: false } });
     expect(Object.values(cat.errors).filter((e) => e.code === 'resource_not_found')).toHaveLength(
-      (text.match(/"code": "resource_not_found"/g) ?? []).length,
+      page.blocks.filter((b) => b.json.includes('"code": "resource_not_found"')).length,
     );
     const deprovisioned = Object.values(cat.errors).filter((e) => e.code === 'deprovisioned');
     expect(deprovisioned.map((e) => e.status)).toEqual([401, 400]);
@@ -362,34 +329,33 @@ describe('clerk (001)', () => {
 // ---------------------------------------------------------------------------
 
 describe('sitescore (002)', () => {
-  const text = page('002_');
-  const matches = [...text.matchAll(/^([A-Z][A-Z0-9_]*) \| (\d{3}) \| (Yes|No) \| (.*?) \| (.*?) \|$/gm)];
-  const rows = matches.map(
-    (m): PageRow => ({
-      code: m[1] as string,
-      status: Number(m[2]),
+  const page = seedFixture('sitescore');
+  const rows = page.rows.map(
+    (r): PageRow => ({
+      code: r.code,
+      status: r.status,
       category: 'Errors',
-      description: m[4] as string,
-      remediation: m[5] as string,
+      description: r.description,
+      remediation: r.remediation,
     }),
   );
 
   it('reads the page as expected', () => {
-    expect(rows).toHaveLength(text.split('\n').filter((l) => l.trim() !== '').length);
+    expect(rows).toHaveLength(page.lines);
     expect(rows).toHaveLength(19);
   });
   checkAgainstPage('sitescore', rows, ['Errors']);
 
   it('retries what the page marks retryable, after the stated window and at most the stated count when there are', () => {
     const cat = catalog('sitescore');
-    for (const m of matches) {
-      const retry = cat.errors[m[1] as string]?.retry;
-      if (m[3] === 'No') expect(retry).toEqual({ retryable: false });
-      else if ((m[5] as string).startsWith('Back off 60 seconds')) {
+    for (const r of page.rows) {
+      const retry = cat.errors[r.code]?.retry;
+      if (r.retryable === 'No') expect(retry).toEqual({ retryable: false });
+      else if (r.remediation.startsWith('Back off 60 seconds')) {
         expect(retry).toEqual({ retryable: true, strategy: 'after', afterMs: 60_000 });
-      } else if ((m[5] as string).startsWith('Wait an hour')) {
+      } else if (r.remediation.startsWith('Wait an hour')) {
         expect(retry).toEqual({ retryable: true, strategy: 'after', afterMs: 3_600_000 });
-      } else if ((m[5] as string).startsWith('Retry once.')) {
+      } else if (r.remediation.startsWith('Retry once.')) {
         // One retry: two attempts, the first included.
         expect(retry).toEqual({
           retryable: true,
@@ -404,7 +370,7 @@ describe('sitescore (002)', () => {
     }
     expect(cat.errors.SCORING_RATE_LIMITED?.retry).toMatchObject({ strategy: 'after', afterMs: 60_000 });
     expect(cat.errors.INTERNAL_ERROR?.retry).toMatchObject({ maxAttempts: 2 });
-    expect(matches.filter((m) => /\bretry (once|twice)\b/i.test(m[5] as string))).toHaveLength(1);
+    expect(page.rows.filter((r) => /\bretry (once|twice)\b/i.test(r.remediation))).toHaveLength(1);
     expect(cat.dialect).toBe('problem');
   });
 });
@@ -412,14 +378,11 @@ describe('sitescore (002)', () => {
 // ---------------------------------------------------------------------------
 
 describe('flags (003)', () => {
-  const text = page('003_');
-  const sections = [...text.matchAll(/^(\d{3}) [A-Za-z ]+\n\n([\s\S]*?)\n(\{\n[\s\S]*?\n\})$/gm)].map(
-    (m) => ({
-      status: Number(m[1]),
-      text: m[2] as string,
-      body: JSON.parse(m[3] as string) as { code: string; message: string; details: unknown },
-    }),
-  );
+  const sections = seedFixture('flags').sections.map((s) => ({
+    status: s.status,
+    text: s.text,
+    body: JSON.parse(s.json) as { code: string; message: string; details: unknown },
+  }));
   const rows = sections.map(
     (s): PageRow => ({
       code: s.body.code,
@@ -465,33 +428,25 @@ describe('flags (003)', () => {
 // ---------------------------------------------------------------------------
 
 describe('authos (004)', () => {
-  const text = page('004_');
-  const headings = [...text.matchAll(/^(.+)\n\| Error Code \|$/gm)].map((m) => ({
-    name: m[1] as string,
-    at: m.index,
-  }));
-  const rows = [...text.matchAll(/^([A-Z][A-Z0-9_]*) \|\n(\d{3}) \|\n(.*) \|$/gm)].map(
-    (m): PageRow => ({
-      code: m[1] as string,
-      status: Number(m[2]),
-      category: categoryAt(headings, m.index),
-      description: m[3] as string,
+  const page = seedFixture('authos');
+  const rows = page.rows.map(
+    ({ code, status, category, description }): PageRow => ({
+      code,
+      status,
+      category,
+      description,
     }),
   );
 
   it('reads the page as expected', () => {
     expect(rows).toHaveLength(23);
-    expect(headings).toHaveLength(5);
+    expect(page.categories).toHaveLength(5);
   });
-  checkAgainstPage(
-    'authos',
-    rows,
-    headings.map((h) => h.name),
-  );
+  checkAgainstPage('authos', rows, page.categories);
 
   it('keeps the intro, the dialect and no retry', () => {
     const cat = catalog('authos');
-    expect(cat.description).toBe(text.split('\n')[1]);
+    expect(cat.description).toBe(page.intro);
     expect(cat.dialect).toBe('authos');
     for (const e of Object.values(cat.errors)) expect(e.retry).toEqual({ retryable: false });
     expect(cat.errors.DUPLICATE_CONSTRAINT?.status).toBe(400);
@@ -500,35 +455,161 @@ describe('authos (004)', () => {
 
 // ---------------------------------------------------------------------------
 
+// The script itself, on small pages written here in the five layouts: the
+// real pages live outside the repository, and comparing the committed
+// catalogs and fixtures with them is `npx tsx scripts/seeds.ts --check`'s job.
+const MINI_PAGES: Record<string, string> = {
+  '000_mini.txt': [
+    'Intro line.',
+    'Error code reference',
+    'Things',
+    '| Code | HTTP | Description |',
+    '|---|---|---|',
+    'THING_MISSING | 404 | No such thing. |',
+    'Handling errors in code',
+    'Check the error.code field.',
+    'Retry guidance',
+    '| Code | Retry? |',
+    '|---|---|',
+    'THING_MISSING | No — fix the name |',
+  ].join('\n'),
+  '001_mini.txt': [
+    'Backend API errors',
+    '',
+    'An index of Clerk Backend API errors.',
+    '',
+    'Things',
+    '',
+    'ThingMissing',
+    '',
+    'Status Code: 404',
+    '{',
+    '  "shortMessage": "not found",',
+    '  "code": "thing_missing"',
+    '}',
+  ].join('\n'),
+  '002_mini.txt': 'THING_MISSING | 404 | No | No such thing. | Check the name. |\n',
+  '003_mini.txt': [
+    'HTTP status codes',
+    '',
+    '404 Not Found',
+    '',
+    'No such thing.',
+    '{',
+    '  "code": "not_found",',
+    '  "message": "thing not found",',
+    '  "details": null',
+    '}',
+  ].join('\n'),
+  '004_mini.txt': [
+    'Error Codes Reference',
+    'Intro line.',
+    '{',
+    '"error": "Detailed description of the error",',
+    '"error_code": "MACHINE_READABLE_CODE",',
+    '"timestamp": "2025-01-15T10:30:00Z"',
+    '}',
+    'Things',
+    '| Error Code |',
+    'HTTP |',
+    'Description |',
+    'THING_MISSING |',
+    '404 |',
+    'No such thing. |',
+  ].join('\n'),
+};
+
 describe('scripts/seeds.ts', () => {
   const run = (...args: string[]) =>
     spawnSync('npx', ['tsx', 'scripts/seeds.ts', ...args], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
 
-  it('--check passes on the committed catalogs', () => {
-    const result = run('--check');
-    expect(result.stderr).not.toMatch(/out of date|seeds:/);
-    expect(result.status).toBe(0);
-  });
-
-  it('--check fails when a catalog differs or is missing', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'errata-seeds-'));
+  const withPages = (test: (dirs: { seeds: string; out: string; fixtures: string }) => void) => () => {
+    const root = mkdtempSync(join(tmpdir(), 'errata-seeds-'));
     try {
-      cpSync(CATALOGS, dir, { recursive: true });
-      writeFileSync(join(dir, 'flags.json'), catalogText('flags').replace('"conflict"', '"conflicts"'));
-      rmSync(join(dir, 'authos.json'));
-      const result = run('--check', '--out', dir);
-      expect(result.status).toBe(1);
-      expect(result.stderr).toContain('flags.json');
-      expect(result.stderr).toContain('authos.json');
-      expect(result.stderr).not.toContain('clerk.json');
+      const dirs = {
+        seeds: join(root, 'pages'),
+        out: join(root, 'catalogs'),
+        fixtures: join(root, 'fixtures'),
+      };
+      mkdirSync(dirs.seeds);
+      for (const [file, text] of Object.entries(MINI_PAGES)) writeFileSync(join(dirs.seeds, file), text);
+      test(dirs);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     }
+  };
+  const args = (d: { seeds: string; out: string; fixtures: string }) => [
+    '--seeds',
+    d.seeds,
+    '--out',
+    d.out,
+    '--fixtures',
+    d.fixtures,
+  ];
+  const read = (dir: string, name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+
+  it(
+    'writes a catalog and a fixture per page, and --check then passes',
+    withPages((d) => {
+      const written = run(...args(d));
+      expect(written.stderr).toBe('');
+      expect(written.status).toBe(0);
+      expect(written.stdout).toContain('wrote catalog clerk.json: 1 entries');
+      expect(written.stdout).toContain('wrote fixture authos.json');
+      expect(read(d.out, 'barekey.json').errors.THING_MISSING).toMatchObject({
+        status: 404,
+        category: 'Things',
+        retry: { retryable: false, note: 'fix the name' },
+      });
+      expect(read(d.out, 'clerk.json').errors.ThingMissing).toMatchObject({ code: 'thing_missing' });
+      expect(read(d.fixtures, 'barekey.json')).toEqual({
+        source: '000_mini.txt',
+        intro: 'Intro line.',
+        categories: ['Things'],
+        rows: [{ code: 'THING_MISSING', status: 404, category: 'Things', description: 'No such thing.' }],
+        retryGuidance: [{ code: 'THING_MISSING', retry: 'No', note: 'fix the name' }],
+        handling: ['Check the error.code field.'],
+      });
+      expect(read(d.fixtures, 'flags.json').sections[0]).toMatchObject({
+        status: 404,
+        text: 'No such thing.',
+      });
+
+      const checked = run('--check', ...args(d));
+      expect(checked.stderr).toBe('');
+      expect(checked.status).toBe(0);
+    }),
+  );
+
+  it(
+    '--check fails naming every catalog or fixture that differs or is missing, and writes nothing',
+    withPages((d) => {
+      expect(run(...args(d)).status).toBe(0);
+      const flags = join(d.out, 'flags.json');
+      const changed = readFileSync(flags, 'utf8').replace('"not_found"', '"not_founds"');
+      writeFileSync(flags, changed);
+      rmSync(join(d.fixtures, 'authos.json'));
+      const result = run('--check', ...args(d));
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('out of date');
+      expect(result.stderr).toContain(join('catalogs', 'flags.json'));
+      expect(result.stderr).toContain(join('fixtures', 'authos.json'));
+      expect(result.stderr).not.toContain('clerk.json');
+      expect(readFileSync(flags, 'utf8')).toBe(changed);
+      expect(existsSync(join(d.fixtures, 'authos.json'))).toBe(false);
+    }),
+  );
+
+  it('says so when the seed pages are missing, and that npm test does not need them', () => {
+    const result = run('--check', '--seeds', join(tmpdir(), 'errata-no-such-seeds'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('seed pages not found');
+    expect(result.stderr).toContain('npm test does not need the pages');
   });
 
-  it('says so when the seed pages are missing', () => {
-    const result = run('--check', '--seeds', join(tmpdir(), 'errata-no-such-seeds'));
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('seed pages not found');
+  it('rejects an unknown option', () => {
+    const result = run('--chek');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('unknown option --chek');
   });
 });

@@ -6,30 +6,20 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { seedFixture } from '../../test/fixtures/seeds.js';
 import { createCatalog } from '../catalog/define.js';
 import { normalizeDocument } from '../catalog/load.js';
 import { toWire } from '../server/response.js';
 import { dialects } from './index.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const seedPage = (prefix: string) => {
-  const dir = `${REPO}../shared/seeds/`;
-  const names: Record<string, string> = {
-    '000': '000_1962994540e61d3d.txt',
-    '001': '001_930d17b7030734ec.txt',
-    '002': '002_cf17944b9f040c30.txt',
-    '003': '003_5eb3f8a095d134fc.txt',
-    '004': '004_9d21eafb412eee87.txt',
-  };
-  return readFileSync(dir + names[prefix], 'utf8');
-};
 const load = (name: string) =>
   createCatalog(normalizeDocument(JSON.parse(readFileSync(`${REPO}examples/catalogs/${name}.json`, 'utf8'))));
 const NOW = () => new Date('2025-01-15T10:30:00Z');
 
 describe('seed envelopes in their default dialects', () => {
   it('000 barekey: {error: {code, message, requestId}}; the SDK reads error.code', () => {
-    expect(seedPage('000')).toContain('error.code field in the response body');
+    expect(seedFixture('barekey').handling).toContain('Check theerror.code field in the response body:');
     const api = load('barekey');
     expect(api.model.dialect).toBe('barekey');
     const wire = toWire(api.error('VARIABLE_NOT_FOUND', {}, { requestId: 'req_123' }));
@@ -51,10 +41,9 @@ describe('seed envelopes in their default dialects', () => {
   });
 
   it('001 clerk: every entry as {errors: [{message, long_message, code, meta}]}, field for field with the page', () => {
-    const page = seedPage('001');
-    const blocks = [...page.matchAll(/Status Code: (\d+)\n(\{.*?\n\})/gs)].map((m) => ({
-      status: Number(m[1]),
-      json: JSON.parse(m[2] as string) as {
+    const blocks = seedFixture('clerk').blocks.map((b) => ({
+      status: b.status,
+      json: JSON.parse(b.json) as {
         shortMessage: string;
         longMessage?: string;
         code: string;
@@ -122,8 +111,7 @@ describe('seed envelopes in their default dialects', () => {
   });
 
   it('003 flags: {code, message, details} exactly as the page shows, details null when absent', () => {
-    const page = seedPage('003');
-    const examples = [...page.matchAll(/\n(\{\n {2}"code".*?\n\})/gs)].map((m) => JSON.parse(m[1] as string));
+    const examples = seedFixture('flags').sections.map((s) => JSON.parse(s.json));
     expect(examples.length).toBeGreaterThanOrEqual(6);
     const api = load('flags');
     expect(api.model.dialect).toBe('simple');
@@ -144,8 +132,7 @@ describe('seed envelopes in their default dialects', () => {
   });
 
   it('004 authos: {error, error_code, timestamp} with the ISO 8601 timestamp the page shows', () => {
-    const page = seedPage('004');
-    const example = JSON.parse(/(\{\n"error".*?\n\})/s.exec(page)?.[1] ?? '');
+    const example = JSON.parse(seedFixture('authos').example);
     const api = load('authos');
     expect(api.model.dialect).toBe('authos');
     const wire = toWire(api.error('TOKEN_EXPIRED'), { now: NOW, requestId: 'r' });
