@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { defineCatalog } from '../catalog/define.js';
 import { jsonDetails } from '../catalog/json-details.js';
 import { clerk, parseClerk } from '../dialects/index.js';
-import { type ClientCode, type ClientDetails, createClient, type ErrataClientError } from './index.js';
+import {
+  type ClientCode,
+  type ClientDetails,
+  type ClientOptions,
+  type ClientRequestInit,
+  createClient,
+  type ErrataClientError,
+} from './index.js';
 
 const api = defineCatalog({
   errors: {
@@ -91,5 +98,34 @@ describe('createClient() without a catalog', () => {
     createClient({ dialect: 'clerk' });
     // @ts-expect-error a dialect is a parser or { name, parse }
     createClient({ dialect: 42 });
+  });
+});
+
+describe('createClient({ baseUrl, headers })', () => {
+  it('takes a base URL as a string or a URL', () => {
+    createClient({ baseUrl: 'https://api.example.com/v1' });
+    createClient({ baseUrl: new URL('https://api.example.com/v1') });
+    // @ts-expect-error a base URL is a string or a URL
+    createClient({ baseUrl: 42 });
+  });
+
+  it('takes default headers in every form fetch does, and undefined values in a record', () => {
+    const token: string | undefined = undefined as string | undefined;
+    createClient({ headers: { authorization: token } });
+    createClient({ headers: new Headers({ accept: 'application/json' }) });
+    createClient({ headers: [['accept', 'application/json']] });
+    expectTypeOf<ClientOptions['headers']>().toEqualTypeOf<
+      HeadersInit | Record<string, string | undefined> | undefined
+    >();
+    // @ts-expect-error a header value is a string
+    createClient({ headers: { 'x-count': 1 } });
+  });
+
+  it('takes per-call headers with undefined values too', () => {
+    const token: string | undefined = undefined as string | undefined;
+    client.fetch('/orders/1', { headers: { authorization: token } });
+    expectTypeOf(client.fetch).parameter(1).toEqualTypeOf<ClientRequestInit | undefined>();
+    // @ts-expect-error a header value is a string
+    client.fetch('/orders/1', { headers: { 'x-count': 1 } });
   });
 });

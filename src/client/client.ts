@@ -76,6 +76,34 @@ export interface ClientOptions extends RetryOptions {
   readonly maxBodyBytes?: number;
   /** The fetch used by `client.fetch`. @default globalThis.fetch */
   readonly fetch?: typeof fetch;
+  /**
+   * Prefix of the relative URLs passed to `client.fetch`. A string input that
+   * does not start with a scheme and `//` (`https://`) is appended to it with
+   * exactly one slash between them, whatever slashes either side has:
+   * `https://api.example.com/v1` + `/orders/1` is
+   * `https://api.example.com/v1/orders/1` (the base's path is kept, unlike
+   * `new URL(path, base)`), and `projects:list` is `…/v1/projects:list`. An
+   * absolute URL string, a `URL` object and a `Request` are used as they are.
+   * @default none: the input reaches `fetch` as it is
+   */
+  readonly baseUrl?: string | URL;
+  /**
+   * Headers sent with every `client.fetch` request: a `Headers`, an array of
+   * pairs or a record. A call's own headers (or a `Request`'s) are merged over
+   * them, header by header, case-insensitively: the call's value wins. A value
+   * `undefined` is left out: it is not sent and does not erase a default
+   * (nor is the string `"undefined"`, which is what `new Headers` makes of it).
+   * @default none
+   */
+  readonly headers?: ClientHeaders;
+}
+
+/** Headers as `fetch` takes them, where a record's `undefined` value means "not set". */
+export type ClientHeaders = HeadersInit | Record<string, string | undefined>;
+
+/** `RequestInit` whose headers may hold `undefined` values, left out (see {@link ClientOptions.headers}). */
+export interface ClientRequestInit extends Omit<RequestInit, 'headers'> {
+  readonly headers?: ClientHeaders;
 }
 
 /** A typed client for one catalog's errors. */
@@ -97,7 +125,7 @@ export interface ErrataClient<C = unknown> {
    * status 0 and code `network_error`; running out of `timeoutMs` during an
    * attempt, status 0 and code `timeout`.
    */
-  fetch(input: RequestInfo | URL, init?: RequestInit, options?: RetryOptions): Promise<Response>;
+  fetch(input: RequestInfo | URL, init?: ClientRequestInit, options?: RetryOptions): Promise<Response>;
 }
 
 const NO_HEADERS: HeaderGetter = { get: () => null };
@@ -121,6 +149,7 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
   const fixed = typeof d === 'function' ? d : d?.parse;
   if (d && typeof fixed !== 'function') throw new TypeError('dialect: not a parser');
   const cap = options.maxBodyBytes ?? 1 << 20;
+  const base = options.baseUrl?.toString().replace(/\/*$/, '/');
 
   const parse = (body: string, cut: boolean, res: ResponseLike = {}): ErrataClientError => {
     try {
@@ -179,7 +208,14 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
       const ctl = new AbortController();
       const signal = user ? AbortSignal.any([user, ctl.signal]) : ctl.signal;
       const timer = budget < 2 ** 31 ? setTimeout(() => ctl.abort(), budget) : undefined;
-      const headers = new Headers(init?.headers ?? (input as Request).headers);
+      const headers = new Headers();
+      // A record's undefined value becomes "undefined" in a Headers: it is left out, as ky does.
+      for (const h of [options.headers, init?.headers ?? (input as Request).headers])
+        new Headers(h as HeadersInit).forEach((v, k) => {
+          if (v !== 'undefined') headers.set(k, v);
+        });
+      if (base && typeof input === 'string' && !/^[\w+.-]+:\/\//.test(input))
+        input = base + input.replace(/^\/+/, '');
       // RFC 9110 section 9.2.2: only idempotent requests may be repeated, or one with a key; and
       // never a stream body, which is gone after the first attempt.
       const again =
@@ -197,7 +233,11 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
         for (let attempt = 0; ; ) {
           let error: ErrataClientError;
           try {
-            const res = await (o.fetch ?? fetch)((input as Request).clone?.() ?? input, { ...init, signal });
+            const res = await (o.fetch ?? fetch)((input as Request).clone?.() ?? input, {
+              ...init,
+              headers,
+              signal,
+            });
             if (res.status < 400) return res;
             error = await fromResponse(res);
           } catch (e) {

@@ -6,7 +6,9 @@
 export {
   type ClientCode,
   type ClientDetails,
+  type ClientHeaders,
   type ClientOptions,
+  type ClientRequestInit,
   createClient,
   type DialectLike,
   type ErrataClient,

@@ -39,15 +39,22 @@ async function bundle(plugins: Plugin[] = []) {
   return { text: new TextDecoder().decode(code), gzip: gzipSync(code).length, inputs };
 }
 
-/** The client's own code, the reader aside (1847 B; 1888 B before the corpus audit, 2015 B before that). */
-const CLIENT_BUDGET = 1900;
+/**
+ * The client's own code, the reader aside: 1972 B, of which 125 B are
+ * `baseUrl` and default `headers` (issue #10: a scheme check, one slash
+ * join, a merge of two header sets that leaves `undefined` out). 1847 B
+ * before them; 1888 B before the corpus audit, 2015 B before that.
+ */
+const CLIENT_BUDGET = 1972;
 /**
  * The whole entry: client and universal reader, which reads every built-in
- * wire format and the foreign shapes of `corpus.test.ts` (3067 B; 3059 B
- * before them, 4073 B with the nine strict parsers). The dialects' parsers are
- * bundled only when passed as `dialect`.
+ * wire format and the foreign shapes of `corpus.test.ts`. 3175 B: raised from
+ * 3072 B by the 109 B that `baseUrl` and default `headers` cost in the entry
+ * (3066 B before them; 3059 B before the corpus shapes, 4073 B with the nine
+ * strict parsers). The dialects' parsers are bundled only when passed as
+ * `dialect`.
  */
-const ENTRY_LIMIT = 3072;
+const ENTRY_LIMIT = 3175;
 
 describe('errata/client bundle', () => {
   it(`keeps the client's own code within ${CLIENT_BUDGET} B gzip`, async () => {
