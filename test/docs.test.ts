@@ -1,0 +1,170 @@
+/**
+ * Docs are code: every fenced block of README.md and docs/*.md is type-checked, loaded or run, so
+ * the documentation cannot drift from the package.
+ *
+ * Conventions for the pages:
+ * - The info string is the language, then attributes: ```yaml title="errors.yaml"```.
+ *   Languages: `ts`, `yaml`, `json`, `sh` (or `bash`), and `text` for what is not checked (output
+ *   samples, HTTP exchanges). Any other language fails this test.
+ * - `title="NAME"` saves the block as NAME in the page's own folder, in the order of the page, so later
+ *   blocks import it (`./errors.js`) or run commands on it. A `.ts` name is written once per page.
+ * - `ts`: each block is a complete module. Every block of every page is type-checked in one tsc run
+ *   (strict, NodeNext); `errata`, `errata/client`, `errata/fastify`… resolve to src/ through a
+ *   package in the folder's node_modules (see prepareFolder in test/_docs.ts).
+ * - `yaml`, `json`: parsed; a catalog (an object whose `errors` is an object) is loaded with the catalog
+ *   loader and must load, or fail to load when the block says `invalid`.
+ * - `sh`, `bash`: every command starting with `errata ` or `npx errata ` (`\` continuations joined,
+ *   `&&` chains split) runs through the CLI in the page's folder and must exit 0, or N when the line
+ *   ends with a comment saying `exit N` (`errata lint bad.yaml  # exit 1: …`). Other lines
+ *   (`npm install`, `curl`, `npx tsx server.ts`) are instructions for the reader and are not run.
+ *   A `git:REF` argument finds the folder committed as REF (the files the page wrote so far).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { loadCatalog } from '../src/catalog/load.js';
+import { runCli } from './_cli.js';
+import {
+  BLOCKS,
+  type Block,
+  commandsOf,
+  type Diagnostic,
+  extractBlocks,
+  prepareFolder,
+  REPO,
+  shown,
+  titleOf,
+  typeCheck,
+} from './_docs.js';
+
+const PAGES = [
+  'README.md',
+  ...(existsSync(join(REPO, 'docs'))
+    ? readdirSync(join(REPO, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .sort()
+        .map((f) => `docs/${f}`)
+    : []),
+];
+const ROOT = join(BLOCKS, 'pages');
+const LANGS = new Set(['ts', 'typescript', 'yaml', 'yml', 'json', 'sh', 'bash', 'text']);
+
+/** Where each written `.ts` file came from, to report tsc's diagnostics at the page's line. */
+const origin = new Map<string, Block>();
+
+beforeAll(() => prepareFolder(ROOT));
+
+const folderOf = (page: string) => join(ROOT, page.replace(/\.md$/, '').replace(/[/\\]/g, '-'));
+const where = (b: Block) => `${b.page}:${b.line}`;
+const isCatalog = (doc: unknown): boolean => {
+  const errors = (doc as { errors?: unknown } | null)?.errors;
+  return typeof errors === 'object' && errors !== null && !Array.isArray(errors);
+};
+
+for (const page of PAGES) {
+  const blocks = extractBlocks(page);
+  const dir = folderOf(page);
+
+  describe(page, () => {
+    beforeAll(() => mkdirSync(dir, { recursive: true }));
+
+    it('marks every code block with a language the tests know, and names each .ts file once', () => {
+      const unknown = blocks.filter((b) => !LANGS.has(b.lang)).map((b) => `${where(b)}: "${b.lang}"`);
+      expect(unknown, 'use ts, yaml, json, sh or text').toEqual([]);
+      const names = blocks.map(titleOf).filter((t): t is string => t?.endsWith('.ts') ?? false);
+      expect(
+        names.filter((n, i) => names.indexOf(n) !== i),
+        'a .ts title given twice',
+      ).toEqual([]);
+    });
+
+    for (const block of blocks) {
+      if (!LANGS.has(block.lang) || block.lang === 'text') continue;
+      const title = titleOf(block);
+      it(`${block.lang} block at line ${block.line}${title ? ` (${title})` : ''}`, async () => {
+        await check(block, dir);
+      });
+    }
+  });
+}
+
+async function check(block: Block, dir: string): Promise<void> {
+  const title = titleOf(block);
+  if (title !== undefined) {
+    expect(title, `${where(block)}: a title is a plain file name`).toMatch(/^[\w.-]+$/);
+    writeFileSync(join(dir, title), block.code);
+  }
+  switch (block.lang) {
+    case 'ts':
+    case 'typescript': {
+      const file = join(dir, title ?? `block-${block.line}.ts`);
+      expect(file, `${where(block)}: a TypeScript block is saved as .ts`).toMatch(/\.ts$/);
+      if (title === undefined) writeFileSync(file, block.code);
+      origin.set(file, block);
+      return;
+    }
+    case 'yaml':
+    case 'yml':
+    case 'json': {
+      let doc: unknown;
+      try {
+        doc = block.lang === 'json' ? JSON.parse(block.code) : parseYaml(block.code);
+      } catch (e) {
+        throw new Error(`${where(block)}: not valid ${block.lang}: ${(e as Error).message}`);
+      }
+      if (!isCatalog(doc)) {
+        expect(block.attrs.invalid, `${where(block)}: only a catalog can be marked invalid`).toBeUndefined();
+        return;
+      }
+      const file = title ?? `block-${block.line}.${block.lang}`;
+      if (title === undefined) writeFileSync(join(dir, file), block.code);
+      const loaded = loadCatalog(file, { cwd: dir });
+      if (block.attrs.invalid) await expect(loaded, `${where(block)} is marked invalid`).rejects.toThrow();
+      else await expect(loaded, `${where(block)}: the catalog loads`).resolves.toBeDefined();
+      return;
+    }
+    case 'sh':
+    case 'bash': {
+      for (const cmd of commandsOf(block)) {
+        if (cmd.argv.some((a) => a.startsWith('git:'))) commitFolder(dir);
+        const r = await runCli(cmd.argv, dir);
+        expect(
+          { line: `${block.page}:${cmd.line}`, command: `errata ${cmd.argv.join(' ')}`, code: r.code },
+          `stderr:\n${r.stderr}\nstdout:\n${r.stdout.slice(0, 2000)}`,
+        ).toEqual({
+          line: `${block.page}:${cmd.line}`,
+          command: `errata ${cmd.argv.join(' ')}`,
+          code: cmd.exit,
+        });
+      }
+      return;
+    }
+  }
+}
+
+/** Makes the page's folder a git repository whose `HEAD`, `main` and `origin/main` hold its files as they are now. */
+function commitFolder(dir: string): void {
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=docs', '-c', 'user.email=docs@example.com', ...args], {
+      cwd: dir,
+      stdio: 'pipe',
+    });
+  if (!existsSync(join(dir, '.git'))) git('init', '-q', '-b', 'main');
+  git('add', '-A', '.');
+  git('commit', '-q', '--allow-empty', '-m', 'docs');
+  git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+}
+
+describe('every TypeScript block', () => {
+  it('type-checks (one tsc run over every page)', { timeout: 240_000 }, async () => {
+    expect(origin.size, 'the pages hold TypeScript blocks').toBeGreaterThan(0);
+    const diagnostics: Diagnostic[] = await typeCheck(ROOT);
+    const report = diagnostics.map((d) => {
+      const b = origin.get(d.file);
+      return b ? `${b.page}:${b.line + d.line}: ${d.text}` : `${shown(d.file)}:${d.line}: ${d.text}`;
+    });
+    expect(report).toEqual([]);
+  });
+});
