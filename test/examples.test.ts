@@ -9,6 +9,7 @@ import { api as fastifyCatalog } from '../examples/fastify/catalog.js';
 import { start as startFetch } from '../examples/fetch/app.js';
 import { api as fetchCatalog } from '../examples/fetch/catalog.js';
 import { start as startHono } from '../examples/hono/app.js';
+import type { CatalogModel } from '../src/catalog/model.js';
 import { lint } from '../src/govern/index.js';
 import { generateTypes, loadCatalog } from '../src/load.js';
 
@@ -140,8 +141,7 @@ describe('the examples’ catalogs', () => {
   });
 
   it('describe the same API: the same ids, statuses and messages in every example', async () => {
-    const shape = (m: { errors: Record<string, { status: number; message: string }> }) =>
-      Object.entries(m.errors).map(([id, e]) => [id, e.status, e.message]);
+    const shape = (m: CatalogModel) => Object.entries(m.errors).map(([id, e]) => [id, e.status, e.message]);
     const yaml = shape(await loadCatalog(here('express/catalog.yaml')));
     expect(shape(await loadCatalog(here('hono/catalog.yaml')))).toEqual(yaml);
     expect(shape(fastifyCatalog.model)).toEqual(yaml);
