@@ -98,8 +98,12 @@ export interface ClientOptions extends RetryOptions {
   readonly headers?: ClientHeaders;
 }
 
+// Spelled through `Headers` (not the DOM-only name `HeadersInit`) so the
+// published types check in a Node project without the DOM lib.
 /** Headers as `fetch` takes them, where a record's `undefined` value means "not set". */
-export type ClientHeaders = HeadersInit | Record<string, string | undefined>;
+export type ClientHeaders =
+  | NonNullable<ConstructorParameters<typeof Headers>[0]>
+  | Record<string, string | undefined>;
 
 /** `RequestInit` whose headers may hold `undefined` values, left out (see {@link ClientOptions.headers}). */
 export interface ClientRequestInit extends Omit<RequestInit, 'headers'> {
@@ -125,7 +129,11 @@ export interface ErrataClient<C = unknown> {
    * status 0 and code `network_error`; running out of `timeoutMs` during an
    * attempt, status 0 and code `timeout`.
    */
-  fetch(input: RequestInfo | URL, init?: ClientRequestInit, options?: RetryOptions): Promise<Response>;
+  fetch(
+    input: Parameters<typeof fetch>[0],
+    init?: ClientRequestInit,
+    options?: RetryOptions,
+  ): Promise<Response>;
 }
 
 const NO_HEADERS: HeaderGetter = { get: () => null };
