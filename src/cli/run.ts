@@ -1,4 +1,3 @@
-import { thrownText } from '../catalog/load.js';
 import { EXIT, processIO } from './_io.js';
 import { main } from './main.js';
 
@@ -7,7 +6,10 @@ const exit = process.exit.bind(process);
 
 // Last resorts, for what a catalog module leaves running after it loads (a timer
 // that throws, a promise nobody awaits): one line on stderr, exit 2, never a stack trace.
-const fatal = (what: string) => (e: unknown) => {
+// Only a catalog module can leave these behind, so the catalog loader (yaml, ajv) is in memory
+// by then: importing it here, not at start-up, keeps `errata --help` from loading it.
+const fatal = (what: string) => async (e: unknown) => {
+  const { thrownText } = await import('../catalog/load.js');
   process.stderr.write(`error: ${what}: ${thrownText(e)}\n`);
   if (process.env.ERRATA_DEBUG && e instanceof Error) process.stderr.write(`${e.stack ?? ''}\n`);
   exit(EXIT.usage);

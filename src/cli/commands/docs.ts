@@ -1,19 +1,12 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { exportCatalog } from '../../catalog/export.js';
-import { fsReason, loadCatalog } from '../../catalog/load.js';
-import type { CatalogModel } from '../../catalog/model.js';
 import { CatalogError } from '../../catalog/normalize.js';
-import { renderHtml } from '../../docs/html.js';
-import { renderMarkdown } from '../../docs/markdown.js';
-import { renderOpenApi } from '../../docs/openapi.js';
-import { buildReference, resolveDocsDialect, UnknownDialectError } from '../../docs/reference.js';
 import { defineErrataCommand } from '../_command.js';
 import { type CliIO, colors, UsageError } from '../_io.js';
 import { writeOutput } from '../_output.js';
+import type { DocsFormat } from './_render-docs.js';
 
-export type DocsFormat = 'md' | 'html' | 'openapi' | 'json';
 const FORMATS: readonly string[] = ['md', 'html', 'openapi', 'json'];
 
 /** Prints one line per phase on stderr, with its time, when asked to. */
@@ -31,36 +24,6 @@ export function progress(io: CliIO, on: boolean) {
 /** Whether progress lines are wanted: `--verbose`, or stderr is a terminal. */
 export const wantsProgress = (verbose: boolean | undefined): boolean =>
   verbose === true || process.stderr.isTTY === true;
-
-/** Renders a model in one format; a bad `--dialect` is a usage error. */
-export function renderDocs(
-  model: CatalogModel,
-  format: DocsFormat,
-  dialect: string | undefined,
-  step: (phase: string) => void = () => {},
-): { text: string; note: string | undefined } {
-  let ref: ReturnType<typeof buildReference>;
-  try {
-    // The JSON export has no examples, but a misspelt --dialect is still a mistake to report.
-    if (format === 'json') {
-      if (dialect !== undefined) resolveDocsDialect(model, { dialect });
-      return { text: exportCatalog(model), note: undefined };
-    }
-    ref = buildReference(model, dialect === undefined ? {} : { dialect });
-  } catch (e) {
-    if (e instanceof UnknownDialectError) throw new UsageError(`--dialect: ${e.message}`);
-    throw e;
-  }
-  step(`built ${ref.entries.length} examples in the ${ref.dialect.name} format`);
-  const text =
-    format === 'md'
-      ? renderMarkdown(ref)
-      : format === 'html'
-        ? renderHtml(ref)
-        : `${JSON.stringify(renderOpenApi(ref), null, 2)}\n`;
-  step(`rendered ${format}`);
-  return { text, note: ref.dialectNote };
-}
 
 export const docsCommand = defineErrataCommand({
   name: 'docs',
@@ -99,6 +62,10 @@ export const docsCommand = defineErrataCommand({
     if (!FORMATS.includes(format))
       throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${String(args.format)}")`);
     const c = colors(io);
+    const [{ fsReason, loadCatalog }, { renderDocs }] = await Promise.all([
+      import('../../catalog/load.js'),
+      import('./_render-docs.js'),
+    ]);
     const once = async (): Promise<string> => {
       const step = progress(io, wantsProgress(args.verbose));
       const model = await loadCatalog(args.catalog, { cwd: io.cwd });
@@ -113,7 +80,7 @@ export const docsCommand = defineErrataCommand({
       await once();
       return 0;
     }
-    return watchCatalog(resolve(io.cwd, args.catalog), io, once);
+    return watchCatalog(resolve(io.cwd, args.catalog), io, once, fsReason);
   },
 });
 
@@ -122,7 +89,12 @@ export const docsCommand = defineErrataCommand({
  * SIGTERM. The folder is watched rather than the file, because editors often
  * save by replacing the file, which ends a watch on the file itself.
  */
-async function watchCatalog(path: string, io: CliIO, build: () => Promise<string>): Promise<number> {
+async function watchCatalog(
+  path: string,
+  io: CliIO,
+  build: () => Promise<string>,
+  fsReason: (e: unknown) => string,
+): Promise<number> {
   const c = colors(io);
   const report = (e: unknown) => {
     if (e instanceof CatalogError) {

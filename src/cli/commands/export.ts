@@ -1,5 +1,3 @@
-import { exportCatalog } from '../../catalog/export.js';
-import { loadCatalog } from '../../catalog/load.js';
 import { defineErrataCommand } from '../_command.js';
 import { writeOutput } from '../_output.js';
 
@@ -12,6 +10,10 @@ export const exportCommand = defineErrataCommand({
   },
   examples: ['errata export errors.yaml', 'errata export src/errors.ts -o errors.json'],
   async run(args, io) {
+    const [{ exportCatalog }, { loadCatalog }] = await Promise.all([
+      import('../../catalog/export.js'),
+      import('../../catalog/load.js'),
+    ]);
     const model = await loadCatalog(args.catalog, { cwd: io.cwd });
     await writeOutput(exportCatalog(model), args.out, io);
     return 0;

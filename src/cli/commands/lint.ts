@@ -1,9 +1,6 @@
 import { relative, resolve } from 'node:path';
-import { loadCatalog } from '../../catalog/load.js';
-import { readLintConfig, readSource } from '../../govern/_node.js';
-import { formatFindings, type LintFormat } from '../../govern/format.js';
-import { configureRules, countFindings, LintConfigError, lint } from '../../govern/lint.js';
-import { builtinRules } from '../../govern/rules/index.js';
+import type { LintFormat } from '../../govern/format.js';
+import type { lint } from '../../govern/lint.js';
 import type { LintConfig, Rule } from '../../govern/types.js';
 import { defineErrataCommand } from '../_command.js';
 import { colors, EXIT, UsageError } from '../_io.js';
@@ -40,6 +37,20 @@ export const lintCommand = defineErrataCommand({
       if (!/^\d+$/.test(String(args['max-warnings'])))
         throw new UsageError(`--max-warnings must be a non-negative integer (got "${args['max-warnings']}")`);
     }
+    const [
+      { loadCatalog },
+      { readLintConfig, readSource },
+      { formatFindings },
+      lintModule,
+      { builtinRules },
+    ] = await Promise.all([
+      import('../../catalog/load.js'),
+      import('../../govern/_node.js'),
+      import('../../govern/format.js'),
+      import('../../govern/lint.js'),
+      import('../../govern/rules/index.js'),
+    ]);
+    const { configureRules, countFindings, LintConfigError } = lintModule;
     let config: LintConfig = {};
     let rules: Rule[];
     try {
@@ -53,7 +64,7 @@ export const lintCommand = defineErrataCommand({
     const model = await loadCatalog(args.catalog, { cwd: io.cwd });
     let findings: ReturnType<typeof lint>;
     try {
-      findings = lint(model, { rules: builtinRules, config });
+      findings = lintModule.lint(model, { rules: builtinRules, config });
     } catch (e) {
       if (e instanceof LintConfigError) throw new UsageError(`lint config: ${e.message}`);
       throw e;

@@ -1,8 +1,5 @@
 import { dirname, join, relative, resolve } from 'node:path';
-import { loadCatalog, normalizeDocument, parseCatalogText, readSourceFile } from '../../catalog/load.js';
 import { CatalogError } from '../../catalog/normalize.js';
-import { formatChanges } from '../../govern/diff.js';
-import { checkLock, lockText } from '../../govern/lock.js';
 import { defineErrataCommand } from '../_command.js';
 import { EXIT, UsageError } from '../_io.js';
 import { writeFileSafely } from '../_output.js';
@@ -21,6 +18,15 @@ export const lockCommand = defineErrataCommand({
     'errata lock src/errors.ts --lock errata.lock.json',
   ],
   async run(args, io) {
+    const [
+      { loadCatalog, normalizeDocument, parseCatalogText, readSourceFile },
+      { formatChanges },
+      { checkLock, lockText },
+    ] = await Promise.all([
+      import('../../catalog/load.js'),
+      import('../../govern/diff.js'),
+      import('../../govern/lock.js'),
+    ]);
     const catalogPath = resolve(io.cwd, args.catalog);
     const lockPath = args.lock ? resolve(io.cwd, args.lock) : join(dirname(catalogPath), 'errata.lock.json');
     const shown = relative(io.cwd, lockPath) || lockPath;

@@ -1,16 +1,14 @@
 import { extname, resolve } from 'node:path';
-import { stringify } from 'yaml';
-import { loadCatalog, parseCatalogText, readSourceFile } from '../../catalog/load.js';
 import { CatalogError } from '../../catalog/normalize.js';
-import { mergeOpenApi, OpenApiMergeError, type RouteErrors } from '../../docs/openapi.js';
-import { UnknownDialectError } from '../../docs/reference.js';
+import type { RouteErrors } from '../../docs/openapi.js';
 import { defineErrataCommand } from '../_command.js';
 import { colors, UsageError } from '../_io.js';
 import { writeOutput } from '../_output.js';
-import { progress, renderDocs, wantsProgress } from './docs.js';
+import { progress, wantsProgress } from './docs.js';
 
 /** Reads a JSON or YAML file; a syntax error names the file, line and column. */
 async function readDocument(file: string, cwd: string): Promise<unknown> {
+  const { parseCatalogText, readSourceFile } = await import('../../catalog/load.js');
   try {
     const text = await readSourceFile(resolve(cwd, file), file);
     // OpenAPI documents nest deeper than catalogs (schemas in schemas).
@@ -84,6 +82,13 @@ export const openapiCommand = defineErrataCommand({
     'errata openapi errors.yaml -o errors.openapi.json',
   ],
   async run(args, io) {
+    const [{ loadCatalog }, { renderDocs }, { mergeOpenApi, OpenApiMergeError }, { UnknownDialectError }] =
+      await Promise.all([
+        import('../../catalog/load.js'),
+        import('./_render-docs.js'),
+        import('../../docs/openapi.js'),
+        import('../../docs/reference.js'),
+      ]);
     const c = colors(io);
     const step = progress(io, wantsProgress(args.verbose));
     if (args.action !== 'merge') {
@@ -133,7 +138,7 @@ export const openapiCommand = defineErrataCommand({
     const asJson = extname(target).toLowerCase() === '.json';
     const text = asJson
       ? `${JSON.stringify(result.document, null, 2)}\n`
-      : stringify(result.document, { aliasDuplicateObjects: false, lineWidth: 0 });
+      : (await import('yaml')).stringify(result.document, { aliasDuplicateObjects: false, lineWidth: 0 });
     await writeOutput(text, args.out, io);
     for (const w of result.warnings)
       io.stderr(`${w.kind === 'unmatched' ? c.yellow('warning') : c.dim('note')}: ${w.message}\n`);

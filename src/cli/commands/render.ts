@@ -1,5 +1,4 @@
 import { createCatalog } from '../../catalog/define.js';
-import { loadCatalog } from '../../catalog/load.js';
 import { checkJson, lineColumn, short } from '../../catalog/source.js';
 import { nearMatches } from '../../catalog/suggest.js';
 import { dialects, getDialect } from '../../dialects/index.js';
@@ -59,6 +58,7 @@ export const renderCommand = defineErrataCommand({
           `--now must be an ISO 8601 date-time, like 2025-01-15T10:30:00Z (got "${args.now}")`,
         );
     }
+    const { loadCatalog } = await import('../../catalog/load.js');
     const model = await loadCatalog(args.catalog, { cwd: io.cwd });
     const catalog = createCatalog(model);
     const id = args.id;

@@ -1,0 +1,42 @@
+// The docs generators, imported by `errata docs` and `errata openapi` when they run (not at start-up).
+
+import { exportCatalog } from '../../catalog/export.js';
+import type { CatalogModel } from '../../catalog/model.js';
+import { renderHtml } from '../../docs/html.js';
+import { renderMarkdown } from '../../docs/markdown.js';
+import { renderOpenApi } from '../../docs/openapi.js';
+import { buildReference, resolveDocsDialect, UnknownDialectError } from '../../docs/reference.js';
+import { UsageError } from '../_io.js';
+
+/** The reference formats of `errata docs`. */
+export type DocsFormat = 'md' | 'html' | 'openapi' | 'json';
+
+/** Renders a model in one format; a bad `--dialect` is a usage error. */
+export function renderDocs(
+  model: CatalogModel,
+  format: DocsFormat,
+  dialect: string | undefined,
+  step: (phase: string) => void = () => {},
+): { text: string; note: string | undefined } {
+  let ref: ReturnType<typeof buildReference>;
+  try {
+    // The JSON export has no examples, but a misspelt --dialect is still a mistake to report.
+    if (format === 'json') {
+      if (dialect !== undefined) resolveDocsDialect(model, { dialect });
+      return { text: exportCatalog(model), note: undefined };
+    }
+    ref = buildReference(model, dialect === undefined ? {} : { dialect });
+  } catch (e) {
+    if (e instanceof UnknownDialectError) throw new UsageError(`--dialect: ${e.message}`);
+    throw e;
+  }
+  step(`built ${ref.entries.length} examples in the ${ref.dialect.name} format`);
+  const text =
+    format === 'md'
+      ? renderMarkdown(ref)
+      : format === 'html'
+        ? renderHtml(ref)
+        : `${JSON.stringify(renderOpenApi(ref), null, 2)}\n`;
+  step(`rendered ${format}`);
+  return { text, note: ref.dialectNote };
+}
