@@ -18,6 +18,16 @@ describe('errata --help', () => {
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/cli-help/errata.txt');
   });
 
+  it('prints each example once as "errata <command> …", not "errata errata …"', async () => {
+    const r = await run(['--help']);
+    const examples = r.stdout
+      .slice(r.stdout.indexOf('EXAMPLES'))
+      .split('\n')
+      .filter((l) => l.startsWith('  '));
+    expect(examples.map((l) => l.trim())).toEqual(commands.map((c) => c.examples[0]));
+    expect(r.stdout).not.toContain('errata errata');
+  });
+
   it.each(commands.map((c) => [c.name, c] as const))('errata %s --help', async (name, cmd) => {
     const text = await helpText(name);
     expect(cmd.description.length).toBeGreaterThan(0);
@@ -28,5 +38,34 @@ describe('errata --help', () => {
     const viaMain = await run([name, '--help']);
     expect(viaMain).toEqual({ code: 0, stdout: text, stderr: '' });
     await expect(text).toMatchFileSnapshot(`__snapshots__/cli-help/${name}.txt`);
+  });
+});
+
+describe('mistyped names', () => {
+  it('answers an unknown command with the nearest one, as a usage error', async () => {
+    const r = await run(['lnt', 'errors.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: unknown command "lnt"\. Did you mean lint\? Commands: export, /);
+    expect((await run(['help', 'lnt'])).stderr).toContain('Did you mean lint?');
+    expect((await run(['expotr'])).stderr).toContain('Did you mean export?');
+  });
+
+  it('names no command when none is near', async () => {
+    const r = await run(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('Did you mean');
+    expect(r.stderr).toContain('Commands: export, types, docs');
+  });
+
+  it('answers an unknown option with the nearest options of that command', async () => {
+    const r = await run(['lint', 'errors.yaml', '--formt', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'error: unknown option "--formt". Did you mean --format?\nRun "errata lint --help" for usage.\n',
+    );
+    expect((await run(['types', 'errors.yaml', '--chek'])).stderr).toContain('Did you mean --check?');
+    const far = await run(['lint', 'errors.yaml', '--zzzzzzzzzz']);
+    expect(far.stderr).toBe('error: unknown option "--zzzzzzzzzz"\nRun "errata lint --help" for usage.\n');
   });
 });

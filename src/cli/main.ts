@@ -1,5 +1,7 @@
 import { type ArgDef, type ArgsDef, type CommandDef, parseArgs, renderUsage } from 'citty';
 import { CatalogError } from '../catalog/normalize.js';
+import { short } from '../catalog/source.js';
+import { didYouMean, nearMatches } from '../catalog/suggest.js';
 import { type ErrataCommand, toCitty } from './_command.js';
 import { type CliIO, colors, EXIT, stripAnsi, UsageError } from './_io.js';
 import { diffCommand } from './commands/diff.js';
@@ -43,13 +45,33 @@ const root = (): CommandDef => ({
 export async function helpText(name?: string): Promise<string> {
   if (name === undefined) {
     const usage = stripAnsi(await renderUsage(root()));
-    const list = commands.map((c) => `  errata ${c.examples[0] ?? c.name}`).join('\n');
+    // Every example already starts with "errata <command>".
+    const list = commands.map((c) => `  ${c.examples[0] ?? `errata ${c.name}`}`).join('\n');
     return `${usage.trimEnd()}\n\nEXAMPLES\n\n${list}\n\nExit codes: 0 ok, 1 findings, 2 bad usage or input.\n`;
   }
   const cmd = commands.find((c) => c.name === name);
-  if (!cmd) throw new UsageError(`unknown command "${name}"`);
+  if (!cmd) throw unknownCommand(name);
   const usage = stripAnsi(await renderUsage(toCitty(cmd), root()));
   return `${usage.trimEnd()}\n\nEXAMPLES\n\n${cmd.examples.map((e) => `  ${e}`).join('\n')}\n`;
+}
+
+/** An unknown command, with the nearest ones and the list of all. */
+function unknownCommand(name: string): UsageError {
+  const names = commands.map((c) => c.name);
+  return new UsageError(
+    `unknown command "${short(name, 60)}".${didYouMean(name, names)} Commands: ${names.join(', ')}`,
+  );
+}
+
+/** An unknown option, with the nearest long options of the command. */
+function unknownOption(spelt: string, flag: string, known: ReadonlySet<string>): UsageError {
+  const near = nearMatches(
+    flag,
+    [...known].filter((k) => k.length > 1),
+    3,
+  );
+  const hint = near.length > 0 ? `. Did you mean ${near.map((f) => `--${f}`).join(', ')}?` : '';
+  return new UsageError(`unknown option "${short(spelt, 60)}"${hint}`);
 }
 
 const aliases = (arg: ArgDef): string[] => ['alias' in arg ? (arg.alias ?? []) : []].flat();
@@ -78,7 +100,7 @@ function checkArgs(raw: string[], def: ArgsDef): void {
       const spelt = eq === -1 ? a : a.slice(0, eq);
       const flag = spelt.replace(/^--?/, '');
       if (!known.has(flag) || (!spelt.startsWith('--') && flag.length !== 1))
-        throw new UsageError(`unknown option "${spelt}"`);
+        throw unknownOption(spelt, flag, known);
       if (flag === 'help' || flag === 'h') continue;
       const negated = flag.startsWith('no-') && !Object.hasOwn(def, flag);
       const name = negated
@@ -154,8 +176,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return EXIT.ok;
     }
     const cmd = commands.find((x) => x.name === name);
-    if (!cmd)
-      throw new UsageError(`unknown command "${name}". Commands: ${commands.map((x) => x.name).join(', ')}`);
+    if (!cmd) throw unknownCommand(name);
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout(await helpText(cmd.name));
       return EXIT.ok;
