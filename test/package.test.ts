@@ -1,15 +1,13 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+// The names each subpath exports. The built, packed and installed package is
+// tested in packed.test.ts.
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 
-const run = promisify(execFile);
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+  main: string;
+  types: string;
   exports: Record<string, string | { types: string; default: string }>;
-  bin: Record<string, string>;
+  typesVersions: Record<string, Record<string, string[]>>;
 };
 const entries = Object.entries(pkg.exports).filter(
   (e): e is [string, { types: string; default: string }] => typeof e[1] === 'object',
@@ -25,23 +23,13 @@ describe('package surface', () => {
   }
 });
 
-describe('the built package', () => {
-  let out: string | undefined;
-  afterAll(async () => {
-    if (out) await rm(out, { recursive: true, force: true });
+describe('package.json', () => {
+  it('gives moduleResolution node10 the same types as the exports: main/types for the root, typesVersions for each subpath', () => {
+    const root = entries.find(([subpath]) => subpath === '.')?.[1];
+    expect({ main: pkg.main, types: pkg.types }).toEqual({ main: root?.default, types: root?.types });
+    const fallbacks = Object.fromEntries(
+      entries.filter(([subpath]) => subpath !== '.').map(([subpath, t]) => [subpath.slice(2), [t.types]]),
+    );
+    expect(pkg.typesVersions).toEqual({ '*': fallbacks });
   });
-
-  it('builds every export with its types, and the bin runs from the build', async () => {
-    out = await mkdtemp(join(tmpdir(), 'errata-build-'));
-    await run('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', join(out, 'dist')]);
-    for (const [, target] of entries) {
-      expect(existsSync(join(out, target.default))).toBe(true);
-      expect(existsSync(join(out, target.types))).toBe(true);
-    }
-    // The built CLI, with the schema beside dist/ as in the published package.
-    await run('cp', ['-r', 'schema', 'bin', 'package.json', out]);
-    await run('ln', ['-s', join(process.cwd(), 'node_modules'), join(out, 'node_modules')]);
-    const r = await run('node', [join(out, 'bin/errata.js'), 'export', 'examples/catalogs/flags.json']);
-    expect(r.stdout).toBe(await readFile('examples/catalogs/flags.json', 'utf8'));
-  }, 120_000);
 });
