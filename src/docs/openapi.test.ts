@@ -120,6 +120,16 @@ describe('generateOpenApi', () => {
     expect(doc.components.responses.ErrataError429.headers['Retry-After']).toBeDefined();
   });
 
+  it('documents WWW-Authenticate on a 401, which every adapter sends with one', () => {
+    const auth = defineCatalog({ errors: { UNAUTHORIZED: { status: 401 }, GONE: { status: 410 } } });
+    for (const dialect of Object.keys(dialects)) {
+      const responses = (generateOpenApi(auth.model, { dialect }) as Doc).components.responses;
+      const names = (r: Doc) => Object.keys(r.headers ?? {}).map((h) => h.toLowerCase());
+      expect(names(responses.ErrataError401), dialect).toContain('www-authenticate');
+      expect(names(responses.ErrataError410), dialect).not.toContain('www-authenticate');
+    }
+  });
+
   it('works for each seed catalog in its own dialect', async () => {
     for (const name of ['barekey', 'clerk', 'sitescore', 'flags', 'authos']) {
       const file = new URL(`../../examples/catalogs/${name}.json`, import.meta.url);

@@ -21,6 +21,14 @@ const HEADER_DOCS: Record<string, string> = {
 const headerName = (name: string) =>
   name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
 
+/** The headers an entry's response carries beside its Content-Type: the dialect's, and the server's challenge on a 401. */
+function sentHeaders(e: DocReference['entries'][number]): string[] {
+  const names = Object.keys(e.example.headers).filter((k) => k !== 'content-type');
+  // Every adapter sends WWW-Authenticate with a 401 (RFC 9110 section 15.5.2), whatever the dialect.
+  if (e.entry.status === 401 && !names.includes('www-authenticate')) names.push('www-authenticate');
+  return names;
+}
+
 /** The `components` errata contributes: the error schema, one example per entry, one response per status. */
 export function openApiComponents(ref: DocReference): { schemas: Obj; examples: Obj; responses: Obj } {
   const ct = ref.dialect.contentType;
@@ -47,7 +55,7 @@ export function openApiComponents(ref: DocReference): { schemas: Obj; examples: 
     list.push(e.id);
     byStatus.set(x.status, list);
     const hs = headers.get(x.status) ?? new Set<string>();
-    for (const k of Object.keys(e.example.headers)) if (k !== 'content-type') hs.add(k);
+    for (const k of sentHeaders(e)) hs.add(k);
     headers.set(x.status, hs);
   }
   const responses: Obj = {};
@@ -277,9 +285,7 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
         responses[key] = { $ref: `#/components/responses/${responseName(status)}` };
       else {
         const headers = new Set<string>();
-        for (const e of ref.entries)
-          if (list.includes(e.id))
-            for (const k of Object.keys(e.example.headers)) if (k !== 'content-type') headers.add(k);
+        for (const e of ref.entries) if (list.includes(e.id)) for (const k of sentHeaders(e)) headers.add(k);
         responses[key] = { ...responseObject(ref, status, list, headers), [MARK]: true };
       }
       added++;
