@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,6 +8,7 @@ import { createCatalog } from '../src/catalog/define.js';
 import { exportCatalog } from '../src/catalog/export.js';
 import { loadCatalog, normalizeDocument, validateCatalogDocument } from '../src/catalog/load.js';
 import { CatalogError, normalizeCatalog } from '../src/catalog/normalize.js';
+import { runCli } from './_cli.js';
 
 const run = promisify(execFile);
 const SEEDS = ['barekey', 'clerk', 'sitescore', 'flags', 'authos'];
@@ -30,6 +31,20 @@ async function issuesOf(text: string, ext = 'json'): Promise<string[]> {
     return (e as CatalogError).issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
   }
   throw new Error('expected the catalog to be rejected');
+}
+
+/** Each problem of a rejected catalog with its place: `line:column path: message`, `-:-` when it has none. */
+async function placedOf(text: string, ext: string): Promise<string[]> {
+  const file = join(dir, `p${Math.random().toString(36).slice(2)}.${ext}`);
+  await writeFile(file, text);
+  const error = await loadCatalog(file).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CatalogError);
+  return (error as CatalogError).issues.map(
+    (i) => `${i.line ?? '-'}:${i.column ?? '-'} ${i.path ? `${i.path}: ` : ''}${i.message}`,
+  );
 }
 
 describe('seed catalogs', () => {
@@ -78,8 +93,16 @@ describe('malformed catalogs', () => {
       '{"errors":{"A":{"status":404.5}}}',
       ['errors.A.status: must be an integer from 400 to 599, got number 404.5'],
     ],
-    ['misspelt field', '{"errors":{"A":{"status":404,"mesage":"x"}}}', ['errors.A.mesage: unknown field']],
-    ['unknown top-level field', '{"error":{},"errors":{}}', ['error: unknown field']],
+    [
+      'misspelt field',
+      '{"errors":{"A":{"status":404,"mesage":"x"}}}',
+      ['errors.A.mesage: unknown field (did you mean "message"?)'],
+    ],
+    [
+      'unknown top-level field',
+      '{"error":{},"errors":{}}',
+      ['error: unknown field (did you mean "errors"?)'],
+    ],
     [
       'bad id',
       '{"errors":{"1bad id":{"status":400}}}',
@@ -139,7 +162,7 @@ describe('malformed catalogs', () => {
     [
       'deprecated of the wrong shape',
       '{"errors":{"A":{"status":400,"deprecated":{"replaced":"B"}}}}',
-      ['errors.A.deprecated.replaced: unknown field'],
+      ['errors.A.deprecated.replaced: unknown field (did you mean "replacedBy"?)'],
     ],
   ];
   for (const [title, text, expected] of cases) {
@@ -182,7 +205,7 @@ describe('malformed catalogs', () => {
     expect(await issuesOf('x', 'txt')).toEqual([
       'unsupported file type ".txt": use .ts, .js, .json, .yaml or .yml',
     ]);
-    await expect(loadCatalog(join(dir, 'missing.json'))).rejects.toThrow('cannot read file: ENOENT');
+    await expect(loadCatalog(join(dir, 'missing.json'))).rejects.toThrow('file not found: ');
   });
 
   it('agrees with the published JSON Schema on what is malformed', () => {
@@ -199,6 +222,161 @@ describe('malformed catalogs', () => {
       const relational = text.includes('"maxMs":10');
       expect({ text, schemaRejects }).toEqual({ text, schemaRejects: relational ? false : modelRejects });
     }
+  });
+});
+
+describe('field typos', () => {
+  it('suggests the field meant, at the top level and in an entry, in JSON, YAML and TypeScript', async () => {
+    const expected = [
+      'categries: unknown field (did you mean "categories"?)',
+      'errors.A.stauts: unknown field (did you mean "status"?)',
+      'errors.A.status: is required',
+    ];
+    const doc = { categries: [], errors: { A: { stauts: 404 } } };
+    expect(await issuesOf(JSON.stringify(doc))).toEqual(expected);
+    expect(await issuesOf('categries: []\nerrors:\n  A:\n    stauts: 404\n', 'yaml')).toEqual(expected);
+    expect(await issuesOf(`export default ${JSON.stringify(doc)};\n`, 'ts')).toEqual(expected);
+    expect(() => normalizeCatalog(doc)).toThrow('errors.A.stauts: unknown field (did you mean "status"?)');
+  });
+
+  it('suggests inside retry, params and deprecated, and says nothing when no field is close', async () => {
+    const errors = {
+      A: { status: 503, retry: { strategy: 'fixed', delayMs: 5, maxAtempts: 2 } },
+      B: { status: 400, message: '{n}', params: { n: { typ: 'string' } } },
+      C: { status: 400, deprecated: { sinse: '2.0' } },
+      D: { status: 400, statusCode: 400, zzzzzzzz: 1 },
+    };
+    expect(await issuesOf(JSON.stringify({ errors }))).toEqual([
+      'errors.A.retry.maxAtempts: unknown field (did you mean "maxAttempts"?)',
+      'errors.B.params.n.typ: unknown field (did you mean "type"?)',
+      'errors.C.deprecated.sinse: unknown field (did you mean "since"?)',
+      'errors.D.statusCode: unknown field (did you mean "status"?)',
+      'errors.D.zzzzzzzz: unknown field',
+    ]);
+  });
+});
+
+describe('the place of a problem', () => {
+  it('gives the line and column of each problem in a YAML catalog: the field, or the entry missing one', async () => {
+    const text = [
+      'name: shop',
+      'errors:',
+      '  ORDER_NOT_FOUND:',
+      '    status: "404"',
+      '    mesage: Order {id} not found',
+      '  BAD:',
+      '    code: x',
+      'categories:',
+      '  - Orders',
+      '  - ""',
+    ].join('\n');
+    expect((await placedOf(text, 'yaml')).sort()).toEqual(
+      [
+        '4:5 errors.ORDER_NOT_FOUND.status: must be an integer from 400 to 599, got string "404"',
+        '5:5 errors.ORDER_NOT_FOUND.mesage: unknown field (did you mean "message"?)',
+        '6:3 errors.BAD.status: is required',
+        '10:5 categories[1]: must be a non-empty string',
+      ].sort(),
+    );
+  });
+
+  it('gives the line and column of each problem in a JSON catalog', async () => {
+    const text = [
+      '{',
+      '  "errors": {',
+      '    "A": {',
+      '      "status": "404",',
+      '      "stauts": 1',
+      '    },',
+      '    "1bad id": { "status": 400 }',
+      '  },',
+      '  "links": []',
+      '}',
+    ].join('\n');
+    expect(await placedOf(text, 'json')).toEqual([
+      '9:3 links: unknown field',
+      '5:7 errors.A.stauts: unknown field (did you mean "status"?)',
+      '4:7 errors.A.status: must be an integer from 400 to 599, got string "404"',
+      '7:5 errors["1bad id"]: id must start with a letter and hold only letters, digits, "_", "." and "-"',
+    ]);
+  });
+
+  it('follows YAML aliases and merge keys to the text that holds the field', async () => {
+    const text = [
+      'x-base: &base',
+      '  status: 404',
+      '  stauts: 1',
+      'x-more: &more {category: ""}',
+      'errors:',
+      '  A: *base',
+      '  B:',
+      '    <<: *more',
+      '    status: 400',
+    ].join('\n');
+    expect((await placedOf(text, 'yaml')).sort()).toEqual(
+      [
+        '3:3 errors.A.stauts: unknown field (did you mean "status"?)',
+        '4:16 errors.B.category: must not be empty',
+      ].sort(),
+    );
+  });
+
+  it('places a missing top-level field at the start of the document, and leaves a TypeScript catalog unplaced', async () => {
+    expect(await placedOf('\nname: x\n', 'yaml')).toEqual(['2:1 errors: is required']);
+    expect(await placedOf('export default { errors: { A: { stauts: 1 } } };\n', 'ts')).toEqual([
+      '-:- errors.A.stauts: unknown field (did you mean "status"?)',
+      '-:- errors.A.status: is required',
+    ]);
+  });
+
+  it('puts the place first in the message: file:line:column: path: problem', async () => {
+    const file = join(dir, 'placed.yaml');
+    await writeFile(file, 'errors:\n  A:\n    status: 200\n');
+    await expect(loadCatalog(file)).rejects.toThrow(
+      `${file}: invalid catalog (1 problem)\n  ${file}:3:5: errors.A.status: must be an integer from 400 to 599, got number 200`,
+    );
+  });
+
+  it('is printed by the CLI the same way, for errata lint and errata export', async () => {
+    await writeFile(join(dir, 'lint-me.yaml'), 'errors:\n  A:\n    stauts: 404\n');
+    for (const command of ['lint', 'export']) {
+      const r = await runCli([command, 'lint-me.yaml'], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        [
+          'error: lint-me.yaml: invalid catalog',
+          '  lint-me.yaml:3:5: errors.A.stauts: unknown field (did you mean "status"?)',
+          '  lint-me.yaml:2:3: errors.A.status: is required',
+          '',
+        ].join('\n'),
+      );
+    }
+  });
+});
+
+describe('files that cannot be read', () => {
+  it('says "file not found" for a missing catalog of any kind, naming it as given', async () => {
+    for (const name of ['missing.json', 'missing.yaml', 'missing.ts', 'no-folder/missing.yml']) {
+      const error = await loadCatalog(name, { cwd: dir }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(CatalogError);
+      expect((error as Error).message).toBe(`file not found: ${name}`);
+      expect((error as CatalogError).file).toBe(name);
+    }
+  });
+
+  it('says a directory is not a file', async () => {
+    await mkdir(join(dir, 'dir.json'));
+    await mkdir(join(dir, 'dir.ts'));
+    for (const name of ['.', 'dir.json', 'dir.ts'])
+      await expect(loadCatalog(name, { cwd: dir })).rejects.toThrow(`a directory, not a file: ${name}`);
+  });
+
+  it('makes the CLI exit 2 with one line, as for other bad input', async () => {
+    const r = await runCli(['lint', 'missing.yaml'], dir);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'error: file not found: missing.yaml\n' });
   });
 });
 

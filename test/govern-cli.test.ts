@@ -205,7 +205,7 @@ describe('errata diff', () => {
     expect(one.code).toBe(2);
     expect(one.stderr).toContain('give the old and the new catalog');
     expect((await cli(dir, 'diff', '--against', 'old.json', 'a.json', 'b.json')).code).toBe(2);
-    expect((await cli(dir, 'diff', 'old.json', 'nope.json')).stderr).toContain('cannot read file');
+    expect((await cli(dir, 'diff', 'old.json', 'nope.json')).stderr).toContain('file not found: nope.json');
   });
 });
 

@@ -94,4 +94,8 @@ export interface CatalogModel {
 export interface CatalogIssue {
   readonly path: string;
   readonly message: string;
+  /** Line of the problem in a JSON or YAML catalog (from 1), when it was read from text. */
+  readonly line?: number;
+  /** Column of the problem (from 1), with {@link CatalogIssue.line}. */
+  readonly column?: number;
 }

@@ -1,3 +1,4 @@
+import { issueText } from './issue-text.js';
 import type {
   CatalogIssue,
   CatalogModel,
@@ -10,6 +11,7 @@ import type {
 } from './model.js';
 import { MAX_DEPTH, short } from './source.js';
 import { isStandardSchema, type StandardSchemaV1, toJsonSchema } from './standard-schema.js';
+import { nearMatches } from './suggest.js';
 import { placeholders } from './template.js';
 
 /** Thrown when a catalog is malformed; lists every problem at once, each with its path. */
@@ -20,7 +22,7 @@ export class CatalogError extends Error {
 
   constructor(issues: readonly CatalogIssue[], file?: string) {
     const where = file ? `${file}: ` : '';
-    const list = issues.map((i) => `  ${i.path ? `${i.path}: ` : ''}${i.message}`).join('\n');
+    const list = issues.map((i) => `  ${issueText(i, file)}`).join('\n');
     super(`${where}invalid catalog (${issues.length} problem${issues.length === 1 ? '' : 's'})\n${list}`);
     this.issues = issues;
     this.file = file;
@@ -93,6 +95,12 @@ export function describe(v: unknown): string {
   }
 }
 
+/** "unknown field", naming the known field nearest to the one written when one is close (`stauts`: "status"). */
+function unknownField(key: string, known: Iterable<string>): string {
+  const near = key === 'statusCode' || key === 'httpStatus' ? 'status' : nearMatches(key, known, 1)[0];
+  return near === undefined ? 'unknown field' : `unknown field (did you mean "${near}"?)`;
+}
+
 /** Property path segment: dotted when it is a plain name, bracketed and quoted otherwise. */
 export function pathKey(base: string, key: string): string {
   const seg = /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(key) && key.length <= 80 ? key : JSON.stringify(short(key));
@@ -112,7 +120,8 @@ export function normalizeCatalog(input: unknown, file?: string): NormalizeResult
     throw new CatalogError([{ path: '', message: `must be an object, got ${describe(input)}` }], file);
 
   for (const key of Object.keys(input)) {
-    if (!CATALOG_KEYS.has(key) && !key.startsWith('x-')) add(pathKey('', key), 'unknown field');
+    if (!CATALOG_KEYS.has(key) && !key.startsWith('x-'))
+      add(pathKey('', key), unknownField(key, CATALOG_KEYS));
   }
   if (input.errata !== undefined && input.errata !== 1)
     add('errata', 'must be 1 (the catalog format version)');
@@ -199,10 +208,8 @@ function normalizeEntry(
     add(p, m);
   };
   for (const key of Object.keys(raw)) {
-    if (!ENTRY_KEYS.has(key) && !key.startsWith('x-')) {
-      const hint = key === 'statusCode' || key === 'httpStatus' ? ' (did you mean "status"?)' : '';
-      addHere(pathKey(path, key), `unknown field${hint}`);
-    }
+    if (!ENTRY_KEYS.has(key) && !key.startsWith('x-'))
+      addHere(pathKey(path, key), unknownField(key, ENTRY_KEYS));
   }
   const code = optString(raw, 'code', path, addHere) ?? id;
   const status = raw.status;
@@ -292,7 +299,7 @@ function normalizeParams(
       if (def.description !== undefined && typeof def.description !== 'string')
         add(pathKey(p, 'description'), 'must be a string');
       for (const k of Object.keys(def))
-        if (k !== 'type' && k !== 'description') add(pathKey(p, k), 'unknown field');
+        if (k !== 'type' && k !== 'description') add(pathKey(p, k), unknownField(k, ['type', 'description']));
       out[name] =
         typeof def.description === 'string'
           ? { type: type as ParamType, description: def.description }
@@ -320,12 +327,9 @@ function normalizeRetry(raw: unknown, path: string, add: Add): RetryPolicy {
     add(path, `must be false, true or a retry policy object, got ${describe(raw)}`);
     return { retryable: false };
   }
-  for (const k of Object.keys(raw)) {
-    if (
-      !['retryable', 'strategy', 'baseMs', 'maxMs', 'delayMs', 'afterMs', 'maxAttempts', 'note'].includes(k)
-    )
-      add(pathKey(path, k), 'unknown field');
-  }
+  const retryKeys = ['retryable', 'strategy', 'baseMs', 'maxMs', 'delayMs', 'afterMs', 'maxAttempts', 'note'];
+  for (const k of Object.keys(raw))
+    if (!retryKeys.includes(k)) add(pathKey(path, k), unknownField(k, retryKeys));
   const note = optString(raw, 'note', path, add);
   const withNote = <T extends object>(p: T) => (note === undefined ? p : { ...p, note });
   if (raw.retryable !== undefined && typeof raw.retryable !== 'boolean')
@@ -418,7 +422,8 @@ function normalizeDeprecated(raw: unknown, path: string, add: Add): DeprecationM
   }
   const out: Record<string, string> = {};
   for (const k of Object.keys(raw)) {
-    if (k !== 'since' && k !== 'replacedBy' && k !== 'note') add(pathKey(path, k), 'unknown field');
+    if (k !== 'since' && k !== 'replacedBy' && k !== 'note')
+      add(pathKey(path, k), unknownField(k, ['since', 'replacedBy', 'note']));
     else {
       const v = optString(raw, k, path, add);
       if (v !== undefined) out[k] = v;

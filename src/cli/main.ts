@@ -1,5 +1,7 @@
 import { type ArgDef, type ArgsDef, type CommandDef, parseArgs, renderUsage } from 'citty';
+import { issueText } from '../catalog/issue-text.js';
 import { CatalogError } from '../catalog/normalize.js';
+import { SourceFileError } from '../catalog/read-file.js';
 import { short } from '../catalog/source.js';
 import { didYouMean, nearMatches } from '../catalog/suggest.js';
 import { type ErrataCommand, toCitty } from './_command.js';
@@ -196,9 +198,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stderr(`Run "errata ${cmd ? `${cmd.name} ` : ''}--help" for usage.\n`);
       return EXIT.usage;
     }
+    if (e instanceof SourceFileError) {
+      io.stderr(`${c.red('error')}: ${e.message}\n`);
+      return EXIT.usage;
+    }
     if (e instanceof CatalogError) {
       io.stderr(`${c.red('error')}: ${e.file ?? 'catalog'}: invalid catalog\n`);
-      for (const i of e.issues) io.stderr(`  ${i.path ? `${c.bold(i.path)}: ` : ''}${i.message}\n`);
+      for (const i of e.issues) io.stderr(`  ${issueText(i, e.file, c.bold)}\n`);
       return EXIT.usage;
     }
     const err = e as Error;

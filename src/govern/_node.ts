@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { loadCatalog, normalizeDocument, parseCatalogText, readSourceFile } from '../catalog/load.js';
+import { catalogFromText, loadCatalog, parseCatalogText, readSourceFile } from '../catalog/load.js';
 import type { CatalogModel } from '../catalog/model.js';
 import { CatalogError } from '../catalog/normalize.js';
 import { decodeSource } from '../catalog/source.js';
@@ -92,7 +92,7 @@ export async function loadCatalogAtRef(
   if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
     const decoded = decodeSource(bytes);
     if (!decoded.ok) throw new CatalogError([{ path: '', message: decoded.message }], label);
-    return normalizeDocument(parseCatalogText(decoded.text, ext === '.json' ? 'json' : 'yaml', label), label);
+    return catalogFromText(decoded.text, ext === '.json' ? 'json' : 'yaml', label);
   }
   const tmp = join(dir, `.errata-at-ref-${process.pid}-${Date.now()}${ext}`);
   await writeFile(tmp, bytes);

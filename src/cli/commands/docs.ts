@@ -1,7 +1,9 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
+import { issueText } from '../../catalog/issue-text.js';
 import { CatalogError } from '../../catalog/normalize.js';
+import { SourceFileError } from '../../catalog/read-file.js';
 import { defineErrataCommand } from '../_command.js';
 import { type CliIO, colors, UsageError } from '../_io.js';
 import { writeOutput } from '../_output.js';
@@ -97,9 +99,10 @@ async function watchCatalog(
 ): Promise<number> {
   const c = colors(io);
   const report = (e: unknown) => {
-    if (e instanceof CatalogError) {
+    if (e instanceof SourceFileError) io.stderr(`${c.red('error')}: ${e.message}\n`);
+    else if (e instanceof CatalogError) {
       io.stderr(`${c.red('error')}: ${e.file ?? 'catalog'}: invalid catalog\n`);
-      for (const i of e.issues) io.stderr(`  ${i.path ? `${c.bold(i.path)}: ` : ''}${i.message}\n`);
+      for (const i of e.issues) io.stderr(`  ${issueText(i, e.file, c.bold)}\n`);
     } else if (e instanceof UsageError) throw e;
     else io.stderr(`${c.red('error')}: ${(e as Error)?.message ?? String(e)}\n`);
   };
