@@ -1,17 +1,21 @@
 /**
- * The errata demo API: a Hono app serving the barekey seed catalog (plus one
- * rate-limit entry), with every error answered by errata. `createDemoApp()`
- * returns the configured app; `examples/demo/server.ts` serves it.
+ * The errata demo API: a Hono app serving the barekey seed catalog (plus the
+ * entries a server needs), with every error answered by errata, and its
+ * contract served at /openapi.json: every route with every error it can send.
+ * `createDemoApp()` returns the configured app; `examples/demo/server.ts` serves it.
  */
-import { readFileSync } from 'node:fs';
-import { Hono } from 'hono';
+
+import type { ErrorHook } from 'errata';
+import { dialects, failures } from 'errata';
+import { generateHtml, generateMarkdown } from 'errata/docs';
+import { errata } from 'errata/hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { errata } from '../../src/adapters/hono.js';
-import { createCatalog } from '../../src/catalog/define.js';
-import { normalizeDocument } from '../../src/catalog/load.js';
-import { dialects } from '../../src/dialects/index.js';
-import type { ErrorHook } from '../../src/server/respond.js';
+import { demoCatalog } from './catalog.js';
+import { demoOpenApi } from './openapi.js';
+
+export { demoCatalog } from './catalog.js';
 
 export interface DemoOptions {
   /** Documentation base URL of the catalog: each error's `type` points into it. @default '/errors' */
@@ -22,38 +26,7 @@ export interface DemoOptions {
   readonly rateLimit?: number;
 }
 
-const DEMO_TOKEN = 'demo-token';
-
-/** The barekey seed catalog, with a rate-limit entry added (the seed has none). */
-export function demoCatalog(docs = '/errors') {
-  const file = new URL('../catalogs/barekey.json', import.meta.url);
-  const doc = JSON.parse(readFileSync(file, 'utf8')) as {
-    categories: string[];
-    errors: Record<string, unknown>;
-  };
-  const model = normalizeDocument(
-    {
-      ...doc,
-      docs,
-      // RFC 9457 by default; the seed's own envelope with ?dialect=barekey.
-      dialect: 'problem',
-      categories: [...doc.categories, 'Rate limits'],
-      errors: {
-        ...doc.errors,
-        RATE_LIMITED: {
-          status: 429,
-          category: 'Rate limits',
-          title: 'Too many requests',
-          message: 'Too many requests: {limit:integer} per minute. Retry after the delay in Retry-After.',
-          retry: { retryable: true, strategy: 'after', afterMs: 60_000 },
-          remediation: 'Wait for the number of seconds in the Retry-After header, then retry.',
-        },
-      },
-    },
-    'examples/catalogs/barekey.json (demo)',
-  );
-  return createCatalog(model);
-}
+export const DEMO_TOKEN = 'demo-token';
 
 const variableInput = z.object({
   stage: z.enum(['development', 'staging', 'production']),
@@ -61,6 +34,24 @@ const variableInput = z.object({
   value: z.string().max(1000),
   chance: z.number().min(0).max(1).optional(),
 });
+
+/** What each route may answer beside its success: the spec at /openapi.json lists exactly these. */
+const routes = {
+  'GET /': [],
+  'GET /v1/variables/:stage/:name': ['UNAUTHORIZED', 'VARIABLE_NOT_FOUND'],
+  'POST /v1/variables': [
+    'UNAUTHORIZED',
+    'INVALID_REQUEST',
+    'INVALID_JSON',
+    'PAYLOAD_TOO_LARGE',
+    'UNSUPPORTED_MEDIA_TYPE',
+  ],
+  'GET /v1/usage': ['RATE_LIMITED'],
+  'GET /v1/crash': [],
+  'GET /errors': [],
+  'GET /errors.md': [],
+  'GET /openapi.json': [],
+} satisfies Record<string, string[]>;
 
 /** Builds the demo app; nothing is listening yet. */
 export function createDemoApp(options: DemoOptions = {}) {
@@ -75,11 +66,10 @@ export function createDemoApp(options: DemoOptions = {}) {
       return q !== null && Object.hasOwn(dialects, q) ? q : undefined;
     },
     challenge: 'Bearer realm="barekey", error="invalid_token"',
-    routes: {
-      'GET /v1/variables/:stage/:name': ['UNAUTHORIZED', 'VARIABLE_NOT_FOUND'],
-      'POST /v1/variables': ['UNAUTHORIZED', 'INVALID_REQUEST', 'INVALID_JSON'],
-      'GET /v1/usage': ['RATE_LIMITED'],
-    },
+    // Any handler may fail unexpectedly: every route declares the (masked) internal error too.
+    routes: Object.fromEntries(
+      Object.entries(routes).map(([route, ids]) => [route, [...ids, 'INTERNAL_ERROR']]),
+    ),
     ...(options.onError !== undefined && { onError: options.onError }),
   });
 
@@ -87,11 +77,14 @@ export function createDemoApp(options: DemoOptions = {}) {
   const hits = new Map<string, number[]>();
   const limit = options.rateLimit ?? 3;
 
-  const auth = async (
-    c: { req: { header(name: string): string | undefined } },
-    next: () => Promise<void>,
-  ) => {
+  const auth: MiddlewareHandler = async (c, next) => {
     if (c.req.header('authorization') !== `Bearer ${DEMO_TOKEN}`) throw api.error('UNAUTHORIZED');
+    await next();
+  };
+  // Hono's JSON validator reads any other media type as an empty object: a non-JSON body is a 415 here.
+  const jsonOnly: MiddlewareHandler = async (c, next) => {
+    if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(c.req.header('content-type') ?? ''))
+      throw failures.unsupportedMediaType();
     await next();
   };
 
@@ -104,6 +97,8 @@ export function createDemoApp(options: DemoOptions = {}) {
         'POST /v1/variables                 (JSON body, validated with zod)',
         `GET  /v1/usage                     (${limit} per minute, then 429)`,
         'GET  /v1/crash                     (an unexpected exception, masked)',
+        'GET  /errors, /errors.md           (the error reference)',
+        'GET  /openapi.json                 (every route with every error it can send)',
       ],
       dialects: Object.keys(dialects),
     }),
@@ -119,6 +114,7 @@ export function createDemoApp(options: DemoOptions = {}) {
   app.post(
     '/v1/variables',
     auth,
+    jsonOnly,
     bodyLimit({ maxSize: 16 * 1024 }),
     errors.validator('json', variableInput),
     (c) => {
@@ -145,6 +141,21 @@ export function createDemoApp(options: DemoOptions = {}) {
     // A bug: the exception's message holds a connection string. The caller sees only the masked 500.
     throw new Error('connect ECONNREFUSED postgres://demo:s3cret@10.0.0.5:5432/variables');
   });
+
+  // The reference and the contract, from the same catalog: every `type` the API sends resolves to an entry.
+  const html = generateHtml(api.model, { dialect: 'problem' });
+  const markdown = generateMarkdown(api.model, { dialect: 'problem' });
+  const openapi = JSON.stringify(
+    demoOpenApi(api.model, errors.declarations(), {
+      variableInput: z.toJSONSchema(variableInput, { target: 'draft-2020-12' }),
+      dialects: Object.keys(dialects),
+    }),
+    null,
+    2,
+  );
+  app.get('/errors', (c) => c.html(html));
+  app.get('/errors.md', (c) => c.body(markdown, 200, { 'content-type': 'text/markdown; charset=utf-8' }));
+  app.get('/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json' }));
 
   return app;
 }

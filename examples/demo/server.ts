@@ -1,13 +1,13 @@
 /**
  * `npm start`: the errata demo API (examples/demo/app.ts) on node:http, with
- * its error reference generated from the same catalog and served at /errors,
- * so that every RFC 9457 `type` the API sends resolves to its entry.
+ * its error reference served at /errors, so that every RFC 9457 `type` the
+ * API sends resolves to its entry, and its contract at /openapi.json.
  */
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
-import { generateHtml, generateMarkdown, generateOpenApi } from '../../src/docs/index.js';
-import { createDemoApp, type DemoOptions, demoCatalog } from './app.js';
+import { createDemoApp, type DemoOptions } from './app.js';
+import { demoRequestsText } from './requests.js';
 
 export interface Demo {
   readonly url: string;
@@ -33,16 +33,7 @@ export async function startDemo(port = 3000, options: Omit<DemoOptions, 'docs'> 
     s.once('error', reject);
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const docsUrl = `${base}/errors`;
-  app = createDemoApp({ ...options, docs: docsUrl });
-  // The same catalog the app serves, so that the reference's anchors are the ids its `type`s name.
-  const catalogModel = demoCatalog(docsUrl).model;
-  const html = generateHtml(catalogModel, { dialect: 'problem' });
-  const markdown = generateMarkdown(catalogModel, { dialect: 'problem' });
-  const openapi = JSON.stringify(generateOpenApi(catalogModel, { dialect: 'problem' }), null, 2);
-  app.get('/errors', (c) => c.html(html));
-  app.get('/errors.md', (c) => c.body(markdown, 200, { 'content-type': 'text/markdown; charset=utf-8' }));
-  app.get('/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json' }));
+  app = createDemoApp({ ...options, docs: `${base}/errors` });
   return {
     url: base,
     close: () => new Promise<void>((r) => server.close(() => r())),
@@ -52,30 +43,9 @@ export async function startDemo(port = 3000, options: Omit<DemoOptions, 'docs'> 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const demo = await startDemo(Number(process.env.PORT ?? 3000));
   const u = demo.url;
-  const auth = '-H "Authorization: Bearer demo-token"';
-  console.log(`errata demo API on ${u} — error reference at ${u}/errors\n`);
-  console.log('Try:');
-  console.log(`  curl -i ${u}/v1/variables/production/API_URL ${auth}      # 200`);
-  console.log(`  curl -i ${u}/v1/variables/production/API_URL                   # 401 with WWW-Authenticate`);
-  console.log(
-    `  curl -i ${u}/v1/variables/staging/NOPE ${auth}             # 404 VARIABLE_NOT_FOUND (problem+json)`,
-  );
-  console.log(
-    `  curl -i ${u}/v1/variables/staging/NOPE?dialect=clerk ${auth} # the same error, Clerk's envelope`,
-  );
-  console.log(
-    `  curl -i -X POST ${u}/v1/variables ${auth} -H 'content-type: application/json' -d '{"stage":"prod","name":"x"}'  # 400, every field`,
-  );
-  console.log(
-    `  curl -i -X POST ${u}/v1/variables ${auth} -H 'content-type: application/json' -d '{bad'   # 400 INVALID_JSON`,
-  );
-  console.log(`  for i in 1 2 3 4; do curl -si ${u}/v1/usage | head -1; done  # 429 with Retry-After`);
-  console.log(
-    `  curl -i ${u}/v1/crash                                           # 500, masked, with a request id`,
-  );
-  console.log(
-    `  open ${u}/errors                                                # the reference; every "type" resolves here`,
-  );
+  console.log(`errata demo API on ${u}: error reference at ${u}/errors, contract at ${u}/openapi.json\n`);
+  console.log('Try these (every command quoted for bash and zsh alike):\n');
+  console.log(demoRequestsText(u));
   const stop = () => void demo.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,19 +1,24 @@
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import type Validator from 'openapi-response-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApp } from '../../examples/demo/app.js';
 import type { ErrorEvent } from '../../src/server/respond.js';
+
+async function listen(app: ReturnType<typeof createDemoApp>) {
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
 
 describe('demo app', () => {
   let base: string;
   let server: ReturnType<typeof serve>;
   const events: ErrorEvent[] = [];
   beforeAll(async () => {
-    const app = createDemoApp({ onError: (e) => void events.push(e), rateLimit: 2 });
-    server = await new Promise((resolve) => {
-      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await listen(createDemoApp({ onError: (e) => void events.push(e), rateLimit: 2 })));
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
   const auth = { authorization: 'Bearer demo-token' };
@@ -103,5 +108,198 @@ describe('demo app', () => {
     expect(events[0]?.kind).toBe('unexpected');
     const cause = events[0]?.cause as Error;
     expect(cause.message).toContain('s3cret');
+  });
+});
+
+// A CommonJS package whose `default` export is the class: required, as Node loads it, whatever the bundler's interop.
+const OpenAPIResponseValidator = (
+  createRequire(import.meta.url)('openapi-response-validator') as { default: typeof Validator.default }
+).default;
+
+type Obj = Record<string, unknown>;
+interface Spec {
+  paths: Record<string, Record<string, { responses: Record<string, Obj> }>>;
+  components: { responses: Record<string, Obj>; schemas: Obj };
+}
+
+/** A request to the demo, and the operation of the spec it reaches (none for an unknown route or method). */
+interface Case {
+  readonly name: string;
+  readonly method: string;
+  readonly path: string;
+  readonly operation?: string;
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+  readonly status: number;
+}
+
+const auth = { authorization: 'Bearer demo-token' };
+const asJson = { ...auth, 'content-type': 'application/json' };
+const cases: Case[] = [
+  { name: 'the index', method: 'GET', path: '/', operation: '/', status: 200 },
+  {
+    name: 'a variable',
+    method: 'GET',
+    path: '/v1/variables/production/API_URL',
+    operation: '/v1/variables/{stage}/{name}',
+    headers: auth,
+    status: 200,
+  },
+  {
+    name: 'no token',
+    method: 'GET',
+    path: '/v1/variables/production/API_URL',
+    operation: '/v1/variables/{stage}/{name}',
+    status: 401,
+  },
+  {
+    name: 'a missing variable',
+    method: 'GET',
+    path: '/v1/variables/staging/MISSING',
+    operation: '/v1/variables/{stage}/{name}',
+    headers: auth,
+    status: 404,
+  },
+  {
+    name: 'a variable set',
+    method: 'POST',
+    path: '/v1/variables',
+    operation: '/v1/variables',
+    headers: asJson,
+    body: JSON.stringify({ stage: 'staging', name: 'NEW_VAR', value: 'v' }),
+    status: 201,
+  },
+  {
+    name: 'a body failing validation',
+    method: 'POST',
+    path: '/v1/variables',
+    operation: '/v1/variables',
+    headers: asJson,
+    body: JSON.stringify({ stage: 'qa', name: 'lower', value: 3 }),
+    status: 400,
+  },
+  {
+    name: 'malformed JSON',
+    method: 'POST',
+    path: '/v1/variables',
+    operation: '/v1/variables',
+    headers: asJson,
+    body: '{"stage":',
+    status: 400,
+  },
+  {
+    name: 'a body that is not JSON (415)',
+    method: 'POST',
+    path: '/v1/variables',
+    operation: '/v1/variables',
+    headers: { ...auth, 'content-type': 'text/plain' },
+    body: 'hello',
+    status: 415,
+  },
+  {
+    name: 'a body too large (413)',
+    method: 'POST',
+    path: '/v1/variables',
+    operation: '/v1/variables',
+    headers: asJson,
+    body: JSON.stringify({ value: 'x'.repeat(20_000) }),
+    status: 413,
+  },
+  { name: 'usage', method: 'GET', path: '/v1/usage', operation: '/v1/usage', status: 200 },
+  { name: 'usage, once more', method: 'GET', path: '/v1/usage', operation: '/v1/usage', status: 200 },
+  {
+    name: 'usage over the limit (429)',
+    method: 'GET',
+    path: '/v1/usage',
+    operation: '/v1/usage',
+    status: 429,
+  },
+  { name: 'a crash, masked (500)', method: 'GET', path: '/v1/crash', operation: '/v1/crash', status: 500 },
+  { name: 'the HTML reference', method: 'GET', path: '/errors', operation: '/errors', status: 200 },
+  { name: 'the Markdown reference', method: 'GET', path: '/errors.md', operation: '/errors.md', status: 200 },
+  { name: 'the contract', method: 'GET', path: '/openapi.json', operation: '/openapi.json', status: 200 },
+  { name: 'an unknown route (404)', method: 'GET', path: '/v2/nothing', status: 404 },
+  { name: 'a method the route does not take (405)', method: 'DELETE', path: '/v1/crash', status: 405 },
+  {
+    name: 'a method the path does not take (405)',
+    method: 'PUT',
+    path: '/v1/variables',
+    headers: asJson,
+    status: 405,
+  },
+];
+
+describe('the demo publishes its whole contract: /openapi.json', () => {
+  let base: string;
+  let server: ReturnType<typeof serve>;
+  let app: ReturnType<typeof createDemoApp>;
+  let spec: Spec;
+  beforeAll(async () => {
+    app = createDemoApp({ onError: () => {}, rateLimit: 2 });
+    ({ server, base } = await listen(app));
+    spec = (await (await fetch(`${base}/openapi.json`)).json()) as Spec;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  /** The spec's response for a status: the operation's, or for a request no operation takes, the reusable one. */
+  const responseFor = (c: Case, status: number): Obj | undefined => {
+    const declared =
+      c.operation === undefined
+        ? spec.components.responses[`ErrataError${status}`]
+        : spec.paths[c.operation]?.[c.method.toLowerCase()]?.responses[String(status)];
+    const ref = declared?.$ref;
+    return typeof ref === 'string'
+      ? spec.components.responses[ref.replace('#/components/responses/', '')]
+      : declared;
+  };
+  const validate = (response: Obj, status: number, body: unknown) =>
+    new OpenAPIResponseValidator({
+      responses: { [status]: response } as never,
+      components: spec.components as never,
+    }).validateResponse(status, body);
+
+  it('describes every route the app serves, each with the responses of every error it declares', () => {
+    const served = new Set(
+      app.routes
+        .filter((r) => r.method !== 'ALL')
+        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
+    );
+    const described = new Set(
+      Object.entries(spec.paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m} ${path}`)),
+    );
+    expect([...described].sort()).toEqual([...served].sort());
+    const post = spec.paths['/v1/variables']?.post?.responses ?? {};
+    expect(Object.keys(post).sort()).toEqual(['201', '400', '401', '413', '415', '500']);
+    expect(Object.keys(spec.paths['/v1/usage']?.get?.responses ?? {}).sort()).toEqual(['200', '429', '500']);
+    expect(Object.keys(spec.paths['/v1/crash']?.get?.responses ?? {})).toEqual(['500']);
+  });
+
+  it.each(cases)('$name: $method $path answers $status, valid against the spec', async (c) => {
+    const res = await fetch(base + c.path, {
+      method: c.method,
+      ...(c.headers !== undefined && { headers: c.headers }),
+      ...(c.body !== undefined && { body: c.body }),
+    });
+    expect(res.status).toBe(c.status);
+    const response = responseFor(c, res.status);
+    expect(response, `no response ${res.status} for ${c.method} ${c.operation ?? c.path}`).toBeDefined();
+    const content = (response as { content: Record<string, unknown> }).content;
+    const type = (res.headers.get('content-type') ?? '').split(';')[0]?.trim() as string;
+    expect(Object.keys(content)).toContain(type);
+    const text = await res.text();
+    const body = type.endsWith('json') ? JSON.parse(text) : text;
+    expect(validate(response as Obj, res.status, body)).toBeUndefined();
+    // Every header the error sends beside its Content-Type is documented on its response.
+    const documented = Object.keys((response as { headers?: Obj }).headers ?? {}).map((h) => h.toLowerCase());
+    for (const h of ['retry-after', 'www-authenticate'])
+      if (res.headers.has(h)) expect(documented, `${h} on ${res.status}`).toContain(h);
+  });
+
+  it('is checked by a validator that rejects what the spec does not describe', () => {
+    const notFound = responseFor({ name: '', method: 'GET', path: '/x', status: 404 }, 404) as Obj;
+    const unknownCode = { title: 'Not Found', status: 404, code: 'not_found', detail: 'No route.' };
+    expect(validate(notFound, 404, unknownCode)).toMatchObject({ message: 'The response was not valid.' });
+    const post = responseFor(cases[4] as Case, 201) as Obj;
+    expect(validate(post, 201, { stage: 'staging', name: 'X' })).toBeDefined();
   });
 });
