@@ -46,7 +46,7 @@ describe('mistyped names', () => {
     const r = await run(['lnt', 'errors.yaml']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^error: unknown command "lnt"\. Did you mean lint\? Commands: export, /);
+    expect(r.stderr).toMatch(/^error: unknown command "lnt"\. Did you mean lint\? Commands: init, export, /);
     expect((await run(['help', 'lnt'])).stderr).toContain('Did you mean lint?');
     expect((await run(['expotr'])).stderr).toContain('Did you mean export?');
   });
@@ -55,7 +55,7 @@ describe('mistyped names', () => {
     const r = await run(['frobnicate']);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toContain('Did you mean');
-    expect(r.stderr).toContain('Commands: export, types, docs');
+    expect(r.stderr).toContain('Commands: init, export, types, docs');
   });
 
   it('answers an unknown option with the nearest options of that command', async () => {

@@ -22,5 +22,11 @@ describe('didYouMean', () => {
   it('is a sentence to append, or nothing', () => {
     expect(didYouMean('stauts', ['status', 'title'])).toBe(' Did you mean status?');
     expect(didYouMean('xyzzy-plugh', ['status', 'title'])).toBe('');
+    // Only the nearest: "init" is two edits from "lnt", "lint" one.
+    expect(didYouMean('lnt', ['init', 'lint', 'lock'])).toBe(' Did you mean lint?');
+    expect(didYouMean('NOT_FOUND', ['USER_NOT_FOUND', 'ORDER_NOT_FOUND', 'NOT_ALLOWED'])).toBe(
+      ' Did you mean ORDER_NOT_FOUND, USER_NOT_FOUND?',
+    );
+    expect(didYouMean('formt', ['format', 'out'], { show: (f) => `--${f}` })).toBe(' Did you mean --format?');
   });
 });

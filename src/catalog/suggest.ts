@@ -20,12 +20,8 @@ function distance(a: string, b: string): number {
   return prev[b.length] as number;
 }
 
-/**
- * The candidates closest to a mistyped name, best first: those containing it
- * (or contained in it), then those within a few edits (a third of its length,
- * at least 2), case-insensitively.
- */
-export function nearMatches(name: string, candidates: Iterable<string>, max = 5): string[] {
+/** The candidates within reach of a mistyped name, each with its distance, best first. */
+function ranked(name: string, candidates: Iterable<string>): { candidate: string; d: number }[] {
   const needle = name.toLowerCase();
   const limit = Math.max(2, Math.floor(needle.length / 3));
   return [...candidates]
@@ -41,16 +37,32 @@ export function nearMatches(name: string, candidates: Iterable<string>, max = 5)
       return { candidate, d };
     })
     .filter((x) => x.d <= limit)
-    .sort((x, y) => x.d - y.d || x.candidate.localeCompare(y.candidate))
+    .sort((x, y) => x.d - y.d || x.candidate.localeCompare(y.candidate));
+}
+
+/**
+ * The candidates closest to a mistyped name, best first: those containing it
+ * (or contained in it), then those within a few edits (a third of its length,
+ * at least 2), case-insensitively.
+ */
+export function nearMatches(name: string, candidates: Iterable<string>, max = 5): string[] {
+  return ranked(name, candidates)
     .slice(0, max)
     .map((x) => x.candidate);
 }
 
 /**
- * The sentence to append to an error about `name`: ` Did you mean x?` or
- * ` Did you mean x, y?`, or `''` when nothing is close.
+ * The sentence to append to an error about `name`: ` Did you mean x?`, or
+ * ` Did you mean x, y?` when several are equally near (at most `max`), or `''`
+ * when nothing is near. `show` spells a candidate (`--format` for a flag).
  */
-export function didYouMean(name: string, candidates: Iterable<string>, max = 3): string {
-  const near = nearMatches(name, candidates, max);
-  return near.length === 0 ? '' : ` Did you mean ${near.join(', ')}?`;
+export function didYouMean(
+  name: string,
+  candidates: Iterable<string>,
+  options: { readonly max?: number; readonly show?: (candidate: string) => string } = {},
+): string {
+  const { max = 3, show = (c: string) => c } = options;
+  const near = ranked(name, candidates);
+  const best = near.filter((x) => x.d === near[0]?.d).slice(0, max);
+  return best.length === 0 ? '' : ` Did you mean ${best.map((x) => show(x.candidate)).join(', ')}?`;
 }

@@ -3,12 +3,13 @@ import { issueText } from '../catalog/issue-text.js';
 import { CatalogError } from '../catalog/normalize.js';
 import { SourceFileError } from '../catalog/read-file.js';
 import { short } from '../catalog/source.js';
-import { didYouMean, nearMatches } from '../catalog/suggest.js';
+import { didYouMean } from '../catalog/suggest.js';
 import { type ErrataCommand, toCitty } from './_command.js';
 import { type CliIO, colors, EXIT, stripAnsi, UsageError } from './_io.js';
 import { diffCommand } from './commands/diff.js';
 import { docsCommand } from './commands/docs.js';
 import { exportCommand } from './commands/export.js';
+import { initCommand } from './commands/init.js';
 import { lintCommand } from './commands/lint.js';
 import { lockCommand } from './commands/lock.js';
 import { openapiCommand } from './commands/openapi.js';
@@ -17,6 +18,7 @@ import { typesCommand } from './commands/types.js';
 
 /** Every command of the CLI, in the order `errata --help` lists them. */
 export const commands: ErrataCommand[] = [
+  initCommand,
   exportCommand,
   typesCommand,
   docsCommand,
@@ -67,13 +69,9 @@ function unknownCommand(name: string): UsageError {
 
 /** An unknown option, with the nearest long options of the command. */
 function unknownOption(spelt: string, flag: string, known: ReadonlySet<string>): UsageError {
-  const near = nearMatches(
-    flag,
-    [...known].filter((k) => k.length > 1),
-    3,
-  );
-  const hint = near.length > 0 ? `. Did you mean ${near.map((f) => `--${f}`).join(', ')}?` : '';
-  return new UsageError(`unknown option "${short(spelt, 60)}"${hint}`);
+  const long = [...known].filter((k) => k.length > 1);
+  const hint = didYouMean(flag, long, { show: (f) => `--${f}` });
+  return new UsageError(`unknown option "${short(spelt, 60)}"${hint ? `.${hint}` : ''}`);
 }
 
 const aliases = (arg: ArgDef): string[] => ['alias' in arg ? (arg.alias ?? []) : []].flat();
