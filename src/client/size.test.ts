@@ -40,16 +40,17 @@ async function bundle(plugins: Plugin[] = []) {
 }
 
 /**
- * The client's own code, the reader aside: 1972 B, of which 125 B are
+ * The client's own code, the reader aside: 1973 B, of which about 125 B are
  * `baseUrl` and default `headers` (issue #10: a scheme check, one slash
  * join, a merge of two header sets that leaves `undefined` out). 1847 B
- * before them; 1888 B before the corpus audit, 2015 B before that.
+ * before them; 1888 B before the corpus audit, 2015 B before that. The
+ * minifier's names shift with type-only edits, moving the size by 1-2 B.
  */
-const CLIENT_BUDGET = 1972;
+const CLIENT_BUDGET = 1973;
 /**
  * The whole entry: client and universal reader, which reads every built-in
- * wire format and the foreign shapes of `corpus.test.ts`. 3175 B: raised from
- * 3072 B by the 109 B that `baseUrl` and default `headers` cost in the entry
+ * wire format and the foreign shapes of `corpus.test.ts`. 3173-3175 B: raised
+ * from 3072 B by the 109 B that `baseUrl` and default `headers` cost in the entry
  * (3066 B before them; 3059 B before the corpus shapes, 4073 B with the nine
  * strict parsers). The dialects' parsers are bundled only when passed as
  * `dialect`.
