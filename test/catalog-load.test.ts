@@ -6,7 +6,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalog } from '../src/catalog/define.js';
 import { exportCatalog } from '../src/catalog/export.js';
-import { loadCatalog, normalizeDocument, validateCatalogDocument } from '../src/catalog/load.js';
+import {
+  loadCatalog,
+  normalizeDocument,
+  SourceFileError,
+  validateCatalogDocument,
+} from '../src/catalog/load.js';
 import { CatalogError, normalizeCatalog } from '../src/catalog/normalize.js';
 import { runCli } from './_cli.js';
 
@@ -372,6 +377,15 @@ describe('files that cannot be read', () => {
     await mkdir(join(dir, 'dir.ts'));
     for (const name of ['.', 'dir.json', 'dir.ts'])
       await expect(loadCatalog(name, { cwd: dir })).rejects.toThrow(`a directory, not a file: ${name}`);
+  });
+
+  it('names the reason of any other failure to read, with the error as the cause', () => {
+    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    const error = new SourceFileError('secret.yaml', denied);
+    expect(error).toBeInstanceOf(CatalogError);
+    expect(error.message).toBe('cannot read secret.yaml: EACCES (permission denied)');
+    expect(error.issues).toEqual([{ path: '', message: 'cannot read file: EACCES (permission denied)' }]);
+    expect(error.cause).toBe(denied);
   });
 
   it('makes the CLI exit 2 with one line, as for other bad input', async () => {
