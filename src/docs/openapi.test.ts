@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { defineCatalog } from '../catalog/define.js';
+import { createCatalog, defineCatalog } from '../catalog/define.js';
 import { normalizeDocument } from '../catalog/load.js';
 import { dialects } from '../dialects/index.js';
 import { generateOpenApi, mergeOpenApi, OpenApiMergeError } from './index.js';
@@ -127,6 +128,24 @@ describe('generateOpenApi', () => {
       const names = (r: Doc) => Object.keys(r.headers ?? {}).map((h) => h.toLowerCase());
       expect(names(responses.ErrataError401), dialect).toContain('www-authenticate');
       expect(names(responses.ErrataError410), dialect).not.toContain('www-authenticate');
+    }
+  });
+
+  it('has a schema every occurrence validates against: details, violations, both or neither', () => {
+    const ajv = new Ajv2020({ strict: false });
+    const violations = [{ pointer: '/name', message: 'is required', code: 'required' }];
+    for (const dialect of Object.values(dialects)) {
+      const check = ajv.compile(
+        (generateOpenApi(api.model, { dialect }) as Doc).components.schemas.ErrataError,
+      );
+      for (const extra of [{}, { details: {} }, { violations }, { details: {}, violations }]) {
+        // The loose catalog: any details on any entry, as an occurrence may carry.
+        const error = createCatalog(api.model).error('INVALID_REQUEST', {}, { stack: false, ...extra });
+        const body = JSON.parse(dialect.serialize(error, { requestId: 'r1' }).body);
+        expect(check(body), `${dialect.name} ${Object.keys(extra)}: ${ajv.errorsText(check.errors)}`).toBe(
+          true,
+        );
+      }
     }
   });
 

@@ -160,7 +160,9 @@ export function buildReference(model: CatalogModel, options: DocsOptions = {}): 
   // everything optional (request id, instance, details, violations), so the
   // optional members appear in it without being required, and one with
   // details but no violations, so that a dialect putting the violations
-  // inside the details (`details.errors`) does not have them required there.
+  // inside the details (`details.errors`) does not have them required there,
+  // and one with violations but no details (a validation failure), so that a
+  // dialect writing one member per violation (JSON:API) does not require details.
   const samples: unknown[] = entries.map((e) => e.exampleBody);
   const first = entries[0];
   if (first !== undefined) {
@@ -168,7 +170,7 @@ export function buildReference(model: CatalogModel, options: DocsOptions = {}): 
       { pointer: '/name', message: 'is required', code: 'required' },
       { pointer: '/age', message: 'must be a number' },
     ];
-    for (const extra of [{ violations }, {}]) {
+    for (const extra of [{ violations }, {}, { violations, details: undefined }]) {
       const occurrence = catalog.error(first.id, {}, { stack: false, details: {}, ...extra });
       try {
         samples.push(
