@@ -1,7 +1,7 @@
 // The demo's contract: its operations written here, their error responses merged in by errata
 // (`mergeOpenApi`, what `errata openapi merge` runs) from the routes' declared errors.
-import type { CatalogModel } from 'errata';
-import { mergeOpenApi, type OpenApiDocument, type RouteErrors } from 'errata/docs';
+import { type CatalogModel, dialects } from 'errata';
+import { generateOpenApi, mergeOpenApi, type OpenApiDocument, type RouteErrors } from 'errata/docs';
 
 const json = (schema: object, description: string) => ({
   description,
@@ -26,7 +26,7 @@ function operations(variableInput: object, dialects: readonly string[]): OpenApi
     in: 'query',
     required: false,
     description:
-      'The error format. The responses here describe the default, RFC 9457 (`problem`); `Accept: application/problem+json` chooses it too.',
+      'The error format: RFC 9457 (`problem`) by default; each error response describes every dialect under its media type.',
     schema: { type: 'string', enum: dialects },
   };
   const bearer = [{ bearer: [] }];
@@ -140,5 +140,40 @@ export function demoOpenApi(
     dialect: 'problem',
   });
   if (warnings.length > 0) throw new Error(`demo OpenAPI: ${warnings.map((w) => w.message).join('; ')}`);
+  withDialects(document, model, options.dialects);
   return document;
+}
+
+type Obj = Record<string, Record<string, unknown>>;
+
+/**
+ * Adds each other dialect's envelope beside RFC 9457 to every error response, under its
+ * media type (one schema of each, `anyOf` where dialects share `application/json`):
+ * `?dialect=` can answer any of them.
+ */
+function withDialects(doc: OpenApiDocument, model: CatalogModel, names: readonly string[]): void {
+  const components = doc.components as { schemas: Obj; responses: Record<string, { content: Obj }> };
+  const byType = new Map<string, { $ref: string }[]>();
+  for (const name of names) {
+    if (name === 'problem') continue;
+    const own = (generateOpenApi(model, { dialect: name }).components as { schemas: Obj }).schemas;
+    components.schemas[`ErrataError_${name}`] = own.ErrataError as Obj[string];
+    const type = (dialects[name] as { contentType: string }).contentType;
+    byType.set(type, [...(byType.get(type) ?? []), { $ref: `#/components/schemas/ErrataError_${name}` }]);
+  }
+  const more = Object.fromEntries(
+    [...byType].map(([type, refs]) => [type, { schema: refs.length === 1 ? refs[0] : { anyOf: refs } }]),
+  );
+  const responses = [
+    ...Object.values(components.responses),
+    // The responses merged into operations with only some entries of a status (the rest are $refs).
+    ...Object.values(
+      doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Obj }> }>>,
+    )
+      .flatMap((item) => Object.values(item))
+      .flatMap((op) => Object.entries(op.responses))
+      .filter(([status, r]) => Number(status) >= 400 && r.content !== undefined)
+      .map(([, r]) => r as { content: Obj }),
+  ];
+  for (const r of responses) Object.assign(r.content, more);
 }
