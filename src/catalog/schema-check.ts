@@ -1,6 +1,8 @@
-// The published JSON Schema of catalogs (schema/catalog.v1.json), checked with Ajv.
+// The published JSON Schema of catalogs (schema/catalog.v1.json), checked by the validator Ajv
+// generated from it ahead of time (scripts/catalog-validator.ts): no Ajv import or compile per run.
 import { createRequire } from 'node:module';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import compiledValidator from './_catalog-validator.js';
 import type { CatalogIssue } from './model.js';
 import { pathKey } from './normalize.js';
 
@@ -9,11 +11,12 @@ const require = createRequire(import.meta.url);
 /** The JSON Schema of the catalog document, as shipped in `schema/catalog.v1.json`. */
 export const catalogJsonSchema: Record<string, unknown> = require('../../schema/catalog.v1.json');
 
-let validator: ReturnType<Ajv2020['compile']> | undefined;
+const validator = compiledValidator as unknown as ((doc: unknown) => boolean) & {
+  readonly errors?: readonly ErrorObject[] | null;
+};
 
 /** Validates a parsed catalog document against the published JSON Schema. */
 export function validateCatalogDocument(doc: unknown): CatalogIssue[] {
-  validator ??= new Ajv2020({ allErrors: true, strict: false }).compile(catalogJsonSchema);
   if (validator(doc)) return [];
   return summarize(validator.errors ?? []);
 }
