@@ -2,6 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/_cli.js';
+import { dialects } from '../../dialects/index.js';
+import { DIALECT_NAMES } from './render.js';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -141,5 +143,9 @@ describe('errata render', () => {
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('names every dialect in its help, in the registry order', () => {
+    expect(DIALECT_NAMES).toBe(Object.keys(dialects).join(', '));
   });
 });

@@ -1,10 +1,14 @@
-import { createCatalog } from '../../catalog/define.js';
 import { checkJson, lineColumn, short } from '../../catalog/source.js';
 import { nearMatches } from '../../catalog/suggest.js';
-import { dialects, getDialect } from '../../dialects/index.js';
 import type { Dialect } from '../../dialects/types.js';
 import { defineErrataCommand } from '../_command.js';
 import { UsageError } from '../_io.js';
+
+/**
+ * The dialects' names, for the help: written out so that `errata --help` does not load
+ * every dialect (src/cli/commands/render.test.ts checks them against the registry).
+ */
+export const DIALECT_NAMES = 'problem, barekey, clerk, simple, authos, openai, stripe, google, jsonapi';
 
 function parseJson(flag: string, text: string): unknown {
   // The catalog's own JSON checker: the column of a syntax error, duplicate keys, nesting depth.
@@ -32,7 +36,7 @@ export const renderCommand = defineErrataCommand({
     dialect: {
       type: 'string',
       alias: 'd',
-      description: `Wire dialect (${Object.keys(dialects).join(', ')}); default: the catalog's`,
+      description: `Wire dialect (${DIALECT_NAMES}); default: the catalog's`,
     },
     params: { type: 'string', description: 'Message parameters as a JSON object' },
     details: { type: 'string', description: 'Details as JSON' },
@@ -60,6 +64,10 @@ export const renderCommand = defineErrataCommand({
     }
     const { loadCatalog } = await import('../../catalog/load.js');
     const model = await loadCatalog(args.catalog, { cwd: io.cwd });
+    const [{ createCatalog }, { dialects, getDialect }] = await Promise.all([
+      import('../../catalog/define.js'),
+      import('../../dialects/index.js'),
+    ]);
     const catalog = createCatalog(model);
     const id = args.id;
     if (!catalog.has(id)) {
