@@ -597,6 +597,22 @@ describe('TypeScript catalogs', () => {
     expect(process.exit).toBe(exit);
   });
 
+  it("resolves imports through the catalog's own tsconfig.json paths, as the app that imports it does", async () => {
+    const app = join(dir, 'paths-app');
+    await mkdir(join(app, 'src', 'shared'), { recursive: true });
+    await writeFile(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@shared/*': ['./src/shared/*'] } } }),
+    );
+    await writeFile(join(app, 'src', 'shared', 'status.ts'), 'export const NOT_FOUND = 404 as const;\n');
+    await writeFile(
+      join(app, 'src', 'errors.ts'),
+      "import { NOT_FOUND } from '@shared/status';\nexport default { name: 'paths', errors: { GONE: { status: NOT_FOUND, message: 'Gone.' } } };\n",
+    );
+    const model = await loadCatalog(join(app, 'src', 'errors.ts'));
+    expect(model.errors.GONE?.status).toBe(404);
+  });
+
   it('takes a plain object exported as `api`, and a promise of a catalog', async () => {
     const file = join(dir, 'plain.ts');
     await writeFile(file, 'export const api = { name: "plain", errors: { A: { status: 404 } } };\n');

@@ -37,7 +37,12 @@ export async function loadModuleCatalog(path: string, file: string): Promise<Cat
   const exit = process.exit;
   try {
     const { createJiti } = await import('jiti');
-    const jiti = createJiti(pathToFileURL(path).href, { moduleCache: false, fsCache: false });
+    // tsconfigPaths: the catalog's imports resolve as in the app that owns it (its tsconfig.json `paths`).
+    const jiti = createJiti(pathToFileURL(path).href, {
+      moduleCache: false,
+      fsCache: false,
+      tsconfigPaths: true,
+    });
     // A catalog module that calls process.exit would end the CLI with nothing said.
     process.exit = ((code?: unknown) => {
       throw new ModuleExitError(code);
