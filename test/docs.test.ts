@@ -20,7 +20,7 @@
  *   A `git:REF` argument finds the folder committed as REF (the files the page wrote so far).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -167,5 +167,41 @@ describe('every TypeScript block', () => {
       return b ? `${b.page}:${b.line + d.line}: ${d.text}` : `${shown(d.file)}:${d.line}: ${d.text}`;
     });
     expect(report).toEqual([]);
+  });
+});
+
+describe('docs/cli.md', () => {
+  it('has a section per command, naming each of its options (and aliases) and no option it lacks', async () => {
+    const { commands } = await import('../src/cli/main.js');
+    const text = readFileSync(join(REPO, 'docs', 'cli.md'), 'utf8');
+    const sections = new Map<string, string>();
+    for (const part of text.split(/^## /m).slice(1)) {
+      const [head = '', ...rest] = part.split('\n');
+      const name = /^errata (\S+)$/.exec(head.trim())?.[1];
+      if (name !== undefined) sections.set(name, rest.join('\n'));
+    }
+    expect([...sections.keys()].sort()).toEqual(commands.map((c) => c.name).sort());
+    for (const cmd of commands) {
+      const section = sections.get(cmd.name) ?? '';
+      const options = Object.entries(cmd.args).filter(([, a]) => a.type !== 'positional');
+      const named = options.flatMap(([n, a]) => [
+        `--${n}`,
+        ...['alias' in a ? (a.alias ?? []) : []].flat().map((x) => `-${x}`),
+      ]);
+      expect(
+        named.filter((flag) => !section.includes(`\`${flag}\``)),
+        `errata ${cmd.name}: options missing from its section`,
+      ).toEqual([]);
+      const known = new Set(options.map(([n]) => n));
+      // Outside the examples (which run: an unknown option would exit 2) and mentions of other commands.
+      const prose = section
+        .replace(/^```[\s\S]*?^```/gm, '')
+        .replace(/`errata ([\w-]+)[^`]*`/g, (span, name) => (name === cmd.name ? span : ''));
+      const mentioned = [...prose.matchAll(/(?<![\w-])--([a-z][a-z-]*)/g)].map((m) => m[1] as string);
+      expect(
+        mentioned.filter((f) => !known.has(f) && f !== 'help'),
+        `errata ${cmd.name}: options its section names that it does not have`,
+      ).toEqual([]);
+    }
   });
 });
