@@ -1,0 +1,175 @@
+/**
+ * CLI cold start: `errata --help` and `errata lint` of a 20-entry YAML catalog,
+ * each a fresh `node` process, against a bare `node -e 0` (the floor no CLI
+ * goes under). The command's own cost is its median minus the floor's.
+ *
+ * The CLI runs as it ships: src/ transpiled file by file (not bundled, like
+ * `tsc`'s dist/) into a scratch package beside bin/errata.js, so module loading
+ * costs what it costs an installed package. Target: own cost under 100 ms.
+ * With `--against REF`, the CLI of that git revision runs in the same rounds,
+ * alternating with this one, so both see the same load (before/after a change).
+ * Run: npx tsx bench/cli.ts [rounds] [--against REF]
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { build } from 'esbuild';
+
+const repo = join(import.meta.dirname, '..');
+const argv = process.argv.slice(2);
+const againstAt = argv.indexOf('--against');
+const against = againstAt === -1 ? undefined : argv[againstAt + 1];
+const rounds = Number(argv.find((a, i) => /^\d+$/.test(a) && i !== againstAt + 1) ?? 15);
+
+/** Every non-test .ts file under a folder. */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((f) => f.isFile() && f.name.endsWith('.ts') && !/\.test(-d)?\.ts$/.test(f.name))
+    .map((f) => join(f.parentPath, f.name));
+}
+
+/** A catalog of `n` entries, the kind a small API has. */
+export function benchCatalog(n: number): string {
+  const nouns = [
+    'order',
+    'invoice',
+    'customer',
+    'product',
+    'shipment',
+    'coupon',
+    'review',
+    'cart',
+    'refund',
+    'webhook',
+  ];
+  const lines = [
+    'errata: 1',
+    'name: shop',
+    'title: Shop API errors',
+    'docs: https://shop.example.com/errors',
+    'errors:',
+  ];
+  for (let i = 0; i < n; i++) {
+    const noun = nouns[i % nouns.length] as string;
+    const conflict = i >= nouns.length;
+    const id = `${noun.toUpperCase()}_${conflict ? 'CONFLICT' : 'NOT_FOUND'}`;
+    lines.push(
+      `  ${id}:`,
+      `    status: ${conflict ? 409 : 404}`,
+      `    title: ${noun[0]?.toUpperCase()}${noun.slice(1)} ${conflict ? 'conflict' : 'not found'}`,
+      `    message: "${conflict ? `The ${noun} {id:string} was changed by another request` : `No ${noun} has the id {id:string}`}."`,
+      `    description: ${conflict ? `Another request changed the ${noun} first.` : `The ${noun} does not exist, or was deleted.`}`,
+      `    remediation: ${conflict ? `Read the ${noun} again, then repeat the change.` : `Check the ${noun} id; list them to find it.`}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The package as installed: bin/, dist/ (src/ transpiled), schema/, and the
+ * repository's node_modules; from the working tree or from a git revision.
+ */
+async function scratchPackage(ref?: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'errata-bench-cli-'));
+  let from = repo;
+  if (ref !== undefined) {
+    from = join(dir, 'source');
+    mkdirSync(from);
+    const tar = spawnSync('git', ['archive', '--format=tar', ref, 'src', 'bin', 'schema', 'package.json'], {
+      cwd: repo,
+      maxBuffer: 1 << 28,
+    });
+    if (tar.status !== 0) throw new Error(`git archive ${ref}: ${tar.stderr}`);
+    const untar = spawnSync('tar', ['-x', '-C', from], { input: tar.stdout });
+    if (untar.status !== 0) throw new Error(`tar: ${untar.stderr}`);
+  }
+  await build({
+    entryPoints: sources(join(from, 'src')),
+    outdir: join(dir, 'dist'),
+    outbase: join(from, 'src'),
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    bundle: false,
+    logLevel: 'error',
+  });
+  for (const part of ['bin', 'schema']) cpSync(join(from, part), join(dir, part), { recursive: true });
+  cpSync(join(from, 'package.json'), join(dir, 'package.json'));
+  symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  mkdirSync(join(dir, 'work'));
+  writeFileSync(join(dir, 'work', 'errors.yaml'), benchCatalog(20));
+  return dir;
+}
+
+/** GNU time, when the machine has it: CPU time (user + system) is steadier than wall time on a busy machine. */
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+interface Sample {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+function time(args: readonly string[], cwd: string, expected: number): Sample {
+  const [cmd, argv] = gnuTime
+    ? [gnuTime, ['-f', 'errata-bench-cpu %U %S', process.execPath, ...args]]
+    : [process.execPath, [...args]];
+  const t0 = performance.now();
+  const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8' });
+  const wall = performance.now() - t0;
+  if (r.status !== expected)
+    throw new Error(`node ${args.join(' ')} exited ${r.status}, not ${expected}:\n${r.stdout}${r.stderr}`);
+  const m = /errata-bench-cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  return { wall, cpu: m ? (Number(m[1]) + Number(m[2])) * 1000 : Number.NaN };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2
+    ? (s[(s.length - 1) / 2] as number)
+    : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+};
+
+const builds = [{ label: '', dir: await scratchPackage() }];
+if (against !== undefined) builds.push({ label: ` (${against})`, dir: await scratchPackage(against) });
+try {
+  const cwd = join(builds[0]?.dir as string, 'work');
+  const cases = [{ name: 'node -e 0', args: ['-e', '0'], exit: 0 }];
+  for (const b of builds) {
+    const bin = relative(cwd, join(b.dir, 'bin', 'errata.js'));
+    cases.push(
+      { name: `errata --help${b.label}`, args: [bin, '--help'], exit: 0 },
+      { name: `errata lint errors.yaml (20 entries)${b.label}`, args: [bin, 'lint', 'errors.yaml'], exit: 0 },
+    );
+  }
+  const samples = cases.map(() => [] as Sample[]);
+  // One warm-up round (the file system cache), then alternating rounds.
+  for (const c of cases) time(c.args, cwd, c.exit);
+  for (let r = 0; r < rounds; r++)
+    for (const [i, c] of cases.entries()) samples[i]?.push(time(c.args, cwd, c.exit));
+  const stat = (i: number, k: keyof Sample) => median((samples[i] as Sample[]).map((x) => x[k]));
+  const ms = (x: number) => (Number.isNaN(x) ? 'n/a' : `${x.toFixed(1)} ms`);
+  console.log(`\nCLI cold start, median of ${rounds} runs (node ${process.version})\n`);
+  console.log('| case | wall | own wall (minus node -e 0) | ratio | CPU | own CPU (minus node -e 0) |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const [i, c] of cases.entries()) {
+    const [wall, cpu] = [stat(i, 'wall'), stat(i, 'cpu')];
+    const own = (x: number, floor: number) => (i === 0 ? '' : ms(x - floor));
+    console.log(
+      `| ${c.name} | ${ms(wall)} | ${own(wall, stat(0, 'wall'))} | ${(wall / stat(0, 'wall')).toFixed(2)}x | ${ms(cpu)} | ${own(cpu, stat(0, 'cpu'))} |`,
+    );
+  }
+} finally {
+  for (const b of builds)
+    if (process.env.KEEP) console.log(`kept ${b.dir}`);
+    else rmSync(b.dir, { recursive: true, force: true });
+}
