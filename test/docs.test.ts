@@ -13,6 +13,7 @@
  *   package in the folder's node_modules (see prepareFolder in test/_docs.ts).
  * - `yaml`, `json`: parsed; a catalog (an object whose `errors` is an object) is loaded with the catalog
  *   loader and must load, or fail to load when the block says `invalid`.
+ * - `text output`: what the previous command of the page printed (stdout, then stderr), compared as it is.
  * - `sh`, `bash`: every command starting with `errata ` or `npx errata ` (`\` continuations joined,
  *   `&&` chains split) runs through the CLI in the page's folder and must exit 0, or N when the line
  *   ends with a comment saying `exit N` (`errata lint bad.yaml  # exit 1: …`). Other lines
@@ -51,6 +52,9 @@ const PAGES = [
 const ROOT = join(BLOCKS, 'pages');
 const LANGS = new Set(['ts', 'typescript', 'yaml', 'yml', 'json', 'sh', 'bash', 'text']);
 
+/** What the last command run in each page's folder printed, for a `text output` block. */
+const printed = new Map<string, string>();
+
 /** Where each written `.ts` file came from, to report tsc's diagnostics at the page's line. */
 const origin = new Map<string, Block>();
 
@@ -81,7 +85,7 @@ for (const page of PAGES) {
     });
 
     for (const block of blocks) {
-      if (!LANGS.has(block.lang) || block.lang === 'text') continue;
+      if (!LANGS.has(block.lang) || (block.lang === 'text' && !block.attrs.output)) continue;
       const title = titleOf(block);
       it(`${block.lang} block at line ${block.line}${title ? ` (${title})` : ''}`, async () => {
         await check(block, dir);
@@ -125,11 +129,18 @@ async function check(block: Block, dir: string): Promise<void> {
       else await expect(loaded, `${where(block)}: the catalog loads`).resolves.toBeDefined();
       return;
     }
+    case 'text': {
+      const out = printed.get(dir);
+      expect(out, `${where(block)}: a text output block follows a command`).toBeDefined();
+      expect(out?.trimEnd(), `${where(block)}: the output shown`).toBe(block.code.trimEnd());
+      return;
+    }
     case 'sh':
     case 'bash': {
       for (const cmd of commandsOf(block)) {
         if (cmd.argv.some((a) => a.startsWith('git:'))) commitFolder(dir);
         const r = await runCli(cmd.argv, dir);
+        printed.set(dir, r.stdout + r.stderr);
         expect(
           { line: `${block.page}:${cmd.line}`, command: `errata ${cmd.argv.join(' ')}`, code: r.code },
           `stderr:\n${r.stderr}\nstdout:\n${r.stdout.slice(0, 2000)}`,
