@@ -2,6 +2,19 @@ import type { CatalogModel, EntryModel, RetryPolicy } from './catalog/model.js';
 
 const BRAND: unique symbol = Symbol.for('errata.error') as never;
 
+/** Longest delay a response asks a client to wait: one day. */
+export const MAX_RETRY_DELAY_MS = 86_400_000;
+
+/**
+ * A retry delay as it may be sent: a finite, non-negative number of milliseconds,
+ * at most {@link MAX_RETRY_DELAY_MS}; `undefined` for anything else (NaN, a
+ * negative or infinite number, not a number).
+ */
+export function retryDelay(ms: unknown): number | undefined {
+  if (typeof ms !== 'number' || !(ms >= 0) || ms === Number.POSITIVE_INFINITY) return undefined;
+  return Math.min(ms, MAX_RETRY_DELAY_MS);
+}
+
 /** One field that failed validation; `pointer` is a JSON Pointer (RFC 6901) into the request body. */
 export interface Violation {
   readonly pointer: string;
@@ -18,7 +31,10 @@ export interface ErrataErrorOptions<D = unknown> {
   readonly requestId?: string;
   /** Field violations of a validation failure. */
   readonly violations?: readonly Violation[];
-  /** This occurrence's retry delay, overriding the entry's policy (a rate limit's reset). */
+  /**
+   * This occurrence's retry delay, overriding the entry's policy (a rate limit's reset). Only a
+   * finite, non-negative delay is kept, at most a day; anything else leaves the entry's policy.
+   */
   readonly retryAfterMs?: number;
   /** Extra response headers for this occurrence (for example `WWW-Authenticate`). */
   readonly headers?: Readonly<Record<string, string>>;
@@ -88,15 +104,12 @@ export class ErrataError<
 
   /** The delay this occurrence asks a client to wait before retrying, if any. */
   get retryDelayMs(): number | undefined {
-    if (this.retryAfterMs !== undefined) return this.retryAfterMs;
+    const own = retryDelay(this.retryAfterMs);
+    if (own !== undefined) return own;
     const r = this.definition.entry.retry;
     return !r.retryable
       ? undefined
-      : r.strategy === 'after'
-        ? r.afterMs
-        : r.strategy === 'fixed'
-          ? r.delayMs
-          : undefined;
+      : retryDelay(r.strategy === 'after' ? r.afterMs : r.strategy === 'fixed' ? r.delayMs : undefined);
   }
 
   toJSON(): Record<string, unknown> {
@@ -126,7 +139,7 @@ function init(
   w.params = params ?? EMPTY;
   w.details = options?.details;
   w.violations = options?.violations;
-  w.retryAfterMs = options?.retryAfterMs;
+  w.retryAfterMs = retryDelay(options?.retryAfterMs);
   w.headers = options?.headers;
   w.requestId = options?.requestId;
   w.definition = definition;

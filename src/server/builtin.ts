@@ -1,7 +1,7 @@
 import { type Catalog, createCatalog } from '../catalog/define.js';
 import type { EntryModel } from '../catalog/model.js';
 import { statusText } from '../catalog/status.js';
-import type { ErrataError, Violation } from '../error.js';
+import { type ErrataError, retryDelay, type Violation } from '../error.js';
 
 const entry = (
   status: number,
@@ -40,6 +40,8 @@ const errors: Record<string, EntryModel> = {
     'Unsupported Media Type',
     'The request body is not in a media type this route takes.',
   ),
+  // The status access logs know for it (nginx's; Google's CANCELLED); never sent, the client is gone.
+  client_closed_request: entry(499, 'Request', 'Client Closed Request', 'The client closed the request.'),
 };
 /**
  * The other client-error statuses a framework's own HTTP error may carry
@@ -147,6 +149,10 @@ export const failures = {
   unsupportedMediaType(cause?: unknown): ErrataError {
     return builtin.error('unsupported_media_type', {}, { cause });
   },
+  /** The client closed the connection before the answer (a cancelled upload): reported as `aborted`, never sent. */
+  aborted(cause?: unknown): ErrataError {
+    return builtin.error('client_closed_request', {}, { cause });
+  },
   /**
    * A framework's own client error of this status (400–499), answered with
    * the application's entry named for it (`UNAUTHORIZED` for a 401, say) or
@@ -158,7 +164,10 @@ export const failures = {
   http(status: number, cause?: unknown, headers?: HeaderSource): ErrataError {
     const id = BY_STATUS.get(status) ?? 'bad_request';
     const h = headers === undefined ? {} : keptHeaders(headers);
-    const seconds = Number(h['retry-after']);
+    // delay-seconds is digits only (RFC 9110 section 10.2.3): `1e20`, `-5` and `NaN` are not delays.
+    const after = h['retry-after'];
+    const delay =
+      after !== undefined && /^\d{1,12}$/.test(after) ? retryDelay(Number(after) * 1000) : undefined;
     delete h['retry-after'];
     return builtin.error(
       id,
@@ -167,7 +176,7 @@ export const failures = {
         cause,
         stack: false,
         ...(Object.keys(h).length > 0 && { headers: h }),
-        ...(Number.isFinite(seconds) && seconds >= 0 && { retryAfterMs: Math.round(seconds * 1000) }),
+        ...(delay !== undefined && { retryAfterMs: delay }),
       },
     );
   },

@@ -1,9 +1,7 @@
 import type { StandardSchemaV1 } from '../catalog/standard-schema.js';
 import type { Violation } from '../error.js';
+import { collectViolations } from './_violations.js';
 import { failures } from './builtin.js';
-
-/** Most violations kept from one validation; a hostile body cannot make the answer unbounded. */
-const MAX_VIOLATIONS = 1000;
 
 /** JSON Pointer (RFC 6901) of a Standard Schema issue path: `~` and `/` escaped. */
 export function toPointer(path: StandardSchemaV1.Issue['path']): string {
@@ -18,20 +16,18 @@ export function toPointer(path: StandardSchemaV1.Issue['path']): string {
 
 /** The violations of a Standard Schema failure, each with its JSON Pointer and, where the library gives one, its code. */
 export function toViolations(issues: readonly StandardSchemaV1.Issue[]): Violation[] {
-  const out: Violation[] = [];
-  for (const issue of issues) {
-    if (out.length >= MAX_VIOLATIONS) break;
+  // Bounded: a hostile body cannot make the answer unbounded (issues past the bound are not read).
+  return collectViolations(issues, (issue) => {
     // zod and arktype name the reason `code`, valibot `type`.
     const raw = issue as unknown as { code?: unknown; type?: unknown };
     const code =
       typeof raw.code === 'string' ? raw.code : typeof raw.type === 'string' ? raw.type : undefined;
-    out.push({
+    return {
       pointer: toPointer(issue.path),
       message: String(issue.message),
       ...(code !== undefined && { code }),
-    });
-  }
-  return out;
+    };
+  });
 }
 
 /**

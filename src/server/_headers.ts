@@ -1,0 +1,89 @@
+// Header safety: only what HTTP can carry goes to `writeHead` or `new Response`.
+
+/** A field name (RFC 9110 section 5.1: a token). */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,256}$/;
+/** A field value sendable as it is: visible ASCII, spaces and tabs (RFC 9110 section 5.5). */
+const VISIBLE = /^[\t\x20-\x7e]*$/;
+/** Controls (CR, LF, NUL …): a value with one is dropped, never repaired. */
+const CONTROL = /[^\t\x20-\x7e\x80-\uffff]/;
+const NON_ASCII = /[\x80-\uffff]+/g;
+const MAX_VALUE = 8192;
+
+/** Whether a name may be sent as a header field name (RFC 9110 section 5.1: a token). */
+export const isFieldName = (name: string): boolean => TOKEN.test(name);
+
+/** What was wrong with a header the application asked for. */
+export type HeaderProblem = (name: string, what: string) => void;
+
+/**
+ * A field value from text: trimmed, non-ASCII text percent-encoded as UTF-8
+ * (`決済` → `%E6%B1%BA%E6%B8%88`); `undefined` for what cannot be sent (a control
+ * character, a lone surrogate, a value over 8 KiB).
+ */
+export function fieldValue(text: string): string | undefined {
+  const v = text.replace(/^[\t ]+|[\t ]+$/g, '');
+  if (VISIBLE.test(v)) return v.length <= MAX_VALUE ? v : undefined;
+  if (CONTROL.test(v)) return undefined;
+  let out: string;
+  try {
+    out = v.replace(NON_ASCII, encodeURIComponent);
+  } catch {
+    return undefined;
+  }
+  return out.length <= MAX_VALUE ? out : undefined;
+}
+
+/**
+ * The headers as they can be sent: names that are tokens, values that are
+ * field values (a number is written out; non-ASCII text encoded). The rest is
+ * dropped; each change is told to `problem`. The same object when nothing changes.
+ */
+export function sendableHeaders(
+  headers: Readonly<Record<string, unknown>>,
+  problem: HeaderProblem,
+): Record<string, string> {
+  let out: Record<string, string> | undefined;
+  const names = Object.keys(headers);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    const raw = headers[name];
+    if (typeof raw === 'string' && TOKEN.test(name) && VISIBLE.test(raw) && raw.length <= MAX_VALUE) {
+      if (out !== undefined) out[name] = raw;
+      continue;
+    }
+    if (out === undefined) {
+      out = {};
+      for (let j = 0; j < i; j++) out[names[j] as string] = headers[names[j] as string] as string;
+    }
+    const safeName = name.length > 64 ? `${name.slice(0, 64)}…` : name;
+    if (!TOKEN.test(name)) {
+      problem(JSON.stringify(safeName), 'is not a valid field name; dropped');
+      continue;
+    }
+    const text = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : raw;
+    const value = typeof text === 'string' ? fieldValue(text) : undefined;
+    if (value === undefined) problem(safeName, 'has a value that cannot be sent; dropped');
+    else {
+      if (value !== text) problem(safeName, 'has a value that is not visible ASCII; sent percent-encoded');
+      out[name] = value;
+    }
+  }
+  return out ?? (headers as Record<string, string>);
+}
+
+/**
+ * Response headers that describe a representation or how to cache it: set by a
+ * handler for the answer it meant to send, wrong on the error that replaces it
+ * (a `Content-Length` a client waits for, a `Content-Encoding: gzip` it cannot
+ * decode, a `Cache-Control: public` that caches a 500). Adapters remove them
+ * before an error response; the rest (CORS, security headers, cookies) is kept.
+ */
+const REPRESENTATION =
+  /^(?:content-(?!security-policy)|(?:repr-)?digest$|etag$|last-modified$|cache-control$|expires$|age$|pragma$|accept-ranges$|transfer-encoding$|trailer$)/i;
+
+/** The names among `names` an error response must not keep (see above). */
+export function representationHeaders(names: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const name of names) if (REPRESENTATION.test(name)) out.push(name);
+  return out;
+}
