@@ -161,6 +161,21 @@ describe('generated code and deprecated entries', () => {
     expect(deprecatedAt).toEqual([3, 4, 7]);
   });
 
+  it('type-checks whatever the exported name, "catalog" included', async () => {
+    writeFileSync(join(dir, 'errors.yaml'), CATALOG);
+    for (const name of ['catalog', 'Entries', 'Deprecated']) {
+      const file = `src/${name}.ts`;
+      const argv = ['types', 'errors.yaml', '-o', file, '--import-from', importFrom(), '--name', name];
+      expect((await run(...argv)).code).toBe(0);
+    }
+    const files = ['catalog', 'Entries', 'Deprecated'].map((n) => join(dir, `src/${n}.ts`));
+    const service = languageService(files);
+    expect(files.flatMap((f) => service.getSemanticDiagnostics(f).map((d) => d.messageText))).toEqual([]);
+    expect(readFileSync(files[0] as string, 'utf8')).toContain(
+      'export const catalog: Deprecated & typeof catalog_ = catalog_;',
+    );
+  });
+
   it('leaves a catalog without deprecated entries exported as it is', async () => {
     writeFileSync(join(dir, 'errors.yaml'), CATALOG.replace(/\n {4}deprecated: .*\n/g, '\n'));
     const r = await run('types', 'errors.yaml');

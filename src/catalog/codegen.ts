@@ -54,7 +54,7 @@ export function generateTypes(model: CatalogModel, options: GenerateTypesOptions
   const { errors, ...top } = model;
   const deprecated = Object.entries(errors).filter(([, e]) => e.deprecated !== undefined);
   // Without deprecated entries the catalog is exported as it is; with some, through a type that marks them.
-  const target = deprecated.length > 0 ? 'catalog' : name;
+  const target = deprecated.length === 0 ? name : name === 'catalog' ? 'catalog_' : 'catalog';
   out.push(
     deprecated.length > 0
       ? `import { defineCatalog, type ErrorArgs, type ErrorOf, jsonDetails } from ${JSON.stringify(from)};`
@@ -79,7 +79,7 @@ export function generateTypes(model: CatalogModel, options: GenerateTypesOptions
     // A call resolves to the first signature that fits: a deprecated overload per deprecated id,
     // listed before the catalog's own, makes `api.error('OLD_ID')` a deprecated call that editors strike through.
     out.push(
-      `type Entries = NonNullable<(typeof catalog)['~entries']>;`,
+      `type Entries = NonNullable<(typeof ${target})['~entries']>;`,
       '',
       '/** The deprecated entries: creating one of them is reported as a use of something deprecated. */',
       'interface Deprecated {',
@@ -91,7 +91,7 @@ export function generateTypes(model: CatalogModel, options: GenerateTypesOptions
         `  error(id: ${k}, ...args: ErrorArgs<Entries[${k}]>): ErrorOf<Entries, ${k}>;`,
       );
     }
-    out.push('}', '', `export const ${name}: Deprecated & typeof catalog = catalog;`, '');
+    out.push('}', '', `export const ${name}: Deprecated & typeof ${target} = ${target};`, '');
   }
   out.push(`export default ${name};`, '');
   return out.join('\n');
