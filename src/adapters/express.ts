@@ -1,7 +1,8 @@
 // errata/express: Express 5 apps.
-import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { StandardSchemaV1 } from '../catalog/standard-schema.js';
 import { isErrataError } from '../error.js';
+import { representationHeaders } from '../server/_headers.js';
 import { failures } from '../server/builtin.js';
 import {
   createResponder,
@@ -10,6 +11,7 @@ import {
   type ServerOptions,
 } from '../server/respond.js';
 import { validate } from '../server/validate.js';
+import { looksAborted } from './_abort.js';
 import { tolerant } from './_tolerant.js';
 
 export { failures } from '../server/builtin.js';
@@ -45,15 +47,12 @@ export function errata(options: ServerOptions): ExpressErrata {
   const responder = createResponder(options);
   const idHeader = responder.requestIdHeader;
 
-  const send = (error: unknown, req: Request, res: Response, next: NextFunction): void => {
-    // Too late for an error response: Express closes the connection.
-    if (res.headersSent) {
-      next(error);
-      return;
-    }
+  const send = (error: unknown, req: Request, res: Response): void => {
     const h = req.headers;
     const route = req.route as { path?: unknown } | undefined;
-    const wire = responder.respond(error, {
+    // The client is gone (a cancelled upload): reported as such, and nothing is written.
+    const gone = res.destroyed || req.socket?.destroyed === true;
+    const wire = responder.respond(gone && looksAborted(error) ? failures.aborted(error) : error, {
       method: req.method,
       path: req.path,
       url: req.originalUrl,
@@ -62,20 +61,31 @@ export function errata(options: ServerOptions): ExpressErrata {
       requestId: h[idHeader] as string | undefined,
       request: req,
     });
+    if (gone) return;
+    // A response already started cannot become an error: it is ended, never written twice
+    // (closed instead where it promised a length it cannot reach).
+    if (res.headersSent) {
+      if (res.writableEnded) return;
+      if (res.hasHeader('content-length')) res.destroy();
+      else res.end();
+      return;
+    }
+    // What the handler set for the answer it meant to send does not describe this one.
+    for (const name of representationHeaders(res.getHeaderNames())) res.removeHeader(name);
     res.writeHead(wire.status, wire.headers).end(wire.body);
   };
 
-  const notFound: RequestHandler = (req, res, next) => {
+  const notFound: RequestHandler = (req, res) => {
     const allow = allowedMethods(req);
     const failure =
       allow.length > 0 && !allow.includes(req.method)
         ? failures.methodNotAllowed(req.method, allow)
         : failures.notFound(req.method, req.path);
-    send(failure, req, res, next);
+    send(failure, req, res);
   };
 
-  const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
-    send(translate(err, req), req, res, next);
+  const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+    send(translate(err, req), req, res);
   };
 
   return {
@@ -83,8 +93,7 @@ export function errata(options: ServerOptions): ExpressErrata {
     notFound,
     errorHandler,
     respond(error, req, res) {
-      // Headers already sent: nothing can be answered any more, as Express does.
-      send(translate(error, req), req, res, () => res.destroy());
+      send(translate(error, req), req, res);
     },
     body(schema) {
       return async (req, _res, next) => {
@@ -128,7 +137,10 @@ function readFailure(err: unknown, req: Request): unknown {
     case 'entity.too.large':
     case 'parameters.too.many':
       return failures.payloadTooLarge(err);
+    case 'request.aborted':
+      return failures.aborted(err);
     default:
-      return (err as { status?: unknown }).status === 404 ? failures.notFound(req.method, req.path) : err;
+      // Nothing else is the router's miss: an SDK's or a thrown Response's 404 is this server's failure.
+      return err;
   }
 }

@@ -8,7 +8,9 @@ import type {
 } from 'fastify';
 import type { Violation } from '../error.js';
 import { isErrataError } from '../error.js';
+import { representationHeaders } from '../server/_headers.js';
 import { allowedMethods } from '../server/_match.js';
+import { collectViolations } from '../server/_violations.js';
 import { failures } from '../server/builtin.js';
 import {
   createResponder,
@@ -16,6 +18,7 @@ import {
   type RouteDeclaration,
   type ServerOptions,
 } from '../server/respond.js';
+import { looksAborted } from './_abort.js';
 import { onlyErrata } from './_fastify.js';
 import { tolerant } from './_tolerant.js';
 
@@ -59,7 +62,10 @@ export function errata(options: ServerOptions): FastifyErrata {
   // Returns nothing: a handler returning `reply` after sending makes Fastify build an "already sent" error.
   const send = (error: unknown, request: FastifyRequest, reply: FastifyReply): void => {
     const h = request.headers;
-    const wire = responder.respond(error, {
+    const raw = reply.raw;
+    // The client is gone (a cancelled upload): reported as such, and nothing is written.
+    const gone = raw.destroyed || request.raw.socket?.destroyed === true;
+    const wire = responder.respond(gone && looksAborted(error) ? failures.aborted(error) : error, {
       method: request.method,
       path: pathOf(request.url),
       url: request.url,
@@ -69,6 +75,18 @@ export function errata(options: ServerOptions): FastifyErrata {
       requestId: h[idHeader] as string | undefined,
       request,
     });
+    // A response already started cannot become an error: it is ended, never written twice
+    // (closed instead where it promised a length it cannot reach). To a client that is gone,
+    // nothing is written.
+    if (gone || raw.headersSent) {
+      reply.hijack();
+      if (gone || raw.writableEnded) return;
+      if (raw.hasHeader('content-length')) raw.destroy();
+      else raw.end();
+      return;
+    }
+    // What the handler set for the answer it meant to send does not describe this one.
+    for (const name of representationHeaders(Object.keys(reply.getHeaders()))) reply.removeHeader(name);
     // A Buffer keeps the dialect's Content-Type as it is (Fastify appends a charset to strings).
     reply.code(wire.status).headers(wire.headers).send(Buffer.from(wire.body));
   };
@@ -153,40 +171,40 @@ function readFailure(err: FastifyError, request: FastifyRequest): unknown {
     if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return failures.unsupportedMediaType(err);
     if ((err.statusCode ?? 500) < 500) return failures.malformedBody(err);
   }
-  if (err.statusCode === 404) return failures.notFound(request.method, pathOf(request.url));
   // Fastify's own and its plugins' client errors (`FST_JWT_NO_AUTHORIZATION_IN_HEADER`, 401).
+  // Nothing else is trusted for its status: a Stripe error's `statusCode: 404` is this server's failure.
   const status = err.statusCode;
   if (
-    typeof code === 'string' &&
-    code.startsWith('FST_') &&
-    status !== undefined &&
-    status >= 400 &&
-    status < 500
+    typeof code !== 'string' ||
+    !code.startsWith('FST_') ||
+    typeof status !== 'number' ||
+    status < 400 ||
+    status > 499
   )
-    return failures.http(status, err, (err as { headers?: Record<string, unknown> }).headers);
-  return err;
+    return err;
+  if (status === 404) return failures.notFound(request.method, pathOf(request.url));
+  return failures.http(status, err, (err as { headers?: Record<string, unknown> }).headers);
 }
 
 const escapeToken = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
 
+/** Ajv's errors as violations, through the one bound every adapter shares (errataAjv reports them all). */
 function toViolations(err: FastifyError): Violation[] {
-  const out: Violation[] = [];
   const context = err.validationContext;
-  for (const v of err.validation ?? []) {
+  return collectViolations(err.validation ?? [], (v) => {
     let pointer = v.instancePath ?? '';
     const params = v.params as { missingProperty?: unknown; additionalProperty?: unknown } | undefined;
     if (v.keyword === 'required' && typeof params?.missingProperty === 'string')
       pointer += `/${escapeToken(params.missingProperty)}`;
     else if (v.keyword === 'additionalProperties' && typeof params?.additionalProperty === 'string')
       pointer += `/${escapeToken(params.additionalProperty)}`;
-    out.push({
+    return {
       // Violations outside the body say where they are (`/query/limit`).
       pointer: context === undefined || context === 'body' ? pointer : `/${context}${pointer}`,
       message: v.message ?? 'is invalid',
       code: v.keyword,
-    });
-  }
-  return out;
+    };
+  });
 }
 
 function pathOf(url: string): string {

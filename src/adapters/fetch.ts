@@ -7,6 +7,7 @@ import {
   type RouteDeclaration,
   type ServerOptions,
 } from '../server/respond.js';
+import { looksAborted } from './_abort.js';
 import { readJson } from './_body.js';
 import { pathOf } from './_path.js';
 
@@ -39,7 +40,7 @@ export interface FetchErrata {
   ): (request: Request, ...rest: A) => Promise<Response>;
   /** The response for anything thrown while serving `request`. */
   respond(error: unknown, request?: Request, route?: string): Response;
-  /** Reads a JSON body within a limit; a malformed or too large body becomes the catalog's 400 or 413. */
+  /** Reads a JSON body within a limit; a body not declared JSON, too large or malformed becomes the catalog's 415, 413 or 400. */
   readJson: typeof readJson;
   /** Every declared route. */
   declarations(): RouteDeclaration[];
@@ -82,7 +83,9 @@ export function errata(options: ServerOptions): FetchErrata {
           const res = await handler(request, ...rest);
           return res ?? respond(notFound(request), request, pattern);
         } catch (e) {
-          return respond(e, request, pattern);
+          // The client is gone (a cancelled upload): reported as such; the server writes nothing.
+          const gone = request.signal?.aborted === true && looksAborted(e);
+          return respond(gone ? failures.aborted(e) : e, request, pattern);
         }
       };
     },

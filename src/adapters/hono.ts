@@ -2,6 +2,7 @@
 import type { Context, Env, Hono, MiddlewareHandler, ValidationTargets } from 'hono';
 import { validator as honoValidator } from 'hono/validator';
 import type { StandardSchemaV1 } from '../catalog/standard-schema.js';
+import { representationHeaders } from '../server/_headers.js';
 import { allowedMethods } from '../server/_match.js';
 import { failures } from '../server/builtin.js';
 import {
@@ -11,6 +12,7 @@ import {
   type ServerOptions,
 } from '../server/respond.js';
 import { validate } from '../server/validate.js';
+import { looksAborted } from './_abort.js';
 import { pathOf } from './_path.js';
 import { tolerant } from './_tolerant.js';
 
@@ -81,11 +83,23 @@ export function errata<E extends Env>(
       requestId: req.header(idHeader),
       request: c,
     });
+    try {
+      // Hono copies the headers of the response being replaced onto this one: what the
+      // handler set for the answer it meant to send must not describe this one (CORS stays).
+      const previous = c.res.headers;
+      for (const name of representationHeaders([...previous.keys()])) previous.delete(name);
+    } catch {
+      // Immutable headers: Hono copies them only onto a fresh response of its own.
+    }
     return new Response(wire.body, { status: wire.status, headers: wire.headers });
   };
 
   app.onError((err, c) => {
     try {
+      // The client is gone (a cancelled upload): reported as such; the server writes nothing.
+      // Hono's validator reports the body it could not read as "Malformed".
+      if (c.req.raw.signal?.aborted === true && (looksAborted(err) || malformed(err)))
+        return respond(failures.aborted(err), c);
       // `c.req.json()` failed on the request body: the catalog's 400, not an unexpected 500.
       if (err instanceof SyntaxError && (c.req.bodyCache.json ?? c.req.bodyCache.text) !== undefined)
         return fromBody(err, c.req.bodyCache).then((body) =>
@@ -132,7 +146,7 @@ export function errata<E extends Env>(
       await undefined;
       return await fetch(request, ...rest);
     } catch (e) {
-      return rescue(e, request);
+      return rescue(request.signal?.aborted === true && looksAborted(e) ? failures.aborted(e) : e, request);
     }
   };
 
@@ -173,6 +187,10 @@ function fromBody(err: SyntaxError, cache: Context['req']['bodyCache']): Promise
 
 const translate = tolerant(readFailure);
 
+/** Hono's validator failing on the body: "Malformed JSON in request body", "Malformed FormData request. …". */
+const malformed = (err: unknown) =>
+  isHttpException(err) && err.status === 400 && err.message.startsWith('Malformed');
+
 /** Hono's own HTTP exceptions, as catalog failures: bad JSON (400), 404, body limit (413), media type (415). */
 function readFailure(err: unknown, c: Context): unknown {
   if (!isHttpException(err)) return err;
@@ -184,8 +202,7 @@ function readFailure(err: unknown, c: Context): unknown {
     case 415:
       return failures.unsupportedMediaType(err);
   }
-  // Hono's validator: "Malformed JSON in request body", "Malformed FormData request. …".
-  if (err.status === 400 && err.message.startsWith('Malformed')) return failures.malformedBody(err);
+  if (malformed(err)) return failures.malformedBody(err);
   // A response the application built itself (`new HTTPException(401, { res })`) is kept.
   if (err.status >= 400 && err.status < 500 && err.res === undefined) return failures.http(err.status, err);
   return err;

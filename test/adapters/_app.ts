@@ -2,37 +2,44 @@
 // same routes and the same behaviours, so the same cases run against each.
 import { forbidden } from '@hapi/boom';
 import createHttpError from 'http-errors';
+import { NotFoundError } from 'openai';
+import Stripe from 'stripe';
 import { z } from 'zod';
 import { defineCatalog } from '../../src/catalog/define.js';
 import { publicMessage } from '../../src/dialects/_common.js';
 import type { Dialect } from '../../src/dialects/types.js';
 import type { ErrorEvent, ServerOptions } from '../../src/server/respond.js';
 
+const ERRORS = {
+  INTERNAL: { status: 500, category: 'Server', title: 'Internal error', message: 'Something broke.' },
+  INVALID_JSON: { status: 400, category: 'Request', message: 'The body is not valid JSON.' },
+  VALIDATION_FAILED: { status: 400, category: 'Request', message: 'The request failed validation.' },
+  NOT_FOUND: { status: 404, category: 'Request', message: 'No route for {method} {path}.' },
+  UNAUTHORIZED: { status: 401, category: 'Auth', message: 'A valid API key is required.' },
+  RATE_LIMITED: {
+    status: 429,
+    category: 'Limits',
+    message: 'Too many requests.',
+    retry: { strategy: 'after', afterMs: 30_000 },
+  },
+  THING_NOT_FOUND: { status: 404, category: 'Things', message: 'No thing named {name}.' },
+  USAGE_LIMIT: { status: 402, category: 'Billing', message: 'Upgrade your plan.' },
+  BILLING_UNAVAILABLE: {
+    status: 503,
+    category: 'Billing',
+    message: 'Billing is down.',
+    retry: { strategy: 'exponential', baseMs: 100, maxMs: 1000 },
+  },
+} as const;
+
 export const api = defineCatalog({
   name: 'testapi',
   docs: 'https://docs.example.com/testapi/errors',
-  errors: {
-    INTERNAL: { status: 500, category: 'Server', title: 'Internal error', message: 'Something broke.' },
-    INVALID_JSON: { status: 400, category: 'Request', message: 'The body is not valid JSON.' },
-    VALIDATION_FAILED: { status: 400, category: 'Request', message: 'The request failed validation.' },
-    NOT_FOUND: { status: 404, category: 'Request', message: 'No route for {method} {path}.' },
-    UNAUTHORIZED: { status: 401, category: 'Auth', message: 'A valid API key is required.' },
-    RATE_LIMITED: {
-      status: 429,
-      category: 'Limits',
-      message: 'Too many requests.',
-      retry: { strategy: 'after', afterMs: 30_000 },
-    },
-    THING_NOT_FOUND: { status: 404, category: 'Things', message: 'No thing named {name}.' },
-    USAGE_LIMIT: { status: 402, category: 'Billing', message: 'Upgrade your plan.' },
-    BILLING_UNAVAILABLE: {
-      status: 503,
-      category: 'Billing',
-      message: 'Billing is down.',
-      retry: { strategy: 'exponential', baseMs: 100, maxMs: 1000 },
-    },
-  },
+  errors: ERRORS,
 });
+
+/** The same entries in a catalog whose name is not ASCII: its default 401 challenge must still be sent. */
+export const kessai = defineCatalog({ name: '決済-api', errors: ERRORS });
 
 /** A user-defined JSON envelope, chosen with `?dialect=envelope`. */
 export const envelope: Dialect = {
@@ -143,10 +150,62 @@ export function leaky(kind: string): unknown {
       });
     case 'http500':
       return createHttpError(500, `pool exhausted ${SECRETS[0]}`);
+    // Upstream 404s: an SDK's error, a thrown fetch Response, a plain Error, Stripe's `statusCode`.
+    case 'openai404':
+      return new NotFoundError(404, { message: `model ${SECRETS[1]}` }, 'not found', new Headers());
+    case 'response404':
+      return new Response(`no row ${SECRETS[1]}`, { status: 404 });
+    case 'error404':
+      return Object.assign(new Error(`upstream ${SECRETS[0]}`), { status: 404 });
+    case 'stripe404':
+      return new Stripe.errors.StripeInvalidRequestError({
+        message: `No such customer: ${SECRETS[2]}`,
+        statusCode: 404,
+        type: 'invalid_request_error',
+      });
+    // A framework error asking for an absurd delay.
+    case 'http429huge':
+      return createHttpError(429, { headers: { 'Retry-After': '1e20' } });
     default:
       return new TypeError(`unknown kind ${SECRETS[1]}`);
   }
 }
+
+/** Occurrences an application might carelessly build (`/odd/:kind`): headers and delays that cannot be sent as they are. */
+export function odd(kind: string): unknown {
+  switch (kind) {
+    case 'crlf':
+      return api.error('THING_NOT_FOUND', { name: 'x' }, { headers: { 'x-note': 'a\r\nset-cookie: s=1' } });
+    case 'unicode':
+      return api.error('THING_NOT_FOUND', { name: 'x' }, { headers: { 'x-note': '決済' } });
+    case 'badname':
+      return api.error('THING_NOT_FOUND', { name: 'x' }, { headers: { 'x note': 'v' } });
+    default: {
+      const ms = { nan: Number.NaN, negative: -5, infinity: Number.POSITIVE_INFINITY, huge: 1e300 }[kind];
+      return api.error('RATE_LIMITED', {}, { retryAfterMs: ms ?? 1 });
+    }
+  }
+}
+
+/**
+ * What `/hostile` throws and what the hook does, set by the property-based test before each
+ * request (server and client share this process, and it sends one request at a time).
+ */
+export const hostile: { value: unknown; hook: ((e: ErrorEvent) => unknown) | undefined } = {
+  value: undefined,
+  hook: undefined,
+};
+
+/** Headers `/dirty` sets before it throws: representation and caching headers, and one CORS header to keep. */
+export const DIRTY: Readonly<Record<string, string>> = {
+  'content-length': '9999',
+  'content-encoding': 'gzip',
+  'content-range': 'bytes 0-9/10',
+  'cache-control': 'public, max-age=600',
+  etag: '"v1"',
+  'last-modified': 'Tue, 01 Dec 2026 00:00:00 GMT',
+  'access-control-allow-origin': '*',
+};
 
 export const userSchema = z.object({
   name: z.string().min(1),
@@ -154,6 +213,8 @@ export const userSchema = z.object({
   tags: z.array(z.string()).max(3),
   address: z.object({ 'zip/code': z.string().regex(/^\d{5}$/) }),
 });
+
+export const itemsSchema = z.array(z.string().min(2));
 
 export const tick = () => new Promise<void>((r) => setTimeout(r, 1));
 
@@ -167,9 +228,11 @@ export function suiteOptions(): { options: ServerOptions; events: ErrorEvent[] }
     options: {
       catalog: api,
       dialects: { envelope, tiny },
-      dialect: (ctx) => (ctx.url?.includes('dialect=envelope') ? 'envelope' : undefined),
+      // Whatever the client names, unknown names included (they fall back to the default).
+      dialect: (ctx) => new URL(ctx.url ?? '/', 'http://x').searchParams.get('dialect') ?? undefined,
       onError: (e) => {
         if (events.length < 100) events.push(e);
+        return hostile.hook?.(e);
       },
       challenge: 'Bearer realm="testapi", error="invalid_token"',
       routes: { 'GET /declared/:what': ['THING_NOT_FOUND'] },
@@ -189,7 +252,25 @@ export function suiteOptions(): { options: ServerOptions; events: ErrorEvent[] }
  *   POST /echo                → the framework's JSON body parsing, limit BODY_LIMIT; answers the body
  *   POST /validate            → validate(userSchema, body); answers the value
  *   GET  /declared/:what      → what === 'thing' ? THING_NOT_FOUND : USAGE_LIMIT (undeclared)
+ *   GET  /odd/:kind           → throw odd(kind)
+ *   GET  /hostile             → throw hostile.value
+ *   GET  /dirty               → sets the DIRTY headers (a fetch app adds CORS to every response), then throws THING_NOT_FOUND
+ *   GET  /partial             → starts a 200 text/plain response ("partial"), then fails (Hono and fetch: its body stream errors)
+ *   POST /items               → the body must be an array of strings of 2 characters or more (Fastify: its JSON schema; others: validate(itemsSchema))
  */
 export function thrown(what: string): never {
   throw what === 'thing' ? api.error('THING_NOT_FOUND', { name: what }) : api.error('USAGE_LIMIT');
+}
+
+/** A 200 whose body stream fails after its first chunk: the response has started. */
+export function failingStream(): Response {
+  let sent = false;
+  const body = new ReadableStream<Uint8Array>({
+    pull(c) {
+      if (sent) c.error(new Error('failed mid-body'));
+      else c.enqueue(new TextEncoder().encode('partial'));
+      sent = true;
+    },
+  });
+  return new Response(body, { headers: { 'content-type': 'text/plain' } });
 }

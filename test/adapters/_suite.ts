@@ -5,6 +5,8 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorEvent, ServerOptions } from '../../src/server/respond.js';
 import { BODY_LIMIT, SECRETS, suiteOptions } from './_app.js';
+import { hardeningCases } from './_hardening.js';
+import { call, expectNoLeak } from './_http.js';
 
 export interface Running {
   /** `http://127.0.0.1:PORT` */
@@ -15,30 +17,6 @@ export type Start = (options: ServerOptions) => Promise<Running>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TYPE = 'https://docs.example.com/testapi/errors#';
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: Record<string, unknown>;
-}
-
-async function call(base: string, path: string, init?: RequestInit): Promise<Answer> {
-  const res = await fetch(base + path, init);
-  const text = await res.text();
-  let json: Record<string, unknown> = {};
-  try {
-    json = JSON.parse(text) as Record<string, unknown>;
-  } catch {}
-  return { status: res.status, headers: res.headers, text, json };
-}
-
-function expectNoLeak(a: Answer): void {
-  const all = `${a.text}\n${[...a.headers].map(([k, v]) => `${k}: ${v}`).join('\n')}`;
-  for (const s of SECRETS) expect(all).not.toContain(s);
-  expect(all).not.toMatch(/\bat .+:\d+:\d+/);
-  expect(all).not.toContain('Error:');
-}
 
 /** Runs the shared cases against one adapter. */
 export function adapterSuite(name: string, start: Start): void {
@@ -279,6 +257,10 @@ export function adapterSuite(name: string, start: Start): void {
       const cause = seen[0]?.cause as Error;
       expect(cause.message).toContain('USAGE_LIMIT');
       expect(cause.message).toContain('GET /declared/:what');
+    });
+
+    hardeningCases(start, () => ({ base, take }), {
+      startsResponses: name === 'express' || name === 'fastify',
     });
 
     it('answers a bounded burst of 20,000 errors correctly with a flat heap', async () => {

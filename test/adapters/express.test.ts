@@ -4,7 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { errata } from '../../src/adapters/express.js';
 import { validate } from '../../src/server/validate.js';
-import { api, BODY_LIMIT, leaky, suiteOptions, thrown, tick, userSchema } from './_app.js';
+import {
+  api,
+  BODY_LIMIT,
+  DIRTY,
+  hostile,
+  itemsSchema,
+  leaky,
+  odd,
+  suiteOptions,
+  thrown,
+  tick,
+  userSchema,
+} from './_app.js';
 import { adapterSuite } from './_suite.js';
 
 adapterSuite('express', async (options) => {
@@ -43,6 +55,24 @@ adapterSuite('express', async (options) => {
     res.json(await validate(userSchema, req.body));
   });
   app.get('/declared/:what', (req) => thrown(req.params.what));
+  app.get('/odd/:kind', (req) => {
+    throw odd(req.params.kind);
+  });
+  app.get('/hostile', () => {
+    throw hostile.value;
+  });
+  app.get('/dirty', (_req, res) => {
+    res.set(DIRTY);
+    throw api.error('THING_NOT_FOUND', { name: 'dirty' });
+  });
+  app.get('/partial', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.write('partial');
+    throw new Error('failed mid-body');
+  });
+  app.post('/items', async (req, res) => {
+    res.json(await validate(itemsSchema, req.body));
+  });
   app.use(errors.handler);
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -4,7 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { onlyErrata } from '../../src/adapters/_fastify.js';
 import { errata, errataAjv } from '../../src/adapters/fastify.js';
 import { validate } from '../../src/server/validate.js';
-import { api, BODY_LIMIT, leaky, suiteOptions, thrown, tick, userSchema } from './_app.js';
+import {
+  api,
+  BODY_LIMIT,
+  DIRTY,
+  hostile,
+  leaky,
+  odd,
+  suiteOptions,
+  thrown,
+  tick,
+  userSchema,
+} from './_app.js';
 import { adapterSuite } from './_suite.js';
 
 adapterSuite('fastify', async (options) => {
@@ -37,6 +48,26 @@ adapterSuite('fastify', async (options) => {
   app.post('/echo', async (req) => req.body);
   app.post('/validate', async (req) => validate(userSchema, req.body));
   app.get<{ Params: { what: string } }>('/declared/:what', async (req) => thrown(req.params.what));
+  app.get<{ Params: { kind: string } }>('/odd/:kind', async (req) => {
+    throw odd(req.params.kind);
+  });
+  app.get('/hostile', async () => {
+    throw hostile.value;
+  });
+  app.get('/dirty', async (_req, reply) => {
+    reply.headers(DIRTY);
+    throw api.error('THING_NOT_FOUND', { name: 'dirty' });
+  });
+  app.get('/partial', async (_req, reply) => {
+    reply.raw.writeHead(200, { 'content-type': 'text/plain' });
+    reply.raw.write('partial');
+    throw new Error('failed mid-body');
+  });
+  app.post(
+    '/items',
+    { schema: { body: { type: 'array', items: { type: 'string', minLength: 2 } } } },
+    async (req) => req.body,
+  );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address() as import('node:net').AddressInfo;
   return { url: `http://127.0.0.1:${address.port}`, close: () => app.close() };

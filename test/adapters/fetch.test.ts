@@ -3,7 +3,19 @@ import { serve } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
 import { errata, failures, withErrata } from '../../src/adapters/fetch.js';
 import { validate } from '../../src/server/validate.js';
-import { api, BODY_LIMIT, leaky, suiteOptions, thrown, tick, userSchema } from './_app.js';
+import {
+  api,
+  BODY_LIMIT,
+  failingStream,
+  hostile,
+  itemsSchema,
+  leaky,
+  odd,
+  suiteOptions,
+  thrown,
+  tick,
+  userSchema,
+} from './_app.js';
 import { adapterSuite } from './_suite.js';
 
 adapterSuite('fetch', async (options) => {
@@ -44,10 +56,22 @@ adapterSuite('fetch', async (options) => {
     if (path === '/echo') return json(await errors.readJson(req, { limit: BODY_LIMIT }));
     if (path === '/validate') return json(await validate(userSchema, await errors.readJson(req)));
     if (first === 'declared') return declared(req);
+    if (first === 'odd') throw odd(second ?? '');
+    if (path === '/hostile') throw hostile.value;
+    // A fetch handler cannot set headers on a response it does not return; CORS is added below.
+    if (path === '/dirty') throw api.error('THING_NOT_FOUND', { name: 'dirty' });
+    if (path === '/partial') return failingStream();
+    if (path === '/items') return json(await validate(itemsSchema, await errors.readJson(req)));
     return undefined;
   });
+  // CORS as a fetch app adds it: to every response, errors included.
+  const withCors = async (req: Request) => {
+    const res = await handler(req);
+    if (new URL(req.url).pathname === '/dirty') res.headers.set('access-control-allow-origin', '*');
+    return res;
+  };
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: handler, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serve({ fetch: withCors, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -96,6 +120,7 @@ describe('fetch adapter, without a server', () => {
     });
     const req = new Request('https://w.example/echo', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: stream,
       duplex: 'half',
     } as RequestInit);
@@ -103,6 +128,39 @@ describe('fetch adapter, without a server', () => {
       async (r) => new Response(JSON.stringify(await errors.readJson(r, { limit: 1000 }))),
     )(req);
     expect(res.status).toBe(413);
+  });
+});
+
+describe('fetch readJson', () => {
+  it('reads JSON media types only: 415 for text/plain, a form, no type or another charset', async () => {
+    const errors = errata(suiteOptions().options);
+    const read = errors.handle(async (r) => new Response(JSON.stringify(await errors.readJson(r))));
+    const post = (type: string | undefined) =>
+      read(
+        new Request('https://w.example/echo', {
+          method: 'POST',
+          body: '{"a":1}',
+          ...(type !== undefined && { headers: { 'content-type': type } }),
+        }),
+      );
+    for (const type of ['application/json', 'application/json; charset=UTF-8', 'application/vnd.api+json'])
+      expect((await post(type)).status, type).toBe(200);
+    for (const type of [
+      'text/plain',
+      'text/plain; charset=utf-8',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/json; charset=latin1',
+      'application/jsonx',
+    ])
+      expect((await post(type)).status, type).toBe(415);
+    // A body without a type: undici sends `text/plain;charset=UTF-8` for a string; a stream has none.
+    const stream = new Request('https://w.example/echo', {
+      method: 'POST',
+      body: new Blob(['{"a":1}']).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    expect((await read(stream)).status).toBe(415);
   });
 });
 

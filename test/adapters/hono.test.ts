@@ -2,10 +2,24 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
 import { errata } from '../../src/adapters/hono.js';
-import { api, BODY_LIMIT, leaky, suiteOptions, thrown, tick, userSchema } from './_app.js';
+import {
+  api,
+  BODY_LIMIT,
+  DIRTY,
+  failingStream,
+  hostile,
+  itemsSchema,
+  leaky,
+  odd,
+  suiteOptions,
+  thrown,
+  tick,
+  userSchema,
+} from './_app.js';
 import { adapterSuite } from './_suite.js';
 
 adapterSuite('hono', async (options) => {
@@ -37,6 +51,18 @@ adapterSuite('hono', async (options) => {
   );
   app.post('/validate', errors.validator('json', userSchema), (c) => c.json(c.req.valid('json')));
   app.get('/declared/:what', (c) => thrown(c.req.param('what')));
+  app.get('/odd/:kind', (c) => {
+    throw odd(c.req.param('kind'));
+  });
+  app.get('/hostile', () => {
+    throw hostile.value;
+  });
+  app.get('/dirty', cors(), (c) => {
+    for (const [name, value] of Object.entries(DIRTY)) c.header(name, value);
+    throw api.error('THING_NOT_FOUND', { name: 'dirty' });
+  });
+  app.get('/partial', () => failingStream());
+  app.post('/items', errors.validator('json', itemsSchema), (c) => c.json(c.req.valid('json')));
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

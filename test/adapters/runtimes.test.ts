@@ -72,7 +72,11 @@ async function expectEdgeAnswers(
   expect(slow.status).toBe(429);
   expect(slow.headers.get('retry-after')).toBe('5');
   await slow.text();
-  const bad = await fetcher(`${base}/body`, { method: 'POST', body: '{nope' });
+  const bad = await fetcher(`${base}/body`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{nope',
+  });
   expect(bad.status).toBe(400);
   expect(((await bad.json()) as { code: string }).code).toBe('malformed_body');
   const none = await fetcher(`${base}/nowhere`);
