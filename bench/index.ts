@@ -1,6 +1,7 @@
 /**
- * Runs every benchmark script in bench/ one after the other, each in its own
- * process so that one's warm-up and garbage do not colour the next.
+ * Runs every benchmark script in bench/ (every `*.ts` not starting with `_`,
+ * amplification.ts among them) one after the other, each in its own process
+ * so that one's warm-up and garbage do not colour the next.
  * Run: npm run bench [-- name …]
  */
 import { spawnSync } from 'node:child_process';
