@@ -182,6 +182,14 @@ describe('errata init', () => {
     }
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('says so when --dir is a file, and writes nothing', async () => {
+    writeFileSync(join(dir, 'taken'), 'x');
+    const r = await run('init', '--dir', 'taken');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: cannot check whether taken\/errors\.yaml exists: .*; wrote nothing\n/);
+    expect(readdirSync(dir)).toEqual(['taken']);
+  });
 });
 
 describe('errata init --adapter', () => {
