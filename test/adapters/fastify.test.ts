@@ -144,6 +144,34 @@ async function serve(
   };
 }
 
+describe('fastify adapter (violations of errataAjv)', () => {
+  it('answers 1 MB of wrong array items with a bounded answer, in problem and JSON:API (was 45 and 113 MB)', async () => {
+    const { app, get } = await serve(
+      (app) => {
+        app.post(
+          '/items',
+          { schema: { body: { type: 'array', items: { type: 'string', minLength: 2 } } } },
+          async (req) => req.body,
+        );
+      },
+      () => ({ bodyLimit: 2 * 1024 * 1024, ajv: errataAjv }),
+    );
+    const body = `[${Array(500_000).fill('0').join(',')}]`;
+    for (const accept of ['application/problem+json', 'application/vnd.api+json']) {
+      const res = await get('/items', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body,
+      });
+      expect(res.status).toBe(400);
+      const text = await res.text();
+      expect(text.length, accept).toBeLessThan(64 * 1024);
+      expect((JSON.parse(text) as { errors: unknown[] }).errors.length, accept).toBe(100);
+    }
+    await app.close();
+  }, 30_000);
+});
+
 describe('fastify adapter (content types)', () => {
   it('answers a body in a media type no parser takes with 415', async () => {
     const { app, events, get } = await serve((app) => {
