@@ -74,7 +74,7 @@ async function startServer(file: string): Promise<void> {
   server.stderr?.on('data', (d) => {
     serverLog += d;
   });
-  for (let i = 0; i < 150; i++) {
+  for (let i = 0; i < 300; i++) {
     if (server.exitCode !== null) throw new Error(`${file} exited: ${serverLog}`);
     try {
       await fetch(base());
@@ -83,7 +83,7 @@ async function startServer(file: string): Promise<void> {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  throw new Error(`${file} did not answer within 30 s: ${serverLog}`);
+  throw new Error(`${file} did not answer within 60 s: ${serverLog}`);
 }
 
 afterAll(() => {
