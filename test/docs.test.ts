@@ -216,3 +216,41 @@ describe('docs/cli.md', () => {
     }
   });
 });
+
+describe('links', () => {
+  /** GitHub's anchor of a heading: lower-case, punctuation dropped, spaces as hyphens, repeats numbered. */
+  const anchors = (markdown: string): Set<string> => {
+    const out = new Set<string>();
+    const text = markdown.replace(/^```[\s\S]*?^```/gm, '');
+    for (const m of text.matchAll(/^#{1,6} (.+)$/gm)) {
+      const base = (m[1] as string)
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, '')
+        .replace(/ /g, '-');
+      let slug = base;
+      for (let n = 1; out.has(slug); n++) slug = `${base}-${n}`;
+      out.add(slug);
+    }
+    return out;
+  };
+
+  it.each(PAGES)('every relative link of %s names a file that exists, and a heading in it', (page) => {
+    const text = readFileSync(join(REPO, page), 'utf8').replace(/^```[\s\S]*?^```/gm, '');
+    const broken: string[] = [];
+    for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      const target = m[1] as string;
+      if (/^[a-z]+:/i.test(target)) continue;
+      const [path = '', anchor] = target.split('#');
+      const file = path === '' ? join(REPO, page) : join(REPO, page, '..', path);
+      if (!existsSync(file)) broken.push(`${target}: no such file`);
+      else if (
+        anchor !== undefined &&
+        file.endsWith('.md') &&
+        !anchors(readFileSync(file, 'utf8')).has(anchor)
+      )
+        broken.push(`${target}: no such heading`);
+    }
+    expect(broken).toEqual([]);
+  });
+});
