@@ -1,11 +1,13 @@
 // errata/express: Express 5 apps.
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import type { Catalog } from '../catalog/define.js';
 import type { StandardSchemaV1 } from '../catalog/standard-schema.js';
 import { isErrataError } from '../error.js';
 import { representationHeaders } from '../server/_headers.js';
 import { failures } from '../server/builtin.js';
 import {
   createResponder,
+  type EntryId,
   type Responder,
   type RouteDeclaration,
   type ServerOptions,
@@ -15,11 +17,11 @@ import { looksAborted } from './_abort.js';
 import { tolerant } from './_tolerant.js';
 
 export { failures } from '../server/builtin.js';
-export type { ServerOptions } from '../server/respond.js';
+export type { EntryId, ServerOptions } from '../server/respond.js';
 export { validate } from '../server/validate.js';
 
 /** errata configured for an Express app. */
-export interface ExpressErrata {
+export interface ExpressErrata<C extends Catalog = Catalog> {
   /** Mount after every route: `app.use(errors.handler)` (the 404/405 handler, then the error handler). */
   readonly handler: [RequestHandler, ErrorRequestHandler];
   /** Answers an unknown route with the catalog's 404, or 405 with `Allow` when the path exists for other methods. */
@@ -30,11 +32,11 @@ export interface ExpressErrata {
   respond(error: unknown, req: Request, res: Response): void;
   /** Middleware validating `req.body` with any Standard Schema and replacing it with the schema's output. */
   body(schema: StandardSchemaV1): RequestHandler;
-  /** Declares the catalog entries a route may throw. */
-  declare(method: string, path: string, ids: readonly string[]): void;
+  /** Declares the catalog entries a route may throw (typed by the catalog's ids where its type is known). */
+  declare(method: string, path: string, ids: readonly EntryId<C>[]): void;
   /** Every declared route. */
   declarations(): RouteDeclaration[];
-  readonly responder: Responder;
+  readonly responder: Responder<C>;
 }
 
 interface RouteLayer {
@@ -43,7 +45,7 @@ interface RouteLayer {
 }
 
 /** Configures errata for Express 5. */
-export function errata(options: ServerOptions): ExpressErrata {
+export function errata<C extends Catalog>(options: ServerOptions<C>): ExpressErrata<C> {
   const responder = createResponder(options);
   const idHeader = responder.requestIdHeader;
 

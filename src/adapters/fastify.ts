@@ -6,6 +6,7 @@ import type {
   FastifyReply,
   FastifyRequest,
 } from 'fastify';
+import type { Catalog } from '../catalog/define.js';
 import type { Violation } from '../error.js';
 import { isErrataError } from '../error.js';
 import { representationHeaders } from '../server/_headers.js';
@@ -14,6 +15,7 @@ import { collectViolations } from '../server/_violations.js';
 import { failures } from '../server/builtin.js';
 import {
   createResponder,
+  type EntryId,
   type Responder,
   type RouteDeclaration,
   type ServerOptions,
@@ -23,7 +25,7 @@ import { onlyErrata } from './_fastify.js';
 import { tolerant } from './_tolerant.js';
 
 export { failures } from '../server/builtin.js';
-export type { ServerOptions } from '../server/respond.js';
+export type { EntryId, ServerOptions } from '../server/respond.js';
 export { validate } from '../server/validate.js';
 
 /**
@@ -33,9 +35,12 @@ export { validate } from '../server/validate.js';
 export const errataAjv = { customOptions: { allErrors: true } } as const;
 
 /** The errata plugin: register it before the routes, `await app.register(plugin)`. */
-export interface FastifyErrata extends FastifyPluginCallback {
-  /** Declares the catalog entries a route may throw (a route may also say `config: { errors: [...] }`). */
-  declare(method: string, path: string, ids: readonly string[]): void;
+export interface FastifyErrata<C extends Catalog = Catalog> extends FastifyPluginCallback {
+  /**
+   * Declares the catalog entries a route may throw, typed by the catalog's ids where its type is
+   * known (a route may also say `config: { errors: [...] }`, checked when the route is added).
+   */
+  declare(method: string, path: string, ids: readonly EntryId<C>[]): void;
   /** Every declared route. */
   declarations(): RouteDeclaration[];
   /** Answers `error` now, without throwing (a throw costs a few microseconds in Node). */
@@ -46,7 +51,7 @@ export interface FastifyErrata extends FastifyPluginCallback {
    * a failing async constraint (the internal error). `Fastify({ frameworkErrors: errors.frameworkErrors })`.
    */
   frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void;
-  readonly responder: Responder;
+  readonly responder: Responder<C>;
 }
 
 /**
@@ -54,7 +59,7 @@ export interface FastifyErrata extends FastifyPluginCallback {
  * (404, or 405 with `Allow`), on the root instance. Fastify's schema validation
  * failures become one validation error with every violation.
  */
-export function errata(options: ServerOptions): FastifyErrata {
+export function errata<C extends Catalog>(options: ServerOptions<C>): FastifyErrata<C> {
   const responder = createResponder(options);
   const idHeader = responder.requestIdHeader;
   const routes: { method: string; path: string }[] = [];
@@ -133,7 +138,7 @@ export function errata(options: ServerOptions): FastifyErrata {
       send(failure, request, reply);
     });
     done();
-  }) as FastifyErrata;
+  }) as FastifyErrata<C>;
   // Like fastify-plugin: the handlers apply to the instance that registers the plugin, not a child.
   Object.assign(plugin, {
     [Symbol.for('skip-override')]: true,

@@ -1,8 +1,10 @@
 // errata/fetch: any `(Request) => Response` handler (Next.js route handlers,
 // Cloudflare Workers, Bun, Deno).
+import type { Catalog } from '../catalog/define.js';
 import { failures } from '../server/builtin.js';
 import {
   createResponder,
+  type EntryId,
   type Responder,
   type RouteDeclaration,
   type ServerOptions,
@@ -12,7 +14,7 @@ import { readJson } from './_body.js';
 import { pathOf } from './_path.js';
 
 export { failures } from '../server/builtin.js';
-export type { ServerOptions } from '../server/respond.js';
+export type { EntryId, ServerOptions } from '../server/respond.js';
 export { validate } from '../server/validate.js';
 export { readJson } from './_body.js';
 
@@ -23,20 +25,20 @@ export type FetchHandler<A extends unknown[] = []> = (
 ) => Response | undefined | null | Promise<Response | undefined | null>;
 
 /** The route a wrapped handler serves, for its declared errors. */
-export interface FetchRoute {
+export interface FetchRoute<C extends Catalog = Catalog> {
   readonly method: string;
   /** The route pattern, as in the OpenAPI document (`/users/:id`). */
   readonly path: string;
-  /** The catalog entries this route may throw. */
-  readonly errors: readonly string[];
+  /** The catalog entries this route may throw (typed by the catalog's ids where its type is known). */
+  readonly errors: readonly EntryId<C>[];
 }
 
 /** errata configured for fetch handlers. */
-export interface FetchErrata {
+export interface FetchErrata<C extends Catalog = Catalog> {
   /** Wraps a handler: anything it throws becomes the catalog's response. */
   handle<A extends unknown[]>(
     handler: FetchHandler<A>,
-    route?: FetchRoute,
+    route?: FetchRoute<C>,
   ): (request: Request, ...rest: A) => Promise<Response>;
   /** The response for anything thrown while serving `request`. */
   respond(error: unknown, request?: Request, route?: string): Response;
@@ -44,11 +46,11 @@ export interface FetchErrata {
   readJson: typeof readJson;
   /** Every declared route. */
   declarations(): RouteDeclaration[];
-  readonly responder: Responder;
+  readonly responder: Responder<C>;
 }
 
 /** Configures errata for fetch handlers. */
-export function errata(options: ServerOptions): FetchErrata {
+export function errata<C extends Catalog>(options: ServerOptions<C>): FetchErrata<C> {
   const responder = createResponder(options);
   const idHeader = responder.requestIdHeader;
 
@@ -71,7 +73,7 @@ export function errata(options: ServerOptions): FetchErrata {
   };
 
   return {
-    handle<A extends unknown[]>(handler: FetchHandler<A>, route?: FetchRoute) {
+    handle<A extends unknown[]>(handler: FetchHandler<A>, route?: FetchRoute<C>) {
       if (route !== undefined) responder.declare(route.method, route.path, route.errors);
       const pattern = route?.path;
       return async (request: Request, ...rest: A): Promise<Response> => {
@@ -97,9 +99,9 @@ export function errata(options: ServerOptions): FetchErrata {
 }
 
 /** Wraps one handler with its own configuration; `errata(options).handle(handler)` for several. */
-export function withErrata<A extends unknown[]>(
+export function withErrata<A extends unknown[], C extends Catalog>(
   handler: FetchHandler<A>,
-  options: ServerOptions & { readonly route?: FetchRoute },
+  options: ServerOptions<C> & { readonly route?: FetchRoute<NoInfer<C>> },
 ): (request: Request, ...rest: A) => Promise<Response> {
   return errata(options).handle(handler, options.route);
 }

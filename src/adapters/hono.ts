@@ -1,12 +1,14 @@
 // errata/hono: Hono apps on any runtime.
 import type { Context, Env, Hono, MiddlewareHandler, ValidationTargets } from 'hono';
 import { validator as honoValidator } from 'hono/validator';
+import type { Catalog } from '../catalog/define.js';
 import type { StandardSchemaV1 } from '../catalog/standard-schema.js';
 import { representationHeaders } from '../server/_headers.js';
 import { allowedMethods } from '../server/_match.js';
 import { failures } from '../server/builtin.js';
 import {
   createResponder,
+  type EntryId,
   type Responder,
   type RouteDeclaration,
   type ServerOptions,
@@ -17,11 +19,11 @@ import { pathOf } from './_path.js';
 import { tolerant } from './_tolerant.js';
 
 export { failures } from '../server/builtin.js';
-export type { ServerOptions } from '../server/respond.js';
+export type { EntryId, ServerOptions } from '../server/respond.js';
 export { validate } from '../server/validate.js';
 
 /** errata installed on a Hono app. */
-export interface HonoErrata {
+export interface HonoErrata<C extends Catalog = Catalog> {
   /**
    * A validator middleware for any Standard Schema: a failure becomes one
    * validation error listing every violation; a body that is not JSON, the
@@ -38,13 +40,13 @@ export interface HonoErrata {
       out: { [K in T]: StandardSchemaV1.InferOutput<S> };
     }
   >;
-  /** Declares the catalog entries a route may throw. */
-  declare(method: string, path: string, ids: readonly string[]): void;
+  /** Declares the catalog entries a route may throw (typed by the catalog's ids where its type is known). */
+  declare(method: string, path: string, ids: readonly EntryId<C>[]): void;
   /** Every declared route. */
   declarations(): RouteDeclaration[];
   /** The response for anything thrown while serving `c`. */
   respond(error: unknown, c: Context): Response;
-  readonly responder: Responder;
+  readonly responder: Responder<C>;
 }
 
 interface HttpExceptionLike {
@@ -61,11 +63,11 @@ const isHttpException = (e: unknown): e is HttpExceptionLike =>
  * becomes the catalog's response, an unknown route its 404 (or 405 with
  * `Allow` when the path exists for other methods).
  */
-export function errata<E extends Env>(
+export function errata<E extends Env, C extends Catalog>(
   // biome-ignore lint/suspicious/noExplicitAny: any schema and base path of the app
   app: Hono<E, any, any>,
-  options: ServerOptions,
-): HonoErrata {
+  options: ServerOptions<C>,
+): HonoErrata<C> {
   const responder = createResponder(options);
   const idHeader = responder.requestIdHeader;
 

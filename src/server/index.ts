@@ -4,6 +4,7 @@ export { createNegotiator } from './negotiate.js';
 export {
   createResponder,
   type DialectChooser,
+  type EntryId,
   type ErrorEvent,
   type ErrorEventKind,
   type ErrorHook,

@@ -63,10 +63,17 @@ export type ErrorHook = ((event: ErrorEvent) => unknown) | ErrorLogger;
 /** A dialect choice per request: a name, a dialect, or `undefined` for the negotiated default. */
 export type DialectChooser = (context: RequestContext) => Dialect | string | undefined;
 
+/**
+ * The entry ids of a catalog: a `defineCatalog` catalog's own ids (a typo such as
+ * `'ORDER_NOT_FOUN'` does not compile), any string for a catalog whose type is not
+ * known (a JSON catalog loaded at run time, checked when the server starts).
+ */
+export type EntryId<C extends Catalog = Catalog> = C['ids'][number];
+
 /** How the server answers errors. Every option but `catalog` has a default. */
-export interface ServerOptions {
+export interface ServerOptions<C extends Catalog = Catalog> {
   /** The application's catalog. */
-  readonly catalog: Catalog;
+  readonly catalog: C;
   /**
    * The dialect: a name, a dialect, or a function of the request returning one (or `undefined` for the default).
    * @default the catalog's dialect
@@ -80,19 +87,19 @@ export interface ServerOptions {
   /** User-defined dialects, by name, usable in `dialect` and in negotiation. @default {} */
   readonly dialects?: Readonly<Record<string, Dialect>>;
   /** Entry for unknown exceptions. @default the first 500 entry whose id or code says "internal", else the first 500, else errata's `internal_error` */
-  readonly internal?: string;
+  readonly internal?: NoInfer<EntryId<C>>;
   /** Entry for a body that is not valid JSON. @default a 400 entry named like `INVALID_JSON`/`MALFORMED_BODY`, else errata's `malformed_body` */
-  readonly malformedBody?: string;
+  readonly malformedBody?: NoInfer<EntryId<C>>;
   /** Entry for validation failures. @default a 400/422 entry named like `VALIDATION_FAILED`/`INVALID_REQUEST`, else errata's `validation_failed` */
-  readonly validation?: string;
+  readonly validation?: NoInfer<EntryId<C>>;
   /** Entry for an unknown route. @default a 404 entry named like `NOT_FOUND`/`ROUTE_NOT_FOUND`, else errata's `not_found` */
-  readonly notFound?: string;
+  readonly notFound?: NoInfer<EntryId<C>>;
   /** Entry for a method the route does not take. @default the first 405 entry, else errata's `method_not_allowed` */
-  readonly methodNotAllowed?: string;
+  readonly methodNotAllowed?: NoInfer<EntryId<C>>;
   /** Entry for a body over the limit. @default the first 413 entry, else errata's `payload_too_large` */
-  readonly payloadTooLarge?: string;
+  readonly payloadTooLarge?: NoInfer<EntryId<C>>;
   /** Entry for a body in a media type, charset or encoding the route does not take. @default the first 415 entry, else errata's `unsupported_media_type` */
-  readonly unsupportedMediaType?: string;
+  readonly unsupportedMediaType?: NoInfer<EntryId<C>>;
   /**
    * Receives unexpected exceptions (with message and stack), catalog 5xx errors, undeclared errors,
    * client aborts and configuration problems. Whatever it throws or rejects with is ignored.
@@ -109,7 +116,7 @@ export interface ServerOptions {
   /** Makes a request id when the request has none. @default crypto.randomUUID */
   readonly generateRequestId?: () => string;
   /** Errors each route may throw, by `"METHOD /pattern"`: `{ 'GET /users/:id': ['UserNotFound'] }`. @default {} */
-  readonly routes?: Readonly<Record<string, readonly string[]>>;
+  readonly routes?: Readonly<Record<string, readonly NoInfer<EntryId<C>>[]>>;
   /**
    * Development mode: a route throwing an entry it does not declare fails with a 500.
    * @default true when NODE_ENV is `development` or `test`
@@ -129,17 +136,17 @@ export interface RouteDeclaration {
 }
 
 /** The core every adapter calls: turns anything thrown into a dialect's response. */
-export interface Responder {
+export interface Responder<C extends Catalog = Catalog> {
   /** Status, headers (lower-case names) and body for anything thrown. */
   respond(error: unknown, context?: RequestContext): WireError;
   /** Declares the catalog entries a route may throw. Throws at once on an unknown id. */
-  declare(method: string, path: string, ids: readonly string[]): void;
+  declare(method: string, path: string, ids: readonly EntryId<C>[]): void;
   /** Every declared route, for the OpenAPI generator. */
   declarations(): RouteDeclaration[];
   /** Whether any route declares its errors: adapters look the matched route up only then. */
   readonly declaring: boolean;
   /** The application's catalog. */
-  readonly catalog: Catalog;
+  readonly catalog: C;
   /** The request id header name, lower-case. */
   readonly requestIdHeader: string;
   /** Resolves once optional integrations (OpenTelemetry) are loaded. */

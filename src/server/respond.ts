@@ -1,3 +1,4 @@
+import type { Catalog } from '../catalog/define.js';
 import { getDialect, dialects as registry } from '../dialects/index.js';
 import { problem } from '../dialects/problem.js';
 import type { Dialect, WireError } from '../dialects/types.js';
@@ -20,6 +21,7 @@ import type {
 
 export type {
   DialectChooser,
+  EntryId,
   ErrorEvent,
   ErrorEventKind,
   ErrorHook,
@@ -33,7 +35,7 @@ export type {
 const REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
 
 /** Builds the responder: every lookup that does not depend on the request is done here, once. */
-export function createResponder(options: ServerOptions): Responder {
+export function createResponder<C extends Catalog>(options: ServerOptions<C>): Responder<C> {
   const catalog = options.catalog;
   const model = catalog.model;
   const extra = options.dialects ?? {};
