@@ -108,7 +108,9 @@ export interface ServerOptions<C extends Catalog = Catalog> {
   readonly onError?: ErrorHook;
   /**
    * `WWW-Authenticate` challenge sent on every 401 that does not carry its own (RFC 9110 section 15.5.2).
-   * @default `Bearer realm="<catalog name>"`
+   * Like every header, it is sent only as a field value: non-ASCII text percent-encoded, a value with
+   * a control character dropped (and reported once as a `config` event).
+   * @default `Bearer realm="<catalog name>"`, the name percent-encoded where it is not ASCII
    */
   readonly challenge?: string | ((error: ErrataError) => string);
   /** Header the request id is read from and echoed in. @default 'x-request-id' */
