@@ -1,3 +1,4 @@
+import { isRecord } from '../utils/record.js';
 import { issueText } from './issue-text.js';
 import type {
   CatalogIssue,
@@ -74,7 +75,6 @@ export interface NormalizeResult {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A value in a message: its type and, for a scalar, the value (long strings cut short). */
 export function describe(v: unknown): string {
   if (v === null) return 'null';
@@ -116,7 +116,7 @@ export function normalizeCatalog(input: unknown, file?: string): NormalizeResult
   const add = (path: string, message: string) => issues.push({ path, message });
   const schemas: DetailSchemas = new Map();
 
-  if (!isObj(input))
+  if (!isRecord(input))
     throw new CatalogError([{ path: '', message: `must be an object, got ${describe(input)}` }], file);
 
   for (const key of Object.keys(input)) {
@@ -148,7 +148,7 @@ export function normalizeCatalog(input: unknown, file?: string): NormalizeResult
 
   const errors: Record<string, EntryModel> = {};
   if (input.errors === undefined) add('errors', 'is required');
-  else if (!isObj(input.errors))
+  else if (!isRecord(input.errors))
     add('errors', `must be an object keyed by entry id, got ${describe(input.errors)}`);
   else {
     for (const [id, raw] of Object.entries(input.errors)) {
@@ -198,7 +198,7 @@ function normalizeEntry(
   keepSchema: (s: StandardSchemaV1) => void,
   parents: object[],
 ): EntryModel | undefined {
-  if (!isObj(raw)) {
+  if (!isRecord(raw)) {
     add(path, `must be an object, got ${describe(raw)}`);
     return undefined;
   }
@@ -278,7 +278,7 @@ function normalizeParams(
     }
     return out;
   }
-  if (!isObj(raw)) {
+  if (!isRecord(raw)) {
     add(path, `must be an object of parameter name to type, got ${describe(raw)}`);
     return out;
   }
@@ -292,7 +292,7 @@ function normalizeParams(
     if (typeof def === 'string') {
       if (!PARAM_TYPES.includes(def as ParamType)) add(p, `must be one of ${PARAM_TYPES.join(', ')}`);
       else out[name] = { type: def as ParamType };
-    } else if (isObj(def)) {
+    } else if (isRecord(def)) {
       const type = def.type ?? 'string';
       if (!PARAM_TYPES.includes(type as ParamType))
         add(pathKey(p, 'type'), `must be one of ${PARAM_TYPES.join(', ')}`);
@@ -323,7 +323,7 @@ function normalizeRetry(raw: unknown, path: string, add: Add): RetryPolicy {
   if (raw === undefined || raw === false) return { retryable: false };
   if (raw === true)
     return { retryable: true, strategy: 'exponential', baseMs: DEFAULT_BASE_MS, maxMs: DEFAULT_MAX_MS };
-  if (!isObj(raw)) {
+  if (!isRecord(raw)) {
     add(path, `must be false, true or a retry policy object, got ${describe(raw)}`);
     return { retryable: false };
   }
@@ -393,16 +393,16 @@ function normalizeDetails(
   if (isStandardSchema(raw)) {
     keepSchema(raw);
     const schema = jsonCopy(toJsonSchema(raw), path, add, 0, parents);
-    return isObj(schema) ? (schema as JsonSchema) : { type: 'object' };
+    return isRecord(schema) ? (schema as JsonSchema) : { type: 'object' };
   }
   if (typeof raw === 'boolean') return { type: raw ? 'object' : 'null' };
-  if (!isObj(raw)) {
+  if (!isRecord(raw)) {
     add(path, `must be a JSON Schema object or a Standard Schema, got ${describe(raw)}`);
     return undefined;
   }
   if (raw.type !== undefined && typeof raw.type !== 'string' && !Array.isArray(raw.type))
     add(pathKey(path, 'type'), 'must be a JSON Schema type name or an array of them');
-  if (raw.properties !== undefined && !isObj(raw.properties))
+  if (raw.properties !== undefined && !isRecord(raw.properties))
     add(pathKey(path, 'properties'), 'must be an object of property schemas');
   if (
     raw.required !== undefined &&
@@ -416,7 +416,7 @@ function normalizeDeprecated(raw: unknown, path: string, add: Add): DeprecationM
   if (raw === undefined || raw === false) return undefined;
   if (raw === true) return {};
   if (typeof raw === 'string') return { since: raw };
-  if (!isObj(raw)) {
+  if (!isRecord(raw)) {
     add(path, `must be true, a version string or {since, replacedBy, note}, got ${describe(raw)}`);
     return undefined;
   }

@@ -9,14 +9,14 @@
 
 import type { ParsedError } from '../dialects/types.js';
 import type { Violation } from '../error.js';
+import { isRecord } from '../utils/record.js';
 
 type Rec = Record<string, unknown>;
 type Out = { -readonly [K in keyof ParsedError]: ParsedError[K] };
 
 const has = Object.hasOwn;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** An own property of an untrusted value (never an inherited `constructor` or `__proto__`). */
-const own = (o: unknown, k: string): unknown => (isRec(o) && has(o, k) ? o[k] : undefined);
+const own = (o: unknown, k: string): unknown => (isRecord(o) && has(o, k) ? o[k] : undefined);
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const ownStr = (o: unknown, k: string) => str(own(o, k));
 /** A code: a string, or a number as its digits (Twilio's `20404`, Cloudflare's `10000`). */
@@ -46,7 +46,7 @@ const push = (out: Violation[], at: string | undefined, message: string, code?: 
 
 /** Reads a JSON body into the fields the client needs; `undefined` when nothing in it is recognised. */
 export function read(body: unknown): ParsedError | undefined {
-  if (!isRec(body)) return undefined;
+  if (!isRecord(body)) return undefined;
   // No `status`: the client takes the response's.
   const p = { dialect: 'simple' } as Out;
   const v: Violation[] = [];
@@ -61,7 +61,7 @@ export function read(body: unknown): ParsedError | undefined {
   let split = true;
   /** Items of `{pointer, detail or message, code}`: a problem's `errors`, else `details.errors`. */
   let items: unknown;
-  if (isRec(error)) {
+  if (isRecord(error)) {
     const code = own(error, 'code');
     const status = ownStr(error, 'status');
     p.message = ownStr(error, 'message');
@@ -112,7 +112,7 @@ export function read(body: unknown): ParsedError | undefined {
       id(own(body, 'code')) ??
       (description || /^[a-z\d_]+$/.test(error) ? error : undefined);
     p.message = description ?? message ?? error;
-  } else if (Array.isArray(errors) && !problem && isRec(errors[0])) {
+  } else if (Array.isArray(errors) && !problem && isRecord(errors[0])) {
     const first = errors[0];
     const meta = own(first, 'meta');
     // Clerk's items have a `message`/`long_message`, JSON:API's a `title`/`detail`.
@@ -140,7 +140,7 @@ export function read(body: unknown): ParsedError | undefined {
       ? own(meta, 'details')
       : !v.length
         ? meta
-        : isRec(meta)
+        : isRecord(meta)
           ? rest(meta, ['param_name', 'reason'], 'data')
           : undefined;
   } else {
@@ -162,7 +162,7 @@ export function read(body: unknown): ParsedError | undefined {
   if (split) items = own(details, 'errors');
   const before = v.length;
   for (const item of list(items))
-    if (isRec(item))
+    if (isRecord(item))
       push(v, (ownStr(item, 'pointer') ?? '').replace(/^#/, ''), text(item) ?? '', ownStr(item, 'code'));
   if (split && v.length > before) details = rest(details as Rec, ['errors'], 'value');
   p.details = details ?? undefined;

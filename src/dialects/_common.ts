@@ -1,4 +1,5 @@
 import type { ErrataError } from '../error.js';
+import { isRecord } from '../utils/record.js';
 
 export { pathPointer } from './_parse.js';
 
@@ -59,11 +60,6 @@ export function isHeaderValue(value: string): boolean {
 export function pointerFragment(pointer: string): string {
   if (pointer.startsWith('#')) return pointer;
   return `#${pointer.startsWith('/') || pointer === '' ? pointer : `/${pointer}`}`;
-}
-
-/** Plain-object check that ignores arrays and null. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

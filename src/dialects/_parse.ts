@@ -15,15 +15,14 @@
 // client and `parseAny` call them inside a try/catch.
 
 import type { Violation } from '../error.js';
+import { isRecord } from '../utils/record.js';
 import type { ParsedError, ParseInput } from './types.js';
 
 type Rec = Record<string, unknown>;
 type MaybeRec = Rec | undefined;
 
-/** Plain-object check that ignores arrays and null. */
-export const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Whether `o` is a record with an own `k` (never an inherited one: `constructor`, `__proto__`). */
-const has = (o: unknown, k: string): o is Rec => isRec(o) && Object.hasOwn(o, k);
+const has = (o: unknown, k: string): o is Rec => isRecord(o) && Object.hasOwn(o, k);
 /** An own property of an untrusted value, if it is a record. */
 export const own = (o: unknown, k: string): unknown => (has(o, k) ? o[k] : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -32,7 +31,7 @@ const ownStr = (o: unknown, k: string) => str(own(o, k));
 /** An own plain-record property. */
 const ownRec = (o: unknown, k: string): MaybeRec => {
   const v = own(o, k);
-  return isRec(v) ? v : undefined;
+  return isRecord(v) ? v : undefined;
 };
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
@@ -139,7 +138,7 @@ const detailsViolation = (item: unknown): Violation | undefined => {
 
 const problemViolation = (v: unknown): Violation | undefined =>
   violation(
-    isRec(v) ? (ownStr(v, 'pointer') ?? '').replace(/^#/, '') : undefined,
+    isRecord(v) ? (ownStr(v, 'pointer') ?? '').replace(/^#/, '') : undefined,
     ownStr(v, 'detail') ?? ownStr(v, 'message') ?? '',
     ownStr(v, 'code'),
   );
@@ -435,7 +434,7 @@ export function parseClerk(body: unknown, input: ParseInput): ParsedError | unde
     input.status,
     ownStr(first, 'code'),
     some ? title : (ownStr(first, 'long_message') ?? title),
-    !some ? (meta ?? undefined) : isRec(meta) ? rest(meta, ['param_name', 'reason'], 'data') : undefined,
+    !some ? (meta ?? undefined) : isRecord(meta) ? rest(meta, ['param_name', 'reason'], 'data') : undefined,
     ownStr(body, 'clerk_trace_id'),
     violations,
     title,

@@ -1,12 +1,5 @@
-import {
-  baseHeaders,
-  fieldPath,
-  isRecord,
-  publicDetails,
-  publicMessage,
-  requestIdOf,
-  safeParser,
-} from './_common.js';
+import { isRecord } from '../utils/record.js';
+import { baseHeaders, fieldPath, publicDetails, publicMessage, requestIdOf, safeParser } from './_common.js';
 import { completed, parseClerk as parseClerkBody } from './_parse.js';
 import type { Dialect } from './types.js';
 

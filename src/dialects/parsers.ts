@@ -1,8 +1,8 @@
+import { isRecord } from '../utils/record.js';
 import {
   complete,
   completed,
   header,
-  isRec,
   own,
   parseAuthos,
   parseBarekey,
@@ -79,7 +79,7 @@ export function detect(body: unknown, input: ParseInput): ParsedError | undefine
   // Problem and Clerk accept shapes disjoint from JSON:API's, so only a body
   // that also holds an `{error: {…}}` envelope can be both: only then is the
   // content type read.
-  if (found && isRec(own(body, 'error')) && Array.isArray(own(body, 'errors'))) {
+  if (found && isRecord(own(body, 'error')) && Array.isArray(own(body, 'errors'))) {
     const type = header(input, 'content-type') ?? '';
     if (/application\/vnd\.api\+json/i.test(type) && !/application\/problem\+json/i.test(type))
       return attempt(parseJsonApi, body, input) ?? found;

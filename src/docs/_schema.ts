@@ -1,10 +1,8 @@
 import type { JsonSchema } from '../catalog/model.js';
+import { isRecord } from '../utils/record.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Mutable = { [key: string]: unknown };
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function typeOf(v: unknown): string {
   if (v === null) return 'null';
@@ -28,7 +26,7 @@ export function inferSchema(samples: readonly unknown[], depth = 0): JsonSchema 
   const list = [...types].sort();
   out.type = list.length === 1 ? list[0] : list;
   if (types.has('object')) {
-    const objects = samples.filter(isObject);
+    const objects = samples.filter(isRecord);
     const keys: string[] = [];
     const seen = new Set<string>();
     for (const o of objects)
@@ -65,7 +63,7 @@ function pathsOf(body: unknown, value: string, prefix: string[] = [], depth = 0)
   const out: string[][] = [];
   if (Array.isArray(body)) {
     if (body.length > 0) out.push(...pathsOf(body[0], value, [...prefix, '[]'], depth + 1));
-  } else if (isObject(body)) {
+  } else if (isRecord(body)) {
     for (const [k, v] of Object.entries(body)) out.push(...pathsOf(v, value, [...prefix, k], depth + 1));
   }
   return out;
@@ -75,7 +73,7 @@ function at(body: unknown, path: BodyPath): unknown {
   let cur = body;
   for (const seg of path) {
     if (seg === '[]') cur = Array.isArray(cur) ? cur[0] : undefined;
-    else cur = isObject(cur) ? cur[seg] : undefined;
+    else cur = isRecord(cur) ? cur[seg] : undefined;
   }
   return cur;
 }

@@ -1,12 +1,12 @@
 import type { CatalogModel } from '../catalog/model.js';
 import { statusText } from '../catalog/status.js';
+import { isRecord } from '../utils/record.js';
 import { buildReference, type DocReference, type DocsOptions } from './reference.js';
 
 /** An OpenAPI document as plain data. */
 export type OpenApiDocument = Record<string, unknown>;
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Component names errata writes; every one starts with `ErrataError` except the examples (the entry ids). */
 export const ERRATA_SCHEMA = 'ErrataError';
@@ -180,16 +180,16 @@ const shape = (path: string) =>
  */
 export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeOptions = {}): MergeResult {
   const issues: { path: string; message: string }[] = [];
-  if (!isObj(spec) || typeof spec.openapi !== 'string' || !/^3\./.test(spec.openapi))
+  if (!isRecord(spec) || typeof spec.openapi !== 'string' || !/^3\./.test(spec.openapi))
     throw new OpenApiMergeError([{ path: 'openapi', message: 'not an OpenAPI 3.x document' }]);
   // What errata would replace must be what the document says it is; nothing is dropped silently.
-  if (spec.paths !== undefined && !isObj(spec.paths))
+  if (spec.paths !== undefined && !isRecord(spec.paths))
     issues.push({ path: 'paths', message: 'must be an object of path items' });
-  if (spec.components !== undefined && !isObj(spec.components))
+  if (spec.components !== undefined && !isRecord(spec.components))
     issues.push({ path: 'components', message: 'must be an object' });
-  else if (isObj(spec.components))
+  else if (isRecord(spec.components))
     for (const key of ['schemas', 'examples', 'responses'])
-      if (spec.components[key] !== undefined && !isObj(spec.components[key]))
+      if (spec.components[key] !== undefined && !isRecord(spec.components[key]))
         issues.push({ path: `components.${key}`, message: 'must be an object' });
   if (issues.length > 0) throw new OpenApiMergeError(issues);
   const doc = structuredClone(spec) as Obj;
@@ -198,21 +198,21 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
   // OpenAPI 3.0 schemas are not JSON Schema: no type arrays, `nullable` instead of "null".
   if (spec.openapi.startsWith('3.0.'))
     for (const [k, v] of Object.entries(comps.schemas)) comps.schemas[k] = toOas30(v);
-  const components: Obj = isObj(doc.components) ? doc.components : {};
+  const components: Obj = isRecord(doc.components) ? doc.components : {};
   doc.components = components;
   for (const key of ['schemas', 'examples', 'responses'] as const) {
-    const target: Obj = isObj(components[key]) ? (components[key] as Obj) : {};
+    const target: Obj = isRecord(components[key]) ? (components[key] as Obj) : {};
     Object.assign(target, comps[key]);
     components[key] = target;
   }
 
-  const paths: Obj = isObj(doc.paths) ? doc.paths : {};
+  const paths: Obj = isRecord(doc.paths) ? doc.paths : {};
   const wanted = new Map<Obj, { ids: string[]; where: string }>();
   for (const [p, item] of Object.entries(paths)) {
-    if (!isObj(item)) continue;
+    if (!isRecord(item)) continue;
     for (const m of METHODS) {
       const op = item[m];
-      if (!isObj(op)) continue;
+      if (!isRecord(op)) continue;
       const where = `paths${seg(p)}.${m}`;
       const ids: string[] = [];
       const listed = op['x-errata-errors'];
@@ -236,8 +236,8 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
   const warnings: MergeWarning[] = [];
   (options.routes ?? []).forEach((r, i) => {
     const method = String(r.method).toLowerCase();
-    const target = Object.entries(paths).find(([p, item]) => isObj(item) && shape(p) === shape(r.path));
-    const op = target && isObj(target[1]) ? target[1][method] : undefined;
+    const target = Object.entries(paths).find(([p, item]) => isRecord(item) && shape(p) === shape(r.path));
+    const op = target && isRecord(target[1]) ? target[1][method] : undefined;
     r.errors.forEach((id, j) => {
       if (!Object.hasOwn(model.errors, id))
         issues.push({
@@ -245,7 +245,7 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
           message: `unknown error id ${JSON.stringify(id)} (not in catalog "${model.name}")`,
         });
     });
-    if (!isObj(op)) {
+    if (!isRecord(op)) {
       warnings.push({
         kind: 'unmatched',
         message: `route ${method.toUpperCase()} ${r.path} has no operation in the document`,
@@ -268,7 +268,7 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
       const status = model.errors[id]?.status as number;
       byStatus.set(status, [...(byStatus.get(status) ?? []), id]);
     }
-    const responses: Obj = isObj(op.responses) ? op.responses : {};
+    const responses: Obj = isRecord(op.responses) ? op.responses : {};
     op.responses = responses;
     for (const [status, list] of [...byStatus].sort((a, b) => a[0] - b[0])) {
       const key = String(status);
@@ -297,7 +297,7 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
 /** Rewrites a JSON Schema's type arrays into the OpenAPI 3.0 dialect. */
 function toOas30(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(toOas30);
-  if (!isObj(schema)) return schema;
+  if (!isRecord(schema)) return schema;
   const out: Obj = {};
   for (const [k, v] of Object.entries(schema))
     out[k] = k === 'enum' || k === 'required' || k === 'type' ? v : toOas30(v);
@@ -317,7 +317,7 @@ function toOas30(schema: unknown): unknown {
 }
 
 function isErrataResponse(value: unknown): boolean {
-  if (!isObj(value)) return false;
+  if (!isRecord(value)) return false;
   if (value[MARK] === true) return true;
   return typeof value.$ref === 'string' && value.$ref.startsWith('#/components/responses/ErrataError');
 }

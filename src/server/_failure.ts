@@ -1,9 +1,11 @@
 // How a thrown value becomes an error to answer: a framework's own client error
 // by its status, a built-in failure as the application's entry, a forged brand
 // as what it is (an unexpected value).
+
 import type { Catalog } from '../catalog/define.js';
 import type { CatalogModel } from '../catalog/model.js';
 import type { ErrataError } from '../error.js';
+import { isRecord } from '../utils/record.js';
 import { type FailureKind, failures, type HeaderSource, keptHeaders } from './builtin.js';
 import type { RequestContext } from './options.js';
 
@@ -108,8 +110,6 @@ export function findDefault(model: CatalogModel, kind: FailureKind): string | un
   return kind === 'internal' ? firstOfStatus : undefined;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
 /**
  * Whether a value carrying the `errata.error` brand has the shape of an errata
  * error: a definition with an entry and a catalog, a 4xx or 5xx status and a code
@@ -120,7 +120,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function wellFormed(e: ErrataError): boolean {
   try {
     const d: unknown = e.definition;
-    if (!isObject(d) || !isObject(d.entry) || !isObject(d.catalog) || !isObject(d.cache)) return false;
+    if (!isRecord(d) || !isRecord(d.entry) || !isRecord(d.catalog) || !isRecord(d.cache)) return false;
     const entry = d.entry;
     const { status, code, headers, violations } = e;
     return (
@@ -135,10 +135,10 @@ export function wellFormed(e: ErrataError): boolean {
       code.length <= 256 &&
       entry.code === code &&
       typeof entry.expose === 'boolean' &&
-      isObject(entry.retry) &&
+      isRecord(entry.retry) &&
       typeof e.message === 'string' &&
-      isObject(e.params) &&
-      (headers === undefined || isObject(headers)) &&
+      isRecord(e.params) &&
+      (headers === undefined || isRecord(headers)) &&
       (violations === undefined || Array.isArray(violations))
     );
   } catch {
