@@ -1,4 +1,5 @@
 // errata/fastify: Fastify 5 apps.
+
 import type {
   FastifyError,
   FastifyInstance,
@@ -20,6 +21,7 @@ import {
   type RouteDeclaration,
   type ServerOptions,
 } from '../server/respond.js';
+import { escapePointerToken } from '../utils/json-pointer.js';
 import { looksAborted } from './_abort.js';
 import { onlyErrata } from './_fastify.js';
 import { tolerant } from './_tolerant.js';
@@ -191,8 +193,6 @@ function readFailure(err: FastifyError, request: FastifyRequest): unknown {
   return failures.http(status, err, (err as { headers?: Record<string, unknown> }).headers);
 }
 
-const escapeToken = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
-
 /** Ajv's errors as violations, through the one bound every adapter shares (errataAjv reports them all). */
 function toViolations(err: FastifyError): Violation[] {
   const context = err.validationContext;
@@ -200,9 +200,9 @@ function toViolations(err: FastifyError): Violation[] {
     let pointer = v.instancePath ?? '';
     const params = v.params as { missingProperty?: unknown; additionalProperty?: unknown } | undefined;
     if (v.keyword === 'required' && typeof params?.missingProperty === 'string')
-      pointer += `/${escapeToken(params.missingProperty)}`;
+      pointer += `/${escapePointerToken(params.missingProperty)}`;
     else if (v.keyword === 'additionalProperties' && typeof params?.additionalProperty === 'string')
-      pointer += `/${escapeToken(params.additionalProperty)}`;
+      pointer += `/${escapePointerToken(params.additionalProperty)}`;
     return {
       // Violations outside the body say where they are (`/query/limit`).
       pointer: context === undefined || context === 'body' ? pointer : `/${context}${pointer}`,

@@ -1,7 +1,9 @@
 // The published JSON Schema of catalogs (schema/catalog.v1.json), checked by the validator Ajv
 // generated from it ahead of time (scripts/catalog-validator.ts): no Ajv import or compile per run.
+
 import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv/dist/2020.js';
+import { unescapePointerToken } from '../utils/json-pointer.js';
 import compiledValidator from './_catalog-validator.js';
 import type { CatalogIssue } from './model.js';
 import { pathKey } from './normalize.js';
@@ -25,10 +27,7 @@ export function validateCatalogDocument(doc: unknown): CatalogIssue[] {
 function summarize(errors: readonly ErrorObject[]): CatalogIssue[] {
   const byPath = new Map<string, string>();
   for (const e of errors) {
-    const segs = e.instancePath
-      .split('/')
-      .slice(1)
-      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const segs = e.instancePath.split('/').slice(1).map(unescapePointerToken);
     if (e.keyword === 'additionalProperties') segs.push(String(e.params.additionalProperty));
     if (e.keyword === 'required') segs.push(String(e.params.missingProperty));
     if (e.keyword === 'propertyNames' && e.params.propertyName !== undefined)

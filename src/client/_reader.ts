@@ -9,6 +9,7 @@
 
 import type { ParsedError } from '../dialects/types.js';
 import type { Violation } from '../error.js';
+import { pathPointer } from '../utils/json-pointer.js';
 import { isRecord } from '../utils/record.js';
 
 type Rec = Record<string, unknown>;
@@ -22,12 +23,6 @@ const ownStr = (o: unknown, k: string) => str(own(o, k));
 /** A code: a string, or a number as its digits (Twilio's `20404`, Cloudflare's `10000`). */
 const id = (v: unknown) => (typeof v === 'number' ? `${v}` : str(v));
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-
-/** The JSON Pointer of a field path in either style (`a.b[0]`, `a[b][0]`); linear (no `[` in brackets). */
-const pointer = (path: string | undefined) =>
-  path?.replace(/([^.[\]]+)|\[([^[\]]*)\]|./g, (_, a, b) =>
-    (a ?? b) === undefined ? '' : `/${(a ?? b).replace(/~/g, '~0').replace(/\//g, '~1')}`,
-  );
 
 /** A copy of a record without `drop` (`fromEntries` keeps a `__proto__` key a plain property); a lone `wrap` member comes back as it is; nothing left, `undefined`. */
 function rest(r: Rec, drop: string[], wrap: string): unknown {
@@ -86,7 +81,7 @@ export function read(body: unknown): ParsedError | undefined {
           }
         } else if (at === 'BadRequest')
           for (const f of list(own(item, 'fieldViolations')))
-            push(v, pointer(ownStr(f, 'field')), ownStr(f, 'description') ?? '', ownStr(f, 'reason'));
+            push(v, pathPointer(ownStr(f, 'field')), ownStr(f, 'description') ?? '', ownStr(f, 'reason'));
         else if (at === 'RequestInfo') p.requestId ??= ownStr(item, 'requestId');
         else if (at === 'Help') p.type ??= ownStr(list(own(item, 'links'))[0], 'url');
       }
@@ -100,7 +95,8 @@ export function read(body: unknown): ParsedError | undefined {
       p.type = ownStr(error, 'doc_url');
       p.requestId = ownStr(error, 'requestId');
       details = own(error, 'details');
-      if (!Array.isArray(own(details, 'errors'))) push(v, pointer(ownStr(error, 'param')), p.message ?? '');
+      if (!Array.isArray(own(details, 'errors')))
+        push(v, pathPointer(ownStr(error, 'param')), p.message ?? '');
     }
   } else if (typeof error === 'string') {
     // authos `{error, error_code}`; OAuth 2 `{error, error_description}`; Slack's
@@ -123,7 +119,8 @@ export function read(body: unknown): ParsedError | undefined {
       // Clerk's `meta.param_name`, GitHub's and SendGrid's `field`, JSON:API's `source.pointer`.
       push(
         v,
-        ownStr(own(item, 'source'), 'pointer') ?? pointer(ownStr(m, 'param_name') ?? ownStr(item, 'field')),
+        ownStr(own(item, 'source'), 'pointer') ??
+          pathPointer(ownStr(m, 'param_name') ?? ownStr(item, 'field')),
         text(item) ?? '',
         ownStr(m, 'reason'),
       );

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pathPointer } from '../dialects/_parse.js';
+import { pathPointer } from '../utils/json-pointer.js';
 import { createClient, ErrataClientError, type RetryInfo } from './index.js';
 
 // Error responses as real APIs, frameworks and proxies send them (shapes from

@@ -49,13 +49,16 @@ async function bundle(plugins: Plugin[] = []) {
 const CLIENT_BUDGET = 1973;
 /**
  * The whole entry: client and universal reader, which reads every built-in
- * wire format and the foreign shapes of `corpus.test.ts`. 3173-3175 B: raised
+ * wire format and the foreign shapes of `corpus.test.ts`. 3182 B: 7 B more
+ * since the reader takes `pathPointer` from `src/utils/json-pointer.ts`, the
+ * one every layer uses, instead of its own copy (same code, one module
+ * boundary). 3173-3175 B before: raised
  * from 3072 B by the 109 B that `baseUrl` and default `headers` cost in the entry
  * (3066 B before them; 3059 B before the corpus shapes, 4073 B with the nine
  * strict parsers). The dialects' parsers are bundled only when passed as
  * `dialect`.
  */
-const ENTRY_LIMIT = 3175;
+const ENTRY_LIMIT = 3182;
 
 describe('errata/client bundle', () => {
   it(`keeps the client's own code within ${CLIENT_BUDGET} B gzip`, async () => {

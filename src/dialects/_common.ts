@@ -1,7 +1,6 @@
 import type { ErrataError } from '../error.js';
+import { pointerTokens } from '../utils/json-pointer.js';
 import { isRecord } from '../utils/record.js';
-
-export { pathPointer } from './_parse.js';
 
 import type { ParsedError, ParseInput, SerializeContext } from './types.js';
 
@@ -82,17 +81,6 @@ export function safeParser(
 /** The value of the should-retry headers: the catalog's retry policy of the entry. */
 export function shouldRetry(error: ErrataError): boolean {
   return error.definition.entry.retry.retryable;
-}
-
-function unescapeToken(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-/** The reference tokens of a JSON Pointer (`/a/0/b` → `a`, `0`, `b`); a `#` fragment is accepted. */
-export function pointerTokens(pointer: string): string[] {
-  const p = pointer.startsWith('#') ? pointer.slice(1) : pointer;
-  if (p === '') return [];
-  return (p.startsWith('/') ? p.slice(1) : p).split('/').map(unescapeToken);
 }
 
 /**

@@ -15,6 +15,7 @@
 // client and `parseAny` call them inside a try/catch.
 
 import type { Violation } from '../error.js';
+import { pathPointer } from '../utils/json-pointer.js';
 import { isRecord } from '../utils/record.js';
 import type { ParsedError, ParseInput } from './types.js';
 
@@ -77,19 +78,6 @@ function collect(items: unknown, read: (item: unknown) => Violation | undefined)
       const v = read(item);
       if (v) out.push(v);
     }
-  return out;
-}
-
-/**
- * The JSON Pointer of a field path in either style (`a.b[0]`, `a[b][0]`).
- * A bracket holds no `[`: the match is linear in the path's length, where
- * `[^\]]*` rescanned the rest of a path of many `[` from each one.
- */
-export function pathPointer(path: string): string {
-  let out = '';
-  const re = /([^.[\]]+)|\[([^[\]]*)\]/g;
-  for (let m = re.exec(path); m !== null; m = re.exec(path))
-    out += `/${(m[1] ?? m[2] ?? '').replace(/~/g, '~0').replace(/\//g, '~1')}`;
   return out;
 }
 

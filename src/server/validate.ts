@@ -1,5 +1,6 @@
 import type { StandardSchemaV1 } from '../catalog/standard-schema.js';
 import type { Violation } from '../error.js';
+import { escapePointerToken } from '../utils/json-pointer.js';
 import { collectViolations } from './_violations.js';
 import { failures } from './builtin.js';
 
@@ -9,7 +10,7 @@ export function toPointer(path: StandardSchemaV1.Issue['path']): string {
   let out = '';
   for (const seg of path) {
     const key = typeof seg === 'object' && seg !== null ? (seg as StandardSchemaV1.PathSegment).key : seg;
-    out += `/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    out += `/${escapePointerToken(String(key))}`;
   }
   return out;
 }
