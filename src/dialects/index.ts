@@ -1,6 +1,7 @@
 import { authos } from './authos.js';
 import { barekey } from './barekey.js';
 import { clerk } from './clerk.js';
+import { UnknownDialectError } from './errors.js';
 import { google } from './google.js';
 import { jsonapi } from './jsonapi.js';
 import { openai } from './openai.js';
@@ -12,6 +13,7 @@ import type { Dialect } from './types.js';
 export { authos, parseAuthos } from './authos.js';
 export { barekey, parseBarekey } from './barekey.js';
 export { clerk, parseClerk } from './clerk.js';
+export { UnknownDialectError } from './errors.js';
 export { google, grpcStatus, parseGoogle } from './google.js';
 export { jsonapi, parseJsonApi } from './jsonapi.js';
 export { openai, openaiType, parseOpenAI } from './openai.js';
@@ -34,18 +36,23 @@ export const dialects: Readonly<Record<string, Dialect>> = Object.freeze({
   jsonapi,
 });
 
-/** Looks a dialect up by name; throws a clear error listing the known names. */
+/**
+ * The dialect of a name: one of `extra` first, else a built-in one, else
+ * `undefined`. Own names only: `constructor` or `__proto__` names no dialect.
+ */
+export function findDialect(name: string, extra?: Readonly<Record<string, Dialect>>): Dialect | undefined {
+  return (
+    (extra !== undefined && Object.hasOwn(extra, name) ? extra[name] : undefined) ??
+    (Object.hasOwn(dialects, name) ? dialects[name] : undefined)
+  );
+}
+
+/** Looks a dialect up by name (as `findDialect`); throws `UnknownDialectError` listing the known names. */
 export function getDialect(name: string, extra?: Readonly<Record<string, Dialect>>): Dialect {
-  // Own properties only: `constructor` or `__proto__` is not a dialect.
-  const d =
-    extra !== undefined && Object.hasOwn(extra, name)
-      ? extra[name]
-      : Object.hasOwn(dialects, name)
-        ? dialects[name]
-        : undefined;
+  const d = findDialect(name, extra);
   if (d === undefined) {
     const known = [...new Set([...Object.keys(dialects), ...Object.keys(extra ?? {})])].sort().join(', ');
-    throw new TypeError(`Unknown dialect "${name}". Known dialects: ${known}`);
+    throw new UnknownDialectError(`unknown dialect "${name}" (known: ${known})`);
   }
   return d;
 }

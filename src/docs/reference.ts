@@ -2,7 +2,7 @@ import { entryAnchor, typeUri } from '../catalog/anchor.js';
 import { createCatalog } from '../catalog/define.js';
 import type { CatalogModel, EntryModel, JsonSchema, RetryPolicy } from '../catalog/model.js';
 import { placeholders } from '../catalog/template.js';
-import { dialects as builtIn } from '../dialects/index.js';
+import { findDialect, getDialect } from '../dialects/index.js';
 import type { Dialect, WireError } from '../dialects/types.js';
 import {
   type BodyPath,
@@ -73,10 +73,7 @@ export interface DocReference {
   readonly codes: readonly string[];
 }
 
-/** Thrown for a dialect name that is neither registered nor passed in `dialects`. */
-export class UnknownDialectError extends Error {
-  override readonly name = 'UnknownDialectError';
-}
+export { UnknownDialectError } from '../dialects/errors.js';
 
 const DEFAULT_NOW = new Date('2025-01-15T10:30:00Z');
 
@@ -85,22 +82,12 @@ export function resolveDocsDialect(
   model: CatalogModel,
   options: DocsOptions = {},
 ): { dialect: Dialect; note: string | undefined } {
-  // Own properties only: `constructor` or `__proto__` is not a dialect.
-  const lookup = (name: string): Dialect | undefined =>
-    (options.dialects !== undefined && Object.hasOwn(options.dialects, name)
-      ? options.dialects[name]
-      : undefined) ?? (Object.hasOwn(builtIn, name) ? builtIn[name] : undefined);
-  const known = () => [...new Set([...Object.keys(builtIn), ...Object.keys(options.dialects ?? {})])].sort();
   const d = options.dialect;
   if (typeof d === 'object') return { dialect: d, note: undefined };
-  if (typeof d === 'string') {
-    const found = lookup(d);
-    if (!found) throw new UnknownDialectError(`unknown dialect "${d}" (known: ${known().join(', ')})`);
-    return { dialect: found, note: undefined };
-  }
-  const own = lookup(model.dialect);
+  if (typeof d === 'string') return { dialect: getDialect(d, options.dialects), note: undefined };
+  const own = findDialect(model.dialect, options.dialects);
   if (own) return { dialect: own, note: undefined };
-  const problem = lookup('problem') as Dialect;
+  const problem = findDialect('problem', options.dialects) as Dialect;
   return {
     dialect: problem,
     note: `The catalog's dialect "${model.dialect}" is not available here; examples use RFC 9457 problem details instead.`,

@@ -110,7 +110,7 @@ describe('createResponder', () => {
       /GET \/x declares "NOPE"/,
     );
     expect(() => createResponder({ catalog: api, routes: { '/x': [] } })).toThrow(/METHOD \/path/);
-    expect(() => createResponder({ catalog: api, dialect: 'klingon' })).toThrow(/Unknown dialect "klingon"/);
+    expect(() => createResponder({ catalog: api, dialect: 'klingon' })).toThrow(/unknown dialect "klingon"/);
   });
 
   it('logs an unexpected exception with message and stack through a pino logger, never to the caller', () => {

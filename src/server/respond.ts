@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/define.js';
-import { getDialect, dialects as registry } from '../dialects/index.js';
+import { findDialect, getDialect, dialects as registry } from '../dialects/index.js';
 import { problem } from '../dialects/problem.js';
 import type { Dialect, WireError } from '../dialects/types.js';
 import { type ErrataError, isErrataError } from '../error.js';
@@ -39,9 +39,6 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
   const catalog = options.catalog;
   const model = catalog.model;
   const extra = options.dialects ?? {};
-  // Own properties only: `constructor` or `__proto__` names no dialect.
-  const byName = (name: string): Dialect | undefined =>
-    Object.hasOwn(extra, name) ? extra[name] : Object.hasOwn(registry, name) ? registry[name] : undefined;
   const resolve = (d: Dialect | string): Dialect => (typeof d === 'string' ? getDialect(d, extra) : d);
 
   const fixed = typeof options.dialect === 'function' ? undefined : options.dialect;
@@ -154,7 +151,7 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
     ctx: RequestContext,
   ): Dialect | undefined => {
     if (typeof d === 'string') {
-      const found = byName(d);
+      const found = findDialect(d, extra);
       if (found !== undefined) return found;
       const name = JSON.stringify(d.length > 64 ? `${d.slice(0, 64)}…` : d);
       misconfigured(
