@@ -11,9 +11,9 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../src/catalog/load.js';
-import { formatFindings } from '../src/govern/format.js';
+import { builtinRules } from '../src/govern/builtin-rules/index.js';
+import { formatFindings } from '../src/govern/format-findings.js';
 import { countFindings, lint } from '../src/govern/lint.js';
-import { builtinRules } from '../src/govern/rules/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });

@@ -1,21 +1,19 @@
 // errata/lint: catalog governance — lint rules, breaking-change detection and the lock file.
-// Pure functions of the normalized model; reading files and git lives in the CLI (src/cli/commands).
+// Pure functions of the normalized model. Reading files and git (lint-files.ts, catalog-at-ref.ts)
+// needs Node, so it is not exported here: the CLI imports it.
 
-export {
-  type Change,
-  type ChangeKind,
-  type DiffFormat,
-  type DiffOptions,
-  diffCatalogs,
-  formatChanges,
-} from './diff.js';
+export { builtinRules } from './builtin-rules/index.js';
+export { defineRule } from './define-rule.js';
+export { type DiffOptions, diffCatalogs } from './diff/catalogs.js';
+export type { Change, ChangeKind } from './diff/changes.js';
+export { type DiffFormat, formatChanges } from './diff/format.js';
 export {
   entryLines,
   type FormatFindingsOptions,
   formatFindings,
   type LintFormat,
   toSarif,
-} from './format.js';
+} from './format-findings.js';
 export {
   type ConfiguredRule,
   configureRules,
@@ -24,9 +22,6 @@ export {
   type LintOptions,
   lint,
 } from './lint.js';
-export { checkLock, type LockCheck, lockText } from './lock.js';
-export { defineRule } from './rule.js';
-export { builtinRules } from './rules/index.js';
 export type {
   Finding,
   LintConfig,
@@ -36,4 +31,5 @@ export type {
   RuleLevel,
   RuleSetting,
   Severity,
-} from './types.js';
+} from './lint-types.js';
+export { checkLock, type LockCheck, lockText } from './lock.js';

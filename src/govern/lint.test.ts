@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeCatalog } from '../catalog/normalize.js';
-import { entryLines, formatFindings, toSarif } from './format.js';
+import { entryLines, formatFindings, toSarif } from './format-findings.js';
 import { builtinRules, countFindings, defineRule, LintConfigError, lint, type Rule } from './index.js';
 
 const model = normalizeCatalog({

@@ -1,6 +1,6 @@
 import type { CatalogModel } from '../catalog/model.js';
-import { builtinRules } from './rules/index.js';
-import type { Finding, LintConfig, Report, Rule, RuleLevel, Severity } from './types.js';
+import { builtinRules } from './builtin-rules/index.js';
+import type { Finding, LintConfig, Report, Rule, RuleLevel, Severity } from './lint-types.js';
 
 /** A lint configuration that cannot be applied: an unknown rule, a bad level or bad options. */
 export class LintConfigError extends Error {

@@ -1,6 +1,7 @@
 import { exportCatalog } from '../catalog/export.js';
 import type { CatalogModel } from '../catalog/model.js';
-import { type Change, diffCatalogs } from './diff.js';
+import { diffCatalogs } from './diff/catalogs.js';
+import type { Change } from './diff/changes.js';
 
 /** The text of `errata.lock.json`: the normalized catalog, as `errata export` prints it. */
 export function lockText(model: CatalogModel): string {

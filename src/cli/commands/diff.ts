@@ -1,4 +1,4 @@
-import type { DiffFormat } from '../../govern/diff.js';
+import type { DiffFormat } from '../../govern/diff/format.js';
 import { defineErrataCommand } from '../_command.js';
 import { EXIT, UsageError } from '../_io.js';
 import { writeOutput } from '../_output.js';
@@ -32,10 +32,11 @@ export const diffCommand = defineErrataCommand({
     'errata diff --against git:v1.4.0 src/errors.ts --allow-breaking',
   ],
   async run(args, io) {
-    const [{ loadCatalog }, { loadCatalogAtRef }, { diffCatalogs, formatChanges }] = await Promise.all([
+    const [{ loadCatalog }, { loadCatalogAtRef }, { diffCatalogs }, { formatChanges }] = await Promise.all([
       import('../../catalog/load.js'),
-      import('../../govern/_node.js'),
-      import('../../govern/diff.js'),
+      import('../../govern/catalog-at-ref.js'),
+      import('../../govern/diff/catalogs.js'),
+      import('../../govern/diff/format.js'),
     ]);
     const positional = [args.old, args.new].filter((x): x is string => typeof x === 'string' && x !== '');
     let before: Awaited<ReturnType<typeof loadCatalog>>;

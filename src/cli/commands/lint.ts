@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
-import type { LintFormat } from '../../govern/format.js';
+import type { LintFormat } from '../../govern/format-findings.js';
 import type { lint } from '../../govern/lint.js';
-import type { LintConfig, Rule } from '../../govern/types.js';
+import type { LintConfig, Rule } from '../../govern/lint-types.js';
 import { defineErrataCommand } from '../_command.js';
 import { colors, EXIT, UsageError } from '../_io.js';
 import { writeOutput } from '../_output.js';
@@ -45,10 +45,10 @@ export const lintCommand = defineErrataCommand({
       { builtinRules },
     ] = await Promise.all([
       import('../../catalog/load.js'),
-      import('../../govern/_node.js'),
-      import('../../govern/format.js'),
+      import('../../govern/lint-files.js'),
+      import('../../govern/format-findings.js'),
       import('../../govern/lint.js'),
-      import('../../govern/rules/index.js'),
+      import('../../govern/builtin-rules/index.js'),
     ]);
     const { configureRules, countFindings, LintConfigError } = lintModule;
     let config: LintConfig = {};

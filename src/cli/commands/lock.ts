@@ -24,7 +24,7 @@ export const lockCommand = defineErrataCommand({
       { checkLock, lockText },
     ] = await Promise.all([
       import('../../catalog/load.js'),
-      import('../../govern/diff.js'),
+      import('../../govern/diff/format.js'),
       import('../../govern/lock.js'),
     ]);
     const catalogPath = resolve(io.cwd, args.catalog);

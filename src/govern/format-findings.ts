@@ -1,5 +1,6 @@
+import { escapeControls } from './escape-controls.js';
 import { countFindings } from './lint.js';
-import type { Finding, Rule } from './types.js';
+import type { Finding, Rule } from './lint-types.js';
 
 /** Output formats of `errata lint`. */
 export type LintFormat = 'text' | 'json' | 'sarif';
@@ -38,14 +39,6 @@ export function formatFindings(
   if (format === 'sarif') return `${JSON.stringify(toSarif(findings, options), null, 2)}\n`;
   return formatText(findings, options);
 }
-
-/**
- * Control characters of catalog text (a code holding a terminal escape) shown
- * as `%1B`, so text output never drives the terminal it is printed on.
- */
-export const escapeControls = (s: string): string =>
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
-  s.replace(/[\0-\t\v-\x1f\x7f-\x9f]/g, escape);
 
 function formatText(findings: readonly Finding[], options: FormatFindingsOptions): string {
   const c = options.color ?? plain;

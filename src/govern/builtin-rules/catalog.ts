@@ -1,10 +1,11 @@
-import { defineRule, q } from './_util.js';
+import { defineRule } from '../define-rule.js';
+import { quote } from './_wording.js';
 
 /** An absolute URI has a scheme (RFC 3986 section 4.3). */
 const ABSOLUTE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 /** `type-uri`: a documentation URL that makes every `type` URI relative. */
-export const typeUri = defineRule({
+export const typeUriAbsolute = defineRule({
   id: 'type-uri',
   severity: 'error',
   description:
@@ -13,7 +14,7 @@ export const typeUri = defineRule({
     if (model.docs !== undefined && !ABSOLUTE.test(model.docs))
       yield {
         field: 'docs',
-        message: `docs ${q(model.docs)} is not an absolute URI, so each entry's RFC 9457 "type" is relative: clients resolve it against the request URL (RFC 9457 3.1.1) and compare different strings; use https://…`,
+        message: `docs ${quote(model.docs)} is not an absolute URI, so each entry's RFC 9457 "type" is relative: clients resolve it against the request URL (RFC 9457 3.1.1) and compare different strings; use https://…`,
       };
   },
 });
@@ -32,7 +33,7 @@ export const docsUrl = defineRule({
           'no docs URL: every error is sent with type about:blank (RFC 9457 4.2.1), and clients cannot tell errors apart by type or find their documentation',
       };
     else if (/^http:/i.test(model.docs))
-      yield { field: 'docs', message: `docs ${q(model.docs)} uses http:, use https:` };
+      yield { field: 'docs', message: `docs ${quote(model.docs)} uses http:, use https:` };
   },
 });
 
@@ -48,14 +49,14 @@ export const linkRelative = defineRule({
     for (const [id, e] of entries) {
       for (const link of e.links ?? [])
         if (!ABSOLUTE.test(link))
-          yield { id, field: 'links', message: `link ${q(link)} is relative; use an absolute URL` };
+          yield { id, field: 'links', message: `link ${quote(link)} is relative; use an absolute URL` };
       for (const f of ['remediation', 'description'] as const) {
         const refs = [...(e[f] ?? '').matchAll(RELATIVE_REF)].map((m) => m[1] as string);
         if (refs.length > 0)
           yield {
             id,
             field: f,
-            message: `${f} points to ${refs.map(q).join(', ')}, a relative path: it does not resolve in an SDK, a log or a terminal; use an absolute URL`,
+            message: `${f} points to ${refs.map(quote).join(', ')}, a relative path: it does not resolve in an SDK, a log or a terminal; use an absolute URL`,
           };
       }
     }
@@ -96,13 +97,13 @@ export const deprecatedReplacementMissing = defineRule({
         yield {
           id,
           field: 'deprecated',
-          message: `deprecated.replacedBy names ${q(to)}, which is not an entry of this catalog`,
+          message: `deprecated.replacedBy names ${quote(to)}, which is not an entry of this catalog`,
         };
       else if (target.deprecated)
         yield {
           id,
           field: 'deprecated',
-          message: `deprecated.replacedBy names ${q(to)}, which is deprecated too; point to the current entry`,
+          message: `deprecated.replacedBy names ${quote(to)}, which is deprecated too; point to the current entry`,
         };
     }
   },

@@ -1,5 +1,6 @@
 import type { EntryModel } from '../../catalog/model.js';
-import { defineRule, q } from './_util.js';
+import { defineRule } from '../define-rule.js';
+import { quote } from './_wording.js';
 
 const CODE_FORMAT = /^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*$/;
 
@@ -14,7 +15,7 @@ export const codeEmpty = defineRule({
         yield {
           id,
           field: 'code',
-          message: `the wire code is empty; clients match on the code, so give this entry one (e.g. ${q(snake(id))})`,
+          message: `the wire code is empty; clients match on the code, so give this entry one (e.g. ${quote(snake(id))})`,
         };
   },
 });
@@ -34,10 +35,10 @@ export const codeFormat = defineRule({
         yield {
           id,
           field: 'code',
-          message: `code ${q(e.code)} is not identifier-like (letters and digits in words joined by "_", "-" or ".")`,
+          message: `code ${quote(e.code)} is not identifier-like (letters and digits in words joined by "_", "-" or ".")`,
         };
       else if (e.code.length > max)
-        yield { id, field: 'code', message: `code ${q(e.code)} is longer than ${max} characters` };
+        yield { id, field: 'code', message: `code ${quote(e.code)} is longer than ${max} characters` };
     }
   },
 });
@@ -59,7 +60,7 @@ export const codeSuffix = defineRule({
         yield {
           id,
           field: 'code',
-          message: `code ${q(e.code)} ends in a redundant "code" (a constant's name leaking onto the wire?); keep it for compatibility, avoid it in new codes`,
+          message: `code ${quote(e.code)} ends in a redundant "code" (a constant's name leaking onto the wire?); keep it for compatibility, avoid it in new codes`,
         };
   },
 });
@@ -87,7 +88,7 @@ export const codeCasing = defineRule<{ style?: Style | 'auto' }>({
     let style = options.style === 'auto' ? undefined : options.style;
     if (style !== undefined && !STYLES.some(([s]) => s === style))
       throw new Error(
-        `unknown style ${q(String(style))} (one of auto, ${STYLES.map(([s]) => s).join(', ')})`,
+        `unknown style ${quote(String(style))} (one of auto, ${STYLES.map(([s]) => s).join(', ')})`,
       );
     if (style === undefined) {
       const votes = new Map<Style, number>();
@@ -101,7 +102,7 @@ export const codeCasing = defineRule<{ style?: Style | 'auto' }>({
         yield {
           id,
           field: 'code',
-          message: `code ${q(e.code)} is not ${style} like the rest of the catalog`,
+          message: `code ${quote(e.code)} is not ${style} like the rest of the catalog`,
         };
   },
 });
@@ -136,7 +137,7 @@ export const codeStatusConflict = defineRule({
           yield {
             id,
             field: 'status',
-            message: `code ${q(code)} is sent with ${other} here but with ${status} by ${list(ids)}; a code should mean one status`,
+            message: `code ${quote(code)} is sent with ${other} here but with ${status} by ${list(ids)}; a code should mean one status`,
           };
       }
     }
@@ -165,7 +166,7 @@ export const codeNearDuplicate = defineRule({
         yield {
           id,
           field: 'code',
-          message: `code ${q(e.code)} has the same words as ${q(first[0])} (${first[1]}): one condition with two codes, or two conditions too easy to confuse`,
+          message: `code ${quote(e.code)} has the same words as ${quote(first[0])} (${first[1]}): one condition with two codes, or two conditions too easy to confuse`,
         };
     }
   },

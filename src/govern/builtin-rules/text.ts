@@ -1,5 +1,6 @@
 import { placeholders } from '../../catalog/template.js';
-import { defineRule, q } from './_util.js';
+import { defineRule } from '../define-rule.js';
+import { quote } from './_wording.js';
 
 const TEXT_FIELDS = ['title', 'message', 'description', 'remediation'] as const;
 
@@ -29,7 +30,7 @@ export const textMissing = defineRule<{ require?: readonly string[]; consistency
     const require = new Set(options.require ?? []);
     for (const f of require)
       if (!(TEXT_FIELDS as readonly string[]).includes(f))
-        throw new Error(`"require" lists ${q(f)}, not one of ${TEXT_FIELDS.join(', ')}`);
+        throw new Error(`"require" lists ${quote(f)}, not one of ${TEXT_FIELDS.join(', ')}`);
     const share = options.consistency ?? 0.5;
     for (const f of TEXT_FIELDS) {
       const has = entries.filter(([, e]) => e[f] !== undefined).length;
@@ -56,7 +57,7 @@ export const titleCase = defineRule({
   *check({ entries }) {
     for (const [id, e] of entries)
       if (e.title !== undefined && /^[a-z]+\b/.test(e.title) && !/^[a-z]+[A-Z]/.test(e.title))
-        yield { id, field: 'title', message: `title ${q(e.title)} starts with a lowercase letter` };
+        yield { id, field: 'title', message: `title ${quote(e.title)} starts with a lowercase letter` };
   },
 });
 
@@ -78,13 +79,13 @@ export const descriptionQuality = defineRule({
         yield {
           id,
           field: 'description',
-          message: `description ${q(d)} only repeats the entry's name; say when this error happens`,
+          message: `description ${quote(d)} only repeats the entry's name; say when this error happens`,
         };
       else if (/^\s*[45]\d\d\s*[-–—:]/.test(d))
         yield {
           id,
           field: 'description',
-          message: `description starts with a status (${q(d.slice(0, 12).trim())}…); the status is a field of its own and the docs show it`,
+          message: `description starts with a status (${quote(d.slice(0, 12).trim())}…); the status is a field of its own and the docs show it`,
         };
     }
   },
@@ -189,10 +190,10 @@ const AN_WRONG = /\ban\s+(?!h(?:our|onest|onou?r|eir))([b-df-hj-np-tv-z][a-z]+)\
 const A_WRONG = /\ba\s+(?!one\b|once\b)([aeio][a-z]+)\b/i;
 const DOUBLED = /\b([A-Za-z]+)\s+\1\b/i;
 
-/** A word and its one-letter deletions: candidates within one edit share one (symmetric delete). */
 /** Longest run of letters checked for typos: anything longer is not a word (and costs its length squared). */
 const MAX_WORD = 40;
 
+/** A word and its one-letter deletions: candidates within one edit share one (symmetric delete). */
 function deletions(w: string): string[] {
   const out = [w];
   for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
@@ -222,13 +223,12 @@ export const textTypo = defineRule({
   *check({ entries, options }) {
     const minCount = Number(options.minCount);
     const minLength = Number(options.minLength);
-    const fields = ['title', 'message', 'description', 'remediation'] as const;
     // The catalog's own vocabulary is the dictionary: frequent words are spelled as meant.
     const count = new Map<string, number>();
     // Lower-cased words of each entry's fields, at [entry index * 4 + field index].
     const words: (string[] | null | undefined)[] = [];
     for (const [, e] of entries)
-      for (const f of fields) {
+      for (const f of TEXT_FIELDS) {
         const list = e[f]?.toLowerCase().match(/[a-z]+/g);
         words.push(list);
         if (list) for (const w of list) count.set(w, (count.get(w) ?? 0) + 1);
@@ -256,20 +256,20 @@ export const textTypo = defineRule({
     };
     let at = -1;
     for (const [id, e] of entries)
-      for (const f of fields) {
+      for (const f of TEXT_FIELDS) {
         const text = e[f];
         const list = words[++at];
         if (!text) continue;
         const issues: string[] = [];
         const dbl = DOUBLED.exec(text);
-        if (dbl) issues.push(`doubled word ${q(dbl[0])}`);
+        if (dbl) issues.push(`doubled word ${quote(dbl[0])}`);
         const an = AN_WRONG.exec(text);
-        if (an) issues.push(`${q(an[0])} (a ${an[1]})`);
+        if (an) issues.push(`${quote(an[0])} (a ${an[1]})`);
         const a = A_WRONG.exec(text);
-        if (a && !/^(?:u|eu|one)/i.test(a[1] as string)) issues.push(`${q(a[0])} (an ${a[1]})`);
+        if (a && !/^(?:u|eu|one)/i.test(a[1] as string)) issues.push(`${quote(a[0])} (an ${a[1]})`);
         for (const w of list ?? []) {
           const fix = w.length >= minLength ? correction(w) : undefined;
-          if (fix) issues.push(`${q(w)} (${fix}?)`);
+          if (fix) issues.push(`${quote(w)} (${fix}?)`);
         }
         if (issues.length > 0) yield { id, field: f, message: `possible typo: ${issues.join(', ')}` };
       }

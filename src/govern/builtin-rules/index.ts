@@ -1,11 +1,11 @@
-import type { Rule } from '../types.js';
+import type { Rule } from '../lint-types.js';
 import {
   deprecatedNoReplacement,
   deprecatedReplacementMissing,
   detailsObject,
   docsUrl,
   linkRelative,
-  typeUri,
+  typeUriAbsolute,
 } from './catalog.js';
 import {
   codeCasing,
@@ -40,7 +40,7 @@ import {
 
 /** Every built-in rule, in the order findings of one entry are listed. */
 export const builtinRules: readonly Rule[] = [
-  typeUri,
+  typeUriAbsolute,
   docsUrl,
   codeEmpty,
   codeFormat,

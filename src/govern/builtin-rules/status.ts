@@ -1,5 +1,6 @@
 import { statusText } from '../../catalog/status.js';
-import { defineRule, evidence, wording } from './_util.js';
+import { defineRule } from '../define-rule.js';
+import { evidence, wording } from './_wording.js';
 
 // Wording of an authenticated caller who may not do something: 403, not 401.
 const FORBIDDEN_WORDING =
@@ -22,26 +23,26 @@ export const statusAuth = defineRule({
       const text = wording(e);
       if (e.status === 401) {
         const third = evidence(text, THIRD_PARTY_TOKEN);
-        const ev = third ? undefined : evidence(text, FORBIDDEN_WORDING);
+        const quoted = third ? undefined : evidence(text, FORBIDDEN_WORDING);
         if (third)
           yield {
             id,
             field: 'status',
             message: `401 tells the caller that its own credentials failed, but the wording (${third}) is about a third party's: clients would sign their user out; use 409, 422 or 424 and say what to reconnect`,
           };
-        else if (ev)
+        else if (quoted)
           yield {
             id,
             field: 'status',
-            message: `401 says "not authenticated" (RFC 9110 15.5.2), but the wording (${ev}) describes an authenticated caller who may not do this: 403; clients answer a 401 by signing in again`,
+            message: `401 says "not authenticated" (RFC 9110 15.5.2), but the wording (${quoted}) describes an authenticated caller who may not do this: 403; clients answer a 401 by signing in again`,
           };
       } else if (e.status === 403) {
-        const ev = evidence(text, UNAUTHENTICATED_WORDING);
-        if (ev)
+        const quoted = evidence(text, UNAUTHENTICATED_WORDING);
+        if (quoted)
           yield {
             id,
             field: 'status',
-            message: `403 says "authenticated but not allowed" (RFC 9110 15.5.4), but the wording (${ev}) asks the caller to authenticate again: 401, which clients and SDKs answer by refreshing credentials`,
+            message: `403 says "authenticated but not allowed" (RFC 9110 15.5.4), but the wording (${quoted}) asks the caller to authenticate again: 401, which clients and SDKs answer by refreshing credentials`,
           };
       }
     }
@@ -58,32 +59,32 @@ const RATE_WORDING =
 
 interface Hint {
   readonly re: RegExp;
-  /** Whether it applies to any status but the named one, or only to the generic statuses. */
-  readonly any?: number;
-  readonly say: (ev: string, status: number) => string;
+  /** The one status the wording calls for: the hint applies to every other. Without it, only generic statuses are checked. */
+  readonly unlessStatus?: number;
+  readonly say: (quoted: string, status: number) => string;
 }
 
 const HINTS: readonly Hint[] = [
   {
     re: RATE_WORDING,
-    any: 429,
-    say: (ev, s) =>
-      `the wording (${ev}) describes a limit over time, answered with ${s}: 429 (RFC 6585 section 4) with Retry-After tells clients when to come back`,
+    unlessStatus: 429,
+    say: (quoted, s) =>
+      `the wording (${quoted}) describes a limit over time, answered with ${s}: 429 (RFC 6585 section 4) with Retry-After tells clients when to come back`,
   },
   {
     re: CONFLICT_WORDING,
-    say: (ev, s) =>
-      `the wording (${ev}) describes a conflict with existing state: 409 Conflict (RFC 9110 15.5.10) tells clients more than ${s}`,
+    say: (quoted, s) =>
+      `the wording (${quoted}) describes a conflict with existing state: 409 Conflict (RFC 9110 15.5.10) tells clients more than ${s}`,
   },
   {
     re: GONE_WORDING,
-    say: (ev, s) =>
-      `the wording (${ev}) describes something that no longer exists: 410 Gone (RFC 9110 15.5.11) tells clients more than ${s}`,
+    say: (quoted, s) =>
+      `the wording (${quoted}) describes something that no longer exists: 410 Gone (RFC 9110 15.5.11) tells clients more than ${s}`,
   },
   {
     re: LIMIT_WORDING,
-    say: (ev, s) =>
-      `the wording (${ev}) describes a plan or quota limit, not a malformed request: 403 (or 402 when paying lifts it) tells clients more than ${s}`,
+    say: (quoted, s) =>
+      `the wording (${quoted}) describes a plan or quota limit, not a malformed request: 403 (or 402 when paying lifts it) tells clients more than ${s}`,
   },
 ];
 
@@ -99,10 +100,11 @@ export const statusWording = defineRule<{ statuses?: readonly number[] }>({
     for (const [id, e] of entries) {
       const text = wording(e);
       for (const hint of HINTS) {
-        if (hint.any === undefined ? !generic.has(e.status) : e.status === hint.any) continue;
-        const ev = evidence(text, hint.re);
-        if (ev === undefined) continue;
-        yield { id, field: 'status', message: hint.say(ev, e.status) };
+        if (hint.unlessStatus === undefined ? !generic.has(e.status) : e.status === hint.unlessStatus)
+          continue;
+        const quoted = evidence(text, hint.re);
+        if (quoted === undefined) continue;
+        yield { id, field: 'status', message: hint.say(quoted, e.status) };
         break;
       }
     }
@@ -119,12 +121,12 @@ export const codeOverloaded = defineRule({
     'An entry documented as covering other conditions too ("Also returned when…"): clients cannot tell them apart; give each its own code.',
   *check({ entries }) {
     for (const [id, e] of entries) {
-      const ev = evidence(wording(e), OVERLOADED_WORDING);
-      if (ev)
+      const quoted = evidence(wording(e), OVERLOADED_WORDING);
+      if (quoted)
         yield {
           id,
           field: 'code',
-          message: `the wording (${ev}) puts several conditions under code "${e.code}": clients that must react differently cannot; give each condition its own entry and code`,
+          message: `the wording (${quoted}) puts several conditions under code "${e.code}": clients that must react differently cannot; give each condition its own entry and code`,
         };
     }
   },
@@ -161,12 +163,12 @@ export const existenceLeak = defineRule({
   *check({ entries }) {
     for (const [id, e] of entries) {
       if (e.status !== 401 && e.status !== 403) continue;
-      const ev = evidence(wording(e), LEAK_WORDING);
-      if (ev)
+      const quoted = evidence(wording(e), LEAK_WORDING);
+      if (quoted)
         yield {
           id,
           field: 'status',
-          message: `${e.status} with ${ev} confirms to a caller without access that the resource exists; answer 404 "not found, or you do not have access" instead (RFC 9110 15.5.4 allows it)`,
+          message: `${e.status} with ${quoted} confirms to a caller without access that the resource exists; answer 404 "not found, or you do not have access" instead (RFC 9110 15.5.4 allows it)`,
         };
     }
   },
@@ -244,12 +246,12 @@ export const retryHintIgnored = defineRule({
   *check({ entries }) {
     for (const [id, e] of entries) {
       if (e.retry.retryable || e.status >= 500) continue;
-      const ev = evidence(wording(e), RETRY_WORDING);
-      if (ev)
+      const quoted = evidence(wording(e), RETRY_WORDING);
+      if (quoted)
         yield {
           id,
           field: 'retry',
-          message: `the wording (${ev}) tells the caller to retry, but the entry is not retryable, so clients will not`,
+          message: `the wording (${quoted}) tells the caller to retry, but the entry is not retryable, so clients will not`,
         };
     }
   },

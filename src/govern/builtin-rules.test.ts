@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogModel } from '../catalog/model.js';
 import { normalizeCatalog } from '../catalog/normalize.js';
+import { builtinRules } from './builtin-rules/index.js';
 import { lint } from './lint.js';
-import { builtinRules } from './rules/index.js';
-import type { Finding, RuleSetting } from './types.js';
+import type { Finding, RuleSetting } from './lint-types.js';
 
 type Entries = Record<string, Record<string, unknown>>;
 

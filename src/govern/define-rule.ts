@@ -1,4 +1,4 @@
-import type { Rule } from './types.js';
+import type { Rule } from './lint-types.js';
 
 /**
  * Defines a lint rule; the identity, there for the types (a rule's options are
