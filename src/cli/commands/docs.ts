@@ -7,25 +7,10 @@ import { SourceFileError } from '../../catalog/read-file.js';
 import { defineErrataCommand } from '../_command.js';
 import { type CliIO, colors, UsageError } from '../_io.js';
 import { writeOutput } from '../_output.js';
+import { progress, wantsProgress } from '../progress.js';
 import type { DocsFormat } from './_render-docs.js';
 
 const FORMATS: readonly string[] = ['md', 'html', 'openapi', 'json'];
-
-/** Prints one line per phase on stderr, with its time, when asked to. */
-export function progress(io: CliIO, on: boolean) {
-  const c = colors(io);
-  let last = performance.now();
-  return (phase: string) => {
-    if (!on) return;
-    const now = performance.now();
-    io.stderr(`${c.dim(`[errata] ${phase}`)} ${c.dim(`(${Math.round(now - last)} ms)`)}\n`);
-    last = now;
-  };
-}
-
-/** Whether progress lines are wanted: `--verbose`, or stderr is a terminal. */
-export const wantsProgress = (verbose: boolean | undefined): boolean =>
-  verbose === true || process.stderr.isTTY === true;
 
 export const docsCommand = defineErrataCommand({
   name: 'docs',

@@ -4,7 +4,7 @@ import type { RouteErrors } from '../../docs/openapi.js';
 import { defineErrataCommand } from '../_command.js';
 import { colors, UsageError } from '../_io.js';
 import { writeOutput } from '../_output.js';
-import { progress, wantsProgress } from './docs.js';
+import { progress, wantsProgress } from '../progress.js';
 
 /** Reads a JSON or YAML file; a syntax error names the file, line and column. */
 async function readDocument(file: string, cwd: string): Promise<unknown> {
