@@ -15,8 +15,8 @@ export {
   type ErrorOf,
   type ParamsOf,
   type RetryInput,
-  UnknownErrorIdError,
 } from './catalog/define.js';
+export { CatalogError, UnknownErrorIdError } from './catalog/errors.js';
 export { exportCatalog } from './catalog/export.js';
 export { type JsonDetails, jsonDetails } from './catalog/json-details.js';
 export type {
@@ -34,7 +34,7 @@ export type {
   RetryPolicy,
   RetryStrategy,
 } from './catalog/model.js';
-export { CatalogError, type NormalizeResult, normalizeCatalog } from './catalog/normalize.js';
+export { type NormalizeResult, normalizeCatalog } from './catalog/normalize.js';
 export type { StandardSchemaV1 } from './catalog/standard-schema.js';
 export { statusText } from './catalog/status.js';
 export {

@@ -2,8 +2,8 @@ import { createJiti } from 'jiti';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ErrataError, isErrataError } from '../error.js';
-import { createCatalog, defineCatalog, UnknownErrorIdError } from './define.js';
-import { CatalogError } from './normalize.js';
+import { createCatalog, defineCatalog } from './define.js';
+import { CatalogError, UnknownErrorIdError } from './errors.js';
 
 const api = defineCatalog({
   name: 'barekey',

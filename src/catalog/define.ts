@@ -6,6 +6,7 @@ import {
   isErrataError,
 } from '../error.js';
 import { typeUri } from './anchor.js';
+import { UnknownErrorIdError } from './errors.js';
 import type { CatalogModel, JsonSchema, ParamType } from './model.js';
 import { normalizeCatalog } from './normalize.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
@@ -151,11 +152,6 @@ export interface Catalog<E extends Record<string, EntryDef> = Loose> {
   definition(id: string): ErrorDefinition | undefined;
   /** Phantom member carrying the authored entries' types, for `createClient<typeof api>()`. */
   readonly '~entries'?: E;
-}
-
-/** Fails with a clear message at the call site when an id is not in the catalog. */
-export class UnknownErrorIdError extends Error {
-  override readonly name = 'UnknownErrorIdError';
 }
 
 /**

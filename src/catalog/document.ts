@@ -1,6 +1,8 @@
 // A parsed catalog document to its model: the model's own checks, then the published JSON Schema's.
+
+import { CatalogError } from './errors.js';
 import type { CatalogModel } from './model.js';
-import { CatalogError, normalizeCatalog } from './normalize.js';
+import { normalizeCatalog } from './normalize.js';
 import { validateCatalogDocument } from './schema-check.js';
 
 /**

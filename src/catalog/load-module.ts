@@ -3,8 +3,8 @@ import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Catalog } from './define.js';
 import { normalizeDocument } from './document.js';
+import { CatalogError } from './errors.js';
 import type { CatalogModel } from './model.js';
-import { CatalogError } from './normalize.js';
 import { assertFile } from './read-file.js';
 import { short } from './source.js';
 

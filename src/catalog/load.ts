@@ -3,9 +3,9 @@
 import { stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { normalizeDocument } from './document.js';
+import { CatalogError } from './errors.js';
 import { loadModuleCatalog } from './load-module.js';
 import type { CatalogModel } from './model.js';
-import { CatalogError } from './normalize.js';
 import { parseCatalogText } from './parse-text.js';
 import { placeIssues } from './place.js';
 import { notAFile, readSourceFile } from './read-file.js';

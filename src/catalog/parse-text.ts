@@ -1,8 +1,8 @@
 // Catalog text (JSON or YAML) to a plain document: syntax errors and duplicate
 // keys with their line and column, and what a catalog never needs refused.
 import { LineCounter, parseDocument } from 'yaml';
+import { CatalogError } from './errors.js';
 import type { CatalogIssue } from './model.js';
-import { CatalogError } from './normalize.js';
 import { checkJson, findUnsafeNesting, lineColumn, MAX_DEPTH } from './source.js';
 
 /** Most uses of YAML aliases a document may make (weighted by the aliases inside what they repeat). */

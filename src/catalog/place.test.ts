@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathKey } from './normalize.js';
+import { pathKey } from './issue-path.js';
 import { pathSegments, placeIssues } from './place.js';
 
 describe('pathSegments', () => {

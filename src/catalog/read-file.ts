@@ -1,6 +1,6 @@
 // Reading a catalog or config file: its text, or one plain sentence on why it cannot be read.
 import { readFile, stat } from 'node:fs/promises';
-import { CatalogError } from './normalize.js';
+import { CatalogError } from './errors.js';
 import { decodeSource } from './source.js';
 
 /** A file system error by its code, in words too: `ENOENT (no such file)`. */

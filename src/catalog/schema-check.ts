@@ -5,8 +5,8 @@ import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { unescapePointerToken } from '../utils/json-pointer.js';
 import compiledValidator from './_catalog-validator.js';
+import { pathKey } from './issue-path.js';
 import type { CatalogIssue } from './model.js';
-import { pathKey } from './normalize.js';
 
 const require = createRequire(import.meta.url);
 

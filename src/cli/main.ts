@@ -1,6 +1,6 @@
 import { type ArgDef, type ArgsDef, type CommandDef, parseArgs, renderUsage } from 'citty';
+import { CatalogError } from '../catalog/errors.js';
 import { issueText } from '../catalog/issue-text.js';
-import { CatalogError } from '../catalog/normalize.js';
 import { SourceFileError } from '../catalog/read-file.js';
 import { short } from '../catalog/source.js';
 import { didYouMean } from '../catalog/suggest.js';

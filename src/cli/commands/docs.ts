@@ -1,8 +1,8 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
+import { CatalogError } from '../../catalog/errors.js';
 import { issueText } from '../../catalog/issue-text.js';
-import { CatalogError } from '../../catalog/normalize.js';
 import { SourceFileError } from '../../catalog/read-file.js';
 import { defineErrataCommand } from '../_command.js';
 import { type CliIO, colors, UsageError } from '../_io.js';
