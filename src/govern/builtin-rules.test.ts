@@ -8,9 +8,11 @@ import type { Finding, RuleSetting } from './lint-types.js';
 type Entries = Record<string, Record<string, unknown>>;
 
 /** A catalog with an absolute docs URL, so only the rule under test speaks. */
-function cat(errors: Entries, top: Record<string, unknown> = {}): CatalogModel {
+function catalog(errors: Entries, top: Record<string, unknown> = {}): CatalogModel {
   return normalizeCatalog({ name: 't', docs: 'https://docs.example.com/errors', ...top, errors }).model;
 }
+
+const entry = (status: number, more: Record<string, unknown> = {}) => ({ status, ...more });
 
 function run(ruleId: string, model: CatalogModel, setting?: RuleSetting): Finding[] {
   const rule = builtinRules.find((r) => r.id === ruleId);
@@ -21,372 +23,793 @@ function run(ruleId: string, model: CatalogModel, setting?: RuleSetting): Findin
   });
 }
 
-interface Case {
-  /** Catalogs the rule must flag, with the entry id (null: the catalog) and field of the first finding. */
-  readonly bad: readonly [CatalogModel, string | null, string, RuleSetting?][];
-  /** Catalogs the rule must pass. */
-  readonly good: readonly [CatalogModel, RuleSetting?][];
+/** A catalog the rule must flag, and its first finding: the entry (`null`: the catalog), field and message. */
+interface Flagged {
+  readonly catalog: CatalogModel;
+  readonly setting?: RuleSetting;
+  readonly id: string | null;
+  readonly field: string;
+  readonly message: string;
 }
 
-const e = (status: number, more: Record<string, unknown> = {}) => ({ status, ...more });
+/** A catalog the rule must pass. */
+interface Passed {
+  readonly catalog: CatalogModel;
+  readonly setting?: RuleSetting;
+}
+
+/** Each rule's cases, named by what the rule catches and what it lets through. */
+interface Case {
+  readonly flags: Readonly<Record<string, Flagged>>;
+  readonly passes: Readonly<Record<string, Passed>>;
+}
 
 const cases: Record<string, Case> = {
   'type-uri': {
-    bad: [
-      [cat({ A: e(404) }, { docs: '/errors' }), null, 'docs'],
-      [cat({ A: e(404) }, { docs: 'docs.example.com/errors' }), null, 'docs'],
-    ],
-    good: [
-      [cat({ A: e(404) })],
-      [cat({ A: e(404) }, { docs: 'tag:example.com,2026:errors' })],
-      [cat({ A: e(404) }, { docs: undefined })],
-    ],
+    flags: {
+      'a docs path with no scheme': {
+        catalog: catalog({ A: entry(404) }, { docs: '/errors' }),
+        id: null,
+        field: 'docs',
+        message:
+          'docs "/errors" is not an absolute URI, so each entry\'s RFC 9457 "type" is relative: clients resolve it against the request URL (RFC 9457 3.1.1) and compare different strings; use https://…',
+      },
+      'a docs URL missing its scheme': {
+        catalog: catalog({ A: entry(404) }, { docs: 'docs.example.com/errors' }),
+        id: null,
+        field: 'docs',
+        message:
+          'docs "docs.example.com/errors" is not an absolute URI, so each entry\'s RFC 9457 "type" is relative: clients resolve it against the request URL (RFC 9457 3.1.1) and compare different strings; use https://…',
+      },
+    },
+    passes: {
+      'an https docs URL': { catalog: catalog({ A: entry(404) }) },
+      'a tag: URI': { catalog: catalog({ A: entry(404) }, { docs: 'tag:example.com,2026:errors' }) },
+      'no docs URL (docs-url reports it)': { catalog: catalog({ A: entry(404) }, { docs: undefined }) },
+    },
   },
   'docs-url': {
-    bad: [
-      [cat({ A: e(404) }, { docs: undefined }), null, 'docs'],
-      [cat({ A: e(404) }, { docs: 'http://docs.example.com/errors' }), null, 'docs'],
-    ],
-    good: [[cat({ A: e(404) })]],
+    flags: {
+      'no docs URL': {
+        catalog: catalog({ A: entry(404) }, { docs: undefined }),
+        id: null,
+        field: 'docs',
+        message:
+          'no docs URL: every error is sent with type about:blank (RFC 9457 4.2.1), and clients cannot tell errors apart by type or find their documentation',
+      },
+      'an http: docs URL': {
+        catalog: catalog({ A: entry(404) }, { docs: 'http://docs.example.com/errors' }),
+        id: null,
+        field: 'docs',
+        message: 'docs "http://docs.example.com/errors" uses http:, use https:',
+      },
+    },
+    passes: { 'an https docs URL': { catalog: catalog({ A: entry(404) }) } },
   },
   'code-empty': {
-    bad: [[cat({ A: e(400), B: e(400, { code: '' }) }), 'B', 'code']],
-    good: [[cat({ A: e(400), B: e(400, { code: 'b' }) })]],
+    flags: {
+      'an empty wire code': {
+        catalog: catalog({ A: entry(400), B: entry(400, { code: '' }) }),
+        id: 'B',
+        field: 'code',
+        message: 'the wire code is empty; clients match on the code, so give this entry one (e.g. "b")',
+      },
+    },
+    passes: {
+      'a code on every entry': { catalog: catalog({ A: entry(400), B: entry(400, { code: 'b' }) }) },
+    },
   },
   'code-format': {
-    bad: [
-      [cat({ A: e(400, { code: 'not a code' }) }), 'A', 'code'],
-      [cat({ A: e(400, { code: 'trailing_' }) }), 'A', 'code'],
-      [cat({ A: e(400, { code: 'LONG_CODE' }) }), 'A', 'code', ['error', { maxLength: 5 }]],
-    ],
-    good: [[cat({ A: e(400, { code: 'auth.token-expired_2' }), B: e(400, { code: 'X' }) })]],
+    flags: {
+      'a code with spaces': {
+        catalog: catalog({ A: entry(400, { code: 'not a code' }) }),
+        id: 'A',
+        field: 'code',
+        message:
+          'code "not a code" is not identifier-like (letters and digits in words joined by "_", "-" or ".")',
+      },
+      'a code ending in a separator': {
+        catalog: catalog({ A: entry(400, { code: 'trailing_' }) }),
+        id: 'A',
+        field: 'code',
+        message:
+          'code "trailing_" is not identifier-like (letters and digits in words joined by "_", "-" or ".")',
+      },
+      'a code longer than maxLength': {
+        catalog: catalog({ A: entry(400, { code: 'LONG_CODE' }) }),
+        setting: ['error', { maxLength: 5 }],
+        id: 'A',
+        field: 'code',
+        message: 'code "LONG_CODE" is longer than 5 characters',
+      },
+    },
+    passes: {
+      'dotted, dashed and one-letter codes': {
+        catalog: catalog({ A: entry(400, { code: 'auth.token-expired_2' }), B: entry(400, { code: 'X' }) }),
+      },
+    },
   },
   'code-casing': {
-    bad: [
-      [cat({ A: e(400), B: e(400), C: e(400, { code: 'notFound' }) }), 'C', 'code'],
-      [cat({ A: e(400, { code: 'a_b' }) }), 'A', 'code', ['warn', { style: 'SCREAMING_SNAKE' }]],
-    ],
-    good: [
-      [cat({ USER_NOT_FOUND: e(404), FORBIDDEN: e(403) })],
-      [cat({ A: e(404, { code: 'not_found' }), B: e(403, { code: 'forbidden' }) })],
-    ],
+    flags: {
+      'a camelCase code among SCREAMING_SNAKE ones': {
+        catalog: catalog({ A: entry(400), B: entry(400), C: entry(400, { code: 'notFound' }) }),
+        id: 'C',
+        field: 'code',
+        message: 'code "notFound" is not SCREAMING_SNAKE like the rest of the catalog',
+      },
+      'a snake_case code when the style is SCREAMING_SNAKE': {
+        catalog: catalog({ A: entry(400, { code: 'a_b' }) }),
+        setting: ['warn', { style: 'SCREAMING_SNAKE' }],
+        id: 'A',
+        field: 'code',
+        message: 'code "a_b" is not SCREAMING_SNAKE like the rest of the catalog',
+      },
+    },
+    passes: {
+      'SCREAMING_SNAKE codes only': {
+        catalog: catalog({ USER_NOT_FOUND: entry(404), FORBIDDEN: entry(403) }),
+      },
+      'snake_case codes only': {
+        catalog: catalog({ A: entry(404, { code: 'not_found' }), B: entry(403, { code: 'forbidden' }) }),
+      },
+    },
   },
   'code-suffix': {
-    bad: [[cat({ A: e(400, { code: 'token_cannot_be_revoked_code' }) }), 'A', 'code']],
-    good: [
-      [cat({ A: e(400, { code: 'unsupported_country_code' }), B: e(422, { code: 'totp_incorrect_code' }) })],
-    ],
+    flags: {
+      'a "_code" after a complete condition': {
+        catalog: catalog({ A: entry(400, { code: 'token_cannot_be_revoked_code' }) }),
+        id: 'A',
+        field: 'code',
+        message:
+          'code "token_cannot_be_revoked_code" ends in a redundant "code" (a constant\'s name leaking onto the wire?); keep it for compatibility, avoid it in new codes',
+      },
+    },
+    passes: {
+      'a "_code" after a noun': {
+        catalog: catalog({
+          A: entry(400, { code: 'unsupported_country_code' }),
+          B: entry(422, { code: 'totp_incorrect_code' }),
+        }),
+      },
+    },
   },
   'code-status-conflict': {
-    bad: [
-      [
-        cat({ A: e(403, { code: 'feature_not_enabled' }), B: e(401, { code: 'feature_not_enabled' }) }),
-        'B',
-        'status',
-      ],
-    ],
-    // A code shared at one status is legitimate (Clerk's resource_not_found).
-    good: [[cat({ A: e(404, { code: 'not_found' }), B: e(404, { code: 'not_found' }) })]],
+    flags: {
+      'one code sent with two statuses': {
+        catalog: catalog({
+          A: entry(403, { code: 'feature_not_enabled' }),
+          B: entry(401, { code: 'feature_not_enabled' }),
+        }),
+        id: 'B',
+        field: 'status',
+        message:
+          'code "feature_not_enabled" is sent with 401 here but with 403 by A; a code should mean one status',
+      },
+    },
+    passes: {
+      // Clerk's resource_not_found: one code for several entries, all at one status.
+      'one code shared at one status': {
+        catalog: catalog({ A: entry(404, { code: 'not_found' }), B: entry(404, { code: 'not_found' }) }),
+      },
+    },
   },
   'code-near-duplicate': {
-    bad: [[cat({ INVALID_ORG_SCOPE: e(403), ORG_SCOPE_INVALID: e(403) }), 'ORG_SCOPE_INVALID', 'code']],
-    good: [[cat({ INVALID_ORG: e(403), ORG_MISSING: e(403), X: e(404, { code: 'INVALID_ORG' }) })]],
+    flags: {
+      'two codes with the same words in another order': {
+        catalog: catalog({ INVALID_ORG_SCOPE: entry(403), ORG_SCOPE_INVALID: entry(403) }),
+        id: 'ORG_SCOPE_INVALID',
+        field: 'code',
+        message:
+          'code "ORG_SCOPE_INVALID" has the same words as "INVALID_ORG_SCOPE" (INVALID_ORG_SCOPE): one condition with two codes, or two conditions too easy to confuse',
+      },
+    },
+    passes: {
+      'codes sharing some words, and one code used twice': {
+        catalog: catalog({
+          INVALID_ORG: entry(403),
+          ORG_MISSING: entry(403),
+          X: entry(404, { code: 'INVALID_ORG' }),
+        }),
+      },
+    },
   },
   'code-overloaded': {
-    bad: [
-      [
-        cat({
-          forbidden: e(403, {
+    flags: {
+      'an entry "also returned when" another condition holds': {
+        catalog: catalog({
+          forbidden: entry(403, {
             description: 'Lacks the permission. Also returned when the quota is exceeded.',
           }),
         }),
-        'forbidden',
-        'code',
-      ],
-    ],
-    good: [[cat({ forbidden: e(403, { description: 'The caller lacks the required permission.' }) })]],
+        id: 'forbidden',
+        field: 'code',
+        message:
+          'the wording ("Also returned when") puts several conditions under code "forbidden": clients that must react differently cannot; give each condition its own entry and code',
+      },
+    },
+    passes: {
+      'an entry for one condition': {
+        catalog: catalog({
+          forbidden: entry(403, { description: 'The caller lacks the required permission.' }),
+        }),
+      },
+    },
   },
   'duplicate-entry': {
-    bad: [
-      [
-        cat({
-          A: e(404, { code: 'nf', category: 'One', title: 'Not found', message: 'No id {id}' }),
-          B: e(404, { code: 'nf', category: 'Two', title: 'Not found', message: 'No id {id}' }),
+    flags: {
+      'two ids for the same error, whatever their categories': {
+        catalog: catalog({
+          A: entry(404, { code: 'nf', category: 'One', title: 'Not found', message: 'No id {id}' }),
+          B: entry(404, { code: 'nf', category: 'Two', title: 'Not found', message: 'No id {id}' }),
         }),
-        'B',
-        'code',
-      ],
-    ],
-    good: [
-      [
-        cat({
-          A: e(404, { code: 'nf', title: 'Not found', message: 'No user {id}' }),
-          B: e(404, { code: 'nf', title: 'Not found', message: 'No session {id}' }),
+        id: 'B',
+        field: 'code',
+        message: 'same code, status and wording as A: one error under two ids; keep one',
+      },
+    },
+    passes: {
+      'one code and title with different messages': {
+        catalog: catalog({
+          A: entry(404, { code: 'nf', title: 'Not found', message: 'No user {id}' }),
+          B: entry(404, { code: 'nf', title: 'Not found', message: 'No session {id}' }),
         }),
-      ],
-    ],
+      },
+    },
   },
   'text-empty': {
-    bad: [
-      [cat({ A: e(400, { title: '' }) }), 'A', 'title'],
-      [cat({ A: e(400, { remediation: '  ' }) }), 'A', 'remediation'],
-    ],
-    good: [[cat({ A: e(400, { title: 'Bad request' }), B: e(400) })]],
+    flags: {
+      'an empty title': {
+        catalog: catalog({ A: entry(400, { title: '' }) }),
+        id: 'A',
+        field: 'title',
+        message: 'title is empty; write one or remove the field',
+      },
+      'a blank remediation': {
+        catalog: catalog({ A: entry(400, { remediation: '  ' }) }),
+        id: 'A',
+        field: 'remediation',
+        message: 'remediation is empty; write one or remove the field',
+      },
+    },
+    passes: {
+      'a title, or none at all': {
+        catalog: catalog({ A: entry(400, { title: 'Bad request' }), B: entry(400) }),
+      },
+    },
   },
   'text-missing': {
-    bad: [
-      [cat({ A: e(400, { message: 'a' }), B: e(400, { message: 'b' }), C: e(400) }), 'C', 'message'],
-      [cat({ A: e(400) }), 'A', 'remediation', ['warn', { require: ['remediation'] }]],
-    ],
-    // No entry has a message: that is the catalog's style, not a gap.
-    good: [[cat({ A: e(400, { description: 'a' }), B: e(400, { description: 'b' }) })]],
+    flags: {
+      'a message missing where most entries have one': {
+        catalog: catalog({ A: entry(400, { message: 'a' }), B: entry(400, { message: 'b' }), C: entry(400) }),
+        id: 'C',
+        field: 'message',
+        message: 'message is missing, while 2 of 3 entries have one',
+      },
+      'a remediation the configuration requires': {
+        catalog: catalog({ A: entry(400) }),
+        setting: ['warn', { require: ['remediation'] }],
+        id: 'A',
+        field: 'remediation',
+        message: 'remediation is missing (required by the configuration)',
+      },
+    },
+    passes: {
+      // No entry has a message: that is the catalog's style, not a gap.
+      'a field no entry has': {
+        catalog: catalog({ A: entry(400, { description: 'a' }), B: entry(400, { description: 'b' }) }),
+      },
+    },
   },
   'title-case': {
-    bad: [[cat({ A: e(404, { title: 'not found' }) }), 'A', 'title']],
-    good: [[cat({ A: e(404, { title: 'Not found' }), B: e(400, { title: 'iOS build missing' }) })]],
+    flags: {
+      'a title starting with a lowercase word': {
+        catalog: catalog({ A: entry(404, { title: 'not found' }) }),
+        id: 'A',
+        field: 'title',
+        message: 'title "not found" starts with a lowercase letter',
+      },
+    },
+    passes: {
+      'a capitalised title, and one starting with a name like iOS': {
+        catalog: catalog({
+          A: entry(404, { title: 'Not found' }),
+          B: entry(400, { title: 'iOS build missing' }),
+        }),
+      },
+    },
   },
   'text-typo': {
-    bad: [
-      [cat({ A: e(400, { description: 'Only for an non production instance.' }) }), 'A', 'description'],
-      [cat({ A: e(400, { message: 'Send the the request again.' }) }), 'A', 'message'],
-      [cat({ A: e(400, { message: 'This is a error.' }) }), 'A', 'message'],
-      [
-        cat({
-          A: e(404, { title: 'Organization not found', message: 'No organization {id}.' }),
-          B: e(403, { title: 'Organization disabled' }),
-          C: e(409, { title: 'organizaton domain already exists' }),
+    flags: {
+      '"an" before a consonant sound': {
+        catalog: catalog({ A: entry(400, { description: 'Only for an non production instance.' }) }),
+        id: 'A',
+        field: 'description',
+        message: 'possible typo: "an non" (a non)',
+      },
+      'a doubled word': {
+        catalog: catalog({ A: entry(400, { message: 'Send the the request again.' }) }),
+        id: 'A',
+        field: 'message',
+        message: 'possible typo: doubled word "the the"',
+      },
+      '"a" before a vowel sound': {
+        catalog: catalog({ A: entry(400, { message: 'This is a error.' }) }),
+        id: 'A',
+        field: 'message',
+        message: 'possible typo: "a error" (an error)',
+      },
+      'a word used once, one letter away from a frequent one': {
+        catalog: catalog({
+          A: entry(404, { title: 'Organization not found', message: 'No organization {id}.' }),
+          B: entry(403, { title: 'Organization disabled' }),
+          C: entry(409, { title: 'organizaton domain already exists' }),
         }),
-        'C',
-        'title',
-      ],
-    ],
-    good: [
-      [
-        cat({
-          A: e(429, {
+        id: 'C',
+        field: 'title',
+        message: 'possible typo: "organizaton" (organization?)',
+      },
+    },
+    passes: {
+      '"an hour", "a user", "an SSO", "a one-time", inflections and repeated words apart': {
+        catalog: catalog({
+          A: entry(429, {
             remediation: 'Wait an hour, then retry. A user may hold an SSO connection, a one-time code.',
           }),
-          B: e(400, {
+          B: entry(400, {
             description: 'The body includes a field. It included one. It included two. It included three.',
           }),
-          C: e(400, { description: 'The status starts here; status, status, status.' }),
+          C: entry(400, { description: 'The status starts here; status, status, status.' }),
         }),
-      ],
-    ],
+      },
+    },
   },
   'description-quality': {
-    bad: [
-      [
-        cat({ BreaksInstanceInvariant: e(400, { description: 'BreaksInstanceInvariantCode' }) }),
-        'BreaksInstanceInvariant',
-        'description',
-      ],
-      [
-        cat({ QuotaExceeded: e(403, { description: '403 - quota exceeded' }) }),
-        'QuotaExceeded',
-        'description',
-      ],
-    ],
-    good: [[cat({ A: e(400, { description: 'The instance settings forbid this change.' }) })]],
+    flags: {
+      'a description that only repeats the id': {
+        catalog: catalog({
+          BreaksInstanceInvariant: entry(400, { description: 'BreaksInstanceInvariantCode' }),
+        }),
+        id: 'BreaksInstanceInvariant',
+        field: 'description',
+        message:
+          'description "BreaksInstanceInvariantCode" only repeats the entry\'s name; say when this error happens',
+      },
+      'a description starting with a status': {
+        catalog: catalog({ QuotaExceeded: entry(403, { description: '403 - quota exceeded' }) }),
+        id: 'QuotaExceeded',
+        field: 'description',
+        message:
+          'description starts with a status ("403 - quota"…); the status is a field of its own and the docs show it',
+      },
+    },
+    passes: {
+      'a description that says when': {
+        catalog: catalog({ A: entry(400, { description: 'The instance settings forbid this change.' }) }),
+      },
+    },
   },
   'placeholder-undeclared': {
-    bad: [
-      [cat({ A: e(404, { message: 'No user was found with id <userID>' }) }), 'A', 'message'],
-      [
-        cat({ A: e(422, { message: 'Body should contain the {{<requiredVariable>}} variable' }) }),
-        'A',
-        'message',
-      ],
-      [cat({ A: e(422, { message: `Missing $${'{'}name}` }) }), 'A', 'message'],
-      [cat({ A: e(404, { message: 'No {kind} named {name}', params: { name: 'string' } }) }), 'A', 'message'],
-    ],
-    good: [
-      [cat({ A: e(404, { message: 'No user {id} in {org}' }) })],
-      [cat({ A: e(401, { message: "Must be 'Bearer <YOUR_API_KEY>'" }) })],
-    ],
+    flags: {
+      'an <angle> placeholder': {
+        catalog: catalog({ A: entry(404, { message: 'No user was found with id <userID>' }) }),
+        id: 'A',
+        field: 'message',
+        message:
+          '<userID> looks like a placeholder but is not a parameter: the caller receives it verbatim; write {name} and declare it',
+      },
+      'a {{mustache}} placeholder': {
+        catalog: catalog({
+          A: entry(422, { message: 'Body should contain the {{<requiredVariable>}} variable' }),
+        }),
+        id: 'A',
+        field: 'message',
+        message:
+          '{{<requiredVariable>}} looks like a placeholder but is not a parameter: the caller receives it verbatim; write {name} and declare it',
+      },
+      'a dollar-brace placeholder': {
+        catalog: catalog({ A: entry(422, { message: `Missing $${'{'}name}` }) }),
+        id: 'A',
+        field: 'message',
+        message: `$${'{'}name} looks like a placeholder but is not a parameter: the caller receives it verbatim; write {name} and declare it`,
+      },
+      'a {name} missing from params': {
+        catalog: catalog({
+          A: entry(404, { message: 'No {kind} named {name}', params: { name: 'string' } }),
+        }),
+        id: 'A',
+        field: 'message',
+        message: 'placeholder {kind} not declared in params',
+      },
+    },
+    passes: {
+      'declared {name} placeholders': {
+        catalog: catalog({ A: entry(404, { message: 'No user {id} in {org}' }) }),
+      },
+      'an upper-case <EXAMPLE>, which is not a placeholder': {
+        catalog: catalog({ A: entry(401, { message: "Must be 'Bearer <YOUR_API_KEY>'" }) }),
+      },
+    },
   },
   'placeholder-printf': {
-    bad: [
-      [cat({ A: e(403, { message: 'You have reached your limit of %d users.' }) }), 'A', 'message'],
-      [cat({ A: e(400, { message: '%v OAuth is not supported.' }) }), 'A', 'message'],
-      [cat({ A: e(422, { title: '%q data missing' }) }), 'A', 'title'],
-    ],
-    good: [[cat({ A: e(400, { message: 'Chance must be 0% to 100% done, at 50%.' }) })]],
+    flags: {
+      '%d in a message': {
+        catalog: catalog({ A: entry(403, { message: 'You have reached your limit of %d users.' }) }),
+        id: 'A',
+        field: 'message',
+        message:
+          'printf verb %d in the message: errata does not format it, the caller sees it as is; use a named {parameter}',
+      },
+      '%v at the start of a message': {
+        catalog: catalog({ A: entry(400, { message: '%v OAuth is not supported.' }) }),
+        id: 'A',
+        field: 'message',
+        message:
+          'printf verb %v in the message: errata does not format it, the caller sees it as is; use a named {parameter}',
+      },
+      '%q in a title': {
+        catalog: catalog({ A: entry(422, { title: '%q data missing' }) }),
+        id: 'A',
+        field: 'title',
+        message:
+          'printf verb %q in the title: errata does not format it, the caller sees it as is; use a named {parameter}',
+      },
+    },
+    passes: {
+      percentages: {
+        catalog: catalog({ A: entry(400, { message: 'Chance must be 0% to 100% done, at 50%.' }) }),
+      },
+    },
   },
   'param-unused': {
-    bad: [[cat({ A: e(400, { message: 'Bad request', params: { field: 'string' } }) }), 'A', 'params']],
-    good: [[cat({ A: e(400, { message: 'Bad {field}', params: { field: 'string' } }) })]],
+    flags: {
+      'a parameter the message does not use': {
+        catalog: catalog({ A: entry(400, { message: 'Bad request', params: { field: 'string' } }) }),
+        id: 'A',
+        field: 'params',
+        message: 'parameter field declared but not used in the message',
+      },
+    },
+    passes: {
+      'a parameter the message uses': {
+        catalog: catalog({ A: entry(400, { message: 'Bad {field}', params: { field: 'string' } }) }),
+      },
+    },
   },
   'status-auth': {
-    bad: [
-      [cat({ A: e(401, { message: 'This feature is not enabled in your instance' }) }), 'A', 'status'],
-      [
-        cat({
-          A: e(403, {
+    flags: {
+      'a 401 worded as a missing permission': {
+        catalog: catalog({ A: entry(401, { message: 'This feature is not enabled in your instance' }) }),
+        id: 'A',
+        field: 'status',
+        message:
+          '401 says "not authenticated" (RFC 9110 15.5.2), but the wording ("not enabled") describes an authenticated caller who may not do this: 403; clients answer a 401 by signing in again',
+      },
+      'a 403 asking the caller to authenticate again': {
+        catalog: catalog({
+          A: entry(403, {
             description: 'The session is permanently invalidated — the user must re-authenticate.',
           }),
         }),
-        'A',
-        'status',
-      ],
-      [
-        cat({ A: e(401, { description: 'The integration’s OAuth token expired or was revoked.' }) }),
-        'A',
-        'status',
-      ],
-    ],
-    good: [
-      [
-        cat({
-          A: e(403, { message: 'You are not authorized to perform this request' }),
-          B: e(401, { description: 'The access token has expired.' }),
-          C: e(403, { description: 'Credentials are valid but the caller lacks the required permission.' }),
+        id: 'A',
+        field: 'status',
+        message:
+          '403 says "authenticated but not allowed" (RFC 9110 15.5.4), but the wording ("session is permanently invalidated") asks the caller to authenticate again: 401, which clients and SDKs answer by refreshing credentials',
+      },
+      "a 401 about a third party's token": {
+        catalog: catalog({
+          A: entry(401, { description: 'The integration’s OAuth token expired or was revoked.' }),
         }),
-      ],
-    ],
+        id: 'A',
+        field: 'status',
+        message:
+          '401 tells the caller that its own credentials failed, but the wording ("integration’s OAuth token") is about a third party\'s: clients would sign their user out; use 409, 422 or 424 and say what to reconnect',
+      },
+    },
+    passes: {
+      '"not authorized" on a 403, an expired token on a 401, a missing permission on a 403': {
+        catalog: catalog({
+          A: entry(403, { message: 'You are not authorized to perform this request' }),
+          B: entry(401, { description: 'The access token has expired.' }),
+          C: entry(403, {
+            description: 'Credentials are valid but the caller lacks the required permission.',
+          }),
+        }),
+      },
+    },
   },
   'status-wording': {
-    bad: [
-      [cat({ A: e(400, { message: 'The identifier already exists.' }) }), 'A', 'status'],
-      [cat({ A: e(400, { description: 'The device code has expired.' }) }), 'A', 'status'],
-      [cat({ A: e(403, { description: 'Rate limit exceeded.' }) }), 'A', 'status'],
-      [cat({ A: e(403, { description: 'The monthly evaluation quota is exceeded.' }) }), 'A', 'status'],
-      [
-        cat({ A: e(400, { description: 'Organization has reached the maximum number of services.' }) }),
-        'A',
-        'status',
-      ],
-    ],
-    good: [
-      [
-        cat({
-          A: e(409, { message: 'The identifier already exists.' }),
-          B: e(410, { description: 'The device code has expired.' }),
-          C: e(429, { description: 'Rate limit exceeded.', retry: { afterMs: 1000 } }),
-          D: e(403, { description: 'Organization has reached the maximum number of services.' }),
-          E: e(402, { description: 'The monthly credit pool is empty.' }),
+    flags: {
+      '"already exists" on a 400': {
+        catalog: catalog({ A: entry(400, { message: 'The identifier already exists.' }) }),
+        id: 'A',
+        field: 'status',
+        message:
+          'the wording ("already exists") describes a conflict with existing state: 409 Conflict (RFC 9110 15.5.10) tells clients more than 400',
+      },
+      '"has expired" on a 400': {
+        catalog: catalog({ A: entry(400, { description: 'The device code has expired.' }) }),
+        id: 'A',
+        field: 'status',
+        message:
+          'the wording ("has expired") describes something that no longer exists: 410 Gone (RFC 9110 15.5.11) tells clients more than 400',
+      },
+      'a rate limit on a 403': {
+        catalog: catalog({ A: entry(403, { description: 'Rate limit exceeded.' }) }),
+        id: 'A',
+        field: 'status',
+        message:
+          'the wording ("Rate limit") describes a limit over time, answered with 403: 429 (RFC 6585 section 4) with Retry-After tells clients when to come back',
+      },
+      'a monthly quota on a 403': {
+        catalog: catalog({ A: entry(403, { description: 'The monthly evaluation quota is exceeded.' }) }),
+        id: 'A',
+        field: 'status',
+        message:
+          'the wording ("monthly evaluation quota") describes a limit over time, answered with 403: 429 (RFC 6585 section 4) with Retry-After tells clients when to come back',
+      },
+      '"reached the maximum" on a 400': {
+        catalog: catalog({
+          A: entry(400, { description: 'Organization has reached the maximum number of services.' }),
         }),
-      ],
-      [cat({ A: e(422, { message: 'Already exists.' }) }), ['warn', { statuses: [400] }]],
-    ],
+        id: 'A',
+        field: 'status',
+        message:
+          'the wording ("reached the maximum") describes a plan or quota limit, not a malformed request: 403 (or 402 when paying lifts it) tells clients more than 400',
+      },
+    },
+    passes: {
+      'each wording on the status it names': {
+        catalog: catalog({
+          A: entry(409, { message: 'The identifier already exists.' }),
+          B: entry(410, { description: 'The device code has expired.' }),
+          C: entry(429, { description: 'Rate limit exceeded.', retry: { afterMs: 1000 } }),
+          D: entry(403, { description: 'Organization has reached the maximum number of services.' }),
+          E: entry(402, { description: 'The monthly credit pool is empty.' }),
+        }),
+      },
+      '"already exists" on a 422 when only 400 is generic': {
+        catalog: catalog({ A: entry(422, { message: 'Already exists.' }) }),
+        setting: ['warn', { statuses: [400] }],
+      },
+    },
   },
   'status-unknown': {
-    bad: [[cat({ A: e(499) }), 'A', 'status']],
-    good: [[cat({ A: e(404), B: e(425), C: e(511) })]],
+    flags: {
+      'an unregistered status': {
+        catalog: catalog({ A: entry(499) }),
+        id: 'A',
+        field: 'status',
+        message: '499 is not a registered HTTP status; clients treat it as a generic 4xx',
+      },
+    },
+    passes: { 'registered statuses': { catalog: catalog({ A: entry(404), B: entry(425), C: entry(511) }) } },
   },
   'existence-leak': {
-    bad: [
-      [cat({ A: e(403, { message: 'Current user is not a member of the organization.' }) }), 'A', 'status'],
-      [cat({ A: e(403, { description: 'The caller does not own the resource.' }) }), 'A', 'status'],
-    ],
-    good: [
-      [
-        cat({
-          A: e(404, {
+    flags: {
+      '"not a member" on a 403': {
+        catalog: catalog({ A: entry(403, { message: 'Current user is not a member of the organization.' }) }),
+        id: 'A',
+        field: 'status',
+        message:
+          '403 with "not a member" confirms to a caller without access that the resource exists; answer 404 "not found, or you do not have access" instead (RFC 9110 15.5.4 allows it)',
+      },
+      '"does not own" on a 403': {
+        catalog: catalog({ A: entry(403, { description: 'The caller does not own the resource.' }) }),
+        id: 'A',
+        field: 'status',
+        message:
+          '403 with "does not own" confirms to a caller without access that the resource exists; answer 404 "not found, or you do not have access" instead (RFC 9110 15.5.4 allows it)',
+      },
+    },
+    passes: {
+      'a 404 "not found or no access", and a 403 about a role': {
+        catalog: catalog({
+          A: entry(404, {
             description: 'The resource does not exist, or the caller does not have visibility into it.',
           }),
-          B: e(403, { description: 'The caller lacks the required role.' }),
+          B: entry(403, { description: 'The caller lacks the required role.' }),
         }),
-      ],
-    ],
+      },
+    },
   },
   'retry-429': {
-    bad: [[cat({ A: e(429) }), 'A', 'retry']],
-    good: [[cat({ A: e(429, { retry: { afterMs: 60_000 } }) })]],
+    flags: {
+      'a 429 not retryable': {
+        catalog: catalog({ A: entry(429) }),
+        id: 'A',
+        field: 'retry',
+        message:
+          '429 is not retryable here: give the window (retry: { afterMs }) so the server sends Retry-After and clients back off instead of giving up',
+      },
+    },
+    passes: {
+      'a 429 with a window': { catalog: catalog({ A: entry(429, { retry: { afterMs: 60_000 } }) }) },
+    },
   },
   'retry-4xx': {
-    bad: [
-      [cat({ A: e(422, { retry: true }) }), 'A', 'retry'],
-      [cat({ A: e(400, { retry: { delayMs: 10 } }) }), 'A', 'retry'],
-    ],
-    good: [
-      [
-        cat({
-          A: e(408, { retry: true }),
-          B: e(409, { retry: true }),
-          C: e(425, { retry: true }),
-          D: e(400),
+    flags: {
+      'a retryable 422': {
+        catalog: catalog({ A: entry(422, { retry: true }) }),
+        id: 'A',
+        field: 'retry',
+        message:
+          '422 is marked retryable, but repeating the same request gets the same 422; clients would retry in vain (the caller must change the request first)',
+      },
+      'a 400 retried after a fixed delay': {
+        catalog: catalog({ A: entry(400, { retry: { delayMs: 10 } }) }),
+        id: 'A',
+        field: 'retry',
+        message:
+          '400 is marked retryable, but repeating the same request gets the same 400; clients would retry in vain (the caller must change the request first)',
+      },
+    },
+    passes: {
+      'retryable 408, 409 and 425, and a 400 not retryable': {
+        catalog: catalog({
+          A: entry(408, { retry: true }),
+          B: entry(409, { retry: true }),
+          C: entry(425, { retry: true }),
+          D: entry(400),
         }),
-      ],
-      [cat({ A: e(423, { retry: true }) }), ['error', { allow: [423] }]],
-    ],
+      },
+      'a retryable 423 the configuration allows': {
+        catalog: catalog({ A: entry(423, { retry: true }) }),
+        setting: ['error', { allow: [423] }],
+      },
+    },
   },
   'retry-5xx': {
-    bad: [
-      [cat({ A: e(503) }), 'A', 'retry'],
-      [cat({ A: e(500) }), 'A', 'retry'],
-    ],
-    good: [
-      [
-        cat({
-          A: e(503, { retry: true }),
-          B: e(501),
-          C: e(500, { retry: { retryable: false, note: 'not idempotent' } }),
+    flags: {
+      'a 503 not retryable': {
+        catalog: catalog({ A: entry(503) }),
+        id: 'A',
+        field: 'retry',
+        message:
+          '503 means temporarily unavailable (RFC 9110 15.6.4) but the entry is not retryable: give it a back-off or a window',
+      },
+      'a 500 not retryable without a note': {
+        catalog: catalog({ A: entry(500) }),
+        id: 'A',
+        field: 'retry',
+        message:
+          '500 is not retryable: if the failure is transient, let clients retry with back-off; if retrying is unsafe, say why in retry.note',
+      },
+    },
+    passes: {
+      'a retryable 503, a 501, and a 500 with a note saying why not': {
+        catalog: catalog({
+          A: entry(503, { retry: true }),
+          B: entry(501),
+          C: entry(500, { retry: { retryable: false, note: 'not idempotent' } }),
         }),
-      ],
-      [cat({ A: e(500) }), ['warn', { statuses: [503] }]],
-    ],
+      },
+      'a 500 when only 503 is checked': {
+        catalog: catalog({ A: entry(500) }),
+        setting: ['warn', { statuses: [503] }],
+      },
+    },
   },
   'retry-hint-ignored': {
-    bad: [
-      [
-        cat({
-          A: e(400, { description: 'Authorization is still pending. The client should continue polling.' }),
+    flags: {
+      '"continue polling" on a 400 not retryable': {
+        catalog: catalog({
+          A: entry(400, {
+            description: 'Authorization is still pending. The client should continue polling.',
+          }),
         }),
-        'A',
-        'retry',
-      ],
-    ],
-    good: [
-      [
-        cat({
-          A: e(422, { message: 'Incorrect password. Please try again.' }),
-          B: e(400, { description: 'Continue polling.', retry: { delayMs: 5000 } }),
+        id: 'A',
+        field: 'retry',
+        message:
+          'the wording ("continue polling") tells the caller to retry, but the entry is not retryable, so clients will not',
+      },
+    },
+    passes: {
+      '"try again" after a wrong password, and polling on a retryable entry': {
+        catalog: catalog({
+          A: entry(422, { message: 'Incorrect password. Please try again.' }),
+          B: entry(400, { description: 'Continue polling.', retry: { delayMs: 5000 } }),
         }),
-        ['warn', {}],
-      ],
-    ],
+        setting: ['warn', {}],
+      },
+    },
   },
   'deprecated-no-replacement': {
-    bad: [[cat({ A: e(403, { deprecated: true }) }), 'A', 'deprecated']],
-    good: [[cat({ A: e(403, { deprecated: { replacedBy: 'B' } }), B: e(404) })]],
+    flags: {
+      'a deprecated entry naming no replacement': {
+        catalog: catalog({ A: entry(403, { deprecated: true }) }),
+        id: 'A',
+        field: 'deprecated',
+        message:
+          'deprecated without a replacement: set deprecated.replacedBy (or say in a note why none exists)',
+      },
+    },
+    passes: {
+      'a deprecated entry with replacedBy': {
+        catalog: catalog({ A: entry(403, { deprecated: { replacedBy: 'B' } }), B: entry(404) }),
+      },
+    },
   },
   'deprecated-replacement-missing': {
-    bad: [
-      [cat({ A: e(403, { deprecated: { replacedBy: 'Gone' } }) }), 'A', 'deprecated'],
-      [cat({ A: e(403, { deprecated: { replacedBy: 'A' } }) }), 'A', 'deprecated'],
-      [
-        cat({ A: e(403, { deprecated: { replacedBy: 'B' } }), B: e(404, { deprecated: true }) }),
-        'A',
-        'deprecated',
-      ],
-      [cat({ A: e(403, { deprecated: { replacedBy: 'toString' } }) }), 'A', 'deprecated'],
-    ],
-    good: [[cat({ A: e(403, { deprecated: { replacedBy: 'B' } }), B: e(404) })]],
+    flags: {
+      'replacedBy naming no entry': {
+        catalog: catalog({ A: entry(403, { deprecated: { replacedBy: 'Gone' } }) }),
+        id: 'A',
+        field: 'deprecated',
+        message: 'deprecated.replacedBy names "Gone", which is not an entry of this catalog',
+      },
+      'replacedBy naming the entry itself': {
+        catalog: catalog({ A: entry(403, { deprecated: { replacedBy: 'A' } }) }),
+        id: 'A',
+        field: 'deprecated',
+        message: 'deprecated.replacedBy names the entry itself',
+      },
+      'replacedBy naming a deprecated entry': {
+        catalog: catalog({
+          A: entry(403, { deprecated: { replacedBy: 'B' } }),
+          B: entry(404, { deprecated: true }),
+        }),
+        id: 'A',
+        field: 'deprecated',
+        message: 'deprecated.replacedBy names "B", which is deprecated too; point to the current entry',
+      },
+      'replacedBy naming a name every object has (toString)': {
+        catalog: catalog({ A: entry(403, { deprecated: { replacedBy: 'toString' } }) }),
+        id: 'A',
+        field: 'deprecated',
+        message: 'deprecated.replacedBy names "toString", which is not an entry of this catalog',
+      },
+    },
+    passes: {
+      'replacedBy naming a current entry': {
+        catalog: catalog({ A: entry(403, { deprecated: { replacedBy: 'B' } }), B: entry(404) }),
+      },
+    },
   },
   'details-object': {
-    bad: [[cat({ A: e(403, { details: { type: 'string' } }) }), 'A', 'details']],
-    good: [
-      [cat({ A: e(403, { details: { type: 'object', properties: { n: { type: 'string' } } } }), B: e(400) })],
-    ],
+    flags: {
+      'details typed as a string': {
+        catalog: catalog({ A: entry(403, { details: { type: 'string' } }) }),
+        id: 'A',
+        field: 'details',
+        message:
+          'details is string, not an object: clients must parse it themselves and no field can be added later without breaking them',
+      },
+    },
+    passes: {
+      'object details, and no details': {
+        catalog: catalog({
+          A: entry(403, { details: { type: 'object', properties: { n: { type: 'string' } } } }),
+          B: entry(400),
+        }),
+      },
+    },
   },
   'link-relative': {
-    bad: [
-      [cat({ A: e(403, { links: ['/docs/errors'] }) }), 'A', 'links'],
-      [
-        cat({ A: e(402, { remediation: 'Move up a plan. See /api-reference/billing/checkout.' }) }),
-        'A',
-        'remediation',
-      ],
-    ],
-    good: [
-      [
-        cat({
-          A: e(403, { links: ['https://docs.example.com/errors'] }),
-          B: e(410, { description: 'Start a new flow with /v1/cli/device/start.' }),
+    flags: {
+      'a relative link': {
+        catalog: catalog({ A: entry(403, { links: ['/docs/errors'] }) }),
+        id: 'A',
+        field: 'links',
+        message: 'link "/docs/errors" is relative; use an absolute URL',
+      },
+      'a "See /path" in a remediation': {
+        catalog: catalog({
+          A: entry(402, { remediation: 'Move up a plan. See /api-reference/billing/checkout.' }),
         }),
-      ],
-    ],
+        id: 'A',
+        field: 'remediation',
+        message:
+          'remediation points to "/api-reference/billing/checkout", a relative path: it does not resolve in an SDK, a log or a terminal; use an absolute URL',
+      },
+    },
+    passes: {
+      'an absolute link, and a path that is not a reference to read': {
+        catalog: catalog({
+          A: entry(403, { links: ['https://docs.example.com/errors'] }),
+          B: entry(410, { description: 'Start a new flow with /v1/cli/device/start.' }),
+        }),
+      },
+    },
   },
 };
 
@@ -404,22 +827,24 @@ describe('built-in rules', () => {
     }
   });
 
-  for (const [id, c] of Object.entries(cases)) {
-    describe(id, () => {
-      c.bad.forEach(([model, entry, field, setting], i) => {
-        it(`flags bad case ${i + 1}`, () => {
-          const found = run(id, model, setting);
-          expect(found.length).toBeGreaterThan(0);
-          expect(found[0]).toMatchObject({ rule: id, id: entry, field });
-          expect(found[0]?.code).toBe(entry === null ? null : model.errors[entry]?.code);
-          expect(found[0]?.message.length).toBeGreaterThan(10);
+  for (const [ruleId, c] of Object.entries(cases)) {
+    describe(ruleId, () => {
+      for (const [what, flagged] of Object.entries(c.flags))
+        it(`flags ${what}`, () => {
+          const [first] = run(ruleId, flagged.catalog, flagged.setting);
+          const code = flagged.id === null ? null : flagged.catalog.errors[flagged.id]?.code;
+          expect(first).toMatchObject({
+            rule: ruleId,
+            id: flagged.id,
+            code,
+            field: flagged.field,
+            message: flagged.message,
+          });
         });
-      });
-      c.good.forEach(([model, setting], i) => {
-        it(`passes good case ${i + 1}`, () => {
-          expect(run(id, model, setting)).toEqual([]);
+      for (const [what, passed] of Object.entries(c.passes))
+        it(`passes ${what}`, () => {
+          expect(run(ruleId, passed.catalog, passed.setting)).toEqual([]);
         });
-      });
     });
   }
 });

@@ -131,23 +131,13 @@ function compareEnums(old: JsonSchema, now: JsonSchema, site: EntrySite, add: Ad
   const newJson = newValues.map((v) => JSON.stringify(v));
   const lost = oldValues.filter((_, i) => !newJson.includes(oldJson[i] as string));
   const gained = newValues.filter((_, i) => !oldJson.includes(newJson[i] as string));
-  const values = { before: old.enum, after: now.enum };
-  if (lost.length > 0)
-    add(
-      entryChange(
-        'details-enum-narrowed',
-        site,
-        `${site.field}: enum values ${lost.map(showValue).join(', ')} removed`,
-        values,
-      ),
-    );
-  if (gained.length > 0)
-    add(
-      entryChange(
-        'details-enum-widened',
-        site,
-        `${site.field}: enum values ${gained.map(showValue).join(', ')} added`,
-        values,
-      ),
-    );
+  const changed = [
+    ['details-enum-narrowed', lost, 'removed'],
+    ['details-enum-widened', gained, 'added'],
+  ] as const;
+  for (const [kind, values, how] of changed)
+    if (values.length > 0) {
+      const message = `${site.field}: enum values ${values.map(showValue).join(', ')} ${how}`;
+      add(entryChange(kind, site, message, { before: old.enum, after: now.enum }));
+    }
 }
