@@ -96,7 +96,7 @@ export function lint(model: CatalogModel, options: LintOptions = {}): Finding[] 
   const configured = configureRules(options.rules ?? builtinRules, options.config);
   const entries = Object.entries(model.errors);
   const order = new Map(entries.map(([id], i) => [id, i]));
-  const found: { f: Finding; at: number; seq: number }[] = [];
+  const found: { finding: Finding; at: number; seq: number }[] = [];
   for (const { rule, severity, options: ruleOptions } of configured) {
     let reports: Iterable<Report>;
     try {
@@ -108,7 +108,7 @@ export function lint(model: CatalogModel, options: LintOptions = {}): Finding[] 
       const id = r.id ?? null;
       const entry = id === null ? undefined : model.errors[id];
       found.push({
-        f: {
+        finding: {
           rule: rule.id,
           severity,
           id,
@@ -122,7 +122,7 @@ export function lint(model: CatalogModel, options: LintOptions = {}): Finding[] 
     }
   }
   found.sort((a, b) => a.at - b.at || a.seq - b.seq);
-  return found.map((x) => x.f);
+  return found.map((x) => x.finding);
 }
 
 /** Counts findings by severity. */
