@@ -45,7 +45,7 @@ export {
   sanitizeParam,
   type TemplateParams,
 } from './catalog/template.js';
-export { GENERIC_SERVER_MESSAGE, publicDetails, publicMessage } from './dialects/_common.js';
+export { GENERIC_SERVER_MESSAGE, publicDetails, publicMessage } from './dialects/expose.js';
 export {
   authos,
   barekey,

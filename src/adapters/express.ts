@@ -3,7 +3,6 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import type { Catalog } from '../catalog/define.js';
 import type { StandardSchemaV1 } from '../catalog/standard-schema.js';
 import { isErrataError } from '../error.js';
-import { representationHeaders } from '../server/_headers.js';
 import { failures } from '../server/builtin.js';
 import {
   createResponder,
@@ -14,6 +13,7 @@ import {
 } from '../server/respond.js';
 import { validate } from '../server/validate.js';
 import { looksAborted } from './_abort.js';
+import { representationHeaders } from './_representation-headers.js';
 import { tolerant } from './_tolerant.js';
 
 export { failures } from '../server/builtin.js';

@@ -10,9 +10,6 @@ import type {
 import type { Catalog } from '../catalog/define.js';
 import type { Violation } from '../error.js';
 import { isErrataError } from '../error.js';
-import { representationHeaders } from '../server/_headers.js';
-import { allowedMethods } from '../server/_match.js';
-import { collectViolations } from '../server/_violations.js';
 import { failures } from '../server/builtin.js';
 import {
   createResponder,
@@ -21,9 +18,12 @@ import {
   type RouteDeclaration,
   type ServerOptions,
 } from '../server/respond.js';
+import { collectViolations } from '../server/violations.js';
 import { escapePointerToken } from '../utils/json-pointer.js';
 import { looksAborted } from './_abort.js';
 import { onlyErrata } from './_fastify.js';
+import { allowedMethods } from './_match.js';
+import { representationHeaders } from './_representation-headers.js';
 import { tolerant } from './_tolerant.js';
 
 export { failures } from '../server/builtin.js';

@@ -3,8 +3,6 @@ import type { Context, Env, Hono, MiddlewareHandler, ValidationTargets } from 'h
 import { validator as honoValidator } from 'hono/validator';
 import type { Catalog } from '../catalog/define.js';
 import type { StandardSchemaV1 } from '../catalog/standard-schema.js';
-import { representationHeaders } from '../server/_headers.js';
-import { allowedMethods } from '../server/_match.js';
 import { failures } from '../server/builtin.js';
 import {
   createResponder,
@@ -15,7 +13,9 @@ import {
 } from '../server/respond.js';
 import { validate } from '../server/validate.js';
 import { looksAborted } from './_abort.js';
+import { allowedMethods } from './_match.js';
 import { pathOf } from './_path.js';
+import { representationHeaders } from './_representation-headers.js';
 import { tolerant } from './_tolerant.js';
 
 export { failures } from '../server/builtin.js';

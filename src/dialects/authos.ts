@@ -1,5 +1,6 @@
-import { baseHeaders, detailsWithViolations, publicMessage, requestIdOf, safeParser } from './_common.js';
+import { baseHeaders, detailsWithViolations, requestIdOf, safeParser } from './_common.js';
 import { completed, parseAuthos as parseAuthosBody } from './_parse.js';
+import { publicMessage } from './expose.js';
 import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/json';

@@ -1,6 +1,7 @@
 import { isRecord } from '../utils/record.js';
-import { baseHeaders, fieldPath, publicDetails, publicMessage, requestIdOf, safeParser } from './_common.js';
+import { baseHeaders, fieldPath, requestIdOf, safeParser } from './_common.js';
 import { completed, parseClerk as parseClerkBody } from './_parse.js';
+import { publicDetails, publicMessage } from './expose.js';
 import type { Dialect } from './types.js';
 
 // @clerk/backend reads the body as JSON only when the content type is exactly this.

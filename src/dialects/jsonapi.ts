@@ -1,6 +1,7 @@
 import { statusText } from '../catalog/status.js';
-import { baseHeaders, publicDetails, publicMessage, requestIdOf, safeParser } from './_common.js';
+import { baseHeaders, requestIdOf, safeParser } from './_common.js';
 import { completed, parseJsonApi as parseJsonApiBody } from './_parse.js';
+import { publicDetails, publicMessage } from './expose.js';
 import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/vnd.api+json';

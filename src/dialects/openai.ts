@@ -2,12 +2,12 @@ import {
   baseHeaders,
   detailsWithViolations,
   fieldPath,
-  publicMessage,
   requestIdOf,
   safeParser,
   shouldRetry,
 } from './_common.js';
 import { completed, parseOpenAI as parseOpenAIBody } from './_parse.js';
+import { publicMessage } from './expose.js';
 import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/json';

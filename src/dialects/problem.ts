@@ -1,13 +1,7 @@
 import { statusText } from '../catalog/status.js';
-import {
-  baseHeaders,
-  pointerFragment,
-  publicDetails,
-  publicMessage,
-  requestIdOf,
-  safeParser,
-} from './_common.js';
+import { baseHeaders, pointerFragment, requestIdOf, safeParser } from './_common.js';
 import { completed, parseProblem as parseProblemBody } from './_parse.js';
+import { publicDetails, publicMessage } from './expose.js';
 import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/problem+json';

@@ -3,12 +3,12 @@ import {
   detailsWithViolations,
   fieldPath,
   isHeaderValue,
-  publicMessage,
   requestIdOf,
   safeParser,
   shouldRetry,
 } from './_common.js';
 import { completed, parseStripe as parseStripeBody } from './_parse.js';
+import { publicMessage } from './expose.js';
 import type { Dialect } from './types.js';
 
 const CONTENT_TYPE = 'application/json';

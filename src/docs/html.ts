@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { CatalogModel, JsonSchema } from '../catalog/model.js';
 import { statusText } from '../catalog/status.js';
-import { escapeHtml as h, jsonForScript } from './_escape.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './_page.js';
 import { schemaFields } from './_schema.js';
+import { escapeHtml as h, jsonForScript } from './escape.js';
 import { httpExample } from './markdown.js';
 import {
   buildReference,

@@ -2,7 +2,7 @@
 // each a pure function of the catalog model.
 
 export { exportCatalog as generateJson } from '../catalog/export.js';
-export { escapeHtml, escapeMarkdown } from './_escape.js';
+export { escapeHtml, escapeMarkdown } from './escape.js';
 export { generateHtml, HTML_CSP, renderHtml } from './html.js';
 export { generateMarkdown, renderMarkdown } from './markdown.js';
 export {

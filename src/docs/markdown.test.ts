@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineCatalog } from '../catalog/define.js';
 import { dialects } from '../dialects/index.js';
-import { escapeCell, escapeHtml, escapeMarkdown, inlineCode, jsonForScript } from './_escape.js';
+import { escapeCell, escapeHtml, escapeMarkdown, inlineCode, jsonForScript } from './escape.js';
 import { generateHtml, generateMarkdown, retryText } from './index.js';
 import { buildReference, resolveDocsDialect, UnknownDialectError } from './reference.js';
 

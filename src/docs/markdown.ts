@@ -1,8 +1,8 @@
 import type { CatalogModel, JsonSchema } from '../catalog/model.js';
 import { statusText } from '../catalog/status.js';
 import type { WireError } from '../dialects/types.js';
-import { codeFence, escapeCell, escapeMarkdown, inlineCode } from './_escape.js';
 import { schemaFields } from './_schema.js';
+import { codeFence, escapeCell, escapeMarkdown, inlineCode } from './escape.js';
 import {
   buildReference,
   type DocEntry,

@@ -7,7 +7,6 @@ import { ALIASES, clientFailure, findDefault, type Mapped, remap, squash, wellFo
 import { fieldValue, isFieldName, sendableHeaders } from './_headers.js';
 import { annotateSpan, loadTelemetry } from './_otel.js';
 import { createReporter } from './_report.js';
-import { boundedViolations } from './_violations.js';
 import { builtin, FAILURE_IDS, type FailureKind } from './builtin.js';
 import { createNegotiator } from './negotiate.js';
 import type {
@@ -18,6 +17,7 @@ import type {
   RouteDeclaration,
   ServerOptions,
 } from './options.js';
+import { boundedViolations } from './violations.js';
 
 export type {
   DialectChooser,

@@ -1,8 +1,8 @@
 import type { StandardSchemaV1 } from '../catalog/standard-schema.js';
 import type { Violation } from '../error.js';
 import { escapePointerToken } from '../utils/json-pointer.js';
-import { collectViolations } from './_violations.js';
 import { failures } from './builtin.js';
+import { collectViolations } from './violations.js';
 
 /** JSON Pointer (RFC 6901) of a Standard Schema issue path: `~` and `/` escaped. */
 export function toPointer(path: StandardSchemaV1.Issue['path']): string {

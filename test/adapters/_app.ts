@@ -6,7 +6,7 @@ import { NotFoundError } from 'openai';
 import Stripe from 'stripe';
 import { z } from 'zod';
 import { defineCatalog } from '../../src/catalog/define.js';
-import { publicMessage } from '../../src/dialects/_common.js';
+import { publicMessage } from '../../src/dialects/expose.js';
 import type { Dialect } from '../../src/dialects/types.js';
 import type { ErrorEvent, ServerOptions } from '../../src/server/respond.js';
 
