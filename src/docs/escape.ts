@@ -1,3 +1,5 @@
+import { tableCell } from '../utils/markdown-table.js';
+
 /** Escapes text for HTML element content and for quoted attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] as string);
@@ -48,7 +50,7 @@ export function escapeMarkdown(text: string): string {
 
 /** Escapes catalog text for one GitHub-flavoured Markdown table cell: prose escapes, `|`, and line breaks as `<br>`. */
 export function escapeCell(text: string): string {
-  return escapeMarkdown(text.trim()).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  return tableCell(escapeMarkdown(text.trim()));
 }
 
 /** A fenced code block whose fence is longer than any backtick run inside the code. */

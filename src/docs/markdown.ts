@@ -1,6 +1,7 @@
 import type { CatalogModel, JsonSchema } from '../catalog/model.js';
 import { statusText } from '../catalog/status.js';
 import type { WireError } from '../dialects/types.js';
+import { tableCell } from '../utils/markdown-table.js';
 import { schemaFields } from './_schema.js';
 import { codeFence, escapeCell, escapeMarkdown, inlineCode } from './escape.js';
 import {
@@ -19,7 +20,7 @@ export function httpExample(wire: WireError, body: string): string {
   return `${head.join('\n')}\n\n${body}`;
 }
 
-const cellCode = (text: string) => inlineCode(text).replace(/\|/g, '\\|');
+const cellCode = (text: string) => tableCell(inlineCode(text));
 
 /** Catalog prose as a paragraph: escaped, its line breaks kept (a backslash before a newline is a hard break). */
 const oneLine = (text: string) => escapeMarkdown(text.trim()).replace(/\s*\r?\n\s*/g, ' ');

@@ -6,9 +6,11 @@
 // that can no longer occur). New fields and newly required fields are not
 // breaking: the server sends more.
 import type { JsonSchema } from '../../catalog/model.js';
+import { unescapePointerToken } from '../../utils/json-pointer.js';
+import { isRecord } from '../../utils/record.js';
 import { type AddChange, type ChangeSite, entryChange, showValue } from './changes.js';
 
-const isSchema = (v: unknown): v is JsonSchema => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isSchema: (v: unknown) => v is JsonSchema = isRecord;
 
 /** The JSON types a schema allows, or `undefined` when it does not say. */
 function typesOf(s: JsonSchema): string[] | undefined {
@@ -48,7 +50,7 @@ function deref(s: JsonSchema, root: JsonSchema): JsonSchema {
   for (let hops = 0; hops < 8 && typeof cur.$ref === 'string' && cur.$ref.startsWith('#'); hops++) {
     let target: unknown = root;
     for (const seg of cur.$ref.slice(1).split('/').filter(Boolean))
-      target = isSchema(target) ? target[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+      target = isSchema(target) ? target[unescapePointerToken(seg)] : undefined;
     if (!isSchema(target)) break;
     cur = target;
   }

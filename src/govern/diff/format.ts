@@ -1,3 +1,4 @@
+import { tableCell } from '../../utils/markdown-table.js';
 import { escapeControls } from '../escape-controls.js';
 import type { Change } from './changes.js';
 
@@ -25,11 +26,8 @@ export function formatChanges(
   return escapeControls(`${lines.join('\n')}\n\n${summary}\n`);
 }
 
-const cell = (s: string) =>
-  s
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/[\r\n]+/g, ' ');
+/** A message in a table cell, shown as written: its backslashes escaped, then made fit for the cell. */
+const cell = (s: string) => tableCell(s.replace(/\\/g, '\\\\'));
 const code = (s: string) => `\`${s.replace(/`/g, 'ˋ')}\``;
 
 /** A pull-request comment: the breaking changes in a table, the others folded under it. */

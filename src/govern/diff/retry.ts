@@ -1,8 +1,11 @@
 import type { RetryPolicy } from '../../catalog/model.js';
 import { type AddChange, type ChangeSite, entryChange } from './changes.js';
 
-/** A retry policy in a change message: `exponential 100–1000 ms`, `not retryable`. */
-function retryText(r: RetryPolicy): string {
+/**
+ * A retry policy in a change message, its numbers exact: `exponential 100–1000 ms`,
+ * `not retryable`. (The docs' `retryText` is the guidance a reader acts on.)
+ */
+function retrySummary(r: RetryPolicy): string {
   if (!r.retryable) return 'not retryable';
   if (r.strategy === 'exponential') return `exponential ${r.baseMs}–${r.maxMs} ms`;
   if (r.strategy === 'fixed') return `fixed ${r.delayMs} ms`;
@@ -18,12 +21,12 @@ export function compareRetry(
 ): void {
   const values = { before: old, after: now };
   if (old.retryable && !now.retryable)
-    add(entryChange('retry-removed', site, `retryable (${retryText(old)}) → not retryable`, values));
+    add(entryChange('retry-removed', site, `retryable (${retrySummary(old)}) → not retryable`, values));
   else if (!old.retryable && now.retryable)
-    add(entryChange('retry-added', site, `not retryable → retryable (${retryText(now)})`, values));
+    add(entryChange('retry-added', site, `not retryable → retryable (${retrySummary(now)})`, values));
   else if (
-    retryText(old) !== retryText(now) ||
+    retrySummary(old) !== retrySummary(now) ||
     (old.retryable && now.retryable && old.maxAttempts !== now.maxAttempts)
   )
-    add(entryChange('retry-changed', site, `retry ${retryText(old)} → ${retryText(now)}`, values));
+    add(entryChange('retry-changed', site, `retry ${retrySummary(old)} → ${retrySummary(now)}`, values));
 }
