@@ -23,6 +23,7 @@ import { escapePointerToken } from '../utils/json-pointer.js';
 import { looksAborted } from './_abort.js';
 import { onlyErrata } from './_fastify.js';
 import { allowedMethods } from './_match.js';
+import { pathOf } from './_path.js';
 import { representationHeaders } from './_representation-headers.js';
 import { tolerant } from './_tolerant.js';
 
@@ -210,9 +211,4 @@ function toViolations(err: FastifyError): Violation[] {
       code: v.keyword,
     };
   });
-}
-
-function pathOf(url: string): string {
-  const q = url.indexOf('?');
-  return q === -1 ? url : url.slice(0, q);
 }
