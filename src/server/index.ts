@@ -1,5 +1,6 @@
 // The server core: runtime-neutral, shared by every adapter.
 export { builtin, type FailureKind, failures } from './builtin.js';
+export { UndeclaredError } from './errors.js';
 export { createNegotiator } from './negotiate.js';
 export {
   createResponder,
@@ -13,7 +14,6 @@ export {
   type Responder,
   type RouteDeclaration,
   type ServerOptions,
-  UndeclaredError,
 } from './respond.js';
 export { type ToResponseContext, toResponse, toWire, wireResponse } from './response.js';
 export { toPointer, toViolations, validate } from './validate.js';

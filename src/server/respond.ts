@@ -8,15 +8,10 @@ import { fieldValue, isFieldName, sendableHeaders } from './_headers.js';
 import { annotateSpan, loadTelemetry } from './_otel.js';
 import { createReporter } from './_report.js';
 import { builtin, FAILURE_IDS, type FailureKind } from './builtin.js';
+import { UndeclaredError } from './errors.js';
 import { createNegotiator } from './negotiate.js';
-import type {
-  ErrorEvent,
-  ErrorEventKind,
-  RequestContext,
-  Responder,
-  RouteDeclaration,
-  ServerOptions,
-} from './options.js';
+import type { ErrorEvent, ErrorEventKind, RequestContext, Responder, ServerOptions } from './options.js';
+import { createRouteTable } from './routes.js';
 import { boundedViolations } from './violations.js';
 
 export type {
@@ -79,29 +74,7 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
   const withInstance = options.instance !== false;
   const telemetry = options.telemetry !== false;
 
-  const declared = new Map<string, Set<string>>();
-  const declarations: RouteDeclaration[] = [];
-  const declare = (method: string, path: string, ids: readonly string[]): void => {
-    for (const id of ids)
-      if (!catalog.has(id))
-        throw new TypeError(
-          `errata: route ${method} ${path} declares "${id}", which is not in catalog "${model.name}"`,
-        );
-    const key = `${method.toUpperCase()} ${path}`;
-    const set = declared.get(key) ?? new Set();
-    for (const id of ids) set.add(id);
-    if (!declared.has(key)) {
-      declared.set(key, set);
-      declarations.push({ method: method.toUpperCase(), path, errors: [] });
-    }
-    const i = declarations.findIndex((d) => `${d.method} ${d.path}` === key);
-    declarations[i] = { method: method.toUpperCase(), path, errors: [...set] };
-  };
-  for (const [key, ids] of Object.entries(options.routes ?? {})) {
-    const space = key.indexOf(' ');
-    if (space < 1) throw new TypeError(`errata: route key "${key}" must read "METHOD /path"`);
-    declare(key.slice(0, space), key.slice(space + 1).trim(), ids);
-  }
+  const routes = createRouteTable(catalog, options.routes);
 
   // The application's entry for a generic built-in status entry, found by its name once.
   const named = new Map<string, Mapped | undefined>();
@@ -194,12 +167,12 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
         const to = mapping.get(def.id) ?? entryNamed(def.id, def.entry.status);
         if (to !== undefined && to.catalog !== builtin) error = remap(known, to);
       } else if (
-        declared.size > 0 &&
+        routes.size > 0 &&
         def.catalog === model &&
         ctx?.method !== undefined &&
         ctx.route !== undefined
       ) {
-        const allowed = declared.get(`${ctx.method} ${ctx.route}`);
+        const allowed = routes.declared(ctx.method, ctx.route);
         if (allowed !== undefined && !allowed.has(def.id) && !implicit.has(def.id)) {
           const undeclared = new UndeclaredError(ctx.method, ctx.route, def.id, [...allowed]);
           report(event('undeclared', known, undeclared, requestId, ctx));
@@ -286,10 +259,10 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
 
   return {
     respond,
-    declare,
-    declarations: () => declarations.map((d) => ({ ...d, errors: [...d.errors] })),
+    declare: routes.declare,
+    declarations: routes.declarations,
     get declaring() {
-      return declared.size > 0;
+      return routes.size > 0;
     },
     catalog,
     requestIdHeader: idHeader,
@@ -311,21 +284,6 @@ function checked(wire: WireError): WireError {
   )
     throw new TypeError('errata: a dialect answered something that is not an error response');
   return wire;
-}
-
-/** Thrown (in development) or reported when a route throws an entry it does not declare. */
-export class UndeclaredError extends Error {
-  override readonly name = 'UndeclaredError';
-  constructor(
-    readonly method: string,
-    readonly route: string,
-    readonly id: string,
-    readonly declared: readonly string[],
-  ) {
-    super(
-      `Route ${method} ${route} threw ${id}, which it does not declare (declared: ${declared.join(', ')})`,
-    );
-  }
 }
 
 function isDevelopment(): boolean {
