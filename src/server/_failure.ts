@@ -1,18 +1,16 @@
-// How a thrown value becomes an error to answer: a framework's own client error
-// by its status, a built-in failure as the application's entry, a forged brand
-// as what it is (an unexpected value).
+// A built-in failure (404, 405, validation …) answered with the application's
+// own entry for it where the catalog has one: found by option, by status and
+// the shape of its id or code, or by a generic status entry's other names.
 
 import type { Catalog } from '../catalog/define.js';
 import type { CatalogModel } from '../catalog/model.js';
 import type { ErrataError } from '../error.js';
-import { isRecord } from '../utils/record.js';
-import { type FailureKind, failures, type HeaderSource, keptHeaders } from './builtin.js';
-import type { RequestContext } from './options.js';
+import { builtin, FAILURE_IDS, type FailureKind } from './builtin.js';
 
 export type Mapped = { readonly catalog: Catalog; readonly id: string };
 
 /** Other names the application's entry for a generic status may have. */
-export const ALIASES: Readonly<Record<string, readonly string[]>> = {
+const ALIASES: Readonly<Record<string, readonly string[]>> = {
   unauthorized: ['unauthenticated', 'authentication_required', 'not_authenticated'],
   forbidden: ['permission_denied', 'access_denied', 'not_allowed'],
   too_many_requests: ['rate_limited', 'rate_limit', 'rate_limit_exceeded', 'throttled'],
@@ -20,47 +18,7 @@ export const ALIASES: Readonly<Record<string, readonly string[]>> = {
   unprocessable_content: ['unprocessable_entity'],
   request_timeout: ['timeout'],
 };
-export const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-/**
- * A framework's own client error as errata's failure of its status: http-errors'
- * (and Koa's), whose `status` equals its `statusCode` beside a boolean `expose`,
- * or Boom's. Nothing else thrown is trusted for its status: an SDK's error for
- * an upstream 401 is this server's failure, not the caller's.
- */
-export function clientFailure(thrown: unknown, ctx: RequestContext | undefined): ErrataError | undefined {
-  if (typeof thrown !== 'object' || thrown === null) return undefined;
-  const t = thrown as {
-    status?: unknown;
-    statusCode?: unknown;
-    expose?: unknown;
-    headers?: unknown;
-    isBoom?: unknown;
-    output?: { statusCode?: unknown; headers?: unknown };
-  };
-  let status: unknown;
-  let headers: unknown;
-  try {
-    if (t.isBoom === true) {
-      status = t.output?.statusCode;
-      headers = t.output?.headers;
-    } else if (typeof t.expose === 'boolean' && t.status === t.statusCode) {
-      status = t.status;
-      headers = t.headers;
-    }
-  } catch {
-    return undefined;
-  }
-  if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 499)
-    return undefined;
-  const source = typeof headers === 'object' && headers !== null ? (headers as HeaderSource) : undefined;
-  if (status === 404) return failures.notFound(ctx?.method ?? '', ctx?.path ?? '');
-  if (status === 405) {
-    const allow = source === undefined ? undefined : keptHeaders(source).allow;
-    return failures.methodNotAllowed(ctx?.method ?? '', allow?.split(/\s*,\s*/).filter(Boolean) ?? []);
-  }
-  return failures.http(status, thrown, source);
-}
+const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 export function remap(error: ErrataError, to: Mapped): ErrataError {
   return to.catalog.error(to.id, error.params as Record<string, never>, {
@@ -96,7 +54,7 @@ const STATUS: Record<FailureKind, readonly number[]> = {
 };
 
 /** The application's entry for a failure kind, by status and by the shape of its id or code. */
-export function findDefault(model: CatalogModel, kind: FailureKind): string | undefined {
+function findDefault(model: CatalogModel, kind: FailureKind): string | undefined {
   const statuses = STATUS[kind];
   const pattern = EXACT[kind];
   let firstOfStatus: string | undefined;
@@ -110,39 +68,56 @@ export function findDefault(model: CatalogModel, kind: FailureKind): string | un
   return kind === 'internal' ? firstOfStatus : undefined;
 }
 
+/** Which entry answers each built-in failure, decided once per responder. */
+export interface FailureMap {
+  /** The entry for a built-in failure: the application's where it has one, else `undefined` or the built-in. */
+  entryFor(id: string, status: number): Mapped | undefined;
+  /** The entry of an internal error. */
+  readonly internal: Mapped;
+  /** The application's entries that answer built-in failures: no route needs to declare them. */
+  readonly implicit: ReadonlySet<string>;
+}
+
 /**
- * Whether a value carrying the `errata.error` brand has the shape of an errata
- * error: a definition with an entry and a catalog, a 4xx or 5xx status and a code
- * that agree with the entry, a message, headers and violations of the right
- * kinds. Anything else carrying the brand (forged, or from a broken copy) is
- * answered as an unexpected value, never for what it claims.
+ * Maps each built-in failure to the application's entry: the one an option
+ * names (`notFound: 'ROUTE_MISSING'`), else the one `findDefault` finds; a
+ * generic status entry (401, 429 …) by its name or another name for it.
  */
-export function wellFormed(e: ErrataError): boolean {
-  try {
-    const d: unknown = e.definition;
-    if (!isRecord(d) || !isRecord(d.entry) || !isRecord(d.catalog) || !isRecord(d.cache)) return false;
-    const entry = d.entry;
-    const { status, code, headers, violations } = e;
-    return (
-      typeof d.id === 'string' &&
-      typeof status === 'number' &&
-      Number.isInteger(status) &&
-      status >= 400 &&
-      status <= 599 &&
-      entry.status === status &&
-      typeof code === 'string' &&
-      code.length > 0 &&
-      code.length <= 256 &&
-      entry.code === code &&
-      typeof entry.expose === 'boolean' &&
-      isRecord(entry.retry) &&
-      typeof e.message === 'string' &&
-      isRecord(e.params) &&
-      (headers === undefined || isRecord(headers)) &&
-      (violations === undefined || Array.isArray(violations))
+export function createFailureMap(
+  catalog: Catalog,
+  options: { readonly [K in FailureKind]?: string | undefined },
+): FailureMap {
+  const model = catalog.model;
+  const mapping = new Map<string, Mapped>();
+  for (const kind of Object.keys(FAILURE_IDS) as FailureKind[]) {
+    const chosen = options[kind] ?? findDefault(model, kind);
+    if (chosen !== undefined && !catalog.has(chosen))
+      throw new TypeError(
+        `errata: option "${kind}" names "${chosen}", which is not in catalog "${model.name}"`,
+      );
+    mapping.set(
+      FAILURE_IDS[kind],
+      chosen === undefined ? { catalog: builtin, id: FAILURE_IDS[kind] } : { catalog, id: chosen },
     );
-  } catch {
-    // A getter that throws, a Proxy: not an errata error.
-    return false;
   }
+  // The application's entry for a generic built-in status entry, found by its name once.
+  const named = new Map<string, Mapped | undefined>();
+  const entryNamed = (id: string, status: number): Mapped | undefined => {
+    if (!named.has(id)) {
+      const wanted = new Set([id, ...(ALIASES[id] ?? [])].map(squash));
+      const found = Object.entries(model.errors).find(
+        ([eid, e]) =>
+          e.status === status &&
+          e.deprecated === undefined &&
+          (wanted.has(squash(eid)) || wanted.has(squash(e.code))),
+      );
+      named.set(id, found === undefined ? undefined : { catalog, id: found[0] });
+    }
+    return named.get(id);
+  };
+  return {
+    entryFor: (id, status) => mapping.get(id) ?? entryNamed(id, status),
+    internal: mapping.get(FAILURE_IDS.internal) as Mapped,
+    implicit: new Set([...mapping.values()].filter((m) => m.catalog === catalog).map((m) => m.id)),
+  };
 }

@@ -3,11 +3,13 @@ import { findDialect, getDialect, dialects as registry } from '../dialects/index
 import { problem } from '../dialects/problem.js';
 import type { Dialect, WireError } from '../dialects/types.js';
 import { type ErrataError, isErrataError } from '../error.js';
-import { ALIASES, clientFailure, findDefault, type Mapped, remap, squash, wellFormed } from './_failure.js';
+import { createFailureMap, remap } from './_failure.js';
+import { clientFailure } from './_foreign-errors.js';
 import { fieldValue, isFieldName, sendableHeaders } from './_headers.js';
 import { annotateSpan, loadTelemetry } from './_otel.js';
 import { createReporter } from './_report.js';
-import { builtin, FAILURE_IDS, type FailureKind } from './builtin.js';
+import { wellFormed } from './_well-formed.js';
+import { builtin } from './builtin.js';
 import { UndeclaredError } from './errors.js';
 import { createNegotiator } from './negotiate.js';
 import type { ErrorEvent, ErrorEventKind, RequestContext, Responder, ServerOptions } from './options.js';
@@ -44,21 +46,8 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
       ? undefined
       : createNegotiator([...Object.values(registry), ...Object.values(extra)], fallback);
 
-  // Framework failures: each built-in id mapped to the application's entry where one fits.
-  const mapping = new Map<string, Mapped>();
-  for (const kind of Object.keys(FAILURE_IDS) as FailureKind[]) {
-    const chosen = options[kind] ?? findDefault(model, kind);
-    if (chosen !== undefined && !catalog.has(chosen))
-      throw new TypeError(
-        `errata: option "${kind}" names "${chosen}", which is not in catalog "${model.name}"`,
-      );
-    mapping.set(
-      FAILURE_IDS[kind],
-      chosen === undefined ? { catalog: builtin, id: FAILURE_IDS[kind] } : { catalog, id: chosen },
-    );
-  }
-  const internal = mapping.get(FAILURE_IDS.internal) as Mapped;
-  const implicit = new Set([...mapping.values()].filter((m) => m.catalog === catalog).map((m) => m.id));
+  const failureEntries = createFailureMap(catalog, options);
+  const { internal, implicit } = failureEntries;
 
   // A catalog name outside visible ASCII (`決済-api`) is sent percent-encoded, as any header value.
   const realm = fieldValue(model.name.replace(/[^\t\x20-\x7e\x80-\uffff]|["\\]/g, '')) ?? '';
@@ -75,22 +64,6 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
   const telemetry = options.telemetry !== false;
 
   const routes = createRouteTable(catalog, options.routes);
-
-  // The application's entry for a generic built-in status entry, found by its name once.
-  const named = new Map<string, Mapped | undefined>();
-  const entryNamed = (id: string, status: number): Mapped | undefined => {
-    if (!named.has(id)) {
-      const wanted = new Set([id, ...(ALIASES[id] ?? [])].map(squash));
-      const found = Object.entries(model.errors).find(
-        ([eid, e]) =>
-          e.status === status &&
-          e.deprecated === undefined &&
-          (wanted.has(squash(eid)) || wanted.has(squash(e.code))),
-      );
-      named.set(id, found === undefined ? undefined : { catalog, id: found[0] });
-    }
-    return named.get(id);
-  };
 
   const event = (
     kind: ErrorEventKind,
@@ -164,7 +137,7 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
       const def = known.definition;
       if (def.catalog === builtin.model) {
         if (def.id === 'client_closed_request') kind = 'aborted';
-        const to = mapping.get(def.id) ?? entryNamed(def.id, def.entry.status);
+        const to = failureEntries.entryFor(def.id, def.entry.status);
         if (to !== undefined && to.catalog !== builtin) error = remap(known, to);
       } else if (
         routes.size > 0 &&
