@@ -1,8 +1,8 @@
 import type { Catalog } from '../catalog/define.js';
-import { findDialect, getDialect, dialects as registry } from '../dialects/index.js';
 import { problem } from '../dialects/problem.js';
-import type { Dialect, WireError } from '../dialects/types.js';
+import type { WireError } from '../dialects/types.js';
 import { type ErrataError, isErrataError } from '../error.js';
+import { createDialectChoice } from './_dialect-choice.js';
 import { createFailureMap, remap } from './_failure.js';
 import { clientFailure } from './_foreign-errors.js';
 import { fieldValue, isFieldName, sendableHeaders } from './_headers.js';
@@ -11,7 +11,6 @@ import { createReporter } from './_report.js';
 import { wellFormed } from './_well-formed.js';
 import { builtin } from './builtin.js';
 import { UndeclaredError } from './errors.js';
-import { createNegotiator } from './negotiate.js';
 import type { ErrorEvent, ErrorEventKind, RequestContext, Responder, ServerOptions } from './options.js';
 import { createRouteTable } from './routes.js';
 import { boundedViolations } from './violations.js';
@@ -35,16 +34,7 @@ const REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
 export function createResponder<C extends Catalog>(options: ServerOptions<C>): Responder<C> {
   const catalog = options.catalog;
   const model = catalog.model;
-  const extra = options.dialects ?? {};
-  const resolve = (d: Dialect | string): Dialect => (typeof d === 'string' ? getDialect(d, extra) : d);
-
-  const fixed = typeof options.dialect === 'function' ? undefined : options.dialect;
-  const chooser = typeof options.dialect === 'function' ? options.dialect : undefined;
-  const fallback = resolve(fixed ?? model.dialect);
-  const negotiate =
-    options.negotiate === false
-      ? undefined
-      : createNegotiator([...Object.values(registry), ...Object.values(extra)], fallback);
+  const chooseDialect = createDialectChoice(options, model.dialect);
 
   const failureEntries = createFailureMap(catalog, options);
   const { internal, implicit } = failureEntries;
@@ -88,39 +78,6 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
     requestId: string,
     ctx: RequestContext | undefined,
   ) => report.once(key, event('config', error, new TypeError(`errata: ${message}`), requestId, ctx));
-
-  /** The dialect a chooser named; an unknown name is the default's, reported once. */
-  const chosen = (
-    d: unknown,
-    error: ErrataError,
-    requestId: string,
-    ctx: RequestContext,
-  ): Dialect | undefined => {
-    if (typeof d === 'string') {
-      const found = findDialect(d, extra);
-      if (found !== undefined) return found;
-      const name = JSON.stringify(d.length > 64 ? `${d.slice(0, 64)}…` : d);
-      misconfigured(
-        `dialect:${d.slice(0, 64)}`,
-        `the dialect function chose ${name}, which is not a dialect; answered in the default`,
-        error,
-        requestId,
-        ctx,
-      );
-      return undefined;
-    }
-    const dialect = d as Partial<Dialect> | null;
-    if (typeof dialect === 'object' && dialect !== null && typeof dialect.serialize === 'function')
-      return d as Dialect;
-    misconfigured(
-      'dialect:?',
-      'the dialect function returned a value that is not a dialect; answered in the default',
-      error,
-      requestId,
-      ctx,
-    );
-    return undefined;
-  };
 
   const ready = telemetry ? loadTelemetry() : Promise.resolve();
 
@@ -170,14 +127,9 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
     try {
       // One bound on the violations, whoever listed them and whichever dialect sends them.
       error = boundedViolations(error);
-      let dialect = fallback;
-      if (chooser !== undefined) {
-        const d = ctx === undefined ? undefined : chooser(ctx);
-        dialect =
-          (d !== undefined && ctx !== undefined ? chosen(d, error, requestId, ctx) : undefined) ??
-          negotiate?.(ctx?.accept) ??
-          fallback;
-      } else if (negotiate !== undefined) dialect = negotiate(ctx?.accept);
+      const dialect = chooseDialect(ctx, (key: string, message: string) =>
+        misconfigured(key, message, error, requestId, ctx),
+      );
       wire = checked(dialect.serialize(error, serializeContext));
     } catch (failure) {
       // A dialect function or a user-defined dialect failed: the answer is still a safe 500,
