@@ -32,4 +32,10 @@ describe('package.json', () => {
     );
     expect(pkg.typesVersions).toEqual({ '*': fallbacks });
   });
+
+  it('keeps errata/lint as the older name of errata/govern: one module, not two copies', () => {
+    const of = (subpath: string) => entries.find(([s]) => s === subpath)?.[1];
+    expect(of('./govern')).toEqual({ types: './dist/govern/index.d.ts', default: './dist/govern/index.js' });
+    expect(of('./lint')).toEqual(of('./govern'));
+  });
 });
