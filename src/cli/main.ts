@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type ArgDef, type ArgsDef, type CommandDef, parseArgs, renderUsage } from 'citty';
 import { CatalogError } from '../catalog/errors.js';
 import { issueText } from '../catalog/issue-text.js';
@@ -29,12 +30,10 @@ export const commands: ErrataCommand[] = [
   renderCommand,
 ] as unknown as ErrataCommand[];
 
-/** Registers a command (used by the other modules of the CLI). */
-export function registerCommand(cmd: ErrataCommand): void {
-  if (!commands.some((c) => c.name === cmd.name)) commands.push(cmd);
-}
-
-const VERSION = '0.1.0';
+/** The package's own version: src/cli/ and dist/cli/ both sit two folders below package.json. */
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 const root = (): CommandDef => ({
   meta: {
