@@ -1,5 +1,5 @@
 import { dirname, join, relative, resolve } from 'node:path';
-import { CatalogError } from '../../catalog/normalize.js';
+import { CatalogError } from '../../catalog/errors.js';
 import { defineErrataCommand } from '../_command.js';
 import { EXIT, UsageError } from '../_io.js';
 import { writeFileSafely } from '../_output.js';
