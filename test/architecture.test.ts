@@ -72,3 +72,16 @@ describe('private files', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('src/utils', () => {
+  it('imports nothing, so any layer may take a tool from it, the client included', () => {
+    const found: string[] = [];
+    for (const file of sourceFiles(join(src, 'utils')))
+      if (
+        !file.endsWith('.test.ts') &&
+        /^\s*(?:import|export)\b[^;]*\bfrom\s*['"]/m.test(readFileSync(file, 'utf8'))
+      )
+        found.push(relative(root, file));
+    expect(found).toEqual([]);
+  });
+});
