@@ -1,5 +1,6 @@
-// The read side of the built-in dialects, and nothing else: `errata/client`
-// bundles this module alone, so it holds no serializer helper. Every parser
+// The read side of the built-in dialects, and nothing else: an app that gives
+// `createClient` a dialect (`dialects.clerk`) bundles its parser from here, so
+// this module holds no serializer helper. Every parser
 // answers a ParsedError of one fixed shape (absent members are `undefined`),
 // built by `result`, so every parse shares one hidden class.
 //
