@@ -66,7 +66,9 @@ describe('errata init', () => {
       expect(r.stderr).toBe('');
       expect(readdirSync(dir).sort()).toEqual([...written]);
       for (const f of written) expect(r.stdout).toContain(`wrote ${f}`);
-      expect(r.stdout).toContain('Next steps:\n  npm install errata\n');
+      expect(r.stdout).toContain(
+        'Next steps:\n  npm init -y && npm pkg set type=module\n  npm install errata\n',
+      );
       expect(r.stdout).toContain(`npx errata lint ${catalog} --config errata.lint.yaml`);
       expect(r.stdout).toContain(`npx errata docs ${catalog}`);
       expect(r.stdout.includes('npx errata types errors.yaml -o errors.ts')).toBe(format === 'yaml');
@@ -158,7 +160,9 @@ describe('errata init', () => {
     const r = await run('init', '--dir', 'new/api', '--adapter', 'express');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('wrote new/api/errors.yaml');
-    expect(r.stdout).toContain('Next steps:\n  cd new/api\n  npm install errata express\n');
+    expect(r.stdout).toContain(
+      'Next steps:\n  cd new/api\n  npm init -y && npm pkg set type=module\n  npm install errata express\n',
+    );
     expect(r.stdout).toContain('npm install -D typescript tsx @types/node @types/express');
     expect(readdirSync(join(dir, 'new/api')).sort()).toEqual([
       'errata.lint.yaml',
@@ -166,6 +170,30 @@ describe('errata init', () => {
       'errors.yaml',
       'server.ts',
     ]);
+  });
+
+  it('says to make the folder an ES module package unless it is one (its servers use top-level await)', async () => {
+    const cases: [string | undefined, string[]][] = [
+      [undefined, ['npm init -y && npm pkg set type=module']],
+      ['{"name":"shop"}', ['npm pkg set type=module']],
+      ['{"name":"shop","type":"commonjs"}', ['npm pkg set type=module']],
+      ['{"name":"shop","type":"module"}', []],
+    ];
+    for (const [i, [pkg, expected]] of cases.entries()) {
+      const sub = join(dir, `p${i}`);
+      mkdirSync(sub);
+      if (pkg !== undefined) writeFileSync(join(sub, 'package.json'), pkg);
+      const r = await run('init', '--adapter', 'fastify', '--dir', `p${i}`);
+      expect(r.code).toBe(0);
+      const steps =
+        r.stdout
+          .split('Next steps:\n')[1]
+          ?.split('\n')
+          .map((l) => l.trim()) ?? [];
+      expect(steps.slice(1, steps.indexOf('npm install errata fastify')), pkg ?? 'no package.json').toEqual(
+        expected,
+      );
+    }
   });
 
   it('refuses a bad --format or --adapter as a usage error, writing nothing', async () => {

@@ -231,7 +231,8 @@ export const starterLintConfig = (
   catalog: string,
 ) => `# The lint config: errata lint ${catalog} --config errata.lint.yaml
 # Unlisted rules run at their default level. Set a rule to off, warn or error,
-# or to [level, { options }]; errata's README lists every rule and its options.
+# or to [level, { options }]; errata's governance guide (docs/governance.md)
+# lists every rule and its options.
 rules:
   # Every entry tells the caller what happened and what to do about it.
   text-missing: [error, { require: [title, message, remediation] }]

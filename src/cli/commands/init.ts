@@ -1,4 +1,4 @@
-import { lstat, mkdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { defineErrataCommand } from '../_command.js';
 import { colors, EXIT, UsageError } from '../_io.js';
@@ -81,6 +81,7 @@ export const initCommand = defineErrataCommand({
     const devDeps = ['typescript', ...(adapter ? ['tsx', '@types/node', ...adapterTypes[adapter]] : [])];
     const steps = [
       ...(shownDir === '' ? [] : [`cd ${shownDir}`]),
+      ...(await moduleStep(dir)),
       `npm install ${deps.join(' ')}`,
       `npm install -D ${devDeps.join(' ')}`,
       `npx errata lint ${catalog} --config errata.lint.yaml`,
@@ -96,6 +97,26 @@ export const initCommand = defineErrataCommand({
     return EXIT.ok;
   },
 });
+
+/**
+ * The step that makes the folder an ES module package, when it is not one: the files init writes
+ * are ESM (`import`, and top-level `await` in the Fastify, Hono and fetch servers), which tsx and
+ * Node run as CommonJS, and fail on, without `"type": "module"`.
+ */
+async function moduleStep(dir: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, 'package.json'), 'utf8');
+  } catch {
+    return ['npm init -y && npm pkg set type=module'];
+  }
+  try {
+    if ((JSON.parse(text) as { type?: unknown }).type === 'module') return [];
+  } catch {
+    // Not JSON: npm will say so at the step below.
+  }
+  return ['npm pkg set type=module'];
+}
 
 /** Whether anything is at the path: a file, a folder, or a link (even a broken one). */
 async function exists(path: string, shown: string): Promise<boolean> {
