@@ -224,8 +224,18 @@ describe('errata init --adapter', () => {
   it('writes a server.ts that type-checks, for every adapter', { timeout: 180_000 }, async () => {
     for (const adapter of ADAPTERS)
       expect((await run('init', '--adapter', adapter, '--dir', adapter)).code).toBe(0);
-    // One program for the four (type-checking is the slow part).
-    expect(typeErrors(ADAPTERS.map((a) => join(dir, a, 'server.ts')))).toEqual([]);
+    // A typo in what a route declares is a compile error on every adapter: each declaration is
+    // typed by the catalog's ids. One program for the eight (type-checking is the slow part).
+    for (const adapter of ADAPTERS) {
+      const text = readFileSync(join(dir, adapter, 'server.ts'), 'utf8');
+      expect(text).toContain("['ITEM_NOT_FOUND']");
+      writeFileSync(join(dir, adapter, 'typo.ts'), text.replace("['ITEM_NOT_FOUND']", "['ITEM_NOT_FOUN']"));
+    }
+    const errors = typeErrors(ADAPTERS.flatMap((a) => [join(dir, a, 'server.ts'), join(dir, a, 'typo.ts')]));
+    expect(errors.map((e) => e.slice(dir.length + 1, e.indexOf(':'))).sort()).toEqual(
+      ADAPTERS.map((a) => `${a}/typo.ts`).sort(),
+    );
+    for (const e of errors) expect(e).toContain('"ITEM_NOT_FOUN"');
   });
 
   it.each(ADAPTERS)('%s: server.ts starts and answers from the catalog', async (adapter) => {
