@@ -5,6 +5,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { catalogFromText, loadCatalog } from '../catalog/load.js';
 import type { CatalogModel } from '../catalog/model.js';
 import { CatalogError } from '../catalog/normalize.js';
+import { SourceFileError } from '../catalog/read-file.js';
 import { decodeSource } from '../catalog/source.js';
 
 function git(args: readonly string[], cwd: string): Promise<Buffer> {
@@ -49,7 +50,8 @@ export async function loadCatalogAtRef(
   } catch (e) {
     const reason = (e as Error).message;
     if (/exists on disk, but not in|does not exist in/.test(reason)) return undefined;
-    throw new CatalogError([{ path: '', message: `cannot read it from git: ${reason}` }], label);
+    // An unknown ref is not an invalid catalog: it is said as a file that cannot be read.
+    throw new SourceFileError(`${file} at git:${ref}`, new Error(reason));
   }
   const ext = extname(abs).toLowerCase();
   if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
