@@ -13,6 +13,7 @@ import {
 } from '../server/respond.js';
 import { validate } from '../server/validate.js';
 import { looksAborted } from './_abort.js';
+import { carriesBody } from './_media-type.js';
 import { representationHeaders } from './_representation-headers.js';
 import { tolerant } from './_tolerant.js';
 
@@ -99,6 +100,13 @@ export function errata<C extends Catalog>(options: ServerOptions<C>): ExpressErr
     },
     body(schema) {
       return async (req, _res, next) => {
+        // No body parser read the body: its media type is not one the app takes (a text/plain
+        // "simple" POST, which a cross-site page can send without a CORS preflight).
+        if (
+          req.body === undefined &&
+          carriesBody(req.headers['content-length'], req.headers['transfer-encoding'])
+        )
+          throw failures.unsupportedMediaType();
         req.body = await validate(schema, req.body);
         next();
       };

@@ -14,6 +14,7 @@ import {
 import { validate } from '../server/validate.js';
 import { looksAborted } from './_abort.js';
 import { allowedMethods } from './_match.js';
+import { carriesBody, isJsonMediaType } from './_media-type.js';
 import { pathOf } from './_path.js';
 import { representationHeaders } from './_representation-headers.js';
 import { tolerant } from './_tolerant.js';
@@ -154,8 +155,13 @@ export function errata<E extends Env, C extends Catalog>(
 
   return {
     validator(target, schema) {
+      // Hono reads a body of another media type as `{}`: say what is wrong with it instead.
+      const check = (value: unknown, c: Context) => {
+        if (target === 'json' && !declaredJson(c)) throw failures.unsupportedMediaType();
+        return validate(schema, value);
+      };
       // biome-ignore lint/suspicious/noExplicitAny: Hono's validator generics are inferred from the call
-      return honoValidator(target, (value) => validate(schema, value)) as any;
+      return honoValidator(target, check) as any;
     },
     declare: responder.declare,
     declarations: () => responder.declarations(),
@@ -208,4 +214,11 @@ function readFailure(err: unknown, c: Context): unknown {
   // A response the application built itself (`new HTTPException(401, { res })`) is kept.
   if (err.status >= 400 && err.status < 500 && err.res === undefined) return failures.http(err.status, err);
   return err;
+}
+
+/** Whether a request's body is declared JSON, or it has no body (the schema then says what is missing). */
+function declaredJson(c: Context): boolean {
+  const type = c.req.header('content-type');
+  if (type !== undefined) return isJsonMediaType(type);
+  return !carriesBody(c.req.header('content-length'), c.req.header('transfer-encoding'));
 }

@@ -110,6 +110,16 @@ describe('express adapter (body validation middleware, declarations)', () => {
         });
       const ok = await post({ n: '42' });
       expect(await ok.json()).toEqual({ n: 42, type: 'number' });
+      // A JSON text sent as text/plain (a cross-site "simple" POST) is read by no parser: 415, not a schema failure.
+      const plain = await fetch(base, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: '{"n":"1"}',
+      });
+      expect(plain.status).toBe(415);
+      expect(plain.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      // No body at all is the schema's to judge.
+      expect((await fetch(base, { method: 'POST' })).status).toBe(400);
       const bad = await post({ n: 'x' });
       expect(bad.status).toBe(400);
       const problem = (await bad.json()) as { errors: { pointer: string }[] };

@@ -92,6 +92,29 @@ describe('hono adapter, without a server', () => {
     expect([own.status, await own.text()]).toEqual([401, 'go away']);
   });
 
+  it("answers a body its json validator cannot take for its media type 415, not as the schema's failure", async () => {
+    const app = new Hono();
+    const { options } = suiteOptions();
+    const errors = errata(app, options);
+    app.post('/validate', errors.validator('json', userSchema), (c) => c.json(c.req.valid('json')));
+    const post = (headers: Record<string, string>, body?: string) =>
+      app.request('/validate', { method: 'POST', headers, ...(body === undefined ? {} : { body }) });
+    const plain = await post(
+      { 'content-type': 'text/plain' },
+      '{"name":"Ada","age":36,"tags":[],"address":{"zip/code":"12345"}}',
+    );
+    expect(plain.status).toBe(415);
+    expect(plain.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await post({ 'content-length': '5' }, 'hello')).status).toBe(415);
+    const json = await post(
+      { 'content-type': 'application/json; charset=utf-8' },
+      '{"name":"Ada","age":36,"tags":[],"address":{"zip/code":"12345"}}',
+    );
+    expect(json.status).toBe(200);
+    // No body and no media type: the schema says what is missing.
+    expect((await post({})).status).toBe(400);
+  });
+
   it("answers a body that c.req.json() cannot parse with the catalog 400, and keeps the app's own SyntaxErrors 500", async () => {
     const app = new Hono();
     const { options, events } = suiteOptions();
