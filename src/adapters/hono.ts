@@ -101,7 +101,8 @@ export function errata<E extends Env, C extends Catalog>(
     try {
       // The client is gone (a cancelled upload): reported as such; the server writes nothing.
       // Hono's validator reports the body it could not read as "Malformed".
-      if (c.req.raw.signal?.aborted === true && (looksAborted(err) || malformed(err)))
+      // What was thrown first: reading `c.req.raw.signal` makes @hono/node-server build a whole Request.
+      if ((looksAborted(err) || malformed(err)) && c.req.raw.signal?.aborted === true)
         return respond(failures.aborted(err), c);
       // `c.req.json()` failed on the request body: the catalog's 400, not an unexpected 500.
       if (err instanceof SyntaxError && (c.req.bodyCache.json ?? c.req.bodyCache.text) !== undefined)
@@ -149,7 +150,7 @@ export function errata<E extends Env, C extends Catalog>(
       await undefined;
       return await fetch(request, ...rest);
     } catch (e) {
-      return rescue(request.signal?.aborted === true && looksAborted(e) ? failures.aborted(e) : e, request);
+      return rescue(looksAborted(e) && request.signal?.aborted === true ? failures.aborted(e) : e, request);
     }
   };
 
