@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsers } from '../dialects/parsers.js';
 import type { ParsedError } from '../dialects/types.js';
-import { read } from './_reader.js';
+import { read } from './_read-body.js';
 import { createClient, ErrataClientError } from './index.js';
 
 // Property tests: whatever body arrives, every dialect parser and the client

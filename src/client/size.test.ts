@@ -20,7 +20,7 @@ const options: BuildOptions = {
 const withoutReader: Plugin = {
   name: 'without-reader',
   setup(b) {
-    b.onResolve({ filter: /_reader\.js$/ }, () => ({ path: 'reader', namespace: 'stub' }));
+    b.onResolve({ filter: /_read-body\.js$/ }, () => ({ path: 'reader', namespace: 'stub' }));
     b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
       contents: 'export const read = () => undefined;',
       loader: 'js',
