@@ -1,8 +1,8 @@
 import type { CodeOf, DetailsOf, EntryDef } from '../catalog/define.js';
 import type { DialectParser } from '../dialects/parsers.js';
 import type { ParsedError } from '../dialects/types.js';
-import { readCapped } from './_read-capped.js';
 import { read } from './_read-body.js';
+import { readCapped } from './_read-capped.js';
 import { clientError, type ErrataClientError, type HeaderGetter, isErrataClientError } from './error.js';
 
 type Loose = Record<string, EntryDef>;

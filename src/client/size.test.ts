@@ -40,13 +40,15 @@ async function bundle(plugins: Plugin[] = []) {
 }
 
 /**
- * The client's own code, the reader aside: 1973 B, of which about 125 B are
+ * The client's own code, the reader aside: 1974 B, of which about 125 B are
  * `baseUrl` and default `headers` (issue #10: a scheme check, one slash
  * join, a merge of two header sets that leaves `undefined` out). 1847 B
  * before them; 1888 B before the corpus audit, 2015 B before that. The
- * minifier's names shift with type-only edits, moving the size by 1-2 B.
+ * minifier's names shift with type-only edits, and the order of imports moves
+ * the modules in the bundle: either moves the size by 1-2 B (1974 B since the
+ * reader's files were renamed).
  */
-const CLIENT_BUDGET = 1973;
+const CLIENT_BUDGET = 1974;
 /**
  * The whole entry: client and universal reader, which reads every built-in
  * wire format and the foreign shapes of `corpus.test.ts`. 3182 B: 7 B more
