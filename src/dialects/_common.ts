@@ -1,4 +1,5 @@
 import type { ErrataError } from '../error.js';
+import { isFieldValue } from '../utils/http-field.js';
 import { pointerTokens } from '../utils/json-pointer.js';
 import { isRecord } from '../utils/record.js';
 
@@ -22,18 +23,9 @@ export function baseHeaders(
   const headers: Record<string, string> = { 'content-type': contentType };
   const delay = error.retryDelayMs;
   if (delay !== undefined) headers['retry-after'] = String(Math.ceil(delay / 1000));
-  if (requestId !== undefined && isHeaderValue(requestId)) headers['x-request-id'] = requestId;
+  if (requestId !== undefined && isFieldValue(requestId)) headers['x-request-id'] = requestId;
   if (error.headers !== undefined) Object.assign(headers, error.headers);
   return headers;
-}
-
-/**
- * Whether a value may be sent as a header field value (RFC 9110 section 5.5:
- * visible ASCII, spaces and tabs). A request id that is not, say one with a
- * CR/LF, stays in the body and is left out of the headers.
- */
-export function isHeaderValue(value: string): boolean {
-  return /^[\t\x20-\x7e]*$/.test(value);
 }
 
 /** JSON Pointer (RFC 6901) as the URI fragment RFC 9457 section 3 shows (`#/age`). */

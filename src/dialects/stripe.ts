@@ -1,8 +1,8 @@
+import { isFieldValue } from '../utils/http-field.js';
 import {
   baseHeaders,
   detailsWithViolations,
   fieldPath,
-  isHeaderValue,
   requestIdOf,
   safeParser,
   shouldRetry,
@@ -52,7 +52,7 @@ export const stripe: Dialect = {
     const requestId = requestIdOf(error, context);
     // Stripe names its request id header `Request-Id`; stripe-node reads that one.
     const headers = baseHeaders(error, CONTENT_TYPE, undefined);
-    if (requestId !== undefined && isHeaderValue(requestId)) headers['request-id'] = requestId;
+    if (requestId !== undefined && isFieldValue(requestId)) headers['request-id'] = requestId;
     headers['stripe-should-retry'] = shouldRetry(error) ? 'true' : 'false';
     return { status: error.status, headers, body: `${body}}}` };
   },

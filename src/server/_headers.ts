@@ -1,16 +1,10 @@
 // Header safety: only what HTTP can carry goes to `writeHead` or `new Response`.
+import { isFieldName, isFieldValue } from '../utils/http-field.js';
 
-/** A field name (RFC 9110 section 5.1: a token). */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,256}$/;
-/** A field value sendable as it is: visible ASCII, spaces and tabs (RFC 9110 section 5.5). */
-const VISIBLE = /^[\t\x20-\x7e]*$/;
 /** Controls (CR, LF, NUL …): a value with one is dropped, never repaired. */
 const CONTROL = /[^\t\x20-\x7e\x80-\uffff]/;
 const NON_ASCII = /[\x80-\uffff]+/g;
 const MAX_VALUE = 8192;
-
-/** Whether a name may be sent as a header field name (RFC 9110 section 5.1: a token). */
-export const isFieldName = (name: string): boolean => TOKEN.test(name);
 
 /** What was wrong with a header the application asked for. */
 export type HeaderProblem = (name: string, what: string) => void;
@@ -22,7 +16,7 @@ export type HeaderProblem = (name: string, what: string) => void;
  */
 export function fieldValue(text: string): string | undefined {
   const v = text.replace(/^[\t ]+|[\t ]+$/g, '');
-  if (VISIBLE.test(v)) return v.length <= MAX_VALUE ? v : undefined;
+  if (isFieldValue(v)) return v.length <= MAX_VALUE ? v : undefined;
   if (CONTROL.test(v)) return undefined;
   let out: string;
   try {
@@ -47,7 +41,7 @@ export function sendableHeaders(
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string;
     const raw = headers[name];
-    if (typeof raw === 'string' && TOKEN.test(name) && VISIBLE.test(raw) && raw.length <= MAX_VALUE) {
+    if (typeof raw === 'string' && isFieldName(name) && isFieldValue(raw) && raw.length <= MAX_VALUE) {
       if (out !== undefined) out[name] = raw;
       continue;
     }
@@ -56,7 +50,7 @@ export function sendableHeaders(
       for (let j = 0; j < i; j++) out[names[j] as string] = headers[names[j] as string] as string;
     }
     const safeName = name.length > 64 ? `${name.slice(0, 64)}…` : name;
-    if (!TOKEN.test(name)) {
+    if (!isFieldName(name)) {
       problem(JSON.stringify(safeName), 'is not a valid field name; dropped');
       continue;
     }
