@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalog } from '../src/catalog/define.js';
+import { CatalogError } from '../src/catalog/errors.js';
 import { exportCatalog } from '../src/catalog/export.js';
 import {
   loadCatalog,
@@ -12,7 +13,7 @@ import {
   SourceFileError,
   validateCatalogDocument,
 } from '../src/catalog/load.js';
-import { CatalogError, normalizeCatalog } from '../src/catalog/normalize.js';
+import { normalizeCatalog } from '../src/catalog/normalize.js';
 import { runCli } from './_cli.js';
 
 const run = promisify(execFile);

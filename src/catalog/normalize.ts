@@ -10,9 +10,6 @@ import { deepFreeze, jsonCopy } from './json-copy.js';
 import type { CatalogIssue, CatalogModel, EntryModel } from './model.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
 
-// Imported from here by code that predates errors.ts.
-export { CatalogError } from './errors.js';
-
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 export { DEFAULT_CATEGORY };
 export const DEFAULT_DIALECT = 'problem';

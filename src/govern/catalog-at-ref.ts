@@ -2,9 +2,9 @@
 import { execFile } from 'node:child_process';
 import { unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { CatalogError } from '../catalog/errors.js';
 import { catalogFromText, loadCatalog } from '../catalog/load.js';
 import type { CatalogModel } from '../catalog/model.js';
-import { CatalogError } from '../catalog/normalize.js';
 import { SourceFileError } from '../catalog/read-file.js';
 import { decodeSource } from '../catalog/source.js';
 

@@ -1,8 +1,8 @@
 // Node only: the files `errata lint` reads besides the catalog.
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
+import { CatalogError } from '../catalog/errors.js';
 import { parseCatalogText, readSourceFile } from '../catalog/load.js';
-import { CatalogError } from '../catalog/normalize.js';
 import { LintConfigError } from './lint.js';
 import type { LintConfig } from './lint-types.js';
 

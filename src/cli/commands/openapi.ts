@@ -1,5 +1,5 @@
 import { extname, resolve } from 'node:path';
-import { CatalogError } from '../../catalog/normalize.js';
+import { CatalogError } from '../../catalog/errors.js';
 import type { RouteErrors } from '../../docs/openapi.js';
 import { defineErrataCommand } from '../_command.js';
 import { colors, UsageError } from '../_io.js';
