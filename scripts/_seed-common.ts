@@ -10,6 +10,7 @@ import type {
   ParamType,
   RetryPolicy,
 } from '../src/catalog/model.js';
+import { isRecord } from '../src/utils/record.js';
 
 export class SeedError extends Error {
   override name = 'SeedError' as const;
@@ -76,7 +77,7 @@ function jsonType(value: unknown): string {
 
 /** A JSON Schema for an example value: property types from the example, the example itself kept. */
 export function schemaOf(example: unknown): JsonSchema {
-  if (example !== null && typeof example === 'object' && !Array.isArray(example)) {
+  if (isRecord(example)) {
     const properties: Record<string, JsonSchema> = {};
     for (const [key, value] of Object.entries(example)) properties[key] = { type: jsonType(value) };
     return { type: 'object', properties, examples: [example] };
