@@ -1,3 +1,4 @@
+import { isRecord } from '../utils/record.js';
 import type { CatalogModel, DeprecationModel, JsonSchema } from './model.js';
 
 export interface GenerateTypesOptions {
@@ -30,7 +31,7 @@ export function isExportName(name: string): boolean {
 /** A JSON value as a JavaScript literal; like JSON.stringify, but an own `__proto__` key stays a key. */
 function literal(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(literal).join(',')}]`;
-  if (typeof value === 'object' && value !== null)
+  if (isRecord(value))
     return `{${Object.entries(value)
       .map(([k, v]) => `${k === '__proto__' ? '["__proto__"]' : JSON.stringify(k)}:${literal(v)}`)
       .join(',')}}`;
@@ -154,10 +155,7 @@ function single(type: string, s: Record<string, unknown>, indent: string): strin
 }
 
 function objectType(s: Record<string, unknown>, indent: string): string {
-  const props = (typeof s.properties === 'object' && s.properties !== null ? s.properties : {}) as Record<
-    string,
-    unknown
-  >;
+  const props = isRecord(s.properties) ? s.properties : {};
   const required = new Set(Array.isArray(s.required) ? (s.required as string[]) : []);
   const inner = `${indent}  `;
   const lines = Object.entries(props).map(
