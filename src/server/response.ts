@@ -1,6 +1,6 @@
-// An error as an HTTP answer, outside a responder: three steps of one path,
-// error → WireError (`toWire`), WireError → Response (`wireResponse`), and
-// both at once (`toResponse`).
+// An error as an HTTP answer, outside a responder, in two steps: serialize it
+// (`toWire`: ErrataError → WireError), wrap it in a fetch Response
+// (`wireResponse`: WireError → Response); `toResponse` does both.
 import { getDialect } from '../dialects/index.js';
 import type { Dialect, SerializeContext, WireError } from '../dialects/types.js';
 import type { ErrataError } from '../error.js';
@@ -11,10 +11,17 @@ export interface ToResponseContext extends SerializeContext {
 }
 
 /**
- * Serializes an error in a dialect: the status, headers and body text to send
- * (a `WireError`), for any HTTP library. The dialect writes it (hiding what
- * the entry does not `expose`); unlike a responder nothing is mapped,
- * negotiated or reported.
+ * Serializes an error in a dialect and returns the parts of the answer, a
+ * `WireError` (`{ status, headers, body }`, the body as text), sending
+ * nothing. Use it with an HTTP library that takes a status, headers and a
+ * body (Node's `res`, a framework's reply); for a fetch `Response` use
+ * {@link toResponse}.
+ *
+ * @remarks
+ * The dialect writes the body and hides what the entry does not `expose`.
+ * Unlike a responder (`createResponder`, the adapters), it takes only an
+ * `ErrataError`: nothing else thrown is mapped, no `Accept` header is
+ * negotiated and nothing is reported.
  */
 export function toWire(error: ErrataError, context?: ToResponseContext): WireError {
   const d = context?.dialect ?? error.definition.catalog.dialect;
@@ -22,12 +29,23 @@ export function toWire(error: ErrataError, context?: ToResponseContext): WireErr
   return dialect.serialize(error, context);
 }
 
-/** An error as a fetch `Response`: `toWire`, then `wireResponse`. */
+/**
+ * Serializes an error in a dialect as a fetch `Response`, ready to return from
+ * a fetch handler (Hono, a Next.js route, a Worker). The same as
+ * `wireResponse(toWire(error, context))`; see {@link toWire} for what it does
+ * not do that a responder does.
+ */
 export function toResponse(error: ErrataError, context?: ToResponseContext): Response {
   return wireResponse(toWire(error, context));
 }
 
-/** An already serialized error (a `WireError`, as a responder or `toWire` returns it) as a fetch `Response`. */
+/**
+ * Wraps an error that is already serialized, a `WireError`, in a fetch
+ * `Response` with its status, headers and body unchanged; it serializes
+ * nothing. Use it on what a responder's `respond`, {@link toWire} or a
+ * dialect's `serialize` returned; from an `ErrataError`, {@link toResponse}
+ * does both steps.
+ */
 export function wireResponse(wire: WireError): Response {
   return new Response(wire.body, { status: wire.status, headers: wire.headers });
 }
