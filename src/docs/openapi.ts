@@ -6,7 +6,7 @@ import { buildReference, type DocReference, type DocsOptions } from './reference
 /** An OpenAPI document as plain data. */
 export type OpenApiDocument = Record<string, unknown>;
 
-type Obj = Record<string, unknown>;
+type JsonObject = Record<string, unknown>;
 
 /** Component names errata writes; every one starts with `ErrataError` except the examples (the entry ids). */
 export const ERRATA_SCHEMA = 'ErrataError';
@@ -30,35 +30,41 @@ function sentHeaders(e: DocReference['entries'][number]): string[] {
 }
 
 /** The `components` errata contributes: the error schema, one example per entry, one response per status. */
-export function openApiComponents(ref: DocReference): { schemas: Obj; examples: Obj; responses: Obj } {
-  const ct = ref.dialect.contentType;
-  const schema: Obj = {
-    description: `An error in the \`${ref.dialect.name}\` format (${ct}) of the ${ref.model.name} API.`,
-    ...(ref.schema as Obj),
+export function openApiComponents(ref: DocReference): {
+  schemas: JsonObject;
+  examples: JsonObject;
+  responses: JsonObject;
+} {
+  const contentType = ref.dialect.contentType;
+  const schema: JsonObject = {
+    description: `An error in the \`${ref.dialect.name}\` format (${contentType}) of the ${ref.model.name} API.`,
+    ...(ref.schema as JsonObject),
   };
-  const examples: Obj = {};
+  const examples: JsonObject = {};
   const byStatus = new Map<number, string[]>();
   const headers = new Map<number, Set<string>>();
   for (const e of ref.entries) {
-    const x = e.entry;
+    const entry = e.entry;
     const notes: string[] = [];
-    if (x.deprecated)
-      notes.push(`Deprecated${x.deprecated.replacedBy ? `: use ${x.deprecated.replacedBy} instead` : ''}.`);
-    if (x.description) notes.push(x.description);
-    if (x.remediation) notes.push(`What to do: ${x.remediation}`);
+    if (entry.deprecated)
+      notes.push(
+        `Deprecated${entry.deprecated.replacedBy ? `: use ${entry.deprecated.replacedBy} instead` : ''}.`,
+      );
+    if (entry.description) notes.push(entry.description);
+    if (entry.remediation) notes.push(`What to do: ${entry.remediation}`);
     examples[e.id] = {
-      summary: `${x.code || e.id}${x.title ? ` — ${x.title}` : ''}`,
+      summary: `${entry.code || e.id}${entry.title ? ` — ${entry.title}` : ''}`,
       ...(notes.length > 0 && { description: notes.join('\n\n') }),
       value: e.exampleBody,
     };
-    const list = byStatus.get(x.status) ?? [];
+    const list = byStatus.get(entry.status) ?? [];
     list.push(e.id);
-    byStatus.set(x.status, list);
-    const hs = headers.get(x.status) ?? new Set<string>();
-    for (const k of sentHeaders(e)) hs.add(k);
-    headers.set(x.status, hs);
+    byStatus.set(entry.status, list);
+    const headerNames = headers.get(entry.status) ?? new Set<string>();
+    for (const k of sentHeaders(e)) headerNames.add(k);
+    headers.set(entry.status, headerNames);
   }
-  const responses: Obj = {};
+  const responses: JsonObject = {};
   for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
     responses[responseName(status)] = responseObject(
       ref,
@@ -75,20 +81,20 @@ function responseObject(
   status: number,
   ids: readonly string[],
   headers?: Set<string>,
-): Obj {
-  const out: Obj = {
+): JsonObject {
+  const out: JsonObject = {
     description: `${statusText(status)}: ${ids.map((id) => ref.model.errors[id]?.code || id).join(', ')}`,
   };
   if (headers && headers.size > 0) {
-    const hs: Obj = {};
+    const headerObjects: JsonObject = {};
     for (const k of [...headers].sort())
-      hs[headerName(k)] = {
+      headerObjects[headerName(k)] = {
         description: HEADER_DOCS[k] ?? 'Sent with this error.',
         schema: { type: 'string' },
       };
-    out.headers = hs;
+    out.headers = headerObjects;
   }
-  const examples: Obj = {};
+  const examples: JsonObject = {};
   for (const id of ids) examples[id] = { $ref: `#/components/examples/${id}` };
   out.content = {
     [ref.dialect.contentType]: { schema: { $ref: `#/components/schemas/${ERRATA_SCHEMA}` }, examples },
@@ -109,7 +115,7 @@ export function generateOpenApi(model: CatalogModel, options: DocsOptions = {}):
 /** Renders an already built reference as an OpenAPI document. */
 export function renderOpenApi(ref: DocReference): OpenApiDocument {
   const { model } = ref;
-  const info: Obj = { title: ref.title, version: model.version };
+  const info: JsonObject = { title: ref.title, version: model.version };
   const description = [model.description, ref.dialectNote].filter(Boolean).join('\n\n');
   if (description) info.description = description;
   return {
@@ -163,7 +169,7 @@ export class OpenApiMergeError extends Error {
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-const seg = (key: string) =>
+const propertyPath = (key: string) =>
   /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 const shape = (path: string) =>
   path
@@ -192,30 +198,30 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
       if (spec.components[key] !== undefined && !isRecord(spec.components[key]))
         issues.push({ path: `components.${key}`, message: 'must be an object' });
   if (issues.length > 0) throw new OpenApiMergeError(issues);
-  const doc = structuredClone(spec) as Obj;
+  const doc = structuredClone(spec) as JsonObject;
   const ref = buildReference(model, options);
-  const comps = openApiComponents(ref);
+  const errataComponents = openApiComponents(ref);
   // OpenAPI 3.0 schemas are not JSON Schema: no type arrays, `nullable` instead of "null".
   if (spec.openapi.startsWith('3.0.'))
-    for (const [k, v] of Object.entries(comps.schemas)) comps.schemas[k] = toOas30(v);
-  const components: Obj = isRecord(doc.components) ? doc.components : {};
+    for (const [k, v] of Object.entries(errataComponents.schemas)) errataComponents.schemas[k] = toOas30(v);
+  const components: JsonObject = isRecord(doc.components) ? doc.components : {};
   doc.components = components;
   for (const key of ['schemas', 'examples', 'responses'] as const) {
-    const target: Obj = isRecord(components[key]) ? (components[key] as Obj) : {};
-    Object.assign(target, comps[key]);
+    const target: JsonObject = isRecord(components[key]) ? (components[key] as JsonObject) : {};
+    Object.assign(target, errataComponents[key]);
     components[key] = target;
   }
 
-  const paths: Obj = isRecord(doc.paths) ? doc.paths : {};
-  const wanted = new Map<Obj, { ids: string[]; where: string }>();
-  for (const [p, item] of Object.entries(paths)) {
+  const paths: JsonObject = isRecord(doc.paths) ? doc.paths : {};
+  const wanted = new Map<JsonObject, { ids: string[]; where: string }>();
+  for (const [template, item] of Object.entries(paths)) {
     if (!isRecord(item)) continue;
-    for (const m of METHODS) {
-      const op = item[m];
-      if (!isRecord(op)) continue;
-      const where = `paths${seg(p)}.${m}`;
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!isRecord(operation)) continue;
+      const where = `paths${propertyPath(template)}.${method}`;
       const ids: string[] = [];
-      const listed = op['x-errata-errors'];
+      const listed = operation['x-errata-errors'];
       if (listed !== undefined) {
         if (!Array.isArray(listed))
           issues.push({ path: `${where}.x-errata-errors`, message: 'must be an array of error ids' });
@@ -229,47 +235,50 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
             else ids.push(id);
           });
       }
-      wanted.set(op, { ids, where });
+      wanted.set(operation, { ids, where });
     }
   }
 
   const warnings: MergeWarning[] = [];
-  (options.routes ?? []).forEach((r, i) => {
-    const method = String(r.method).toLowerCase();
-    const target = Object.entries(paths).find(([p, item]) => isRecord(item) && shape(p) === shape(r.path));
-    const op = target && isRecord(target[1]) ? target[1][method] : undefined;
-    r.errors.forEach((id, j) => {
+  (options.routes ?? []).forEach((route, i) => {
+    const method = String(route.method).toLowerCase();
+    const target = Object.entries(paths).find(
+      ([p, item]) => isRecord(item) && shape(p) === shape(route.path),
+    );
+    const operation = target && isRecord(target[1]) ? target[1][method] : undefined;
+    route.errors.forEach((id, j) => {
       if (!Object.hasOwn(model.errors, id))
         issues.push({
           path: `routes[${i}].errors[${j}]`,
           message: `unknown error id ${JSON.stringify(id)} (not in catalog "${model.name}")`,
         });
     });
-    if (!isRecord(op)) {
+    if (!isRecord(operation)) {
       warnings.push({
         kind: 'unmatched',
-        message: `route ${method.toUpperCase()} ${r.path} has no operation in the document`,
+        message: `route ${method.toUpperCase()} ${route.path} has no operation in the document`,
       });
       return;
     }
-    const w = wanted.get(op);
-    if (w)
-      for (const id of r.errors) if (Object.hasOwn(model.errors, id) && !w.ids.includes(id)) w.ids.push(id);
+    const declared = wanted.get(operation);
+    if (declared)
+      for (const id of route.errors)
+        if (Object.hasOwn(model.errors, id) && !declared.ids.includes(id)) declared.ids.push(id);
   });
   if (issues.length > 0) throw new OpenApiMergeError(issues);
 
   const full = new Map<number, string[]>();
   for (const e of ref.entries) full.set(e.entry.status, [...(full.get(e.entry.status) ?? []), e.id]);
   let added = 0;
-  for (const [op, { ids, where }] of wanted) {
+  for (const [operation, { ids, where }] of wanted) {
     if (ids.length === 0) continue;
     const byStatus = new Map<number, string[]>();
     for (const id of ids) {
       const status = model.errors[id]?.status as number;
       byStatus.set(status, [...(byStatus.get(status) ?? []), id]);
     }
-    const responses: Obj = isRecord(op.responses) ? op.responses : {};
-    op.responses = responses;
+    const responses: JsonObject = isRecord(operation.responses) ? operation.responses : {};
+    operation.responses = responses;
     for (const [status, list] of [...byStatus].sort((a, b) => a[0] - b[0])) {
       const key = String(status);
       const existing = responses[key];
@@ -298,7 +307,7 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
 function toOas30(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(toOas30);
   if (!isRecord(schema)) return schema;
-  const out: Obj = {};
+  const out: JsonObject = {};
   for (const [k, v] of Object.entries(schema))
     out[k] = k === 'enum' || k === 'required' || k === 'type' ? v : toOas30(v);
   if (Array.isArray(out.type)) {
