@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadCatalog } from '../src/catalog/load.js';
+import { isRecord } from '../src/utils/record.js';
 import { runCli } from './_cli.js';
 import {
   BLOCKS,
@@ -62,10 +63,7 @@ beforeAll(() => prepareFolder(ROOT));
 
 const folderOf = (page: string) => join(ROOT, page.replace(/\.md$/, '').replace(/[/\\]/g, '-'));
 const where = (b: Block) => `${b.page}:${b.line}`;
-const isCatalog = (doc: unknown): boolean => {
-  const errors = (doc as { errors?: unknown } | null)?.errors;
-  return typeof errors === 'object' && errors !== null && !Array.isArray(errors);
-};
+const isCatalog = (doc: unknown): boolean => isRecord(doc) && isRecord(doc.errors);
 
 for (const page of PAGES) {
   const blocks = extractBlocks(page);
