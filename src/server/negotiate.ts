@@ -14,48 +14,50 @@ export function createNegotiator(
   fallback: Dialect,
 ): (accept: string | null | undefined) => Dialect {
   const byType = new Map<string, Dialect>();
-  for (const d of candidates) {
-    const type = d.contentType.toLowerCase();
-    if (!GENERIC.has(type) && !byType.has(type)) byType.set(type, d);
+  for (const dialect of candidates) {
+    const type = dialect.contentType.toLowerCase();
+    if (!GENERIC.has(type) && !byType.has(type)) byType.set(type, dialect);
   }
   const cache = new Map<string, Dialect>();
   return (accept) => {
     if (accept == null || accept === '' || byType.size === 0) return fallback;
-    let d = cache.get(accept);
-    if (d !== undefined) return d;
-    d = pick(accept, byType, fallback);
+    let chosen = cache.get(accept);
+    if (chosen !== undefined) return chosen;
+    chosen = pick(accept, byType, fallback);
     if (accept.length <= 256) {
       if (cache.size >= 128) cache.clear();
-      cache.set(accept, d);
+      cache.set(accept, chosen);
     }
-    return d;
+    return chosen;
   };
 }
 
 function pick(accept: string, byType: Map<string, Dialect>, fallback: Dialect): Dialect {
   let best: Dialect | undefined;
-  let bestQ = 0;
-  let jsonQ = 0;
+  let bestWeight = 0;
+  let jsonWeight = 0;
   const fallbackType = fallback.contentType.toLowerCase();
   // Bounded: a hostile header with thousands of ranges is read only in part.
   const ranges = accept.slice(0, 2048).split(',', 32);
   for (const range of ranges) {
     const [rawType, ...params] = range.split(';');
     const type = (rawType ?? '').trim().toLowerCase();
-    let q = 1;
-    for (const p of params) {
-      const [k, v] = p.split('=');
-      if (k?.trim().toLowerCase() === 'q') {
-        const n = Number(v?.trim());
-        q = Number.isFinite(n) ? n : 0;
+    // The range's weight, its `q` parameter (RFC 9110 section 12.4.2); 1 when absent.
+    let weight = 1;
+    for (const param of params) {
+      const [name, value] = param.split('=');
+      if (name?.trim().toLowerCase() === 'q') {
+        const parsed = Number(value?.trim());
+        weight = Number.isFinite(parsed) ? parsed : 0;
       }
     }
-    if (q <= 0) continue;
-    const d = byType.get(type);
-    if (d !== undefined && q > bestQ) {
-      best = d;
-      bestQ = q;
-    } else if ((type === 'application/json' || type === fallbackType) && q > jsonQ) jsonQ = q;
+    if (weight <= 0) continue;
+    const dialect = byType.get(type);
+    if (dialect !== undefined && weight > bestWeight) {
+      best = dialect;
+      bestWeight = weight;
+    } else if ((type === 'application/json' || type === fallbackType) && weight > jsonWeight)
+      jsonWeight = weight;
   }
-  return best !== undefined && bestQ >= jsonQ ? best : fallback;
+  return best !== undefined && bestWeight >= jsonWeight ? best : fallback;
 }
