@@ -50,5 +50,7 @@ export interface Finding {
   readonly status?: number;
   readonly method?: string;
   readonly url?: string;
+  /** The declared route the response was matched to (`GET /orders/:id`), when routes are known. */
+  readonly route?: string;
   readonly source?: ObservationSource;
 }

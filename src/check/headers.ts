@@ -1,0 +1,38 @@
+import type { HeaderReader } from '../dialects/index.js';
+import type { Observation } from './types.js';
+
+/** Response headers by lower-case name; a repeated header keeps every value. */
+export interface ObservedHeaders extends HeaderReader {
+  /** Every value of a header, in order (`[]` when absent). */
+  all(name: string): readonly string[];
+  /** The first value, or `null` (what a dialect's parser reads). */
+  get(name: string): string | null;
+}
+
+/**
+ * Reads an observation's headers whatever they hold: names of any case, a
+ * value or a list of values, and anything else (a number, `null`) ignored.
+ */
+export function observedHeaders(headers: Observation['headers'] | undefined): ObservedHeaders {
+  const byName = new Map<string, string[]>();
+  if (typeof headers === 'object' && headers !== null)
+    for (const [name, value] of Object.entries(headers)) {
+      const values = (Array.isArray(value) ? value : [value]).filter(
+        (v): v is string => typeof v === 'string',
+      );
+      if (values.length === 0) continue;
+      const key = name.toLowerCase();
+      byName.set(key, [...(byName.get(key) ?? []), ...values]);
+    }
+  return {
+    all: (name) => byName.get(name.toLowerCase()) ?? [],
+    get: (name) => byName.get(name.toLowerCase())?.[0] ?? null,
+  };
+}
+
+/** The media type of a `Content-Type` value, lower-case, without parameters. */
+export function mediaType(value: string | null): string | undefined {
+  if (value === null) return undefined;
+  const type = value.split(';', 1)[0]?.trim().toLowerCase();
+  return type === '' ? undefined : type;
+}
