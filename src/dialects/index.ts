@@ -1,58 +1,20 @@
-import { authos } from './authos.js';
-import { barekey } from './barekey.js';
-import { clerk } from './clerk.js';
-import { UnknownDialectError } from './errors.js';
-import { google } from './google.js';
-import { jsonapi } from './jsonapi.js';
-import { openai } from './openai.js';
-import { problem } from './problem.js';
-import { simple } from './simple.js';
-import { stripe } from './stripe.js';
-import type { Dialect } from './types.js';
+// errata's dialects, as the root entry point (`errata`) exports them: every
+// name here is public. Each built-in dialect's folder adds its own public
+// names (`<name>`, `parse<Name>`, and helpers such as `grpcStatus`) through
+// its `export *` line; the lists are derived from `registry.ts`. Internal
+// lookups (`findDialect`, `bareParsers`, `detect`) are imported from their
+// files by the layers that use them.
 
-export { authos, parseAuthos } from './authos.js';
-export { barekey, parseBarekey } from './barekey.js';
-export { clerk, parseClerk } from './clerk.js';
-export { UnknownDialectError } from './errors.js';
-export { google, grpcStatus, parseGoogle } from './google.js';
-export { jsonapi, parseJsonApi } from './jsonapi.js';
-export { openai, openaiType, parseOpenAI } from './openai.js';
+export * from './authos/authos.js';
+export * from './barekey/barekey.js';
+export * from './clerk/clerk.js';
+export { GENERIC_SERVER_MESSAGE, publicDetails, publicMessage } from './expose.js';
+export * from './google/google.js';
+export * from './jsonapi/jsonapi.js';
+export * from './openai/openai.js';
 export { type DialectParser, parseAny, parsers } from './parsers.js';
-export { parseProblem, problem } from './problem.js';
-export { parseSimple, simple } from './simple.js';
-export { parseStripe, stripe } from './stripe.js';
+export * from './problem/problem.js';
+export { dialects, getDialect } from './registry.js';
+export * from './simple/simple.js';
+export * from './stripe/stripe.js';
 export type { Dialect, HeaderReader, ParsedError, ParseInput, SerializeContext, WireError } from './types.js';
-
-/** The built-in dialects by name. */
-export const dialects: Readonly<Record<string, Dialect>> = Object.freeze({
-  problem,
-  barekey,
-  clerk,
-  simple,
-  authos,
-  openai,
-  stripe,
-  google,
-  jsonapi,
-});
-
-/**
- * The dialect of a name: one of `extra` first, else a built-in one, else
- * `undefined`. Own names only: `constructor` or `__proto__` names no dialect.
- */
-export function findDialect(name: string, extra?: Readonly<Record<string, Dialect>>): Dialect | undefined {
-  return (
-    (extra !== undefined && Object.hasOwn(extra, name) ? extra[name] : undefined) ??
-    (Object.hasOwn(dialects, name) ? dialects[name] : undefined)
-  );
-}
-
-/** Looks a dialect up by name (as `findDialect`); throws `UnknownDialectError` listing the known names. */
-export function getDialect(name: string, extra?: Readonly<Record<string, Dialect>>): Dialect {
-  const d = findDialect(name, extra);
-  if (d === undefined) {
-    const known = [...new Set([...Object.keys(dialects), ...Object.keys(extra ?? {})])].sort().join(', ');
-    throw new UnknownDialectError(`unknown dialect "${name}" (known: ${known})`);
-  }
-  return d;
-}

@@ -1,19 +1,11 @@
+// The parser lists derived from the registry, and `parseAny`, which reads a
+// body in whichever built-in dialect it is.
+
 import { isRecord } from '../utils/record.js';
-import {
-  complete,
-  completed,
-  header,
-  own,
-  parseAuthos,
-  parseBarekey,
-  parseClerk,
-  parseGoogle,
-  parseJsonApi,
-  parseOpenAI,
-  parseProblem,
-  parseSimple,
-  parseStripe,
-} from './_parse.js';
+import { complete, completed } from './_bare.js';
+import { header, own } from './_read.js';
+import { parseJsonApiBare } from './jsonapi/parse-bare.js';
+import { builtins } from './registry.js';
 import type { ParsedError, ParseInput } from './types.js';
 
 /** A dialect's parser: a body in, a parsed error (or `undefined`: not this dialect) out. */
@@ -22,24 +14,16 @@ export type DialectParser = (body: unknown, input: ParseInput) => ParsedError | 
 type Entry = readonly [name: string, parse: DialectParser];
 
 /**
- * The bare parsers, in detection order, for `errata/client`: they read the
- * body and only the headers that tell dialects apart, and leave `Retry-After`
- * and `x-request-id` to the client's errors, which read them first anyway.
- * On a hostile non-JSON value (a throwing getter) one may throw.
+ * The bare parsers (see `BareParser` in `_bare.ts`), in detection order: they
+ * read the body and only the headers that tell dialects apart, and leave
+ * `Retry-After` and `x-request-id` to {@link parseAny}. On a hostile non-JSON
+ * value (a throwing getter) one may throw.
  *
  * @internal
  */
-export const bareParsers: readonly Entry[] = [
-  ['problem', parseProblem],
-  ['google', parseGoogle],
-  ['stripe', parseStripe],
-  ['openai', parseOpenAI],
-  ['barekey', parseBarekey],
-  ['clerk', parseClerk],
-  ['jsonapi', parseJsonApi],
-  ['authos', parseAuthos],
-  ['simple', parseSimple],
-];
+export const bareParsers: readonly Entry[] = /* @__PURE__ */ builtins.map(
+  ([dialect, parseBare]) => [dialect.name, parseBare] as const,
+);
 
 /**
  * Every built-in dialect's parser, in detection order (most specific shape
@@ -82,7 +66,7 @@ export function detect(body: unknown, input: ParseInput): ParsedError | undefine
   if (found && isRecord(own(body, 'error')) && Array.isArray(own(body, 'errors'))) {
     const type = header(input, 'content-type') ?? '';
     if (/application\/vnd\.api\+json/i.test(type) && !/application\/problem\+json/i.test(type))
-      return attempt(parseJsonApi, body, input) ?? found;
+      return attempt(parseJsonApiBare, body, input) ?? found;
   }
   return found;
 }

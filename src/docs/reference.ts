@@ -2,7 +2,7 @@ import { entryAnchor, typeUri } from '../catalog/anchor.js';
 import { createCatalog } from '../catalog/define.js';
 import type { CatalogModel, EntryModel, JsonSchema, RetryPolicy } from '../catalog/model.js';
 import { placeholders } from '../catalog/template.js';
-import { findDialect, getDialect } from '../dialects/index.js';
+import { findDialect, getDialect } from '../dialects/registry.js';
 import type { Dialect, WireError } from '../dialects/types.js';
 import {
   type BodyPath,

@@ -1,6 +1,6 @@
 // Which dialect answers a request: a fixed one, the one a `dialect` function
 // names, or the one the client's `Accept` asks for, else the default.
-import { findDialect, getDialect, dialects as registry } from '../dialects/index.js';
+import { findDialect, getDialect, dialects as registry } from '../dialects/registry.js';
 import type { Dialect } from '../dialects/types.js';
 import { createNegotiator } from './negotiate.js';
 import type { DialectChooser, RequestContext } from './options.js';

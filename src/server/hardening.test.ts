@@ -3,7 +3,7 @@ import createHttpError from 'http-errors';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineCatalog } from '../catalog/define.js';
 import { dialects } from '../dialects/index.js';
-import { problem } from '../dialects/problem.js';
+import { problem } from '../dialects/problem/problem.js';
 import type { Dialect } from '../dialects/types.js';
 import { failures } from './builtin.js';
 import { createResponder, type ErrorEvent } from './respond.js';

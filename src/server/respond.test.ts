@@ -13,7 +13,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createCatalog, defineCatalog } from '../catalog/define.js';
 import { normalizeDocument } from '../catalog/load.js';
-import { problem } from '../dialects/problem.js';
+import { problem } from '../dialects/problem/problem.js';
 import type { Dialect } from '../dialects/types.js';
 import { failures } from './builtin.js';
 import { createNegotiator } from './negotiate.js';

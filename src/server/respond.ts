@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/define.js';
-import { problem } from '../dialects/problem.js';
+import { problem } from '../dialects/problem/problem.js';
 import type { WireError } from '../dialects/types.js';
 import { type ErrataError, isErrataError } from '../error.js';
 import { isFieldName } from '../utils/http-field.js';

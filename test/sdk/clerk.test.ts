@@ -11,7 +11,7 @@ import { createClerkClient } from '@clerk/backend';
 import { isClerkAPIResponseError } from '@clerk/backend/errors';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defineCatalog } from '../../src/catalog/define.js';
-import { clerk } from '../../src/dialects/clerk.js';
+import { clerk } from '../../src/dialects/clerk/clerk.js';
 import type { ErrataError } from '../../src/error.js';
 import { startWireServer, type WireServer } from './_server.js';
 

@@ -13,7 +13,7 @@ import OpenAI, {
 } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defineCatalog } from '../../src/catalog/define.js';
-import { openai } from '../../src/dialects/openai.js';
+import { openai } from '../../src/dialects/openai/openai.js';
 import type { ErrataError } from '../../src/error.js';
 import { startWireServer, type WireServer } from './_server.js';
 

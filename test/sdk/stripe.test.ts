@@ -11,7 +11,7 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defineCatalog } from '../../src/catalog/define.js';
-import { stripe } from '../../src/dialects/stripe.js';
+import { stripe } from '../../src/dialects/stripe/stripe.js';
 import type { ErrataError } from '../../src/error.js';
 import { startWireServer, type WireServer } from './_server.js';
 

@@ -1,8 +1,9 @@
-import { statusText } from '../catalog/status.js';
-import { baseHeaders, requestIdOf, safeParser } from './_common.js';
-import { completed, parseJsonApi as parseJsonApiBody } from './_parse.js';
-import { publicDetails, publicMessage } from './expose.js';
-import type { Dialect } from './types.js';
+import { statusText } from '../../catalog/status.js';
+import { completed, safeParser } from '../_bare.js';
+import { baseHeaders, requestIdOf } from '../_serialize.js';
+import { publicDetails, publicMessage } from '../expose.js';
+import type { Dialect } from '../types.js';
+import { parseJsonApiBare } from './parse-bare.js';
 
 const CONTENT_TYPE = 'application/vnd.api+json';
 
@@ -64,4 +65,4 @@ export const jsonapi: Dialect = {
 };
 
 /** Reads a JSON:API `{errors: [...]}` document; `undefined` when the body is not one. Never throws. */
-export const parseJsonApi = safeParser(completed(parseJsonApiBody));
+export const parseJsonApi = safeParser(completed(parseJsonApiBare));

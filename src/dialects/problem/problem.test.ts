@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defineCatalog } from '../catalog/define.js';
-import { toResponse } from '../server/response.js';
+import * as fixtures from '../../../test/dialects/_contract.js';
+import { defineCatalog } from '../../catalog/define.js';
+import { toResponse } from '../../server/response.js';
+import { parsers } from '../parsers.js';
 import { parseProblem, problem } from './problem.js';
 
 const api = defineCatalog({
@@ -115,5 +117,16 @@ describe('problem dialect', () => {
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     expect(res.headers.get('retry-after')).toBe('60');
     expect(await res.json()).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
+  });
+});
+
+describe('problem dialect among the others', () => {
+  it('its output is recognised by the problem parser alone', () => {
+    for (const err of [fixtures.notFound(), fixtures.invalid(), fixtures.api.error('RATE_LIMITED')]) {
+      const wire = problem.serialize(err, { requestId: 'r' });
+      const body = JSON.parse(wire.body);
+      const accepted = parsers.filter(([, parse]) => parse(body, fixtures.input(err.status)) !== undefined);
+      expect(accepted.map(([n]) => n)).toEqual(['problem']);
+    }
   });
 });

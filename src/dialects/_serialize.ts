@@ -1,11 +1,14 @@
+// What the built-in dialects' serializers share: the request id, the headers
+// every dialect sends, field paths and the details that carry violations.
 import type { ErrataError } from '../error.js';
 import { isFieldValue } from '../utils/http-field.js';
 import { pointerTokens } from '../utils/json-pointer.js';
 import { isRecord } from '../utils/record.js';
 
 import { publicDetails } from './expose.js';
-import type { ParsedError, ParseInput, SerializeContext } from './types.js';
+import type { SerializeContext } from './types.js';
 
+/** The request id to send: the serialize context's, else the error's own. */
 export function requestIdOf(error: ErrataError, context: SerializeContext | undefined): string | undefined {
   return context?.requestId ?? error.requestId;
 }
@@ -32,23 +35,6 @@ export function baseHeaders(
 export function pointerFragment(pointer: string): string {
   if (pointer.startsWith('#')) return pointer;
   return `#${pointer.startsWith('/') || pointer === '' ? pointer : `/${pointer}`}`;
-}
-
-/**
- * Wraps a parser so that nothing it meets (a throwing getter, a revoked proxy)
- * escapes as an exception: a dialect's `parse` answers a parsed error or
- * `undefined`. The client and `parseAny` call the bare parsers in a try/catch.
- */
-export function safeParser(
-  parse: (body: unknown, input: ParseInput) => ParsedError | undefined,
-): (body: unknown, input: ParseInput) => ParsedError | undefined {
-  return (body, input) => {
-    try {
-      return parse(body, input);
-    } catch {
-      return undefined;
-    }
-  };
 }
 
 /** The value of the should-retry headers: the catalog's retry policy of the entry. */

@@ -1,8 +1,9 @@
-import { isRecord } from '../utils/record.js';
-import { baseHeaders, fieldPath, requestIdOf, safeParser } from './_common.js';
-import { completed, parseGoogle as parseGoogleBody } from './_parse.js';
-import { publicDetails, publicMessage } from './expose.js';
-import type { Dialect } from './types.js';
+import { isRecord } from '../../utils/record.js';
+import { completed, safeParser } from '../_bare.js';
+import { baseHeaders, fieldPath, requestIdOf } from '../_serialize.js';
+import { publicDetails, publicMessage } from '../expose.js';
+import type { Dialect } from '../types.js';
+import { parseGoogleBare } from './parse-bare.js';
 
 const CONTENT_TYPE = 'application/json';
 const T = 'type.googleapis.com/google.rpc.';
@@ -44,7 +45,7 @@ export function grpcStatus(status: number): string {
 }
 
 /** A google.protobuf.Duration in its JSON form: seconds with up to 9 decimals and `s` (`60s`, `0.300s`). */
-export function duration(ms: number): string {
+function protobufDuration(ms: number): string {
   const total = Math.max(0, Math.round(ms));
   const whole = Math.floor(total / 1000);
   const frac = total % 1000;
@@ -118,7 +119,7 @@ export const google: Dialect = {
     const meta = metadata(publicDetails(error));
     body += meta === undefined ? '}' : `,"metadata":${JSON.stringify(meta)}}`;
     const delay = error.retryDelayMs;
-    if (delay !== undefined) body += `,{"@type":"${T}RetryInfo","retryDelay":"${duration(delay)}"}`;
+    if (delay !== undefined) body += `,{"@type":"${T}RetryInfo","retryDelay":"${protobufDuration(delay)}"}`;
     const violations = error.violations;
     if (violations !== undefined && violations.length > 0) {
       body += `,${JSON.stringify({
@@ -140,4 +141,4 @@ export const google: Dialect = {
 };
 
 /** Reads an AIP-193 `{error: {code, message, status, details}}` body; `undefined` when the body is not one. Never throws. */
-export const parseGoogle = safeParser(completed(parseGoogleBody));
+export const parseGoogle = safeParser(completed(parseGoogleBare));

@@ -1,15 +1,9 @@
-import { isFieldValue } from '../utils/http-field.js';
-import {
-  baseHeaders,
-  detailsWithViolations,
-  fieldPath,
-  requestIdOf,
-  safeParser,
-  shouldRetry,
-} from './_common.js';
-import { completed, parseStripe as parseStripeBody } from './_parse.js';
-import { publicMessage } from './expose.js';
-import type { Dialect } from './types.js';
+import { isFieldValue } from '../../utils/http-field.js';
+import { completed, safeParser } from '../_bare.js';
+import { baseHeaders, detailsWithViolations, fieldPath, requestIdOf, shouldRetry } from '../_serialize.js';
+import { publicMessage } from '../expose.js';
+import type { Dialect } from '../types.js';
+import { parseStripeBare } from './parse-bare.js';
 
 const CONTENT_TYPE = 'application/json';
 
@@ -60,4 +54,4 @@ export const stripe: Dialect = {
 };
 
 /** Reads a Stripe `{error: {type, code, message, param, doc_url}}` body with its headers; `undefined` when the body is not one. Never throws. */
-export const parseStripe = safeParser(completed(parseStripeBody));
+export const parseStripe = safeParser(completed(parseStripeBare));

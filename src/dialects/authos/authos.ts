@@ -1,7 +1,8 @@
-import { baseHeaders, detailsWithViolations, requestIdOf, safeParser } from './_common.js';
-import { completed, parseAuthos as parseAuthosBody } from './_parse.js';
-import { publicMessage } from './expose.js';
-import type { Dialect } from './types.js';
+import { completed, safeParser } from '../_bare.js';
+import { baseHeaders, detailsWithViolations, requestIdOf } from '../_serialize.js';
+import { publicMessage } from '../expose.js';
+import type { Dialect } from '../types.js';
+import { parseAuthosBare } from './parse-bare.js';
 
 const CONTENT_TYPE = 'application/json';
 
@@ -52,4 +53,4 @@ function isoSeconds(date: Date): string {
 }
 
 /** Reads an `{error, error_code, timestamp}` body; `undefined` when the body is not one. Never throws. */
-export const parseAuthos = safeParser(completed(parseAuthosBody));
+export const parseAuthos = safeParser(completed(parseAuthosBare));

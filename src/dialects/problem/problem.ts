@@ -1,8 +1,9 @@
-import { statusText } from '../catalog/status.js';
-import { baseHeaders, pointerFragment, requestIdOf, safeParser } from './_common.js';
-import { completed, parseProblem as parseProblemBody } from './_parse.js';
-import { publicDetails, publicMessage } from './expose.js';
-import type { Dialect } from './types.js';
+import { statusText } from '../../catalog/status.js';
+import { completed, safeParser } from '../_bare.js';
+import { baseHeaders, pointerFragment, requestIdOf } from '../_serialize.js';
+import { publicDetails, publicMessage } from '../expose.js';
+import type { Dialect } from '../types.js';
+import { parseProblemBare } from './parse-bare.js';
 
 const CONTENT_TYPE = 'application/problem+json';
 
@@ -46,4 +47,4 @@ export const problem: Dialect = {
 };
 
 /** Reads an RFC 9457 body; `undefined` when the body is not one. Never throws. */
-export const parseProblem = safeParser(completed(parseProblemBody));
+export const parseProblem = safeParser(completed(parseProblemBare));

@@ -1,8 +1,9 @@
-import { isRecord } from '../utils/record.js';
-import { baseHeaders, fieldPath, requestIdOf, safeParser } from './_common.js';
-import { completed, parseClerk as parseClerkBody } from './_parse.js';
-import { publicDetails, publicMessage } from './expose.js';
-import type { Dialect } from './types.js';
+import { isRecord } from '../../utils/record.js';
+import { completed, safeParser } from '../_bare.js';
+import { baseHeaders, fieldPath, requestIdOf } from '../_serialize.js';
+import { publicDetails, publicMessage } from '../expose.js';
+import type { Dialect } from '../types.js';
+import { parseClerkBare } from './parse-bare.js';
 
 // @clerk/backend reads the body as JSON only when the content type is exactly this.
 const CONTENT_TYPE = 'application/json';
@@ -80,4 +81,4 @@ export const clerk: Dialect = {
 };
 
 /** Reads a Clerk `{errors: [...], clerk_trace_id}` body; `undefined` when the body is not one. Never throws. */
-export const parseClerk = safeParser(completed(parseClerkBody));
+export const parseClerk = safeParser(completed(parseClerkBare));

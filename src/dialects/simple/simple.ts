@@ -1,7 +1,8 @@
-import { baseHeaders, detailsWithViolations, requestIdOf, safeParser } from './_common.js';
-import { completed, parseSimple as parseSimpleBody } from './_parse.js';
-import { publicMessage } from './expose.js';
-import type { Dialect } from './types.js';
+import { completed, safeParser } from '../_bare.js';
+import { baseHeaders, detailsWithViolations, requestIdOf } from '../_serialize.js';
+import { publicMessage } from '../expose.js';
+import type { Dialect } from '../types.js';
+import { parseSimpleBare } from './parse-bare.js';
 
 const CONTENT_TYPE = 'application/json';
 
@@ -35,4 +36,4 @@ export const simple: Dialect = {
 };
 
 /** Reads a `{code, message, details}` body; `undefined` when the body is not one. Never throws. */
-export const parseSimple = safeParser(completed(parseSimpleBody));
+export const parseSimple = safeParser(completed(parseSimpleBare));

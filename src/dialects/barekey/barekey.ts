@@ -1,7 +1,8 @@
-import { baseHeaders, detailsWithViolations, requestIdOf, safeParser } from './_common.js';
-import { completed, parseBarekey as parseBarekeyBody } from './_parse.js';
-import { publicMessage } from './expose.js';
-import type { Dialect } from './types.js';
+import { completed, safeParser } from '../_bare.js';
+import { baseHeaders, detailsWithViolations, requestIdOf } from '../_serialize.js';
+import { publicMessage } from '../expose.js';
+import type { Dialect } from '../types.js';
+import { parseBarekeyBare } from './parse-bare.js';
 
 const CONTENT_TYPE = 'application/json';
 
@@ -31,4 +32,4 @@ export const barekey: Dialect = {
 };
 
 /** Reads an `{error: {code, message, requestId}}` body; `undefined` when the body is not one. Never throws. */
-export const parseBarekey = safeParser(completed(parseBarekeyBody));
+export const parseBarekey = safeParser(completed(parseBarekeyBare));

@@ -1,14 +1,8 @@
-import {
-  baseHeaders,
-  detailsWithViolations,
-  fieldPath,
-  requestIdOf,
-  safeParser,
-  shouldRetry,
-} from './_common.js';
-import { completed, parseOpenAI as parseOpenAIBody } from './_parse.js';
-import { publicMessage } from './expose.js';
-import type { Dialect } from './types.js';
+import { completed, safeParser } from '../_bare.js';
+import { baseHeaders, detailsWithViolations, fieldPath, requestIdOf, shouldRetry } from '../_serialize.js';
+import { publicMessage } from '../expose.js';
+import type { Dialect } from '../types.js';
+import { parseOpenAIBare } from './parse-bare.js';
 
 const CONTENT_TYPE = 'application/json';
 
@@ -78,4 +72,4 @@ export const openai: Dialect = {
 };
 
 /** Reads an OpenAI-style `{error: {message, type, param, code}}` body with its retry headers; `undefined` when the body is not one. Never throws. */
-export const parseOpenAI = safeParser(completed(parseOpenAIBody));
+export const parseOpenAI = safeParser(completed(parseOpenAIBare));
