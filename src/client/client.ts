@@ -1,27 +1,47 @@
 import type { CodeOf, DetailsOf, EntryDef } from '../catalog/define.js';
+import type { ServerCodes } from '../catalog/server-codes.js';
 import type { DialectParser } from '../dialects/parsers.js';
 import type { ParsedError } from '../dialects/types.js';
 import { read } from './_read-body.js';
 import { readCapped } from './_read-capped.js';
-import { clientError, type ErrataClientError, type HeaderGetter, isErrataClientError } from './error.js';
+import {
+  clientError,
+  type ErrataClientError,
+  GUIDE,
+  type Guide,
+  type HeaderGetter,
+  isErrataClientError,
+} from './error.js';
 
 type Loose = Record<string, EntryDef>;
 /** The authored entries carried by a catalog's type (its phantom `'~entries'`). */
 type EntriesOf<C> = C extends { readonly '~entries'?: infer E } ? (E extends Loose ? E : Loose) : Loose;
 
-/** The wire codes of a catalog type; `string` for a client without one. */
+type OwnCode<C> = { [K in keyof EntriesOf<C> & string]: CodeOf<EntriesOf<C>, K> }[keyof EntriesOf<C> &
+  string];
+
+/**
+ * The wire codes of a catalog type: its entries' and those of the server
+ * failures it has no entry for (`METHOD_NOT_ALLOWED` in a catalog without a
+ * 405 entry), what its errata server can send; `string` for a client without one.
+ */
 export type ClientCode<C> = string extends keyof EntriesOf<C>
   ? string
-  : { [K in keyof EntriesOf<C> & string]: CodeOf<EntriesOf<C>, K> }[keyof EntriesOf<C> & string];
+  : OwnCode<C> | ServerCodes<EntriesOf<C>>;
 
-/** The details of a wire code: the union of the details of every entry answering with it. */
+/**
+ * The details of a wire code: the union of the details of every entry
+ * answering with it; `undefined` for a server failure's.
+ */
 export type ClientDetails<C, Code extends string> = string extends keyof EntriesOf<C>
   ? unknown
-  : {
-      [K in keyof EntriesOf<C> & string]: [CodeOf<EntriesOf<C>, K>] extends [Code]
-        ? DetailsOf<EntriesOf<C>[K]>
-        : never;
-    }[keyof EntriesOf<C> & string];
+  : [Code] extends [OwnCode<C>]
+    ? {
+        [K in keyof EntriesOf<C> & string]: [CodeOf<EntriesOf<C>, K>] extends [Code]
+          ? DetailsOf<EntriesOf<C>[K]>
+          : never;
+      }[keyof EntriesOf<C> & string]
+    : undefined;
 
 /** What {@link ErrataClient.parse} reads of a response besides its body (a `Response` fits). */
 export interface ResponseLike {
@@ -141,12 +161,7 @@ const NO_HEADERS: HeaderGetter = { get: () => null };
 const IDEMPOTENT = /^(GET|HEAD|OPTIONS|TRACE|PUT|DELETE)$/i;
 
 const fail = (code: string, message: string, retryable: boolean, cause?: unknown) =>
-  clientError(
-    { status: 0, code, message, violations: [], body: '', truncated: false },
-    retryable,
-    undefined,
-    cause,
-  );
+  clientError({ status: 0, code, message, violations: [], body: '', truncated: false }, { retryable }, cause);
 
 /**
  * Creates a client for the errors of the catalog type `C` (`typeof api`): only
@@ -164,7 +179,7 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
       const status = res.status ?? 0;
       const headers = res.headers ?? NO_HEADERS;
       let data: unknown;
-      let parsed: Partial<ParsedError> | undefined;
+      let parsed: (Partial<ParsedError> & Guide) | undefined;
       try {
         // Only an object or an array parses from a body that starts so.
         if (/^\s*[[{]/.test(body)) {
@@ -191,8 +206,7 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
           truncated: cut,
           headers,
         },
-        parsed.retryable,
-        parsed.retryAfterMs,
+        parsed,
       );
     } catch (e) {
       // Unreachable with real headers; a hostile `ResponseLike` still gets an error, not an exception.
@@ -253,12 +267,19 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
             error = fail('network_error', 'Network error', true, e);
           }
           stop(error);
-          const delay =
+          // The body's back-off (a catalog's baseMs, maxMs, maxAttempts) over the client's defaults.
+          const g = (error as { [GUIDE]?: Guide })[GUIDE] ?? {};
+          const delay = Math.ceil(
             error.retryAfterMs ??
-            (o.random ?? Math.random)() *
-              Math.min(o.maxDelayMs ?? 1e4, (o.baseDelayMs ?? 500) * 2 ** attempt);
+              (o.random ?? Math.random)() *
+                Math.min(
+                  g.retryMaxMs ?? o.maxDelayMs ?? 1e4,
+                  (g.retryBaseMs ?? o.baseDelayMs ?? 500) * 2 ** attempt,
+                ),
+          );
           if (
             !(attempt++ < retries) ||
+            attempt >= (g.maxAttempts || 1 / 0) ||
             !again ||
             !error.retryable ||
             delay > (o.maxRetryAfterMs ?? 6e4) ||

@@ -385,9 +385,9 @@ describe('client.fetch: stalls, HEAD and odd Retry-After values', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
-  it('reads a fractional Retry-After as seconds', () => {
+  it('ignores a fractional Retry-After (delay-seconds is digits only, RFC 9110 section 10.2.3)', () => {
     const e = client.parse('', { status: 503, headers: new Headers({ 'retry-after': '1.5' }) });
-    expect(e.retryAfterMs).toBe(1500);
+    expect(e.retryAfterMs).toBe(undefined);
   });
 });
 

@@ -23,7 +23,11 @@ export interface ClientErrorFields<C extends string | undefined = string | undef
    * status (408, 429 and 5xx but 501). Worked out when first read.
    */
   readonly retryable: boolean;
-  /** The delay the server asked for (`retry-after-ms`, `Retry-After`, then the body), in ms; worked out when first read. */
+  /**
+   * The delay the server asked for, in whole ms: `retry-after-ms`, then the
+   * body's, then `Retry-After` (digits or an HTTP-date, RFC 9110 section
+   * 10.2.3; anything else is ignored). Worked out when first read.
+   */
   readonly retryAfterMs: number | undefined;
   /** Field violations (JSON Pointers into the request body); empty when the body lists none. */
   readonly violations: readonly Violation[];
@@ -75,11 +79,22 @@ const proto = ErrataClientError.prototype;
 proto.name = 'ErrataClientError';
 (proto as unknown as Record<symbol, boolean>)[BRAND] = true;
 
-/** The retry guidance a body gave: `[retryable, retryAfterMs]`. */
-const GUIDE = Symbol('guide');
+/**
+ * The retry guidance a body gave, as a parser reads it: whether, after how
+ * long, and the back-off a catalog states (`baseMs`, `maxMs`, `maxAttempts`).
+ */
+export interface Guide {
+  readonly retryable?: boolean | undefined;
+  readonly retryAfterMs?: number | undefined;
+  readonly retryBaseMs?: number | undefined;
+  readonly retryMaxMs?: number | undefined;
+  readonly maxAttempts?: number | undefined;
+}
+/** Where an error keeps its body's {@link Guide}. */
+export const GUIDE = Symbol('guide');
 type Made = { -readonly [K in keyof ClientErrorFields]: unknown } & {
   cause?: unknown;
-  [GUIDE]?: [retryable?: boolean, retryAfterMs?: number];
+  [GUIDE]?: Guide;
 };
 
 const own = (e: object, name: PropertyKey, value: unknown, enumerable = true) => {
@@ -115,19 +130,23 @@ lazy('retryable', (e) => {
   const s = e.status as number;
   return (
     flag === 'true' ||
-    (flag !== 'false' && (e[GUIDE]?.[0] ?? (s === 408 || s === 429 || (s > 499 && s !== 501))))
+    (flag !== 'false' && (e[GUIDE]?.retryable ?? (s === 408 || s === 429 || (s > 499 && s !== 501))))
   );
 });
-// retry-after-ms (in ms), then Retry-After as delay-seconds or an HTTP-date (RFC 9110 section 10.2.3), then the body.
+// retry-after-ms (OpenAI's, in ms), then the body's delay (exact), then Retry-After: delay-seconds
+// as digits, or an HTTP-date in one of its three forms, asctime's without a zone read as GMT
+// (RFC 9110 sections 10.2.3 and 5.6.7; a date in the past means now). Anything else is ignored.
 lazy('retryAfterMs', (e) => {
-  const ms = header(e, 'retry-after-ms');
-  const after = header(e, 'retry-after');
-  let v = ms ? +ms : -1;
-  // A number is delay-seconds (a negative one is ignored); anything else may be a date (one in the past is now).
-  if (!(v >= 0) && after)
-    // biome-ignore lint/suspicious/noGlobalIsNan: the coercion is the point (is the text a number?)
-    v = isNaN(after as never) ? Math.max(0, Date.parse(after) - Date.now()) : +after * 1000;
-  if (!(v >= 0)) v = e[GUIDE]?.[1] as number;
+  const ms = header(e, 'retry-after-ms') ?? '';
+  const after = header(e, 'retry-after') ?? '';
+  const v = /^\d+(\.\d+)?$/.test(ms)
+    ? Math.ceil(+ms)
+    : (e[GUIDE]?.retryAfterMs ??
+      (/^\d+$/.test(after)
+        ? Math.min(+after * 1000, 2 ** 53)
+        : /^[A-Z][a-z]+,? [\w -]+ [\d:]{8} (GMT|\d{4})$/.test(after)
+          ? Math.max(0, Date.parse(after.replace(/\d$/, '$& GMT')) - Date.now())
+          : -1));
   return v >= 0 ? v : undefined;
 });
 // Errors the client makes carry no trace (see `clientError`); they answer `stack` as V8 does with a limit of 0.
@@ -143,14 +162,9 @@ export type EagerFields = Omit<ClientErrorInit, 'retryable' | 'retryAfterMs'>;
  * the prototype is one cached map transition). It is still an `instanceof Error`
  * and of `ErrataClientError`.
  */
-export const clientError = (
-  f: EagerFields,
-  retryable?: boolean,
-  retryAfterMs?: number,
-  cause?: unknown,
-): ErrataClientError => {
+export const clientError = (f: EagerFields, guide?: Guide, cause?: unknown): ErrataClientError => {
   const e = f as Made;
-  e[GUIDE] = [retryable, retryAfterMs];
+  e[GUIDE] = guide;
   if (cause !== undefined) e.cause = cause;
   return Object.setPrototypeOf(e, proto);
 };

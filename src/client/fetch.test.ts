@@ -287,7 +287,8 @@ describe('client.fetch: budgets', () => {
     reply = () => ({ status: 503 });
     await rejection(client.fetch(`${base}/a`, {}, { retries: 4, maxDelayMs: 15 }));
     expect(hits).toHaveLength(5);
-    expect(retries.map((r) => r.delayMs)).toEqual([5, 7.5, 7.5, 7.5]);
+    // 0.5 × min(15, 10 × 2^n), rounded up to whole milliseconds.
+    expect(retries.map((r) => r.delayMs)).toEqual([5, 8, 8, 8]);
     await rejection(client.fetch(`${base}/a`, {}, { retries: 0 }));
     expect(hits).toHaveLength(6);
   });
@@ -303,7 +304,8 @@ describe('client.fetch: budgets', () => {
     });
     reply = () => ({ status: 500 });
     await rejection(c.fetch(`${base}/a`));
-    expect(seen.map((d) => Math.round(d * 100) / 100)).toEqual([7.92, 15.84, 19.8]);
+    // 0.99 × 8, × 16, × 20, rounded up to whole milliseconds.
+    expect(seen).toEqual([8, 16, 20]);
   });
 
   it('throws the error at once when the wait would overrun timeoutMs', async () => {

@@ -40,7 +40,12 @@ async function bundle(plugins: Plugin[] = []) {
 }
 
 /**
- * The client's own code, the reader aside: 1974 B, of which about 125 B are
+ * The client's own code, the reader aside: 2071 B. 97 B of it are the retry
+ * guidance of issue #13: Retry-After read as RFC 9110 allows it and nothing
+ * else (digits, or the three HTTP-date forms with asctime's read as GMT, where
+ * `+value` and `Date.parse` took `1e309`, `0x10` and ISO dates), whole
+ * milliseconds for `onRetry`, and the back-off a body states (`baseMs`,
+ * `maxMs`, `maxAttempts`) over the client's defaults. 1974 B before, of which about 125 B are
  * `baseUrl` and default `headers` (issue #10: a scheme check, one slash
  * join, a merge of two header sets that leaves `undefined` out). 1847 B
  * before them; 1888 B before the corpus audit, 2015 B before that. The
@@ -48,10 +53,12 @@ async function bundle(plugins: Plugin[] = []) {
  * the modules in the bundle: either moves the size by 1-2 B (1974 B since the
  * reader's files were renamed).
  */
-const CLIENT_BUDGET = 1974;
+const CLIENT_BUDGET = 2071;
 /**
  * The whole entry: client and universal reader, which reads every built-in
- * wire format and the foreign shapes of `corpus.test.ts`. 3182 B: 7 B more
+ * wire format and the foreign shapes of `corpus.test.ts`. 3362 B: the
+ * client's 97 B of retry guidance (above) and 83 B in the reader for the
+ * problem body's `retry` member (issue #13). 3182 B before: 7 B more
  * since the reader takes `pathPointer` from `src/utils/json-pointer.ts`, the
  * one every layer uses, instead of its own copy (same code, one module
  * boundary). 3173-3175 B before: raised
@@ -60,7 +67,7 @@ const CLIENT_BUDGET = 1974;
  * strict parsers). The dialects' parsers are bundled only when passed as
  * `dialect`.
  */
-const ENTRY_LIMIT = 3182;
+const ENTRY_LIMIT = 3362;
 
 describe('errata/client bundle', () => {
   it(`keeps the client's own code within ${CLIENT_BUDGET} B gzip`, async () => {
