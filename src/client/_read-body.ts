@@ -1,11 +1,17 @@
 // The client's universal reader: one pass over a parsed JSON body that reads
-// any of errata's wire formats (problem, simple, authos, barekey, clerk,
-// jsonapi, google, stripe, openai) and the common foreign shapes built on
-// them. Unlike the dialects' strict parsers it does not prove that exactly one
-// dialect accepts a body: it reads whatever fields are there, by shape, and
-// names a best-guess dialect. Own properties only, no recursion, and it may
-// throw only on a hostile non-JSON value (a throwing getter), which the client
-// catches.
+// errors by their shape: an `{error: {…}}` envelope, an `{error: "…"}` string,
+// an `errors` array, an RFC 9457 problem, a flat code and message. errata's
+// built-in dialects (src/dialects/registry.ts) and the common foreign shapes
+// built on them are all of these. Unlike the dialects' strict parsers it does
+// not prove that exactly one dialect accepts a body: it reads whatever fields
+// are there and names a best-guess dialect. Own properties only, no recursion,
+// and it may throw only on a hostile non-JSON value (a throwing getter), which
+// the client catches.
+//
+// It imports no dialect, so adding one to errata never requires editing this
+// file: a body of a known shape is read as it is, and an application whose
+// dialect has a shape of its own passes that dialect (or its safe parser,
+// `parse<Name>`) to `createClient({ dialect })`, which bundles only that.
 
 import type { ParsedError } from '../dialects/types.js';
 import type { Violation } from '../error.js';

@@ -46,7 +46,8 @@ export interface ParsedError {
 
 /**
  * A wire format: it serializes an {@link ErrataError} and parses a response
- * back. One file per dialect; user-defined dialects implement the same interface.
+ * back. Each built-in one has its folder (`src/dialects/<name>/`) and its line
+ * in `registry.ts`; user-defined dialects implement the same interface.
  */
 export interface Dialect {
   readonly name: string;
