@@ -39,39 +39,40 @@ function example(id: string, label: string, text: string): string {
 }
 
 function entryHtml(ref: DocReference, e: DocEntry, category: number): string {
-  const x = e.entry;
-  const cls = x.status >= 500 ? 's5' : 's4';
+  const entry = e.entry;
+  const statusClass = entry.status >= 500 ? 's5' : 's4';
   const parts: string[] = [];
   parts.push(
     `<article class="entry" id="${h(e.anchor)}" tabindex="-1" data-category="${category}" aria-labelledby="h:${h(e.anchor)}">`,
   );
   parts.push(
     `<h3 id="h:${h(e.anchor)}"><a class="anchor" href="#${h(e.anchor)}" aria-label="Link to ${h(e.id)}">#</a><code>${h(
-      x.code === '' ? '(empty code)' : x.code,
-    )}</code>${x.code !== e.id ? `<span class="id">${h(e.id)}</span>` : ''}</h3>`,
+      entry.code === '' ? '(empty code)' : entry.code,
+    )}</code>${entry.code !== e.id ? `<span class="id">${h(e.id)}</span>` : ''}</h3>`,
   );
   const badges = [
-    `<span class="badge ${cls}">${x.status} ${h(statusText(x.status))}</span>`,
+    `<span class="badge ${statusClass}">${entry.status} ${h(statusText(entry.status))}</span>`,
     `<span class="badge ${e.retryable ? 'yes' : 'no'}">${e.retryable ? 'Retryable' : 'Not retryable'}</span>`,
   ];
-  if (x.deprecated) badges.push('<span class="badge dep">Deprecated</span>');
+  if (entry.deprecated) badges.push('<span class="badge dep">Deprecated</span>');
   parts.push(`<div class="badges">${badges.join('')}</div>`);
-  if (x.deprecated) {
-    const d = x.deprecated;
-    let text = `Deprecated${d.since ? ` since ${h(d.since)}` : ''}.`;
-    if (d.replacedBy) {
-      text += Object.hasOwn(ref.model.errors, d.replacedBy)
-        ? ` Use <a href="#${h(d.replacedBy)}"><code>${h(d.replacedBy)}</code></a> instead.`
-        : ` Use <code>${h(d.replacedBy)}</code> instead.`;
+  if (entry.deprecated) {
+    const deprecation = entry.deprecated;
+    let text = `Deprecated${deprecation.since ? ` since ${h(deprecation.since)}` : ''}.`;
+    if (deprecation.replacedBy) {
+      text += Object.hasOwn(ref.model.errors, deprecation.replacedBy)
+        ? ` Use <a href="#${h(deprecation.replacedBy)}"><code>${h(deprecation.replacedBy)}</code></a> instead.`
+        : ` Use <code>${h(deprecation.replacedBy)}</code> instead.`;
     }
-    if (d.note) text += ` ${h(d.note)}`;
+    if (deprecation.note) text += ` ${h(deprecation.note)}`;
     parts.push(`<p class="deprecated">${text}</p>`);
   }
-  if (x.title) parts.push(`<p class="text"><strong>${h(x.title)}</strong></p>`);
-  if (x.description) parts.push(`<p class="text">${h(x.description)}</p>`);
-  if (x.remediation) parts.push(`<p class="text"><strong>What to do:</strong> ${h(x.remediation)}</p>`);
+  if (entry.title) parts.push(`<p class="text"><strong>${h(entry.title)}</strong></p>`);
+  if (entry.description) parts.push(`<p class="text">${h(entry.description)}</p>`);
+  if (entry.remediation)
+    parts.push(`<p class="text"><strong>What to do:</strong> ${h(entry.remediation)}</p>`);
   parts.push(`<p class="text"><strong>Retry:</strong> ${h(e.retryText)}</p>`);
-  if (x.message) parts.push(`<p><strong>Message:</strong> <code>${h(x.message)}</code></p>`);
+  if (entry.message) parts.push(`<p><strong>Message:</strong> <code>${h(entry.message)}</code></p>`);
   if (e.params.length > 0) {
     const rows = e.params
       .map(
@@ -83,12 +84,12 @@ function entryHtml(ref: DocReference, e: DocEntry, category: number): string {
       `<div class="scroll"><table><caption class="offscreen">Parameters</caption><thead><tr><th scope="col">Parameter</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead><tbody>${rows}</tbody></table></div>`,
     );
   }
-  if (x.details !== undefined && schemaFields(x.details).length > 0)
-    parts.push(`<p><strong>Details</strong></p>${fieldsTable(x.details)}`);
+  if (entry.details !== undefined && schemaFields(entry.details).length > 0)
+    parts.push(`<p><strong>Details</strong></p>${fieldsTable(entry.details)}`);
   parts.push(example(e.anchor, 'Example response', httpExample(e.example, e.exampleText)));
   if (e.type) parts.push(`<p class="meta">Type: <code>${h(e.type)}</code></p>`);
-  if (x.links && x.links.length > 0) {
-    const links = x.links
+  if (entry.links && entry.links.length > 0) {
+    const links = entry.links
       .filter((l) => /^https?:\/\//i.test(l))
       .map((l) => `<li><a href="${h(l)}" rel="noopener noreferrer">${h(l)}</a></li>`);
     if (links.length > 0) parts.push(`<ul>${links.join('')}</ul>`);
@@ -112,21 +113,27 @@ export function renderHtml(ref: DocReference): string {
   const { model } = ref;
   const catIndex = new Map(ref.categories.map((c, i) => [c.name, i]));
   const rows = ref.entries.map((e) => {
-    const x = e.entry;
+    const entry = e.entry;
     const text = [
       e.id,
-      x.code,
-      String(x.status),
-      x.title,
-      x.message,
-      x.description,
-      x.remediation,
-      x.category,
+      entry.code,
+      String(entry.status),
+      entry.title,
+      entry.message,
+      entry.description,
+      entry.remediation,
+      entry.category,
     ]
       .filter(Boolean)
       .join(' ')
       .toLowerCase();
-    return [e.id, text, catIndex.get(x.category) ?? 0, Math.floor(x.status / 100), e.retryable ? 1 : 0];
+    return [
+      e.id,
+      text,
+      catIndex.get(entry.category) ?? 0,
+      Math.floor(entry.status / 100),
+      e.retryable ? 1 : 0,
+    ];
   });
   const out: string[] = [];
   out.push(
@@ -183,11 +190,11 @@ export function renderHtml(ref: DocReference): string {
     );
   out.push('</section>');
 
-  ref.categories.forEach((cat, i) => {
+  ref.categories.forEach((category, i) => {
     out.push(
-      `<section data-category="${i}" aria-labelledby="errata:cat-${i}"><h2 id="errata:cat-${i}">${h(cat.name)}</h2>`,
+      `<section data-category="${i}" aria-labelledby="errata:cat-${i}"><h2 id="errata:cat-${i}">${h(category.name)}</h2>`,
     );
-    for (const e of cat.entries) out.push(entryHtml(ref, e, i));
+    for (const e of category.entries) out.push(entryHtml(ref, e, i));
     out.push('</section>');
   });
   out.push('<p id="errata:empty" hidden>No error matches the search and filters.</p>');

@@ -28,23 +28,23 @@ const prose = (text: string) => escapeMarkdown(text.trim()).replace(/\r?\n/g, '\
 
 /** The description shown in a summary row: description, else title, else message. */
 export function summaryOf(e: DocEntry): string {
-  const x = e.entry;
-  return x.description ?? (x.title || undefined) ?? x.message ?? '';
+  const entry = e.entry;
+  return entry.description ?? (entry.title || undefined) ?? entry.message ?? '';
 }
 
 function deprecationLine(ref: DocReference, e: DocEntry): string | undefined {
-  const d = e.entry.deprecated;
-  if (!d) return undefined;
-  const parts = [`**Deprecated**${d.since ? ` since ${escapeMarkdown(d.since)}` : ''}.`];
-  if (d.replacedBy) {
-    const target = Object.hasOwn(ref.model.errors, d.replacedBy);
+  const deprecation = e.entry.deprecated;
+  if (!deprecation) return undefined;
+  const parts = [`**Deprecated**${deprecation.since ? ` since ${escapeMarkdown(deprecation.since)}` : ''}.`];
+  if (deprecation.replacedBy) {
+    const target = Object.hasOwn(ref.model.errors, deprecation.replacedBy);
     parts.push(
       target
-        ? `Use [${inlineCode(d.replacedBy)}](#${d.replacedBy}) instead.`
-        : `Use ${inlineCode(d.replacedBy)} instead.`,
+        ? `Use [${inlineCode(deprecation.replacedBy)}](#${deprecation.replacedBy}) instead.`
+        : `Use ${inlineCode(deprecation.replacedBy)} instead.`,
     );
   }
-  if (d.note) parts.push(oneLine(d.note));
+  if (deprecation.note) parts.push(oneLine(deprecation.note));
   return parts.join(' ');
 }
 
@@ -56,40 +56,40 @@ function fieldsTable(schema: JsonSchema): string {
 }
 
 function entrySection(ref: DocReference, e: DocEntry): string {
-  const x = e.entry;
+  const entry = e.entry;
   const out: string[] = [];
   out.push(`<a id="${e.anchor}"></a>`);
   out.push('');
-  out.push(`### ${escapeMarkdown(e.id)}${x.code !== e.id ? ` (${inlineCode(x.code)})` : ''}`);
+  out.push(`### ${escapeMarkdown(e.id)}${entry.code !== e.id ? ` (${inlineCode(entry.code)})` : ''}`);
   out.push('');
-  const dep = deprecationLine(ref, e);
-  if (dep) out.push(`> ${dep}`, '');
+  const deprecation = deprecationLine(ref, e);
+  if (deprecation) out.push(`> ${deprecation}`, '');
   const facts = [
-    `- **Code:** ${x.code === '' ? '(empty)' : inlineCode(x.code)}`,
-    `- **HTTP:** ${x.status} ${statusText(x.status)}`,
+    `- **Code:** ${entry.code === '' ? '(empty)' : inlineCode(entry.code)}`,
+    `- **HTTP:** ${entry.status} ${statusText(entry.status)}`,
     `- **Retryable:** ${oneLine(e.retryText)}`,
   ];
-  if (x.title) facts.push(`- **Title:** ${oneLine(x.title)}`);
+  if (entry.title) facts.push(`- **Title:** ${oneLine(entry.title)}`);
   if (e.type) facts.push(`- **Type:** <${e.type}>`);
   out.push(...facts, '');
-  if (x.description) out.push(prose(x.description), '');
-  if (x.remediation) out.push(`**What to do:** ${prose(x.remediation)}`, '');
-  if (x.message) out.push(`**Message:** ${inlineCode(x.message)}`, '');
+  if (entry.description) out.push(prose(entry.description), '');
+  if (entry.remediation) out.push(`**What to do:** ${prose(entry.remediation)}`, '');
+  if (entry.message) out.push(`**Message:** ${inlineCode(entry.message)}`, '');
   if (e.params.length > 0) {
     out.push('**Parameters**', '', '| Name | Type | Description |', '|---|---|---|');
     for (const p of e.params)
       out.push(`| ${cellCode(p.name)} | ${p.type} | ${p.description ? escapeCell(p.description) : ''} |`);
     out.push('');
   }
-  if (x.details !== undefined && schemaFields(x.details).length > 0) {
-    out.push('**Details**', '', fieldsTable(x.details), '');
+  if (entry.details !== undefined && schemaFields(entry.details).length > 0) {
+    out.push('**Details**', '', fieldsTable(entry.details), '');
   }
   out.push('**Example response**', '', codeFence(httpExample(e.example, e.exampleText), 'http'), '');
-  if (x.links && x.links.length > 0) {
+  if (entry.links && entry.links.length > 0) {
     out.push(
       '**See also:**',
       '',
-      ...x.links.map((l) => `- <${l.replace(/[<>\s]/g, encodeURIComponent)}>`),
+      ...entry.links.map((l) => `- <${l.replace(/[<>\s]/g, encodeURIComponent)}>`),
       '',
     );
   }
@@ -137,27 +137,27 @@ export function renderMarkdown(ref: DocReference): string {
   }
 
   out.push('## Error code reference', '');
-  for (const cat of ref.categories) {
-    out.push(`### ${oneLine(cat.name)}`, '');
+  for (const category of ref.categories) {
+    out.push(`### ${oneLine(category.name)}`, '');
     out.push('| Code | HTTP | Retryable | Description | Remediation |', '|---|---|---|---|---|');
-    for (const e of cat.entries) {
-      const x = e.entry;
-      const code = `[${cellCode(x.code === '' ? e.id : x.code)}](#${e.anchor})`;
-      const dep = x.deprecated
-        ? `**Deprecated**${x.deprecated.replacedBy ? `: use ${cellCode(x.deprecated.replacedBy)}` : ''}. `
+    for (const e of category.entries) {
+      const entry = e.entry;
+      const code = `[${cellCode(entry.code === '' ? e.id : entry.code)}](#${e.anchor})`;
+      const deprecation = entry.deprecated
+        ? `**Deprecated**${entry.deprecated.replacedBy ? `: use ${cellCode(entry.deprecated.replacedBy)}` : ''}. `
         : '';
       out.push(
-        `| ${code} | ${x.status} | ${e.retryable ? 'Yes' : 'No'} | ${dep}${escapeCell(summaryOf(e))} | ${escapeCell(
-          x.remediation ?? '',
+        `| ${code} | ${entry.status} | ${e.retryable ? 'Yes' : 'No'} | ${deprecation}${escapeCell(summaryOf(e))} | ${escapeCell(
+          entry.remediation ?? '',
         )} |`,
       );
     }
     out.push('');
   }
 
-  for (const cat of ref.categories) {
-    out.push(`## ${oneLine(cat.name)}`, '');
-    for (const e of cat.entries) out.push(entrySection(ref, e));
+  for (const category of ref.categories) {
+    out.push(`## ${oneLine(category.name)}`, '');
+    for (const e of category.entries) out.push(entrySection(ref, e));
   }
 
   out.push('## Retry guidance', '');
