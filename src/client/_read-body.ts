@@ -17,9 +17,10 @@ import type { ParsedError } from '../dialects/types.js';
 import type { Violation } from '../error.js';
 import { pathPointer } from '../utils/json-pointer.js';
 import { isRecord } from '../utils/record.js';
+import type { Guide } from './error.js';
 
 type Rec = Record<string, unknown>;
-type Out = { -readonly [K in keyof ParsedError]: ParsedError[K] };
+type Out = { -readonly [K in keyof (ParsedError & Guide)]: (ParsedError & Guide)[K] };
 
 const has = Object.hasOwn;
 /** An own property of an untrusted value (never an inherited `constructor` or `__proto__`). */
@@ -29,6 +30,11 @@ const ownStr = (o: unknown, k: string) => str(own(o, k));
 /** A code: a string, or a number as its digits (Twilio's `20404`, Cloudflare's `10000`). */
 const id = (v: unknown) => (typeof v === 'number' ? `${v}` : str(v));
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** A count of milliseconds or attempts: a non-negative number, else `undefined`. */
+const count = (o: unknown, k: string) => {
+  const v = own(o, k);
+  return typeof v === 'number' && v >= 0 ? v : undefined;
+};
 
 /** A copy of a record without `drop` (`fromEntries` keeps a `__proto__` key a plain property); a lone `wrap` member comes back as it is; nothing left, `undefined`. */
 function rest(r: Rec, drop: string[], wrap: string): unknown {
@@ -159,6 +165,16 @@ export function read(body: unknown): ParsedError | undefined {
       p.type = type;
       split = false;
       items = errors;
+      // errata's `retry` member: the entry's retry policy, whether, when and how to back off.
+      const r = own(body, 'retry');
+      const ok = own(r, 'retryable');
+      if (typeof ok === 'boolean') {
+        p.retryable = ok;
+        p.retryAfterMs = count(r, 'afterMs') ?? count(r, 'delayMs');
+        p.retryBaseMs = count(r, 'baseMs');
+        p.retryMaxMs = count(r, 'maxMs');
+        p.maxAttempts = count(r, 'maxAttempts');
+      }
     } else if (p.code === undefined && p.message === undefined) return undefined;
   }
   // Envelopes without a field-error member carry violations in `details.errors`.
