@@ -60,7 +60,7 @@ export const PAGE_SCRIPT = `(function () {
   var $ = function (id) { return document.getElementById(id); };
   var data = JSON.parse($('errata:data').textContent);
   var rows = data.entries;
-  var q = $('errata:q'), cat = $('errata:category'), cls = $('errata:class'), rt = $('errata:retry');
+  var search = $('errata:q'), category = $('errata:category'), statusClass = $('errata:class'), retry = $('errata:retry');
   var count = $('errata:count'), empty = $('errata:empty');
   var entries = [], guide = [];
   for (var i = 0; i < rows.length; i++) {
@@ -70,12 +70,13 @@ export const PAGE_SCRIPT = `(function () {
   var sections = document.querySelectorAll('section[data-category]');
 
   function apply() {
-    var terms = q.value.toLowerCase().split(/\\s+/).filter(Boolean);
-    var c = cat.value, s = cls.value, r = rt.value, shown = 0, seen = {};
+    var terms = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    var wantCategory = category.value, wantClass = statusClass.value, wantRetry = retry.value, shown = 0, seen = {};
     for (var i = 0; i < rows.length; i++) {
       var row = rows[i];
-      var ok = (c === '' || String(row[2]) === c) && (s === '' || String(row[3]) === s) &&
-        (r === '' || (row[4] ? 'yes' : 'no') === r);
+      var ok = (wantCategory === '' || String(row[2]) === wantCategory) &&
+        (wantClass === '' || String(row[3]) === wantClass) &&
+        (wantRetry === '' || (row[4] ? 'yes' : 'no') === wantRetry);
       for (var t = 0; ok && t < terms.length; t++) if (row[1].indexOf(terms[t]) === -1) ok = false;
       if (entries[i]) entries[i].hidden = !ok;
       if (guide[i]) guide[i].hidden = !ok;
@@ -86,19 +87,19 @@ export const PAGE_SCRIPT = `(function () {
     count.textContent = shown + ' of ' + rows.length + (rows.length === 1 ? ' error' : ' errors');
     empty.hidden = shown !== 0;
   }
-  q.addEventListener('input', apply);
-  cat.addEventListener('change', apply);
-  cls.addEventListener('change', apply);
-  rt.addEventListener('change', apply);
+  search.addEventListener('input', apply);
+  category.addEventListener('change', apply);
+  statusClass.addEventListener('change', apply);
+  retry.addEventListener('change', apply);
 
   function reveal() {
     var id;
     try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
-    var el = id ? $(id) : null;
-    if (!el || !el.classList.contains('entry')) return;
-    if (el.hidden) { q.value = ''; cat.value = ''; cls.value = ''; rt.value = ''; apply(); }
-    el.scrollIntoView();
-    el.focus({ preventScroll: true });
+    var entry = id ? $(id) : null;
+    if (!entry || !entry.classList.contains('entry')) return;
+    if (entry.hidden) { search.value = ''; category.value = ''; statusClass.value = ''; retry.value = ''; apply(); }
+    entry.scrollIntoView();
+    entry.focus({ preventScroll: true });
   }
   window.addEventListener('hashchange', reveal);
 
@@ -107,45 +108,45 @@ export const PAGE_SCRIPT = `(function () {
     setTimeout(function () { button.textContent = 'Copy'; }, 1500);
   }
   function fallbackCopy(button, text) {
-    var ta = document.createElement('textarea');
-    ta.value = text;
-    ta.setAttribute('readonly', '');
-    ta.className = 'offscreen';
-    document.body.appendChild(ta);
-    ta.select();
+    var area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.className = 'offscreen';
+    document.body.appendChild(area);
+    area.select();
     var ok = false;
     try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
-    document.body.removeChild(ta);
+    document.body.removeChild(area);
     button.focus();
     copied(button, ok);
   }
-  document.addEventListener('click', function (ev) {
-    var b = ev.target && ev.target.closest ? ev.target.closest('button[data-copy]') : null;
-    if (!b) return;
-    var text = $(b.getAttribute('data-copy')).textContent;
+  document.addEventListener('click', function (event) {
+    var button = event.target && event.target.closest ? event.target.closest('button[data-copy]') : null;
+    if (!button) return;
+    var text = $(button.getAttribute('data-copy')).textContent;
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(function () { copied(b, true); }, function () { fallbackCopy(b, text); });
-    } else fallbackCopy(b, text);
+      navigator.clipboard.writeText(text).then(function () { copied(button, true); }, function () { fallbackCopy(button, text); });
+    } else fallbackCopy(button, text);
   });
 
-  document.addEventListener('keydown', function (ev) {
+  document.addEventListener('keydown', function (event) {
     var tag = document.activeElement ? document.activeElement.tagName : '';
-    if (ev.key === '/' && !ev.ctrlKey && !ev.metaKey && !/^(INPUT|SELECT|TEXTAREA)$/.test(tag)) {
-      ev.preventDefault();
-      q.focus();
-    } else if (ev.key === 'Escape' && document.activeElement === q && q.value !== '') {
-      q.value = '';
+    if (event.key === '/' && !event.ctrlKey && !event.metaKey && !/^(INPUT|SELECT|TEXTAREA)$/.test(tag)) {
+      event.preventDefault();
+      search.focus();
+    } else if (event.key === 'Escape' && document.activeElement === search && search.value !== '') {
+      search.value = '';
       apply();
     }
   });
 
   var themes = ['auto', 'light', 'dark'], themeButton = $('errata:theme'), theme = 'auto';
-  function setTheme(t) {
-    theme = t;
-    if (t === 'auto') document.documentElement.removeAttribute('data-theme');
-    else document.documentElement.setAttribute('data-theme', t);
-    themeButton.textContent = 'Theme: ' + t;
-    try { localStorage.setItem('errata-theme', t); } catch (e) { /* storage may be unavailable */ }
+  function setTheme(name) {
+    theme = name;
+    if (name === 'auto') document.documentElement.removeAttribute('data-theme');
+    else document.documentElement.setAttribute('data-theme', name);
+    themeButton.textContent = 'Theme: ' + name;
+    try { localStorage.setItem('errata-theme', name); } catch (e) { /* storage may be unavailable */ }
   }
   try { theme = localStorage.getItem('errata-theme') || 'auto'; } catch (e) { theme = 'auto'; }
   if (themes.indexOf(theme) === -1) theme = 'auto';
