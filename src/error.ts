@@ -182,6 +182,20 @@ Object.defineProperty(ErrataError.prototype, 'stack', {
   configurable: true,
 });
 
+// What was wrong with the parameters of an occurrence whose message could not be rendered: kept
+// beside the error (never on it, never sent) for the server to report through `onError`.
+const paramMistakesOf = new WeakMap<object, readonly string[]>();
+
+/** Records why an occurrence's message was replaced by its entry's static text (`catalog.error` calls it). */
+export function noteParamMistakes(error: ErrataError, mistakes: readonly string[]): void {
+  paramMistakesOf.set(error, mistakes);
+}
+
+/** Why an error's message could not be rendered: each missing or mistyped parameter; `undefined` when it was. */
+export function paramMistakes(error: ErrataError): readonly string[] | undefined {
+  return paramMistakesOf.get(error);
+}
+
 /** True for an {@link ErrataError}, from this or any other copy of the package. */
 export function isErrataError(value: unknown): value is ErrataError {
   if (typeof value !== 'object' || value === null) return false;

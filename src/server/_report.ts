@@ -1,5 +1,6 @@
 // Hands events to the application's hook. Nothing the hook does (throw, reject,
 // never settle) reaches the request being answered or the process.
+import { type ErrataError, paramMistakes } from '../error.js';
 import type { ErrorEvent, ErrorHook, ErrorLogger } from './options.js';
 
 /** Most distinct problems reported once each; past it, new ones are not reported (a hostile client cannot grow it). */
@@ -53,4 +54,26 @@ function log(logger: ErrorLogger, event: ErrorEvent): unknown {
 function defaultHook(event: ErrorEvent): void {
   if (event.kind === 'unexpected') console.error(`[errata] request ${event.requestId}:`, event.cause);
   else if (event.kind === 'config') console.warn(`[errata] ${String((event.cause as Error).message)}`);
+}
+
+/**
+ * Reports an answered error whose message could not be rendered (a parameter missing or of the
+ * wrong type, so its entry's static text was sent): a `config` event, once per entry and problem.
+ */
+export function reportParamMistakes(
+  report: Reporter,
+  error: ErrataError,
+  event: (cause: Error) => ErrorEvent,
+): void {
+  const mistakes = paramMistakes(error);
+  if (mistakes === undefined) return;
+  const entry = error.definition.entry;
+  const sent = entry.title !== undefined ? "its entry's title" : 'a generic text';
+  const key = `params\u0000${error.definition.catalog.name}\u0000${error.id}\u0000${mistakes.join('\u0000')}`;
+  report.once(
+    key,
+    event(
+      new TypeError(`errata: ${error.id}: ${mistakes.join('; ')}; ${sent} was sent instead of its message`),
+    ),
+  );
 }

@@ -26,7 +26,9 @@ export interface RequestContext {
  * declare; `aborted`, the client closed the connection before the answer (nothing
  * is written; the default hook stays quiet); `config`, the application asked for
  * something that cannot be sent as it is (an unsendable header, dropped or
- * encoded; an unknown dialect name, answered in the default), reported once each.
+ * encoded; an unknown dialect name, answered in the default; an error created
+ * without a parameter its message needs, or with one of the wrong type, answered
+ * with its entry's title instead of its message), reported once each.
  */
 export type ErrorEventKind = 'unexpected' | 'server' | 'undeclared' | 'aborted' | 'config';
 

@@ -8,7 +8,7 @@ import { createFailureMap, remap } from './_failure.js';
 import { clientFailure } from './_foreign-errors.js';
 import { fieldValue, sendableHeaders } from './_headers.js';
 import { annotateSpan, loadTelemetry } from './_otel.js';
-import { createReporter } from './_report.js';
+import { createReporter, reportParamMistakes } from './_report.js';
 import { wellFormed } from './_well-formed.js';
 import { builtin } from './builtin.js';
 import { UndeclaredError } from './errors.js';
@@ -120,6 +120,8 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
       kind = 'unexpected';
     }
 
+    // An occurrence whose message could not be rendered (a missing or mistyped parameter).
+    reportParamMistakes(report, error, (cause) => event('config', error, cause, requestId, ctx));
     const serializeContext = {
       requestId,
       ...(withInstance && typeof ctx?.path === 'string' && { instance: ctx.path }),
