@@ -1,5 +1,7 @@
 // A catalog as the checker looks it up: entries by wire code, the dialect it
 // answers in and the dialects a content type names.
+
+import { serverContract } from '../catalog/contract.js';
 import type { Catalog } from '../catalog/define.js';
 import type { CatalogModel } from '../catalog/model.js';
 import { dialects, findDialect } from '../dialects/registry.js';
@@ -22,9 +24,11 @@ export function modelOf(catalog: CatalogInput): CatalogModel {
 /** What the checks look up in the catalog. */
 export interface CatalogView {
   readonly model: CatalogModel;
+  /** The application entries that answer the server's failures (a malformed body, validation…): no route declares them. */
+  readonly implicit: ReadonlySet<string>;
   /** Entries by wire code: the catalog's first, then those of the `also` catalogs. */
   readonly byCode: ReadonlyMap<string, readonly EntryRef[]>;
-  /** Every entry of the application's catalog, by id. */
+  /** Every entry id of the application's own catalog (coverage counts these). */
   readonly ids: readonly string[];
   /** The catalog's dialect, or the one the options name. */
   readonly dialect: Dialect;
@@ -33,14 +37,29 @@ export interface CatalogView {
 }
 
 export interface CatalogViewOptions {
+  /** The dialect responses should be in (unless their content type names another). @default the catalog's */
   readonly dialect?: string | Dialect;
+  /** Dialects of your own, by name, to read and to name with `dialect`. @default {} */
   readonly dialects?: Readonly<Record<string, Dialect>>;
+  /** More catalogs whose codes are known (a gateway's, a framework's). @default [] */
   readonly also?: CatalogInput | readonly CatalogInput[];
+  /**
+   * Whether the server failures the catalog has no entry for (errata's
+   * `METHOD_NOT_ALLOWED`, `PAYLOAD_TOO_LARGE`…, in the catalog's casing) are
+   * part of the contract, as an errata server answers them.
+   * @default true
+   */
+  readonly serverFailures?: boolean;
 }
 
 /** Builds the view of a catalog once per checker. */
 export function catalogView(catalog: CatalogInput, options: CatalogViewOptions = {}): CatalogView {
-  const model = modelOf(catalog);
+  const own = modelOf(catalog);
+  // What an errata server for this catalog answers: its entries, and one for
+  // each server failure it has none for (in its casing), so a 405 or 413 the
+  // server sends is the contract's, not an unknown code.
+  const contract = options.serverFailures === false ? undefined : serverContract(own);
+  const model = contract?.model ?? own;
   const byCode = new Map<string, EntryRef[]>();
   const others =
     options.also === undefined ? [] : Array.isArray(options.also) ? options.also : [options.also];
@@ -66,5 +85,9 @@ export function catalogView(catalog: CatalogInput, options: CatalogViewOptions =
   }
   const byMediaType = new Map<string, Dialect>();
   for (const [type, list] of users) if (list.length === 1) byMediaType.set(type, list[0] as Dialect);
-  return { model, byCode, ids: Object.keys(model.errors), dialect, byMediaType };
+  const implicit = new Set<string>([
+    ...Object.values(contract?.kinds ?? {}),
+    ...(contract?.added.values() ?? []),
+  ]);
+  return { model, implicit, byCode, ids: Object.keys(own.errors), dialect, byMediaType };
 }

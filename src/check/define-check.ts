@@ -31,6 +31,8 @@ export interface CheckContext<O = Record<string, unknown>> {
   readonly entry: EntryRef | undefined;
   /** Every entry the code names. */
   readonly entries: readonly EntryRef[];
+  /** Entry ids that answer the server's own failures (a malformed body, no such route…): no route declares them. */
+  readonly implicit: ReadonlySet<string>;
   /** The declared route the request matched. */
   readonly route: RouteMatch | undefined;
   /** The check's options, merged over its defaults. */

@@ -7,6 +7,8 @@ export interface ObservedHeaders extends HeaderReader {
   all(name: string): readonly string[];
   /** The first value, or `null` (what a dialect's parser reads). */
   get(name: string): string | null;
+  /** Every header name present, lower-case. */
+  names(): readonly string[];
 }
 
 /**
@@ -27,6 +29,7 @@ export function observedHeaders(headers: Observation['headers'] | undefined): Ob
   return {
     all: (name) => byName.get(name.toLowerCase()) ?? [],
     get: (name) => byName.get(name.toLowerCase())?.[0] ?? null,
+    names: () => [...byName.keys()],
   };
 }
 

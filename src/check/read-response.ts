@@ -46,7 +46,19 @@ export function readResponse(setup: ReadSetup, observation: Observation): ReadRe
   const entry = entries.find((e) => e.entry.status === status) ?? entries[0];
   const method = typeof observation.method === 'string' ? observation.method : undefined;
   const route = setup.routes?.match(method, str(observation.route), str(observation.url));
-  return { observation, headers, catalog: view.model, body, dialect, parsed, code, entries, entry, route };
+  return {
+    observation,
+    headers,
+    catalog: view.model,
+    body,
+    dialect,
+    parsed,
+    code,
+    entries,
+    entry,
+    implicit: view.implicit,
+    route,
+  };
 }
 
 const str = (x: unknown) => (typeof x === 'string' ? x : undefined);

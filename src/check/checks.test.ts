@@ -1,0 +1,269 @@
+// A test API seeded with each kind of violation: every one is caught by its
+// named check, and the clean response the server sends yields no finding.
+import { describe, expect, it } from 'vitest';
+import { served, shop } from '../../test/check/_shop.js';
+import { dialects } from '../dialects/index.js';
+import type { ErrataError } from '../error.js';
+import { failures } from '../server/builtin.js';
+import { checkResponse } from './check-response.js';
+import { builtinChecks } from './checks/index.js';
+import type { Finding, Observation } from './types.js';
+
+const ERRORS = (): ErrataError[] => [
+  shop.error('ORDER_NOT_FOUND', { orderId: '42' }),
+  shop.error('OUT_OF_STOCK', { available: 2, sku: 'CUP' }, { details: { sku: 'CUP', available: 2 } }),
+  shop.error('UNAUTHENTICATED'),
+  shop.error('RATE_LIMITED'),
+  shop.error('DB_DOWN', { host: 'db.internal' }),
+  shop.error('INTERNAL'),
+];
+
+const names = (findings: readonly Finding[]) => findings.map((f) => f.check);
+
+/** The observation with its body's JSON changed. */
+const withJson = (o: Observation, change: (body: Record<string, unknown>) => void): Observation => {
+  const body = JSON.parse(o.body as string) as Record<string, unknown>;
+  change(body);
+  return { ...o, body: JSON.stringify(body) };
+};
+const withHeaders = (o: Observation, change: (h: Record<string, string>) => void): Observation => {
+  const headers = { ...(o.headers as Record<string, string>) };
+  change(headers);
+  return { ...o, headers };
+};
+
+describe('a clean response', () => {
+  it('yields no finding for any entry, in every built-in dialect', () => {
+    for (const dialect of Object.keys(dialects))
+      for (const error of ERRORS()) {
+        const found = checkResponse(shop, served(error, dialect), { dialect });
+        expect(found, `${dialect} ${error.id}`).toEqual([]);
+      }
+  });
+
+  it("yields no finding for the server's own failures (a 405 with Allow, a 413), the catalog's contract", () => {
+    const o = served(failures.methodNotAllowed('DELETE', ['GET']));
+    expect(o.headers).toMatchObject({ allow: 'GET' });
+    expect(JSON.parse(o.body as string)).toMatchObject({ code: 'METHOD_NOT_ALLOWED' });
+    const routes = { 'GET /orders/:id': ['ORDER_NOT_FOUND'] };
+    expect(checkResponse(shop, { ...o, method: 'DELETE' }, { routes })).toEqual([]);
+    expect(checkResponse(shop, served(failures.payloadTooLarge()), { routes })).toEqual([]);
+    expect(names(checkResponse(shop, { ...o, method: 'DELETE' }, { serverFailures: false }))).toEqual([
+      'code-known',
+    ]);
+  });
+
+  it('checks nothing below 400', () => {
+    expect(checkResponse(shop, { status: 200, headers: {}, body: 'not json' })).toEqual([]);
+  });
+});
+
+describe('each violation is caught by its named check', () => {
+  const notFound = () => served(shop.error('ORDER_NOT_FOUND', { orderId: '42' }));
+  const cases: [check: string, observation: () => Observation][] = [
+    ['body-parses', () => ({ ...notFound(), body: '<html>502 Bad Gateway</html>' })],
+    ['body-parses', () => ({ ...notFound(), body: '{"hello":"world"}' })],
+    [
+      'body-parses',
+      () => ({
+        ...notFound(),
+        body: JSON.stringify({ code: 'ORDER_NOT_FOUND', message: 'No order 42 exists.', details: null }),
+      }),
+    ],
+    ['code-known', () => withJson(notFound(), (b) => delete b.code)],
+    ['status-matches', () => ({ ...withJson(notFound(), (b) => (b.status = 400)), status: 400 })],
+    ['status-matches', () => withJson(notFound(), (b) => (b.status = 410))],
+    [
+      'details-schema',
+      () =>
+        withJson(
+          served(
+            shop.error(
+              'OUT_OF_STOCK',
+              { available: 2, sku: 'CUP' },
+              { details: { sku: 'CUP', available: 2 } },
+            ),
+          ),
+          (b) => (b.details = { sku: 'CUP', available: 'two' }),
+        ),
+    ],
+    ['message-rendered', () => withJson(notFound(), (b) => (b.detail = 'No order {orderId} exists.'))],
+    [
+      'masked-leak',
+      () => withJson(served(shop.error('DB_DOWN', { host: 'x' })), (b) => (b.detail = 'Database x is down.')),
+    ],
+    [
+      'masked-leak',
+      () => withJson(served(shop.error('INTERNAL')), (b) => (b.details = { query: 'SELECT 1' })),
+    ],
+    ['content-type', () => withHeaders(notFound(), (h) => (h['content-type'] = 'application/json'))],
+    ['retry-after', () => withHeaders(served(shop.error('RATE_LIMITED')), (h) => delete h['retry-after'])],
+    [
+      'retry-after',
+      () => withHeaders(served(shop.error('RATE_LIMITED')), (h) => (h['retry-after'] = 'soon')),
+    ],
+    ['should-retry', () => withHeaders(notFound(), (h) => (h['x-should-retry'] = 'true'))],
+    ['should-retry', () => withHeaders(notFound(), (h) => (h['retry-after'] = '5'))],
+    [
+      'www-authenticate',
+      () => withHeaders(served(shop.error('UNAUTHENTICATED')), (h) => delete h['www-authenticate']),
+    ],
+    [
+      'allow',
+      () => ({
+        ...withJson(notFound(), (b) => (b.status = 405)),
+        status: 405,
+        body: JSON.stringify({ ...JSON.parse(notFound().body as string), status: 405, code: 'NOT_ALLOWED' }),
+      }),
+    ],
+    [
+      'request-id',
+      () =>
+        withJson(
+          withHeaders(notFound(), (h) => delete h['x-request-id']),
+          (b) => delete b.requestId,
+        ),
+    ],
+    [
+      'type-uri',
+      () => withJson(notFound(), (b) => (b.type = 'https://shop.example.com/errors#OUT_OF_STOCK')),
+    ],
+  ];
+  for (const [check, observation] of cases)
+    it(`${check}: ${JSON.stringify(observation().body).slice(0, 60)}`, () => {
+      const found = checkResponse(shop, observation());
+      expect(names(found).filter((n) => n !== 'code-known' || check === 'code-known')).toContain(check);
+      // Only that check fires (a 405 of an unknown code also fails code-known).
+      expect(new Set(names(found))).toEqual(new Set(check === 'allow' ? ['allow', 'code-known'] : [check]));
+    });
+
+  it('route-declared: a route answering an error it does not declare', () => {
+    const o = served(
+      shop.error('OUT_OF_STOCK', { available: 2, sku: 'CUP' }, { details: { sku: 'CUP', available: 2 } }),
+    );
+    const routes = { 'GET /orders/:id': ['ORDER_NOT_FOUND'] };
+    const found = checkResponse(shop, o, { routes });
+    expect(found).toEqual([
+      expect.objectContaining({
+        check: 'route-declared',
+        severity: 'error',
+        id: 'OUT_OF_STOCK',
+        route: 'GET /orders/:id',
+        message: 'GET /orders/:id does not declare OUT_OF_STOCK (it declares ORDER_NOT_FOUND)',
+      }),
+    ]);
+    expect(checkResponse(shop, notFound(), { routes })).toEqual([]);
+    expect(
+      checkResponse(shop, o, {
+        routes,
+        config: { checks: { 'route-declared': ['error', { implicit: ['OUT_OF_STOCK'] }] } },
+      }),
+    ).toEqual([]);
+  });
+
+  it('code-known: a code the catalog does not have, with where it was seen', () => {
+    const o = withJson(notFound(), (b) => (b.code = 'ORDER_GONE'));
+    expect(checkResponse(shop, { ...o, source: { file: 'traffic.har', line: 3 } })).toEqual([
+      {
+        check: 'code-known',
+        severity: 'error',
+        message: 'code "ORDER_GONE" is not in catalog "shop"',
+        code: 'ORDER_GONE',
+        status: 404,
+        method: 'GET',
+        url: '/orders/42',
+        source: { file: 'traffic.har', line: 3 },
+      },
+    ]);
+  });
+
+  it('masked-leak: secret-shaped text in a masked body or header, never repeated in the finding', () => {
+    const secrets = [
+      'postgres://admin:hunter2@db.internal:5432/prod',
+      'Bearer abcdefghijklmnopqrstuvwxyz012345',
+      'eyJhbGciOiJIUzI1NiJ9.c2VjcmV0.c2lnbmF0dXJl',
+      'at handler (/srv/app/orders.js:42:13)',
+      '/srv/app/orders.ts:42',
+      'sk_live_51H8secretSECRETsecret',
+    ];
+    for (const secret of secrets) {
+      const o = withJson(served(shop.error('INTERNAL')), (b) => (b.instance = secret));
+      const found = checkResponse(shop, o);
+      expect(names(found), secret).toEqual(['masked-leak']);
+      expect(JSON.stringify(found)).not.toContain(secret);
+      const h = withHeaders(served(shop.error('INTERNAL')), (hs) => (hs['x-debug'] = secret));
+      expect(names(checkResponse(shop, h)), secret).toEqual(['masked-leak']);
+    }
+  });
+
+  it('details-schema: says which member is wrong', () => {
+    const o = withJson(
+      served(
+        shop.error('OUT_OF_STOCK', { available: 2, sku: 'CUP' }, { details: { sku: 'CUP', available: 2 } }),
+      ),
+      (b) => (b.details = { sku: 1 }),
+    );
+    expect(checkResponse(shop, o).map((f) => f.message)).toEqual([
+      "the details do not match OUT_OF_STOCK's schema: /: must have required property 'available'; /sku: must be string",
+    ]);
+  });
+
+  it('details-schema with required: an entry with a schema sent without details', () => {
+    const o = withJson(
+      served(shop.error('OUT_OF_STOCK', { available: 2, sku: 'CUP' })),
+      (b) => delete b.details,
+    );
+    expect(checkResponse(shop, o)).toEqual([]);
+    const config = { checks: { 'details-schema': ['error', { required: true }] as const } };
+    expect(checkResponse(shop, o, { config }).map((f) => f.message)).toEqual([
+      'the response has no details; OUT_OF_STOCK defines them',
+    ]);
+  });
+});
+
+describe('configuration', () => {
+  const bad = withJson(served(shop.error('ORDER_NOT_FOUND', { orderId: '1' })), (b) => (b.code = 'NOPE'));
+  it('turns a check off or down to a warning', () => {
+    expect(checkResponse(shop, bad, { config: { checks: { 'code-known': 'off' } } })).toEqual([]);
+    expect(checkResponse(shop, bad, { config: { checks: { 'code-known': 'warn' } } })[0]?.severity).toBe(
+      'warn',
+    );
+  });
+
+  it('refuses an unknown check, severity or option, saying which', () => {
+    expect(() => checkResponse(shop, bad, { config: { checks: { 'code-knwon': 'off' } } })).toThrow(
+      /unknown check "code-knwon" \(known: body-parses, code-known/,
+    );
+    expect(() =>
+      checkResponse(shop, bad, { config: { checks: { 'code-known': 'fatal' as 'off' } } }),
+    ).toThrow('check "code-known": severity must be "off", "warn" or "error", got "fatal"');
+    expect(() =>
+      checkResponse(shop, bad, { config: { checks: { 'request-id': ['warn', { heder: 'x' }] } } }),
+    ).toThrow('check "request-id": unknown option "heder" (options: header)');
+    expect(() =>
+      checkResponse(shop, bad, { config: { checks: { 'request-id': ['warn', { header: 1 }] } } }),
+    ).toThrow(
+      'check "request-id": option "header" must be of the type of its default, "x-request-id" (got 1)',
+    );
+  });
+
+  it('names every built-in check once, each with a description', () => {
+    expect(builtinChecks.map((c) => c.name)).toEqual([
+      'body-parses',
+      'code-known',
+      'status-matches',
+      'details-schema',
+      'message-rendered',
+      'masked-leak',
+      'content-type',
+      'retry-after',
+      'should-retry',
+      'www-authenticate',
+      'allow',
+      'request-id',
+      'type-uri',
+      'route-declared',
+    ]);
+    for (const c of builtinChecks) expect(c.description.length, c.name).toBeGreaterThan(20);
+  });
+});
