@@ -1,7 +1,7 @@
 // errata/docs: the error reference (Markdown, HTML), OpenAPI and the JSON export,
 // each a pure function of the catalog model.
 
-export { exportCatalog as generateJson } from '../catalog/export.js';
+export { exportContract as generateJson } from '../catalog/export.js';
 export { escapeHtml, escapeMarkdown } from './escape.js';
 export { generateHtml, HTML_CSP, renderHtml } from './html.js';
 export { generateMarkdown, renderMarkdown } from './markdown.js';

@@ -1,4 +1,5 @@
 import { entryAnchor, typeUri } from '../catalog/anchor.js';
+import { effectiveModel } from '../catalog/contract.js';
 import { createCatalog } from '../catalog/define.js';
 import type { CatalogModel, EntryModel, JsonSchema, RetryPolicy } from '../catalog/model.js';
 import { placeholders } from '../catalog/template.js';
@@ -28,6 +29,13 @@ export interface DocsOptions {
   readonly requestId?: string;
   /** Time shown by dialects that send a timestamp; fixed so the output is reproducible. @default 2025-01-15T10:30:00Z */
   readonly now?: Date;
+  /**
+   * Document the catalog's effective contract: its entries and the server
+   * failures it has no entry for (a 405, a 413 …), in its casing, which its
+   * errata server answers with. `false`: the catalog's own entries only.
+   * @default true
+   */
+  readonly contract?: boolean;
 }
 
 /** One entry as the generators show it. */
@@ -58,6 +66,7 @@ export interface DocCategory {
 
 /** Everything the generators need, derived once from the model. */
 export interface DocReference {
+  /** The catalog documented: its effective contract unless `contract: false`. */
   readonly model: CatalogModel;
   readonly title: string;
   readonly dialect: Dialect;
@@ -95,7 +104,8 @@ export function resolveDocsDialect(
 }
 
 /** Builds the shared view of a catalog that every generator renders. Pure: same model and options, same result. */
-export function buildReference(model: CatalogModel, options: DocsOptions = {}): DocReference {
+export function buildReference(own: CatalogModel, options: DocsOptions = {}): DocReference {
+  const model = options.contract === false ? own : effectiveModel(own);
   const { dialect, note } = resolveDocsDialect(model, options);
   const catalog = createCatalog(model);
   const now = options.now ?? DEFAULT_NOW;

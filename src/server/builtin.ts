@@ -1,89 +1,37 @@
 import { type Catalog, createCatalog } from '../catalog/define.js';
 import type { EntryModel } from '../catalog/model.js';
-import { statusText } from '../catalog/status.js';
+import {
+  FAILURE_IDS,
+  type FailureKind,
+  SERVER_CATEGORY,
+  SERVER_ENTRIES,
+  serverEntryOfStatus,
+} from '../catalog/server-failures.js';
 import { type ErrataError, retryDelay, type Violation } from '../error.js';
 
-const entry = (
-  status: number,
-  category: string,
-  title: string,
-  message: string,
-  params: readonly string[] = [],
-  expose = true,
-): EntryModel => ({
-  code: '',
-  status,
-  category,
-  title,
-  message,
-  params: Object.fromEntries(params.map((p) => [p, { type: 'string' as const }])),
-  retry: { retryable: false },
-  expose,
-});
+export { FAILURE_IDS, type FailureKind };
 
 const errors: Record<string, EntryModel> = {
-  internal_error: entry(500, 'Server', 'Internal Server Error', 'An internal error occurred.', [], false),
-  malformed_body: entry(400, 'Request', 'Malformed request body', 'The request body is not valid JSON.'),
-  validation_failed: entry(400, 'Request', 'Validation failed', 'The request failed validation.'),
-  not_found: entry(404, 'Request', 'Not Found', 'No route matches {method} {path}.', ['method', 'path']),
-  method_not_allowed: entry(
-    405,
-    'Request',
-    'Method Not Allowed',
-    'The method {method} is not allowed on this route.',
-    ['method'],
-  ),
-  payload_too_large: entry(413, 'Request', 'Payload Too Large', 'The request body is too large.'),
-  unsupported_media_type: entry(
-    415,
-    'Request',
-    'Unsupported Media Type',
-    'The request body is not in a media type this route takes.',
-  ),
+  ...SERVER_ENTRIES,
   // The status access logs know for it (nginx's; Google's CANCELLED); never sent, the client is gone.
-  client_closed_request: entry(499, 'Request', 'Client Closed Request', 'The client closed the request.'),
+  client_closed_request: {
+    code: 'client_closed_request',
+    status: 499,
+    category: SERVER_CATEGORY,
+    title: 'Client Closed Request',
+    message: 'The client closed the request.',
+    params: {},
+    retry: { retryable: false },
+    expose: true,
+  },
 };
-/**
- * The other client-error statuses a framework's own HTTP error may carry
- * (http-errors, Boom, Hono's HTTPException, Fastify's plugins): each entry's
- * title is the status's reason phrase and its id that phrase in snake case
- * (`too_many_requests`); its message is generic, as what the framework's
- * error said is not sent.
- */
-const STATUSES = [
-  400, 401, 402, 403, 406, 407, 408, 409, 410, 411, 412, 414, 416, 417, 421, 422, 423, 424, 425, 426, 428,
-  429, 431, 451,
-];
-const MESSAGES: Readonly<Record<number, string>> = {
-  400: 'The request is not valid.',
-  401: 'Valid credentials are required.',
-  403: 'The request is not allowed.',
-  409: 'The request conflicts with the current state of the resource.',
-  422: 'The request could not be processed.',
-};
-/** The built-in entry of each client-error status: the failure kinds' own, then the generic ones. */
-const BY_STATUS = new Map<number, string>([
-  [404, 'not_found'],
-  [405, 'method_not_allowed'],
-  [413, 'payload_too_large'],
-  [415, 'unsupported_media_type'],
-]);
-for (const status of STATUSES) {
-  const title = statusText(status);
-  const id = title.toLowerCase().replaceAll(' ', '_');
-  const retryable = status === 408 || status === 429;
-  errors[id] = {
-    ...entry(status, 'Request', title, MESSAGES[status] ?? `${title}.`),
-    ...(retryable && { retry: { retryable, strategy: 'exponential', baseMs: 1000, maxMs: 30_000 } }),
-  };
-  BY_STATUS.set(status, id);
-}
-for (const [id, e] of Object.entries(errors)) errors[id] = { ...e, code: id };
 
 /**
- * errata's own small catalog: the fallbacks the server answers with when the
- * application's catalog has no entry for a framework failure. The responder
- * maps each of these to the application's entry where it finds one.
+ * errata's own small catalog: the entries of the failures a server answers
+ * (`src/catalog/server-failures.ts`). The responder answers each with the
+ * application's entry for it, or with the entry its catalog's effective
+ * contract adds (`serverContract`), in the catalog's casing and with its
+ * `type` URI; this catalog's own codes are sent only when a dialect fails.
  *
  * @remarks Written as a normalized model (not with `defineCatalog`), so that an
  * adapter's bundle does not carry the catalog validator.
@@ -94,29 +42,8 @@ export const builtin: Catalog = createCatalog({
   title: 'errata built-in errors',
   version: '1.0.0',
   dialect: 'problem',
-  categories: ['Server', 'Request'],
+  categories: [SERVER_CATEGORY],
   errors,
-});
-
-/** The framework failures errata knows how to answer. */
-export type FailureKind =
-  | 'internal'
-  | 'malformedBody'
-  | 'validation'
-  | 'notFound'
-  | 'methodNotAllowed'
-  | 'payloadTooLarge'
-  | 'unsupportedMediaType';
-
-/** The built-in entry id of each failure kind. */
-export const FAILURE_IDS: Readonly<Record<FailureKind, string>> = Object.freeze({
-  internal: 'internal_error',
-  malformedBody: 'malformed_body',
-  validation: 'validation_failed',
-  notFound: 'not_found',
-  methodNotAllowed: 'method_not_allowed',
-  payloadTooLarge: 'payload_too_large',
-  unsupportedMediaType: 'unsupported_media_type',
 });
 
 /**
@@ -162,7 +89,7 @@ export const failures = {
    * `notFound` and `methodNotAllowed` say more (the method and path).
    */
   http(status: number, cause?: unknown, headers?: HeaderSource): ErrataError {
-    const id = BY_STATUS.get(status) ?? 'bad_request';
+    const id = serverEntryOfStatus(status);
     const h = headers === undefined ? {} : keptHeaders(headers);
     // delay-seconds is digits only (RFC 9110 section 10.2.3): `1e20`, `-5` and `NaN` are not delays.
     const after = h['retry-after'];

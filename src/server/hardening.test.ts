@@ -162,8 +162,8 @@ describe('responder hardening', () => {
     expect(header(1e300, 'openai').headers['retry-after-ms']).toBe('86400000');
     expect(header(1e300, 'google').body).toContain('"retryDelay":"86400s"');
     expect(api.error('SLOW_DOWN', {}, { retryAfterMs: Number.NaN }).retryAfterMs).toBeUndefined();
-    // A framework error's Retry-After is delay-seconds or nothing.
-    const r = createResponder({ catalog: api });
+    // A framework error's Retry-After is delay-seconds or nothing (a catalog without a 429 entry of its own).
+    const r = createResponder({ catalog: defineCatalog({ errors: { BROKEN: { status: 500 } } }) });
     for (const [value, sent] of [
       ['1e20', undefined],
       ['-5', undefined],

@@ -38,16 +38,16 @@ const api = defineCatalog({
 const parse = (body: string) => JSON.parse(body) as Record<string, unknown>;
 
 describe('createResponder', () => {
-  it('maps framework failures to a seed catalog’s own entries, else to the built-in ones', () => {
+  it('maps framework failures to a seed catalog’s own entries, else to the built-in ones in its casing', () => {
     const barekey = createResponder({ catalog: seed('barekey'), dialect: 'problem', onError: () => {} });
     const code = (e: unknown) => parse(barekey.respond(e).body).code;
     expect(code(failures.malformedBody())).toBe('INVALID_JSON');
     expect(code(failures.validation([{ pointer: '/a', message: 'bad' }]))).toBe('INVALID_REQUEST');
     expect(code(new Error('x'))).toBe('EVALUATION_FAILED');
-    expect(code(failures.notFound('GET', '/x'))).toBe('not_found');
-    expect(code(failures.payloadTooLarge())).toBe('payload_too_large');
+    expect(code(failures.notFound('GET', '/x'))).toBe('NOT_FOUND');
+    expect(code(failures.payloadTooLarge())).toBe('PAYLOAD_TOO_LARGE');
     const media = barekey.respond(failures.unsupportedMediaType());
-    expect([media.status, parse(media.body).code]).toEqual([415, 'unsupported_media_type']);
+    expect([media.status, parse(media.body).code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     const own = createResponder({
       catalog: defineCatalog({ name: 'm', errors: { BAD_TYPE: { status: 415, message: 'Send JSON.' } } }),
     });
@@ -65,10 +65,10 @@ describe('createResponder', () => {
     const method = r.respond(createHttpError(405, { headers: { Allow: 'GET, HEAD' } }), ctx);
     expect([method.status, method.headers.allow]).toEqual([405, 'GET, HEAD']);
     const conflict = r.respond(createHttpError(409, 'duplicate key value violates "things_pkey"'), ctx);
-    expect([conflict.status, parse(conflict.body).code]).toEqual([409, 'conflict']);
+    expect([conflict.status, parse(conflict.body).code]).toEqual([409, 'CONFLICT']);
     expect(conflict.body).not.toContain('things_pkey');
     const teapot = r.respond(createHttpError(418), ctx);
-    expect([teapot.status, parse(teapot.body).code]).toEqual([400, 'bad_request']);
+    expect([teapot.status, parse(teapot.body).code]).toEqual([400, 'BAD_REQUEST']);
     expect(events).toEqual([]);
     // An upstream API's 401, thrown by its SDK, is this server's failure.
     const upstream = new AuthenticationError(

@@ -126,7 +126,7 @@ export function adapterSuite(name: string, start: Start): void {
       expect(limited.headers.get('retry-after')).toBe('7');
       expect(limited.headers.get('x-leak')).toBeNull();
       const forbidden = await call(base, '/boom/boom403');
-      expect([forbidden.status, forbidden.json.code]).toEqual([403, 'forbidden']);
+      expect([forbidden.status, forbidden.json.code]).toEqual([403, 'FORBIDDEN']);
       expect(forbidden.json.detail).toBe('The request is not allowed.');
       for (const a of [unauthorized, limited, forbidden]) {
         expect(a.headers.get('content-type')).toBe('application/problem+json');
@@ -180,7 +180,7 @@ export function adapterSuite(name: string, start: Start): void {
         body: JSON.stringify({ pad: 'x'.repeat(BODY_LIMIT * 4) }),
       });
       expect(a.status).toBe(413);
-      expect(a.json).toMatchObject({ code: 'payload_too_large', status: 413 });
+      expect(a.json).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', status: 413 });
       expect(a.headers.get('content-type')).toBe('application/problem+json');
     });
 
@@ -193,7 +193,7 @@ export function adapterSuite(name: string, start: Start): void {
     it('answers a method the route does not take with 405 and Allow', async () => {
       const a = await call(base, '/ok', { method: 'DELETE' });
       expect(a.status).toBe(405);
-      expect(a.json.code).toBe('method_not_allowed');
+      expect(a.json.code).toBe('METHOD_NOT_ALLOWED');
       expect(a.headers.get('allow')).toMatch(/^GET\b/);
       expect(a.headers.get('allow')).not.toContain('DELETE');
     });

@@ -153,11 +153,11 @@ describe('express adapter (body-parser failures)', () => {
     };
     expect(await post('application/json; charset=latin1', '{"a":1}')).toEqual([
       415,
-      'unsupported_media_type',
+      'UNSUPPORTED_MEDIA_TYPE',
     ]);
     expect(await post('application/x-www-form-urlencoded', 'a=1&b=2&c=3')).toEqual([
       413,
-      'payload_too_large',
+      'PAYLOAD_TOO_LARGE',
     ]);
     expect(await post('application/json', '{"a":')).toEqual([400, 'INVALID_JSON']);
     expect(events.filter((e) => e.kind === 'unexpected')).toEqual([]);

@@ -184,7 +184,7 @@ describe('fastify adapter (content types)', () => {
     });
     expect(res.status).toBe(415);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
-    expect(((await res.json()) as { code: string }).code).toBe('unsupported_media_type');
+    expect(((await res.json()) as { code: string }).code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(events).toEqual([]);
     await app.close();
   });

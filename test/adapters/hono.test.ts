@@ -86,7 +86,7 @@ describe('hono adapter, without a server', () => {
     expect(forbidden.status).toBe(403);
     expect(forbidden.headers.get('content-type')).toBe('application/problem+json');
     const body = await forbidden.text();
-    expect(JSON.parse(body).code).toBe('forbidden');
+    expect(JSON.parse(body).code).toBe('FORBIDDEN');
     expect(body).not.toContain('p-17');
     const own = await app.request('/own');
     expect([own.status, await own.text()]).toEqual([401, 'go away']);

@@ -78,10 +78,10 @@ async function expectEdgeAnswers(
     body: '{nope',
   });
   expect(bad.status).toBe(400);
-  expect(((await bad.json()) as { code: string }).code).toBe('malformed_body');
+  expect(((await bad.json()) as { code: string }).code).toBe('MALFORMED_BODY');
   const none = await fetcher(`${base}/nowhere`);
   expect(none.status).toBe(404);
-  expect(((await none.json()) as { code: string }).code).toBe('not_found');
+  expect(((await none.json()) as { code: string }).code).toBe('NOT_FOUND');
 }
 
 /** Starts a server script under a runtime; resolves with its port once it prints `PORT n`. */

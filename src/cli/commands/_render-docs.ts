@@ -1,6 +1,6 @@
 // The docs generators, imported by `errata docs` and `errata openapi` when they run (not at start-up).
 
-import { exportCatalog } from '../../catalog/export.js';
+import { exportContract } from '../../catalog/export.js';
 import type { CatalogModel } from '../../catalog/model.js';
 import { renderHtml } from '../../docs/html.js';
 import { renderMarkdown } from '../../docs/markdown.js';
@@ -23,7 +23,7 @@ export function renderDocs(
     // The JSON export has no examples, but a misspelt --dialect is still a mistake to report.
     if (format === 'json') {
       if (dialect !== undefined) resolveDocsDialect(model, { dialect });
-      return { text: exportCatalog(model), note: undefined };
+      return { text: exportContract(model), note: undefined };
     }
     ref = buildReference(model, dialect === undefined ? {} : { dialect });
   } catch (e) {

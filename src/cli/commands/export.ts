@@ -3,19 +3,20 @@ import { writeOutput } from '../_output.js';
 
 export const exportCommand = defineErrataCommand({
   name: 'export',
-  description: 'Print the normalized catalog as JSON (the interchange format, errata catalog v1).',
+  description:
+    'Print the catalog’s contract as JSON (the interchange format, errata catalog v1): its entries, and the server failures it has no entry for.',
   args: {
     catalog: { type: 'positional', description: 'Catalog file (.ts, .js, .json, .yaml)', required: true },
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
   },
   examples: ['errata export errors.yaml', 'errata export src/errors.ts -o errors.json'],
   async run(args, io) {
-    const [{ exportCatalog }, { loadCatalog }] = await Promise.all([
+    const [{ exportContract }, { loadCatalog }] = await Promise.all([
       import('../../catalog/export.js'),
       import('../../catalog/load.js'),
     ]);
     const model = await loadCatalog(args.catalog, { cwd: io.cwd });
-    await writeOutput(exportCatalog(model), args.out, io);
+    await writeOutput(exportContract(model), args.out, io);
     return 0;
   },
 });
