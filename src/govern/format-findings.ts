@@ -41,19 +41,19 @@ export function formatFindings(
 }
 
 function formatText(findings: readonly Finding[], options: FormatFindingsOptions): string {
-  const c = options.color ?? plain;
+  const paint = options.color ?? plain;
   const { errors, warnings } = countFindings(findings);
-  const head = options.file ? `${c.bold(escapeControls(options.file))}\n` : '';
+  const head = options.file ? `${paint.bold(escapeControls(options.file))}\n` : '';
   if (findings.length === 0) return `${head}no problems\n`;
   const where = (f: Finding) => `${f.id ?? '(catalog)'}.${f.field}`;
   const width = Math.min(60, Math.max(...findings.map((f) => where(f).length)));
   const lines = findings.map((f) => {
-    const sev = f.severity === 'error' ? c.red('error') : c.yellow('warn ');
-    return `  ${sev}  ${escapeControls(`${where(f).padEnd(width)}  ${f.message}`)}  ${c.dim(f.rule)}`;
+    const severity = f.severity === 'error' ? paint.red('error') : paint.yellow('warn ');
+    return `  ${severity}  ${escapeControls(`${where(f).padEnd(width)}  ${f.message}`)}  ${paint.dim(f.rule)}`;
   });
-  const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
-  const summary = `${n(findings.length, 'problem')} (${n(errors, 'error')}, ${n(warnings, 'warning')})`;
-  return `${head}${lines.join('\n')}\n\n${errors > 0 ? c.red(summary) : c.yellow(summary)}\n`;
+  const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+  const summary = `${counted(findings.length, 'problem')} (${counted(errors, 'error')}, ${counted(warnings, 'warning')})`;
+  return `${head}${lines.join('\n')}\n\n${errors > 0 ? paint.red(summary) : paint.yellow(summary)}\n`;
 }
 
 const KEY = /(^|[\s{,])(["']?)([A-Za-z_$][\w$.-]*)\2\s*:/gm;
@@ -71,9 +71,9 @@ export function entryLines(source: string, ids: Iterable<string>): Map<string, n
   const hits = new Map<string, { index: number; indent: number }[]>();
   const indents = new Map<number, number>();
   let docs: number | undefined;
-  for (const m of source.matchAll(KEY)) {
-    const name = m[3] as string;
-    const index = (m.index as number) + (m[1] as string).length;
+  for (const match of source.matchAll(KEY)) {
+    const name = match[3] as string;
+    const index = (match.index as number) + (match[1] as string).length;
     if (name === 'docs' && docs === undefined && index < from) docs = index;
     if (index < from || !wanted.has(name)) continue;
     const indent = index - source.lastIndexOf('\n', index - 1) - 1;
@@ -84,7 +84,7 @@ export function entryLines(source: string, ids: Iterable<string>): Map<string, n
   }
   let entryIndent = -1;
   let votes = 0;
-  for (const [indent, n] of indents) if (n > votes) [entryIndent, votes] = [indent, n];
+  for (const [indent, count] of indents) if (count > votes) [entryIndent, votes] = [indent, count];
   const starts = [0];
   for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
   const lineAt = (index: number) => {
@@ -129,11 +129,11 @@ export function toSarif(
           driver: {
             name: 'errata',
             rules: ruleIds.map((id) => {
-              const r = byId.get(id);
+              const rule = byId.get(id);
               return {
                 id,
-                shortDescription: { text: r?.description ?? id },
-                defaultConfiguration: { level: LEVEL[r?.severity ?? 'warn'] },
+                shortDescription: { text: rule?.description ?? id },
+                defaultConfiguration: { level: LEVEL[rule?.severity ?? 'warn'] },
               };
             }),
           },
