@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UnknownDialectError } from './errors.js';
+import * as publicNames from './index.js';
 import { builtins, dialects, findDialect, getDialect } from './registry.js';
 
 describe('the registry of built-in dialects', () => {
@@ -24,6 +25,18 @@ describe('the registry of built-in dialects', () => {
     for (const [d] of builtins)
       for (const file of [`${d.name}.ts`, 'parse-bare.ts', `${d.name}.test.ts`])
         expect(existsSync(new URL(`./${d.name}/${file}`, import.meta.url)), `${d.name}/${file}`).toBe(true);
+  });
+
+  it('makes every built-in dialect and its safe parser public, and no bare parser', () => {
+    const exported: Record<string, unknown> = { ...publicNames };
+    const names = Object.keys(exported);
+    for (const [d] of builtins) {
+      expect(exported[d.name]).toBe(d);
+      const parse = names.find((n) => n.toLowerCase() === `parse${d.name}`);
+      expect(parse, `parse<Name> of ${d.name}`).toBeTypeOf('string');
+      expect(exported[parse ?? '']).toBeTypeOf('function');
+    }
+    expect(names.filter((n) => n.endsWith('Bare'))).toEqual([]);
   });
 
   it('getDialect refuses names that are not own dialects', () => {
