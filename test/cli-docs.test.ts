@@ -86,7 +86,8 @@ describe('errata docs', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines.map((l) => l.replace(/ \(\d+ ms\)$/, ''))).toEqual([
       '[errata] loaded sitescore.json (19 entries)',
-      '[errata] built 19 examples in the problem format',
+      // Its 19 entries and the 26 server failures it has no entry for.
+      '[errata] built 45 examples in the problem format',
       '[errata] rendered html',
       '[errata] wrote v.html',
     ]);
@@ -186,10 +187,44 @@ describe('errata openapi', () => {
     expect(doc.paths['/crawl'].get.responses).not.toHaveProperty('502');
   });
 
+  it("--routes adds each route's ids to its operation's x-errata-errors, as its help says", async () => {
+    writeFileSync(join(dir, 'spec-ids.json'), JSON.stringify(spec));
+    writeFileSync(
+      join(dir, 'routes-ids.json'),
+      JSON.stringify([
+        { method: 'GET', path: '/crawl', errors: ['CRAWL_FAILED'] },
+        { method: 'POST', path: '/score', errors: ['SCORING_FAILED', 'CREDIT_EXHAUSTED'] },
+      ]),
+    );
+    const args = ['openapi', 'merge', 'spec-ids.json', 'sitescore.json', '--routes', 'routes-ids.json'];
+    const r = await run([...args, '-o', 'merged-ids.json']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const doc = JSON.parse(readFileSync(join(dir, 'merged-ids.json'), 'utf8'));
+    expect(doc.paths['/crawl'].get['x-errata-errors']).toEqual(['CRAWL_FAILED']);
+    expect(doc.paths['/score'].post['x-errata-errors']).toEqual([
+      'SCORING_RATE_LIMITED',
+      'SCORING_FAILED',
+      'CREDIT_EXHAUSTED',
+    ]);
+    // Merging the result again with the same routes changes nothing.
+    const again = await run([
+      'openapi',
+      'merge',
+      'merged-ids.json',
+      'sitescore.json',
+      '--routes',
+      'routes-ids.json',
+    ]);
+    expect(JSON.parse(again.stdout)).toEqual(doc);
+  });
+
   it('prints the components of a catalog', async () => {
     const r = await run(['openapi', 'sitescore.json']);
     expect(r.code).toBe(0);
-    expect(Object.keys(JSON.parse(r.stdout).components.examples)).toHaveLength(19);
+    const examples = Object.keys(JSON.parse(r.stdout).components.examples);
+    // Its 19 entries, then the server failures it has no entry for, in its casing.
+    expect(examples).toHaveLength(19 + 26);
+    expect(examples.slice(19, 22)).toEqual(['MALFORMED_BODY', 'VALIDATION_FAILED', 'NOT_FOUND']);
   });
 
   it('names the file and the path of every problem, and exits 1 for a route with no operation', async () => {

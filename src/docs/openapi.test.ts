@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { effectiveModel } from '../catalog/contract.js';
 import { createCatalog, defineCatalog } from '../catalog/define.js';
 import { normalizeDocument } from '../catalog/load.js';
 import { dialects } from '../dialects/index.js';
@@ -90,7 +91,8 @@ describe('generateOpenApi', () => {
   });
 
   it('has the error schema with the codes as an enum, an example per entry and a response per status', () => {
-    const doc = generateOpenApi(api.model, { dialect: 'problem' }) as Doc;
+    // The catalog's own entries (the server failures it lacks: test/contract.test.ts).
+    const doc = generateOpenApi(api.model, { dialect: 'problem', contract: false }) as Doc;
     expect(doc.openapi).toBe('3.1.0');
     const schema = doc.components.schemas.ErrataError;
     expect(schema.properties.code.enum).toEqual([
@@ -155,7 +157,8 @@ describe('generateOpenApi', () => {
       const model = normalizeDocument(JSON.parse(readFileSync(file, 'utf8')), `${name}.json`);
       const doc = generateOpenApi(model) as Doc;
       expect({ name, errors: await validate(doc) }).toEqual({ name, errors: [] });
-      expect(Object.keys(doc.components.examples)).toHaveLength(Object.keys(model.errors).length);
+      // One example per entry of its effective contract: its own, then the server failures it lacks.
+      expect(Object.keys(doc.components.examples)).toEqual(Object.keys(effectiveModel(model).errors));
     }
   });
 });
@@ -164,6 +167,7 @@ describe('mergeOpenApi', () => {
   it('adds error responses from x-errata-errors and routes; the result passes the recommended ruleset', async () => {
     const { document, warnings, added } = mergeOpenApi(spec, api.model, {
       dialect: 'problem',
+      contract: false,
       routes: [
         { method: 'POST', path: '/orders', errors: ['INVALID_REQUEST', 'DOWN'] },
         { method: 'get', path: '/orders/:orderId', errors: ['CUSTOMER_NOT_FOUND'] },
@@ -231,6 +235,25 @@ describe('mergeOpenApi', () => {
     const twice = mergeOpenApi(once, api.model, { dialect: 'problem' });
     expect(twice.document).toEqual(once);
     expect(twice.warnings.filter((w) => w.kind === 'kept')).toEqual([]);
+  });
+
+  it("adds the ids of the routes to each operation's x-errata-errors, a server failure's included", () => {
+    const routes = [
+      { method: 'POST', path: '/orders', errors: ['RATE_LIMITED', 'METHOD_NOT_ALLOWED'] },
+      { method: 'get', path: '/orders/:orderId', errors: ['ORDER_NOT_FOUND', 'CUSTOMER_NOT_FOUND'] },
+    ];
+    const { document } = mergeOpenApi(spec, api.model, { dialect: 'problem', routes });
+    const doc = document as Doc;
+    expect(doc.paths['/orders'].post['x-errata-errors']).toEqual(['RATE_LIMITED', 'METHOD_NOT_ALLOWED']);
+    expect(doc.paths['/orders'].post.responses['405']).toEqual({
+      $ref: '#/components/responses/ErrataError405',
+    });
+    expect(doc.paths['/orders/{id}'].get['x-errata-errors']).toEqual([
+      'ORDER_NOT_FOUND',
+      'RATE_LIMITED',
+      'CUSTOMER_NOT_FOUND',
+    ]);
+    expect(mergeOpenApi(document, api.model, { dialect: 'problem', routes }).document).toEqual(document);
   });
 
   it('names the path of an unknown id, and reports routes with no operation', () => {

@@ -180,7 +180,8 @@ const shape = (path: string) =>
 /**
  * Adds error responses to an existing OpenAPI 3 document: each operation gets
  * the responses of the entries it lists in `x-errata-errors` and of the routes
- * given in `options.routes`. A response the operation already defines for a
+ * given in `options.routes` (whose ids are added to its `x-errata-errors`), any
+ * entry of the catalog's effective contract (`serverContract`). A response the operation already defines for a
  * status is kept; responses errata added before are replaced, so merging
  * again is idempotent. The input is not modified.
  */
@@ -212,6 +213,8 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
     components[key] = target;
   }
 
+  // The ids of the effective contract: a route may list a server failure (`METHOD_NOT_ALLOWED`) too.
+  const known = ref.model.errors;
   const paths: JsonObject = isRecord(doc.paths) ? doc.paths : {};
   const wanted = new Map<JsonObject, { ids: string[]; where: string }>();
   for (const [template, item] of Object.entries(paths)) {
@@ -227,7 +230,7 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
           issues.push({ path: `${where}.x-errata-errors`, message: 'must be an array of error ids' });
         else
           listed.forEach((id, i) => {
-            if (typeof id !== 'string' || !Object.hasOwn(model.errors, id))
+            if (typeof id !== 'string' || !Object.hasOwn(known, id))
               issues.push({
                 path: `${where}.x-errata-errors[${i}]`,
                 message: `unknown error id ${JSON.stringify(id)} (not in catalog "${model.name}")`,
@@ -247,7 +250,7 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
     );
     const operation = target && isRecord(target[1]) ? target[1][method] : undefined;
     route.errors.forEach((id, j) => {
-      if (!Object.hasOwn(model.errors, id))
+      if (!Object.hasOwn(known, id))
         issues.push({
           path: `routes[${i}].errors[${j}]`,
           message: `unknown error id ${JSON.stringify(id)} (not in catalog "${model.name}")`,
@@ -261,9 +264,12 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
       return;
     }
     const declared = wanted.get(operation);
-    if (declared)
-      for (const id of route.errors)
-        if (Object.hasOwn(model.errors, id) && !declared.ids.includes(id)) declared.ids.push(id);
+    if (!declared) return;
+    const before = declared.ids.length;
+    for (const id of route.errors)
+      if (Object.hasOwn(known, id) && !declared.ids.includes(id)) declared.ids.push(id);
+    // The document says what the operation throws, as if it had listed the route's errors itself.
+    if (declared.ids.length > before) operation['x-errata-errors'] = [...declared.ids];
   });
   if (issues.length > 0) throw new OpenApiMergeError(issues);
 
@@ -274,7 +280,7 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
     if (ids.length === 0) continue;
     const byStatus = new Map<number, string[]>();
     for (const id of ids) {
-      const status = model.errors[id]?.status as number;
+      const status = known[id]?.status as number;
       byStatus.set(status, [...(byStatus.get(status) ?? []), id]);
     }
     const responses: JsonObject = isRecord(operation.responses) ? operation.responses : {};
