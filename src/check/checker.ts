@@ -3,7 +3,7 @@ import { builtinChecks } from './checks/index.js';
 import { type CheckConfig, configureChecks } from './configure.js';
 import { type CoverageSummary, coverageRecorder } from './coverage.js';
 import type { Check } from './define-check.js';
-import { readResponse } from './read-response.js';
+import { type ReadResponse, readResponse } from './read-response.js';
 import { type RoutesInput, routeIndex } from './routes.js';
 import type { Finding, Observation } from './types.js';
 
@@ -44,7 +44,19 @@ export function createChecker(catalog: CatalogInput, options: CheckOptions = {})
   const setup = { view, routes, dialects: options.dialects, maxBodyLength: options.maxBodyLength };
   return {
     check(observation) {
-      const read = readResponse(setup, observation);
+      let read: ReadResponse;
+      try {
+        read = readResponse(setup, observation);
+      } catch (e) {
+        // Only a hostile object (a proxy, a throwing getter on status) gets here.
+        return [
+          {
+            check: 'body-parses',
+            severity: 'error',
+            message: `the observation cannot be read: ${e instanceof Error ? e.message : String(e)}`,
+          },
+        ];
+      }
       recorder.record(read);
       if (!(read.observation.status >= 400)) return [];
       const found: Finding[] = [];

@@ -18,7 +18,13 @@ export interface ObservedHeaders extends HeaderReader {
 export function observedHeaders(headers: Observation['headers'] | undefined): ObservedHeaders {
   const byName = new Map<string, string[]>();
   if (typeof headers === 'object' && headers !== null)
-    for (const [name, value] of Object.entries(headers)) {
+    for (const name of Object.keys(headers)) {
+      let value: unknown;
+      try {
+        value = (headers as Record<string, unknown>)[name];
+      } catch {
+        continue; // a throwing getter is a header that was not recorded
+      }
       const values = (Array.isArray(value) ? value : [value]).filter(
         (v): v is string => typeof v === 'string',
       );
