@@ -7,6 +7,7 @@ import { short } from '../catalog/source.js';
 import { didYouMean } from '../catalog/suggest.js';
 import { type ErrataCommand, toCitty } from './_command.js';
 import { type CliIO, colors, EXIT, stripAnsi, UsageError } from './_io.js';
+import { checkCommand } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
 import { docsCommand } from './commands/docs.js';
 import { exportCommand } from './commands/export.js';
@@ -26,6 +27,7 @@ export const commands: ErrataCommand[] = [
   openapiCommand,
   lintCommand,
   diffCommand,
+  checkCommand,
   lockCommand,
   renderCommand,
 ] as unknown as ErrataCommand[];
@@ -86,6 +88,8 @@ function checkArgs(raw: string[], def: ArgsDef): void {
       for (const a of aliases(arg)) known.add(a);
     }
   }
+  // A positional marked `variadic` (the last) takes every argument left.
+  const variadic = Object.values(def).some((a) => a.type === 'positional' && 'variadic' in a && a.variadic);
   let positionals = 0;
   const given = new Map<string, string>();
   for (let i = 0; i < raw.length; i++) {
@@ -134,7 +138,7 @@ function checkArgs(raw: string[], def: ArgsDef): void {
       positionals++;
     }
   }
-  if (positionals > positional.length)
+  if (positionals > positional.length && !variadic)
     throw new UsageError(
       `too many arguments (expected ${positional.length ? positional.join(', ') : 'none'})`,
     );

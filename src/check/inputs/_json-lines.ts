@@ -1,0 +1,148 @@
+// One JSON value per line (NDJSON, JSON Lines, the OpenTelemetry Collector's
+// file exporter), read in bounded memory: lines are parsed as they complete,
+// and a line too long to hold is streamed with its long strings counted, not kept.
+import { Buffer, isUtf8 } from 'node:buffer';
+import { badByte } from './_body.js';
+import { streamJson } from './_json-stream.js';
+import type { ProblemReporter } from './_problems.js';
+
+export interface JsonLine {
+  /** 1-based. */
+  readonly line: number;
+  readonly value: unknown;
+}
+
+export interface JsonLinesOptions {
+  readonly problems: ProblemReporter;
+  /** Lines longer than this are streamed rather than parsed whole. */
+  readonly maxLineBytes: number;
+  /** In a streamed line, strings longer than this become an `Oversized`. */
+  readonly maxString: number;
+}
+
+const NEWLINE = 10;
+
+/** The first characters of a line, for a message. */
+function preview(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced
+  const shown = text.slice(0, 40).replace(/[\u0000-\u001f\u007f-\u009f]/g, '.');
+  return JSON.stringify(text.length > 40 ? `${shown}…` : shown);
+}
+
+/**
+ * Yields each line's JSON value with its line number; a line that is not
+ * JSON, or not UTF-8, is a problem at its line and the reading goes on. Blank
+ * lines are skipped.
+ */
+export async function* readJsonLines(
+  bytes: AsyncIterable<Uint8Array>,
+  options: JsonLinesOptions,
+): AsyncGenerator<JsonLine> {
+  const { problems } = options;
+  let line = 0;
+  // The start of a line whose end has not arrived yet.
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  // A line too long to hold, being streamed.
+  let streamed: { stream: ReturnType<typeof streamJson>; values: unknown[]; errored: boolean } | undefined;
+
+  const parseLine = (text: string, n: number): JsonLine | undefined => {
+    const trimmed = text.endsWith('\r') ? text.slice(0, -1) : text;
+    if (trimmed.trim() === '') return undefined;
+    try {
+      return { line: n, value: JSON.parse(trimmed) as unknown };
+    } catch (e) {
+      const position = /at position (\d+)/.exec((e as Error).message)?.[1];
+      problems.report('not-json', {
+        line: n,
+        message: `not JSON${position === undefined ? '' : ` (column ${Number(position) + 1})`}: ${preview(trimmed)}`,
+      });
+      return undefined;
+    }
+  };
+
+  const startStreaming = (n: number) => {
+    const values: unknown[] = [];
+    const state = {
+      values,
+      errored: false,
+      stream: streamJson({
+        paths: ['$'],
+        maxString: options.maxString,
+        onValue: (v) => values.push(v),
+        onError: (e) => {
+          state.errored = true;
+          problems.report('not-json', {
+            line: n,
+            column: e.column,
+            message: `not JSON (column ${e.column}: ${e.message})`,
+          });
+        },
+      }),
+    };
+    return state;
+  };
+
+  for await (const input of bytes) {
+    let chunk = Buffer.isBuffer(input)
+      ? input
+      : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+    if (streamed !== undefined) {
+      const end = chunk.indexOf(NEWLINE);
+      streamed.stream.write(end === -1 ? chunk : chunk.subarray(0, end));
+      if (end === -1) continue;
+      streamed.stream.end();
+      line++;
+      for (const value of streamed.values) yield { line, value };
+      streamed = undefined;
+      chunk = chunk.subarray(end + 1);
+    }
+    const last = chunk.lastIndexOf(NEWLINE);
+    if (last === -1) {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes > options.maxLineBytes) {
+        streamed = startStreaming(line + 1);
+        for (const piece of pending) streamed.stream.write(piece);
+        pending = [];
+        pendingBytes = 0;
+      }
+      continue;
+    }
+    const whole =
+      pending.length > 0 ? Buffer.concat([...pending, chunk.subarray(0, last)]) : chunk.subarray(0, last);
+    pending = last + 1 < chunk.length ? [chunk.subarray(last + 1)] : [];
+    pendingBytes = chunk.length - last - 1;
+    if (isUtf8(whole)) {
+      // The common case: one decode for the chunk, then a split.
+      for (const text of whole.toString('utf8').split('\n')) {
+        const parsed = parseLine(text, ++line);
+        if (parsed) yield parsed;
+      }
+      continue;
+    }
+    // Some line holds bytes that are not UTF-8: find it, line by line.
+    for (let start = 0; start <= whole.length; ) {
+      const next = whole.indexOf(NEWLINE, start);
+      const end = next === -1 ? whole.length : next;
+      const raw = whole.subarray(start, end);
+      line++;
+      if (!isUtf8(raw))
+        problems.report('not-utf8', {
+          line,
+          message: `not UTF-8 (${badByte(raw)}): read with U+FFFD in place of the bad bytes`,
+        });
+      const parsed = parseLine(raw.toString('utf8'), line);
+      if (parsed) yield parsed;
+      start = end + 1;
+    }
+  }
+  if (streamed !== undefined) {
+    streamed.stream.end();
+    line++;
+    for (const value of streamed.values) yield { line, value };
+  } else if (pendingBytes > 0) {
+    const parsed = parseLine(Buffer.concat(pending).toString('utf8'), line + 1);
+    if (parsed) yield parsed;
+  }
+}
