@@ -24,55 +24,22 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
+import { benchCatalog } from './cli-catalog.js';
 
 const repo = join(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
 const againstAt = argv.indexOf('--against');
 const against = againstAt === -1 ? undefined : argv[againstAt + 1];
-const rounds = Number(argv.find((a, i) => /^\d+$/.test(a) && i !== againstAt + 1) ?? 15);
+// The rounds: the number that is not --against's value (without --against, any number).
+const rounds = Number(
+  argv.find((a, i) => /^\d+$/.test(a) && (againstAt === -1 || i !== againstAt + 1)) ?? 15,
+);
 
 /** Every non-test .ts file under a folder. */
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((f) => f.isFile() && f.name.endsWith('.ts') && !/\.test(-d)?\.ts$/.test(f.name))
     .map((f) => join(f.parentPath, f.name));
-}
-
-/** A catalog of `n` entries, the kind a small API has. */
-export function benchCatalog(n: number): string {
-  const nouns = [
-    'order',
-    'invoice',
-    'customer',
-    'product',
-    'shipment',
-    'coupon',
-    'review',
-    'cart',
-    'refund',
-    'webhook',
-  ];
-  const lines = [
-    'errata: 1',
-    'name: shop',
-    'title: Shop API errors',
-    'docs: https://shop.example.com/errors',
-    'errors:',
-  ];
-  for (let i = 0; i < n; i++) {
-    const noun = nouns[i % nouns.length] as string;
-    const conflict = i >= nouns.length;
-    const id = `${noun.toUpperCase()}_${conflict ? 'CONFLICT' : 'NOT_FOUND'}`;
-    lines.push(
-      `  ${id}:`,
-      `    status: ${conflict ? 409 : 404}`,
-      `    title: ${noun[0]?.toUpperCase()}${noun.slice(1)} ${conflict ? 'conflict' : 'not found'}`,
-      `    message: "${conflict ? `The ${noun} {id:string} was changed by another request` : `No ${noun} has the id {id:string}`}."`,
-      `    description: ${conflict ? `Another request changed the ${noun} first.` : `The ${noun} does not exist, or was deleted.`}`,
-      `    remediation: ${conflict ? `Read the ${noun} again, then repeat the change.` : `Check the ${noun} id; list them to find it.`}`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 /**

@@ -1,9 +1,10 @@
 // Catalog text (JSON or YAML) to a plain document: syntax errors and duplicate
 // keys with their line and column, and what a catalog never needs refused.
-import { LineCounter, parseDocument } from 'yaml';
 import { CatalogError } from './errors.js';
 import type { CatalogIssue } from './model.js';
 import { checkJson, findUnsafeNesting, lineColumn, MAX_DEPTH } from './source.js';
+import { yamlLib } from './yaml-lib.js';
+import { readYamlSubset } from './yaml-subset.js';
 
 /** Most uses of YAML aliases a document may make (weighted by the aliases inside what they repeat). */
 const MAX_ALIAS_COUNT = 10_000;
@@ -54,6 +55,21 @@ function parseJson(text: string, file: string | undefined, maxDepth: number): un
 }
 
 function parseYaml(text: string, file: string | undefined, maxDepth: number): unknown {
+  // The plain subset most catalogs use reads to the same value without loading yaml; the rest, errors included, is yaml's.
+  const simple = readYamlSubset(text);
+  return simple === undefined
+    ? parseFullYaml(text, file, maxDepth)
+    : checkNesting(simple.value, file, maxDepth);
+}
+
+function checkNesting(value: unknown, file: string | undefined, maxDepth: number): unknown {
+  const unsafe = findUnsafeNesting(value, maxDepth);
+  if (unsafe) throw new CatalogError([unsafe], file);
+  return value;
+}
+
+function parseFullYaml(text: string, file: string | undefined, maxDepth: number): unknown {
+  const { LineCounter, parseDocument } = yamlLib();
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lines,
@@ -93,7 +109,5 @@ function parseYaml(text: string, file: string | undefined, maxDepth: number): un
       file,
     );
   }
-  const unsafe = findUnsafeNesting(value, maxDepth);
-  if (unsafe) throw new CatalogError([unsafe], file);
-  return value;
+  return checkNesting(value, file, maxDepth);
 }

@@ -1,8 +1,9 @@
 // Where in a JSON or YAML catalog's text each problem lies. The yaml parser
 // reads JSON too (JSON is YAML's flow style), so one tree of nodes with their
-// source ranges serves both; it is built only when a catalog is rejected.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
+// source ranges serves both; it is built only when a catalog is rejected (so yaml is loaded only then).
+import type { Node, parseDocument, YAMLMap } from 'yaml';
 import type { CatalogIssue } from './model.js';
+import { yamlLib } from './yaml-lib.js';
 
 /** A problem's path (`errors.A.status`, `errors["a b"]`, `categories[1]`) as keys and indexes, or undefined. */
 export function pathSegments(path: string): (string | number)[] | undefined {
@@ -30,6 +31,7 @@ export function pathSegments(path: string): (string | number)[] | undefined {
  * issue without a path (a syntax error, which says its place itself) is kept as it is.
  */
 export function placeIssues(issues: readonly CatalogIssue[], text: string): CatalogIssue[] {
+  const { LineCounter, parseDocument } = yamlLib();
   const lines = new LineCounter();
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const doc = parseDocument(source, { lineCounter: lines, merge: true, uniqueKeys: false });
@@ -46,6 +48,7 @@ type Doc = ReturnType<typeof parseDocument>;
 
 /** Offset of the deepest node on the path: a pair's key, a list's item, or the document itself. */
 function locate(root: unknown, segments: readonly (string | number)[], doc: Doc): number | undefined {
+  const { isMap, isSeq } = yamlLib();
   let node = root as Node | null | undefined;
   let at = node?.range?.[0];
   for (const seg of segments) {
@@ -68,11 +71,12 @@ function locate(root: unknown, segments: readonly (string | number)[], doc: Doc)
 
 /** The node an alias stands for; any other node as it is. */
 function resolve(node: Node | null | undefined, doc: Doc): Node | null | undefined {
-  return isAlias(node) ? (node.resolve(doc) as Node | undefined) : node;
+  return yamlLib().isAlias(node) ? (node.resolve(doc) as Node | undefined) : node;
 }
 
 /** The pair of `key` in a map, or in the maps it merges (`<<: *base`), as YAML merges them: its own keys first. */
 function findPair(map: YAMLMap, key: string, doc: Doc, depth: number): YAMLMap['items'][number] | undefined {
+  const { isMap, isScalar, isSeq } = yamlLib();
   const own = map.items.find(
     (p) => isScalar(p.key) && typeof p.key.value !== 'symbol' && String(p.key.value) === key,
   );
