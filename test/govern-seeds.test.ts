@@ -119,6 +119,20 @@ describe('lint on the seed catalogs', () => {
     expect(ids('barekey', 'link-relative')).toEqual([]);
   });
 
+  it('tells each seed which server failures it has no entry for, in its casing', () => {
+    const generic = (seed: (typeof seeds)[number]) =>
+      findings[seed]
+        .filter((f) => f.rule === 'server-failure-uncovered')
+        .map((f) => /generic (\S+);/.exec(f.message)?.[1]);
+    const sent = ['METHOD_NOT_ALLOWED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'];
+    expect(generic('authos')).toEqual(['MALFORMED_BODY', ...sent]);
+    expect(generic('barekey')).toEqual(['NOT_FOUND', ...sent]);
+    // Clerk has a 415 entry (its codes are snake_case, its ids PascalCase).
+    expect(generic('clerk')).toEqual(['malformed_body', 'method_not_allowed', 'payload_too_large']);
+    expect(generic('flags')).toEqual(['malformed_body', ...sent.map((c) => c.toLowerCase())]);
+    expect(generic('sitescore')).toEqual(['MALFORMED_BODY', 'VALIDATION_FAILED', 'NOT_FOUND', ...sent]);
+  });
+
   it('examples/lint holds what the linter prints today', () => {
     const r = spawnSync(
       process.execPath,

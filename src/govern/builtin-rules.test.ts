@@ -68,6 +68,52 @@ const cases: Record<string, Case> = {
       'no docs URL (docs-url reports it)': { catalog: catalog({ A: entry(404) }, { docs: undefined }) },
     },
   },
+  'server-failure-uncovered': {
+    flags: {
+      'no 405 entry': {
+        catalog: catalog({
+          INTERNAL_ERROR: entry(500),
+          INVALID_JSON: entry(400),
+          VALIDATION_FAILED: entry(422),
+          NOT_FOUND: entry(404),
+          PAYLOAD_TOO_LARGE: entry(413),
+          UNSUPPORTED_MEDIA_TYPE: entry(415),
+        }),
+        id: null,
+        field: 'errors',
+        message:
+          "no entry answers a method the route does not take (405): the server sends errata's generic METHOD_NOT_ALLOWED; add a 405 entry to word it for your users",
+      },
+      'a 404 entry for an order, none for a missing route (camelCase)': {
+        catalog: catalog({
+          internalError: entry(500),
+          invalidJson: entry(400),
+          validationFailed: entry(422),
+          orderNotFound: entry(404),
+          methodNotAllowed: entry(405),
+          tooLarge: entry(413),
+          wrongMediaType: entry(415),
+        }),
+        id: null,
+        field: 'errors',
+        message:
+          "no entry answers a request no route matches (404): the server sends errata's generic notFound; add a 404 entry named like notFound (or named by the server option notFound) to word it for your users",
+      },
+    },
+    passes: {
+      'an entry for every failure kind': {
+        catalog: catalog({
+          INTERNAL: entry(500),
+          MALFORMED_JSON: entry(400),
+          INVALID_REQUEST: entry(400),
+          ROUTE_NOT_FOUND: entry(404),
+          WRONG_METHOD: entry(405),
+          TOO_BIG: entry(413),
+          NOT_JSON: entry(415),
+        }),
+      },
+    },
+  },
   'docs-url': {
     flags: {
       'no docs URL': {

@@ -16,6 +16,7 @@ import {
   codeSuffix,
   duplicateEntry,
 } from './codes.js';
+import { serverFailureUncovered } from './server.js';
 import {
   codeOverloaded,
   existenceLeak,
@@ -42,6 +43,7 @@ import {
 export const builtinRules: readonly Rule[] = [
   typeUriAbsolute,
   docsUrl,
+  serverFailureUncovered,
   codeEmpty,
   codeFormat,
   codeCasing,
