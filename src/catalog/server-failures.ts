@@ -95,7 +95,7 @@ const WHEN: Readonly<Record<string, string>> = {
   malformed_body: 'a request body that does not parse',
   validation_failed: 'a request that fails validation; every violation is listed',
   not_found: 'a request no route matches',
-  method_not_allowed: 'a method the route does not take; `Allow` lists those it takes',
+  method_not_allowed: 'a method the route does not take; the Allow header lists those it takes',
   payload_too_large: 'a request body over the size limit',
   unsupported_media_type: 'a request body in a media type, charset or encoding the route does not take',
 };
