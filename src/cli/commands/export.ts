@@ -4,7 +4,7 @@ import { writeOutput } from '../_output.js';
 export const exportCommand = defineErrataCommand({
   name: 'export',
   description:
-    'Print the catalog’s contract as JSON (the interchange format, errata catalog v1): its entries, and the server failures it has no entry for.',
+    'Print the catalog’s contract as JSON (errata catalog v1): its entries and the server failures it lacks.',
   args: {
     catalog: { type: 'positional', description: 'Catalog file (.ts, .js, .json, .yaml)', required: true },
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
