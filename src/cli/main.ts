@@ -93,14 +93,14 @@ function checkArgs(raw: string[], def: ArgsDef): void {
   let positionals = 0;
   const given = new Map<string, string>();
   for (let i = 0; i < raw.length; i++) {
-    const a = raw[i] as string;
-    if (a === '--') {
+    const token = raw[i] as string;
+    if (token === '--') {
       positionals += raw.length - i - 1;
       break;
     }
-    if (a.startsWith('-') && a !== '-') {
-      const eq = a.indexOf('=');
-      const spelt = eq === -1 ? a : a.slice(0, eq);
+    if (token.startsWith('-') && token !== '-') {
+      const equals = token.indexOf('=');
+      const spelt = equals === -1 ? token : token.slice(0, equals);
       const flag = spelt.replace(/^--?/, '');
       if (!known.has(flag) || (!spelt.startsWith('--') && flag.length !== 1))
         throw unknownOption(spelt, flag, known);
@@ -111,27 +111,27 @@ function checkArgs(raw: string[], def: ArgsDef): void {
         : Object.hasOwn(def, flag)
           ? flag
           : (Object.keys(def).find((n) => aliases(def[n] as ArgDef).includes(flag)) as string);
-      const d = def[name] as ArgDef;
+      const definition = def[name] as ArgDef;
       const previous = given.get(name);
       if (previous !== undefined)
         throw new UsageError(
           `option "${spelt}" is given twice${previous === spelt ? '' : ` (also as "${previous}")`}`,
         );
       given.set(name, spelt);
-      if (d.type === 'boolean') {
-        if (eq !== -1 && (negated || !['true', 'false'].includes(a.slice(eq + 1))))
-          throw new UsageError(`option "${spelt}" takes no value (got "${a.slice(eq + 1)}")`);
+      if (definition.type === 'boolean') {
+        if (equals !== -1 && (negated || !['true', 'false'].includes(token.slice(equals + 1))))
+          throw new UsageError(`option "${spelt}" takes no value (got "${token.slice(equals + 1)}")`);
         continue;
       }
       let value: string;
-      if (eq !== -1) value = a.slice(eq + 1);
+      if (equals !== -1) value = token.slice(equals + 1);
       else {
-        if (i + 1 >= raw.length) throw new UsageError(`option "${a}" needs a value`);
+        if (i + 1 >= raw.length) throw new UsageError(`option "${token}" needs a value`);
         value = raw[++i] as string;
       }
       if (value === '') throw new UsageError(`option "${spelt}" needs a value (got an empty string)`);
     } else {
-      if (a === '') {
+      if (token === '') {
         const name = positional[positionals] ?? 'argument';
         throw new UsageError(`${name.toUpperCase()} must not be empty`);
       }
@@ -144,9 +144,9 @@ function checkArgs(raw: string[], def: ArgsDef): void {
     );
   // citty rejects a bad enum value itself, in colour; read enums as strings and say it plainly.
   const asStrings = Object.fromEntries(
-    Object.entries(def).map(([n, a]) => [
-      n,
-      a.type === 'enum' ? { ...a, type: 'string' as const, options: undefined } : a,
+    Object.entries(def).map(([argName, arg]) => [
+      argName,
+      arg.type === 'enum' ? { ...arg, type: 'string' as const, options: undefined } : arg,
     ]),
   ) as ArgsDef;
   let parsed: Record<string, unknown>;
@@ -157,16 +157,16 @@ function checkArgs(raw: string[], def: ArgsDef): void {
   }
   for (const [name, arg] of Object.entries(def)) {
     if (arg.type === 'enum' && arg.options) {
-      const v = parsed[name];
-      if (v !== undefined && !arg.options.includes(String(v)))
-        throw new UsageError(`--${name} must be one of ${arg.options.join(', ')} (got "${String(v)}")`);
+      const value = parsed[name];
+      if (value !== undefined && !arg.options.includes(String(value)))
+        throw new UsageError(`--${name} must be one of ${arg.options.join(', ')} (got "${String(value)}")`);
     }
   }
 }
 
 /** Runs the CLI and returns its exit code. Never throws and never prints a stack trace. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
-  const c = colors(io);
+  const paint = colors(io);
   const [name, ...rest] = argv;
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -194,22 +194,22 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return await cmd.run(args as never, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`${c.red('error')}: ${e.message}\n`);
+      io.stderr(`${paint.red('error')}: ${e.message}\n`);
       const cmd = commands.find((x) => x.name === name);
       io.stderr(`Run "errata ${cmd ? `${cmd.name} ` : ''}--help" for usage.\n`);
       return EXIT.usage;
     }
     if (e instanceof SourceFileError) {
-      io.stderr(`${c.red('error')}: ${e.message}\n`);
+      io.stderr(`${paint.red('error')}: ${e.message}\n`);
       return EXIT.usage;
     }
     if (e instanceof CatalogError) {
-      io.stderr(`${c.red('error')}: ${e.file ?? 'catalog'}: invalid catalog\n`);
-      for (const i of e.issues) io.stderr(`  ${issueText(i, e.file, c.bold)}\n`);
+      io.stderr(`${paint.red('error')}: ${e.file ?? 'catalog'}: invalid catalog\n`);
+      for (const i of e.issues) io.stderr(`  ${issueText(i, e.file, paint.bold)}\n`);
       return EXIT.usage;
     }
     const err = e as Error;
-    io.stderr(`${c.red('error')}: ${err?.message ?? String(e)}\n`);
+    io.stderr(`${paint.red('error')}: ${err?.message ?? String(e)}\n`);
     if (process.env.ERRATA_DEBUG) io.stderr(`${err?.stack ?? ''}\n`);
     return EXIT.usage;
   }
