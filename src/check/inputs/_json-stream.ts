@@ -86,7 +86,6 @@ const EXPECTED: Record<string, string> = {
   KEY: 'a key (a string) or "}"',
   COLON: '":"',
   COMMA: '"," or the end of the object or array',
-  START: 'a value',
 };
 
 /** The tokenizer's or parser's message in plain words: what was found, what was expected. */
@@ -100,7 +99,7 @@ function explain(message: string): string {
   const token = /^Unexpected (\w+) \((.*)\) in state (\w+)/.exec(message);
   if (token) {
     const expected = EXPECTED[token[3] as string];
-    return `unexpected ${(token[1] as string).toLowerCase().replace(/_/g, ' ')} ${token[2]}${expected ? ` (expected ${expected})` : ''}`;
+    return `unexpected ${token[2]}${expected ? ` (expected ${expected})` : ''}`;
   }
   if (/ended in (the )?mid/.test(message)) return 'the input ends inside the document (truncated?)';
   return message;

@@ -20,7 +20,7 @@ export interface ProxyOptions {
   readonly host?: string;
   /** @default 1 MiB */
   readonly maxBodyBytes?: number;
-  /** Each error response, once its body has passed through. */
+  /** Each response once it has passed through; an error response (400 and above) with its body. */
   readonly onObservation: (observation: Observation) => void;
   readonly onProblem: (problem: InputProblem) => void;
 }
@@ -87,7 +87,9 @@ export async function startRecordingProxy(options: ProxyOptions): Promise<Record
     );
     const where = `${req.method ?? 'GET'} ${url.pathname}${url.search}`;
     let body: string | undefined;
-    if (size > maxBody)
+    // A success is counted, not read (size -1).
+    if (size < 0) body = undefined;
+    else if (size > maxBody)
       options.onProblem({
         file: 'proxy',
         message: `${where}: the body (${size} B) is over the ${maxBody} B kept: its checks are skipped`,
@@ -132,6 +134,7 @@ export async function startRecordingProxy(options: ProxyOptions): Promise<Record
       res.writeHead(status, up.statusMessage, forwardable(up.rawHeaders));
       if (status < 400) {
         up.pipe(res);
+        up.on('end', () => record(req, up, url, [], -1));
         return;
       }
       const chunks: Buffer[] = [];

@@ -15,7 +15,7 @@ const code = (s: string) => {
 };
 
 /** Prose from the traffic: Markdown's punctuation escaped, so a body cannot add links or images. */
-const prose = (s: string) => s.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+const prose = (s: string) => s.replace(/[\\`*_[\]<>~]/g, '\\$&');
 
 const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
 

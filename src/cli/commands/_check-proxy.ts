@@ -76,13 +76,16 @@ export async function runProxy(options: ProxyRunOptions, io: CliIO, stop?: Promi
   });
   await proxy.close();
   const coverage = setup.checker.coverage();
+  const gaps = options.coverage ? report.coverageFindings(coverage) : [];
+  // The responses' findings printed as they came; the coverage gaps print now.
+  for (const f of gaps) if (options.format === 'text') io.stdout(`${report.findingLine(f, undefined, c)}\n`);
   const code = await writeReport(
     {
       kind: 'errata-check',
       version: 1,
       catalog: setup.catalogFile,
       inputs: [],
-      findings: options.coverage ? [...findings, ...report.coverageFindings(coverage)] : findings,
+      findings: [...findings, ...gaps],
       coverage,
     },
     options,
