@@ -4,9 +4,16 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorEvent, ServerOptions } from '../../src/server/respond.js';
-import { BODY_LIMIT, SECRETS, suiteOptions } from './_app.js';
+import { type ErrataMatchers, errataMatchers } from '../../src/testing/index.js';
+import { api, BODY_LIMIT, SECRETS, suiteOptions } from './_app.js';
 import { hardeningCases } from './_hardening.js';
 import { call, expectNoLeak } from './_http.js';
+
+declare module 'vitest' {
+  // biome-ignore lint/suspicious/noExplicitAny: vitest's own declaration reads `T = any`
+  interface Matchers<T = any> extends ErrataMatchers<T> {}
+}
+expect.extend(errataMatchers);
 
 export interface Running {
   /** `http://127.0.0.1:PORT` */
@@ -47,6 +54,7 @@ export function adapterSuite(name: string, start: Start): void {
       expect(a.text).toBe(
         `{"type":"${TYPE}THING_NOT_FOUND","title":"Not Found","status":404,"code":"THING_NOT_FOUND","detail":"No thing named widget.","instance":"/things/widget","requestId":"req-abc.123"}`,
       );
+      expect(a).toBeErrataError('THING_NOT_FOUND', { catalog: api, message: 'No thing named widget.' });
     });
 
     it('answers a catalog error thrown in async code', async () => {
@@ -62,6 +70,7 @@ export function adapterSuite(name: string, start: Start): void {
       expect(a.status).toBe(401);
       expect(a.json.code).toBe('UNAUTHORIZED');
       expect(a.headers.get('www-authenticate')).toBe('Bearer realm="testapi", error="invalid_token"');
+      expect(a).toConformTo(api);
     });
 
     it('sends Retry-After where the entry states a delay', async () => {
@@ -69,6 +78,7 @@ export function adapterSuite(name: string, start: Start): void {
       expect(a.status).toBe(429);
       expect(a.headers.get('retry-after')).toBe('30');
       expect(a.json.code).toBe('RATE_LIMITED');
+      expect(a).toConformTo(api);
     });
 
     it('masks an unknown exception as the internal error and gives it to the hook', async () => {
@@ -109,6 +119,7 @@ export function adapterSuite(name: string, start: Start): void {
           expect(a.headers.get('x-leak')).toBeNull();
           expect(a.headers.get('set-cookie')).toBeNull();
           expectNoLeak(a);
+          if (dialect === '') expect(a).toConformTo(api);
         }
       }
       const kinds = take().map((e) => e.kind);
@@ -196,6 +207,7 @@ export function adapterSuite(name: string, start: Start): void {
       expect(a.json.code).toBe('METHOD_NOT_ALLOWED');
       expect(a.headers.get('allow')).toMatch(/^GET\b/);
       expect(a.headers.get('allow')).not.toContain('DELETE');
+      expect({ ...a, method: 'DELETE' }).toConformTo(api);
     });
 
     it('lists every field violation of a Standard Schema with JSON Pointers', async () => {
@@ -208,6 +220,7 @@ export function adapterSuite(name: string, start: Start): void {
       expect(a.json.code).toBe('VALIDATION_FAILED');
       const pointers = (a.json.errors as { pointer: string }[]).map((e) => e.pointer).sort();
       expect(pointers).toEqual(['#/address/zip~1code', '#/age', '#/name', '#/tags/1']);
+      expect(a).toBeErrataError('VALIDATION_FAILED', { catalog: api, status: 400 });
       for (const e of a.json.errors as { detail: string; code: string }[]) {
         expect(e.detail.length).toBeGreaterThan(0);
         expect(typeof e.code).toBe('string');
