@@ -259,7 +259,7 @@ describe('--routes and --coverage', () => {
     expect(r.stdout).toBe(
       [
         'errors.yaml',
-        '  error  POST /orders declares ORDER_NOT_FOUND, and no response showed it  coverage',
+        '  error  POST /orders declares ORDER_NOT_FOUND, never observed on it  coverage',
         '',
         '3 responses (2 error responses) checked: 1 problem (1 error, 0 warnings)',
         'coverage: 2 of 2 entries seen (100%)',
@@ -489,7 +489,7 @@ describe('errata check --proxy', () => {
       api.close();
     }
     const { code } = await done;
-    expect(stdout).toContain('  error  no response showed RATE_LIMITED  coverage\n');
+    expect(stdout).toContain('  error  RATE_LIMITED was never observed  coverage\n');
     expect(stdout).toContain('4 responses (3 error responses) checked: 3 problems (3 errors, 0 warnings)');
     expect(stdout).toContain('  never seen: RATE_LIMITED');
     expect(code).toBe(1);

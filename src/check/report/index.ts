@@ -9,7 +9,7 @@ export {
   type CheckReport,
   COVERAGE_CHECK,
   countSeverities,
-  coverageFindings,
+  coverageGaps,
   INPUT_CHECK,
   mergeReports,
   placeOf,

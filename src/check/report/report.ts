@@ -2,6 +2,7 @@
 // covered. Its JSON form is what `--format json` writes and `--merge` reads,
 // so shards of a log checked apart merge into one report.
 import { type CoverageSummary, mergeCoverage } from '../coverage.js';
+import { coverageFindings } from '../coverage-findings.js';
 import type { Finding } from '../types.js';
 
 /** The check name of findings about the input itself (a line that is not JSON, a truncated HAR). */
@@ -44,27 +45,16 @@ export function countSeverities(findings: readonly Finding[]): { errors: number;
 }
 
 /**
- * The coverage gaps as findings: with declared routes, each id a route
- * declares that it never answered; without, each catalog entry never seen.
+ * The coverage gaps `--coverage` fails on, as `coverage` findings at error
+ * level: with declared routes, each id a route declares that it never
+ * answered; without, each catalog entry never seen. (A code the catalog does
+ * not have is already a `code-known` finding of each response that sent it.)
  */
-export function coverageFindings(coverage: CoverageSummary): Finding[] {
-  const byRoute = Object.entries(coverage.neverSeenByRoute);
-  if (Object.keys(coverage.routes).length > 0)
-    return byRoute.flatMap(([route, ids]) =>
-      ids.map((id) => ({
-        check: COVERAGE_CHECK,
-        severity: 'error' as const,
-        id,
-        route,
-        message: `${route} declares ${id}, and no response showed it`,
-      })),
-    );
-  return coverage.neverSeen.map((id) => ({
-    check: COVERAGE_CHECK,
-    severity: 'error' as const,
-    id,
-    message: `no response showed ${id}`,
-  }));
+export function coverageGaps(coverage: CoverageSummary): Finding[] {
+  const byRoute = Object.keys(coverage.routes).length > 0;
+  return coverageFindings(coverage, { severity: 'error' }).filter(
+    (f) => f.code === undefined && (byRoute ? f.route !== undefined : f.route === undefined),
+  );
 }
 
 /** Whether a value is a check report (else `mergeReports` says what it is not). */
@@ -97,7 +87,7 @@ export function mergeReports(
     version: 1,
     catalog: list[0]?.catalog ?? '',
     inputs: list.flatMap((r) => r.inputs ?? []),
-    findings: withGaps ? [...findings, ...coverageFindings(coverage)] : findings,
+    findings: withGaps ? [...findings, ...coverageGaps(coverage)] : findings,
     coverage,
   };
 }

@@ -82,7 +82,7 @@ export async function runCheckFiles(options: CheckFilesOptions, io: CliIO): Prom
     version: 1,
     catalog: setup.catalogFile,
     inputs,
-    findings: options.coverage ? [...findings, ...report.coverageFindings(coverage)] : findings,
+    findings: options.coverage ? [...findings, ...report.coverageGaps(coverage)] : findings,
     coverage,
   };
   return writeReport(result, options, io, collected.fatal, { rules: setup.rules });

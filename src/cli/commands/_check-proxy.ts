@@ -76,7 +76,7 @@ export async function runProxy(options: ProxyRunOptions, io: CliIO, stop?: Promi
   });
   await proxy.close();
   const coverage = setup.checker.coverage();
-  const gaps = options.coverage ? report.coverageFindings(coverage) : [];
+  const gaps = options.coverage ? report.coverageGaps(coverage) : [];
   // The responses' findings printed as they came; the coverage gaps print now.
   for (const f of gaps) if (options.format === 'text') io.stdout(`${report.findingLine(f, undefined, c)}\n`);
   const code = await writeReport(

@@ -1,0 +1,181 @@
+/**
+ * `errata check` over a HAR recorded by real Chromium (Debian's `chromium`,
+ * driven by playwright-core's `recordHar`) against the demo API: every request
+ * of examples/demo/requests.ts, sent by the page with fetch, so every route and
+ * every error the demo can send is in the file. The demo passes with every
+ * code it declares seen.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCatalog } from '../../examples/demo/catalog.js';
+import { demoRequests } from '../../examples/demo/requests.js';
+import { type Demo, startDemo } from '../../examples/demo/server.js';
+import type { CheckReport } from '../../src/check/report/index.js';
+import { runCli } from '../_cli.js';
+import { CHROMIUM_ARGS, ensureChromium } from './setup.js';
+
+interface Sent {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+}
+
+/**
+ * The requests a demo command sends, read from its words as curl would (the
+ * list quotes every URL, header and body in single quotes): `-H`, `-d`,
+ * `--data-binary @-` after `yes | head -c N`, `-X`, and a `for` loop's repeats.
+ */
+function curlRequests(command: string): Sent[] {
+  const loop = /^for i in ((?:\d+ ?)+); do (.*); done$/.exec(command);
+  if (loop)
+    return (loop[1] as string)
+      .trim()
+      .split(' ')
+      .flatMap(() => curlRequests(loop[2] as string));
+  let words = [...command.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? (m[2] as string));
+  let stdin: string | undefined;
+  if (words[0] === 'yes') {
+    const n = Number(words[4]);
+    stdin = 'y\n'.repeat(n / 2 + 1).slice(0, n);
+    words = words.slice(words.indexOf('curl'));
+  }
+  const headers: Record<string, string> = {};
+  let method: string | undefined;
+  let body: string | undefined;
+  let url = '';
+  for (let i = 1; i < words.length && words[i] !== '|'; i++) {
+    const w = words[i] as string;
+    if (w === '-H') {
+      const [name, ...value] = (words[++i] as string).split(':');
+      headers[(name as string).trim()] = value.join(':').trim();
+    } else if (w === '-d' || w === '--data-binary') {
+      const data = words[++i] as string;
+      body = data === '@-' ? stdin : data;
+    } else if (w === '-X') method = words[++i];
+    else if (/^https?:/.test(w)) url = w;
+  }
+  return [
+    {
+      url,
+      method: method ?? (body === undefined ? 'GET' : 'POST'),
+      headers,
+      ...(body !== undefined && { body }),
+    },
+  ];
+}
+
+let demo: Demo;
+let dir: string;
+beforeAll(async () => {
+  demo = await startDemo(0, { onError: () => {} });
+  dir = mkdtempSync(join(tmpdir(), 'errata-check-har-'));
+});
+afterAll(async () => {
+  await demo?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('errata check over a HAR that Chromium recorded against the demo', () => {
+  it('reads the curl commands of the demo list as requests', () => {
+    const list = demoRequests('http://d');
+    expect(curlRequests(list.find((r) => r.statuses.includes(413))?.command ?? '')).toEqual([
+      {
+        url: 'http://d/v1/variables',
+        method: 'POST',
+        headers: { Authorization: 'Bearer demo-token', 'Content-Type': 'application/json' },
+        body: 'y\n'.repeat(10_000),
+      },
+    ]);
+    expect(curlRequests(list.find((r) => r.statuses.includes(429))?.command ?? '')).toHaveLength(4);
+    expect(curlRequests("curl -i -X DELETE 'http://d/v1/crash'")[0]?.method).toBe('DELETE');
+  });
+
+  it('passes, with every code the demo declares seen', async () => {
+    const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+    const har = join(dir, 'demo.har');
+    try {
+      const context = await browser.newContext({ recordHar: { path: har, content: 'embed' } });
+      const page = await context.newPage();
+      await page.goto(`${demo.url}/`);
+      const requests = [
+        ...demoRequests(demo.url).flatMap((r) => curlRequests(r.command)),
+        // The routes the list does not reach: the reference pages, and POST without a token.
+        { url: `${demo.url}/errors`, method: 'GET', headers: {} },
+        { url: `${demo.url}/errors.md`, method: 'GET', headers: {} },
+        {
+          url: `${demo.url}/v1/variables`,
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        },
+      ];
+      const statuses = await page.evaluate(async (list: Sent[]) => {
+        const out: number[] = [];
+        for (const r of list) {
+          const res = await fetch(r.url, { method: r.method, headers: r.headers, body: r.body ?? null });
+          await res.text();
+          out.push(res.status);
+        }
+        return out;
+      }, requests);
+      expect(statuses.filter((s) => s >= 400).length).toBeGreaterThan(15);
+      await context.close();
+    } finally {
+      await browser.close();
+    }
+    // The catalog as the demo serves it (its docs URL is the demo's), and its routes from its contract.
+    writeFileSync(join(dir, 'catalog.json'), JSON.stringify(demoCatalog(`${demo.url}/errors`).model));
+    const spec = (await (await fetch(`${demo.url}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { 'x-errata-errors'?: string[] }>>;
+    };
+    const routes = Object.entries(spec.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]) => ({ method, path, errors: op['x-errata-errors'] ?? [] })),
+    );
+    writeFileSync(join(dir, 'routes.json'), JSON.stringify(routes));
+    // The demo answers in any dialect a request asks for (?dialect=stripe), which its catalog (RFC 9457)
+    // does not declare: those answers are warnings, and they are the only ones.
+    writeFileSync(
+      join(dir, 'check.json'),
+      JSON.stringify({ checks: { 'body-parses': 'warn', 'content-type': 'warn' } }),
+    );
+
+    const argv = [
+      'check',
+      'catalog.json',
+      'demo.har',
+      '--routes',
+      'routes.json',
+      '-c',
+      'check.json',
+      '--format',
+      'json',
+    ];
+    const r = await runCli(argv, dir);
+    const report = JSON.parse(r.stdout) as CheckReport;
+    expect(report.inputs).toEqual([{ name: 'demo.har', format: 'har' }]);
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(report.findings.filter((f) => !/[?&]dialect=\w+$/.test(f.url ?? ''))).toEqual([]);
+    expect(r.code).toBe(0);
+    // Every code a route declares was sent, and the two no route can declare (no route, no method).
+    const canSend = new Set([...routes.flatMap((x) => x.errors), 'ROUTE_NOT_FOUND', 'METHOD_NOT_ALLOWED']);
+    expect([...canSend].filter((id) => !(report.coverage.seen[id] ?? 0))).toEqual([]);
+    expect(report.coverage.unknown).toEqual({});
+    expect(report.coverage.uncoded).toBe(0);
+    // Per route, what is left unseen is only the internal error every route declares for a crash.
+    expect(
+      Object.values(report.coverage.neverSeenByRoute)
+        .flat()
+        .filter((id) => id !== 'INTERNAL_ERROR'),
+    ).toEqual([]);
+    // The recorded file is Chromium's own HAR 1.2.
+    const log = JSON.parse(readFileSync(join(dir, 'demo.har'), 'utf8')) as {
+      log: { version: string; creator: { name: string } };
+    };
+    expect(log.log.version).toBe('1.2');
+    expect(log.log.creator.name).toBe('Playwright');
+  }, 120_000);
+});
