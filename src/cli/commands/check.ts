@@ -50,7 +50,7 @@ export const checkCommand = defineErrataCommand({
   examples: [
     'errata check errors.yaml traffic.har',
     'errata check errors.yaml logs/*.ndjson --routes routes.json --coverage --format md',
-    'kubectl logs deploy/api | errata check errors.yaml -',
+    'errata check errors.yaml - < app.ndjson',
     'errata check --merge shard-1.json shard-2.json --coverage',
     'errata check errors.yaml --proxy --target http://127.0.0.1:3000 --port 8080',
   ],
