@@ -86,10 +86,10 @@ export function generateTypes(model: CatalogModel, options: GenerateTypesOptions
       'interface Deprecated {',
     );
     for (const [id, entry] of deprecated) {
-      const k = JSON.stringify(id);
+      const idType = JSON.stringify(id);
       out.push(
         `  ${deprecationDoc(entry.deprecated as DeprecationModel)}`,
-        `  error(id: ${k}, ...args: ErrorArgs<Entries[${k}]>): ErrorOf<Entries, ${k}>;`,
+        `  error(id: ${idType}, ...args: ErrorArgs<Entries[${idType}]>): ErrorOf<Entries, ${idType}>;`,
       );
     }
     out.push('}', '', `export const ${name}: Deprecated & typeof ${target} = ${target};`, '');
@@ -117,22 +117,26 @@ export function deprecationDoc(d: DeprecationModel): string {
 export function schemaToType(schema: unknown, indent = ''): string {
   if (schema === true || schema === undefined) return 'unknown';
   if (schema === false) return 'never';
-  if (typeof schema !== 'object' || schema === null) return 'unknown';
-  const s = schema as Record<string, unknown>;
-  if ('const' in s) return JSON.stringify(s.const) ?? 'unknown';
-  if (Array.isArray(s.enum)) return s.enum.map((v) => JSON.stringify(v) ?? 'null').join(' | ') || 'never';
+  if (!isRecord(schema)) return 'unknown';
+  if ('const' in schema) return JSON.stringify(schema.const) ?? 'unknown';
+  if (Array.isArray(schema.enum))
+    return schema.enum.map((v) => JSON.stringify(v) ?? 'null').join(' | ') || 'never';
   for (const k of ['anyOf', 'oneOf'] as const) {
-    if (Array.isArray(s[k]))
-      return (s[k] as unknown[]).map((x) => paren(schemaToType(x, indent))).join(' | ') || 'never';
+    if (Array.isArray(schema[k]))
+      return (schema[k] as unknown[]).map((x) => paren(schemaToType(x, indent))).join(' | ') || 'never';
   }
-  if (Array.isArray(s.allOf))
-    return (s.allOf as unknown[]).map((x) => paren(schemaToType(x, indent))).join(' & ') || 'unknown';
-  const types = Array.isArray(s.type) ? (s.type as unknown[]) : s.type === undefined ? [] : [s.type];
-  if (types.length === 0) return s.properties ? objectType(s, indent) : 'unknown';
-  return types.map((t) => paren(single(String(t), s, indent))).join(' | ');
+  if (Array.isArray(schema.allOf))
+    return (schema.allOf as unknown[]).map((x) => paren(schemaToType(x, indent))).join(' & ') || 'unknown';
+  const types = Array.isArray(schema.type)
+    ? (schema.type as unknown[])
+    : schema.type === undefined
+      ? []
+      : [schema.type];
+  if (types.length === 0) return schema.properties ? objectType(schema, indent) : 'unknown';
+  return types.map((t) => paren(single(String(t), schema, indent))).join(' | ');
 }
 
-function single(type: string, s: Record<string, unknown>, indent: string): string {
+function single(type: string, schema: Record<string, unknown>, indent: string): string {
   switch (type) {
     case 'string':
       return 'string';
@@ -144,31 +148,30 @@ function single(type: string, s: Record<string, unknown>, indent: string): strin
     case 'null':
       return 'null';
     case 'array':
-      return Array.isArray(s.prefixItems)
-        ? `[${(s.prefixItems as unknown[]).map((x) => schemaToType(x, indent)).join(', ')}]`
-        : `Array<${schemaToType(s.items, indent)}>`;
+      return Array.isArray(schema.prefixItems)
+        ? `[${(schema.prefixItems as unknown[]).map((x) => schemaToType(x, indent)).join(', ')}]`
+        : `Array<${schemaToType(schema.items, indent)}>`;
     case 'object':
-      return objectType(s, indent);
+      return objectType(schema, indent);
     default:
       return 'unknown';
   }
 }
 
-function objectType(s: Record<string, unknown>, indent: string): string {
-  const props = isRecord(s.properties) ? s.properties : {};
-  const required = new Set(Array.isArray(s.required) ? (s.required as string[]) : []);
+function objectType(schema: Record<string, unknown>, indent: string): string {
+  const properties = isRecord(schema.properties) ? schema.properties : {};
+  const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
   const inner = `${indent}  `;
-  const lines = Object.entries(props).map(
-    ([k, v]) =>
-      `${inner}${IDENT.test(k) ? k : JSON.stringify(k)}${required.has(k) ? '' : '?'}: ${schemaToType(v, inner)};`,
+  const lines = Object.entries(properties).map(
+    ([name, property]) =>
+      `${inner}${IDENT.test(name) ? name : JSON.stringify(name)}${required.has(name) ? '' : '?'}: ${schemaToType(property, inner)};`,
   );
-  const ap = s.additionalProperties;
-  if (ap !== undefined && ap !== false)
-    lines.push(`${inner}[key: string]: ${ap === true ? 'unknown' : 'unknown'};`);
-  else if (ap === undefined && lines.length === 0) return 'Record<string, unknown>';
+  const additional = schema.additionalProperties;
+  if (additional !== undefined && additional !== false) lines.push(`${inner}[key: string]: unknown;`);
+  else if (additional === undefined && lines.length === 0) return 'Record<string, unknown>';
   return lines.length === 0 ? '{}' : `{\n${lines.join('\n')}\n${indent}}`;
 }
 
-function paren(t: string): string {
-  return / [|&] /.test(t) && !t.startsWith('{') ? `(${t})` : t;
+function paren(type: string): string {
+  return / [|&] /.test(type) && !type.startsWith('{') ? `(${type})` : type;
 }
