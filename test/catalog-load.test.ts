@@ -484,9 +484,10 @@ describe('hostile catalogs', () => {
     const details = entry('toString')?.details as { properties: object };
     expect(Object.keys(details.properties)).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(details.properties)).toBe(Object.prototype);
-    // Rendering reads only own parameters: an empty object leaves the placeholders.
+    // Rendering reads only own parameters: with an empty object they are missing, and the
+    // message is never sent with its placeholders (the generic text, as the entry has no title).
     const api = createCatalog(model);
-    expect(api.error('constructor', {}).message).toBe('{constructor} and {toString:number}');
+    expect(api.error('constructor', {}).message).toBe('The request could not be completed.');
     expect(api.error('constructor', { constructor: 'C', toString: 5 }).message).toBe('C and 5');
     expect(await issuesOf('{"errors":{"__proto__":{"status":400}}}')).toEqual([
       'errors.__proto__: id must start with a letter and hold only letters, digits, "_", "." and "-"',

@@ -4,13 +4,15 @@ import {
   type ErrataErrorOptions,
   type ErrorDefinition,
   isErrataError,
+  noteParamMistakes,
 } from '../error.js';
 import { typeUri } from './anchor.js';
 import { UnknownErrorIdError } from './errors.js';
 import type { CatalogModel, JsonSchema, ParamType } from './model.js';
 import { normalizeCatalog } from './normalize.js';
+import { occurrenceMessage } from './occurrence-message.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
-import { compileTemplate, type ParamValue, type Renderer, type TemplateParams } from './template.js';
+import type { ParamsFrom, ParamValue, Placeholders } from './template.js';
 
 /** Retry guidance as authored: `false`, `true` (exponential defaults) or a policy. */
 export type RetryInput =
@@ -47,17 +49,21 @@ export interface EntryDef {
   /** @default 'General' */
   readonly category?: string;
   readonly title?: string;
-  /** Template: `{name}` takes any primitive, `{name:number}` (or `string`, `integer`, `boolean`) a typed value. */
+  /**
+   * Template: `{name:number}` (or `string`, `integer`, `boolean`) takes a value of that type; an
+   * untyped `{name}` the type `params` declares for it, else a string.
+   */
   readonly message?: string;
   readonly description?: string;
   readonly remediation?: string;
+  /** Declared parameters: a type name or `{ type, description }`; a placeholder's own `{name:type}` must agree. */
   readonly params?: {
     readonly [name: string]: ParamType | { readonly type?: ParamType; readonly description?: string };
   };
   /** @default false */
   readonly retry?: RetryInput;
-  /** A Standard Schema (zod, valibot, arktype …) or a JSON Schema. */
-  readonly details?: StandardSchemaV1 | JsonSchema;
+  /** A Standard Schema (zod, valibot, arktype …) or a JSON Schema (`true`: any value; `false`: none). */
+  readonly details?: StandardSchemaV1 | JsonSchema | boolean;
   readonly deprecated?:
     | boolean
     | string
@@ -94,16 +100,29 @@ type EmptyParams = Record<string, never>;
 
 // These helpers are deliberately not distributive (`[En] extends [...]`): a call's generic id would
 // otherwise make the compiler evaluate them over every entry of the catalog, for every call.
-/** The parameters an entry's message takes (none without a message). */
-export type ParamsOf<En> = [En] extends [{ readonly message: infer M extends string }]
-  ? TemplateParams<M>
-  : Record<never, never>;
+type DeclaredParams<En> = [En] extends [{ readonly params: infer D }] ? D : Record<never, never>;
 
-/** The details an entry carries: the input type of its Standard Schema; `undefined` without one. */
+/**
+ * The parameters an entry takes: each placeholder of its message (required) and each other
+ * declared parameter (optional), typed by the placeholder's `{name:type}`, else the declared
+ * type, else `string`.
+ */
+export type ParamsOf<En> = [En] extends [{ readonly message: infer M extends string }]
+  ? string extends M
+    ? Record<string, ParamValue>
+    : ParamsFrom<Placeholders<M>, DeclaredParams<En>>
+  : ParamsFrom<never, DeclaredParams<En>>;
+
+/**
+ * The details an entry carries: the input type of its Standard Schema, `unknown` for a JSON
+ * Schema (`true` included: any value); `undefined` without one, or with `false` (no value).
+ */
 export type DetailsOf<En> = [En] extends [{ readonly details: infer S }]
   ? [S] extends [StandardSchemaV1]
     ? StandardSchemaV1.InferInput<S>
-    : unknown
+    : [S] extends [false]
+      ? undefined
+      : unknown
   : undefined;
 
 /** The wire code of an entry. */
@@ -171,7 +190,7 @@ export interface CreateCatalogOptions {
 
 /** Builds the runtime catalog of an already normalized model (from JSON, YAML or a lock file). */
 export function createCatalog(model: CatalogModel, options: CreateCatalogOptions = {}): Catalog {
-  const definitions = new Map<string, ErrorDefinition & { render: Renderer }>();
+  const definitions = new Map<string, ErrorDefinition & { message: ReturnType<typeof occurrenceMessage> }>();
   for (const [id, entry] of Object.entries(model.errors)) {
     definitions.set(id, {
       id,
@@ -179,7 +198,7 @@ export function createCatalog(model: CatalogModel, options: CreateCatalogOptions
       catalog: model,
       type: typeUri(model, id),
       cache: {},
-      render: compileTemplate(entry.message ?? entry.title ?? entry.description ?? '', options),
+      message: occurrenceMessage(entry, options),
     });
   }
   const catalog: Catalog = {
@@ -189,7 +208,10 @@ export function createCatalog(model: CatalogModel, options: CreateCatalogOptions
       const def = definitions.get(id);
       if (def === undefined)
         throw new UnknownErrorIdError(`Unknown error id "${String(id)}" in catalog "${model.name}"`);
-      return createError(def, def.render(params), params, opts);
+      const { text, mistakes } = def.message(params);
+      const error = createError(def, text, params, opts);
+      if (mistakes !== undefined) noteParamMistakes(error, mistakes);
+      return error;
     },
     has: (id: string): id is string => definitions.has(id),
     is(value: unknown, id?: string): value is ErrataError {

@@ -1,11 +1,16 @@
 import { isRecord } from '../../utils/record.js';
-import { type AddIssue, pathKey } from '../issue-path.js';
+import type { AddIssue } from '../issue-path.js';
 import { describe } from '../issue-wording.js';
 import { jsonCopy } from '../json-copy.js';
+import { jsonSchemaIssues } from '../json-schema-check.js';
 import type { JsonSchema } from '../model.js';
 import { isStandardSchema, type StandardSchemaV1, toJsonSchema } from '../standard-schema.js';
 
-/** An entry's `details`: a JSON Schema (copied as JSON), `true`/`false`, or a Standard Schema (kept, and its JSON Schema copied). */
+/**
+ * An entry's `details`: a JSON Schema (checked against the JSON Schema meta-schema, then copied as
+ * JSON), `true` (any value: `{}`), `false` (no details), or a Standard Schema (kept, and its JSON
+ * Schema copied). `jsonDetails(schema)`, what `errata types` writes, is its JSON Schema, checked alike.
+ */
 export function normalizeDetails(
   raw: unknown,
   path: string,
@@ -13,25 +18,32 @@ export function normalizeDetails(
   keepSchema: (s: StandardSchemaV1) => void,
   parents: object[],
 ): JsonSchema | undefined {
-  if (raw === undefined) return undefined;
+  if (raw === undefined || raw === false) return undefined;
+  // JSON Schema's `true` admits any value; so does the empty schema, the form the model keeps.
+  if (raw === true) return {};
   if (isStandardSchema(raw)) {
     keepSchema(raw);
-    const schema = jsonCopy(toJsonSchema(raw), path, add, 0, parents);
+    // `jsonDetails(schema)` (vendor errata) is an authored JSON Schema: checked like one.
+    const authored = raw['~standard'].vendor === 'errata';
+    const schema = copied(toJsonSchema(raw), path, add, parents, authored);
     return isRecord(schema) ? (schema as JsonSchema) : { type: 'object' };
   }
-  if (typeof raw === 'boolean') return { type: raw ? 'object' : 'null' };
   if (!isRecord(raw)) {
     add(path, `must be a JSON Schema object or a Standard Schema, got ${describe(raw)}`);
     return undefined;
   }
-  if (raw.type !== undefined && typeof raw.type !== 'string' && !Array.isArray(raw.type))
-    add(pathKey(path, 'type'), 'must be a JSON Schema type name or an array of them');
-  if (raw.properties !== undefined && !isRecord(raw.properties))
-    add(pathKey(path, 'properties'), 'must be an object of property schemas');
-  if (
-    raw.required !== undefined &&
-    (!Array.isArray(raw.required) || raw.required.some((r) => typeof r !== 'string'))
-  )
-    add(pathKey(path, 'required'), 'must be an array of property names');
-  return jsonCopy(raw, path, add, 0, parents) as JsonSchema;
+  return copied(raw, path, add, parents, true) as JsonSchema | undefined;
+}
+
+/** The schema as JSON data, then (when `check`) judged by the meta-schema; `undefined` when either fails. */
+function copied(schema: unknown, path: string, add: AddIssue, parents: object[], check: boolean): unknown {
+  let failed = false;
+  const addHere: AddIssue = (p, m) => {
+    failed = true;
+    add(p, m);
+  };
+  // Copied first: a circular schema is reported as such, never walked by the meta-schema's validator.
+  const copy = jsonCopy(schema, path, addHere, 0, parents);
+  if (!failed && check) for (const issue of jsonSchemaIssues(copy, path)) addHere(issue.path, issue.message);
+  return failed ? undefined : copy;
 }

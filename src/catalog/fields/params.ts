@@ -2,12 +2,33 @@ import { isRecord } from '../../utils/record.js';
 import { type AddIssue, pathKey } from '../issue-path.js';
 import { describe, unknownField } from '../issue-wording.js';
 import type { ParamModel, ParamType } from '../model.js';
-import { placeholders } from '../template.js';
+import { malformedPlaceholders, PARAM_TYPES, placeholders } from '../template.js';
 
 const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const PARAM_TYPES: readonly ParamType[] = ['string', 'number', 'integer', 'boolean'];
 
-/** An entry's `params`: declared (a type name or `{type, description}` each), else the template's placeholders. */
+/**
+ * The type each placeholder of a message writes (`{n:integer}`), by name; a name written with two
+ * types, or a typed placeholder that is not one (`{n:float}`), is reported at the message.
+ */
+function writtenTypes(message: string, path: string, add: AddIssue): Map<string, ParamType> {
+  const messagePath = path.replace(/\.params$/, '.message');
+  for (const problem of malformedPlaceholders(message)) add(messagePath, problem);
+  const written = new Map<string, ParamType>();
+  for (const p of placeholders(message)) {
+    if (p.type === undefined) continue;
+    const seen = written.get(p.name);
+    if (seen === undefined) written.set(p.name, p.type);
+    else if (seen !== p.type)
+      add(messagePath, `the placeholder {${p.name}} is written both as ${seen} and as ${p.type}`);
+  }
+  return written;
+}
+
+/**
+ * An entry's `params`: declared (a type name or `{type, description}` each), else the template's
+ * placeholders. One rule types each: the placeholder's own `{name:type}`, else the declared type,
+ * else `string`; a declared type that contradicts the placeholder's is reported.
+ */
 export function normalizeParams(
   raw: unknown,
   message: string | undefined,
@@ -15,6 +36,7 @@ export function normalizeParams(
   add: AddIssue,
 ): Record<string, ParamModel> {
   const out: Record<string, ParamModel> = {};
+  const written = writtenTypes(message ?? '', path, add);
   if (raw === undefined) {
     // Undeclared: the template's placeholders are the parameters.
     for (const p of placeholders(message ?? '')) {
@@ -25,8 +47,7 @@ export function normalizeParams(
         );
         continue;
       }
-      const seen = Object.hasOwn(out, p.name) ? out[p.name] : undefined;
-      if (!seen || (p.type && seen.type === 'string')) out[p.name] = { type: p.type ?? 'string' };
+      out[p.name] = { type: written.get(p.name) ?? 'string' };
     }
     return out;
   }
@@ -34,6 +55,11 @@ export function normalizeParams(
     add(path, `must be an object of parameter name to type, got ${describe(raw)}`);
     return out;
   }
+  const agrees = (name: string, type: ParamType, at: string) => {
+    const own = written.get(name);
+    if (own !== undefined && own !== type)
+      add(at, `is ${type}, but the message writes {${name}:${own}}: declare one type`);
+  };
   for (const [name, def] of Object.entries(raw)) {
     const p = pathKey(path, name);
     if (!PARAM_NAME.test(name)) add(p, 'parameter name must be an identifier (letters, digits, "_")');
@@ -43,19 +69,21 @@ export function normalizeParams(
     }
     if (typeof def === 'string') {
       if (!PARAM_TYPES.includes(def as ParamType)) add(p, `must be one of ${PARAM_TYPES.join(', ')}`);
-      else out[name] = { type: def as ParamType };
+      else {
+        agrees(name, def as ParamType, p);
+        out[name] = { type: def as ParamType };
+      }
     } else if (isRecord(def)) {
-      const type = def.type ?? 'string';
-      if (!PARAM_TYPES.includes(type as ParamType))
+      if (def.type !== undefined && !PARAM_TYPES.includes(def.type as ParamType))
         add(pathKey(p, 'type'), `must be one of ${PARAM_TYPES.join(', ')}`);
+      else if (def.type !== undefined) agrees(name, def.type as ParamType, pathKey(p, 'type'));
       if (def.description !== undefined && typeof def.description !== 'string')
         add(pathKey(p, 'description'), 'must be a string');
       for (const k of Object.keys(def))
         if (k !== 'type' && k !== 'description') add(pathKey(p, k), unknownField(k, ['type', 'description']));
-      out[name] =
-        typeof def.description === 'string'
-          ? { type: type as ParamType, description: def.description }
-          : { type: type as ParamType };
+      // Without a type of its own, the placeholder's `{name:type}` types it, else it is a string.
+      const type = (def.type as ParamType | undefined) ?? written.get(name) ?? 'string';
+      out[name] = typeof def.description === 'string' ? { type, description: def.description } : { type };
     } else add(p, `must be a type name or {type, description}, got ${describe(def)}`);
   }
   return out;
