@@ -161,6 +161,35 @@ describe('generated code and deprecated entries', () => {
     expect(deprecatedAt).toEqual([3, 4, 7]);
   });
 
+  it("types a client by the generated catalog with every code its server sends, in the catalog's casing", async () => {
+    writeFileSync(join(dir, 'errors.yaml'), CATALOG);
+    expect(
+      (await run('types', 'errors.yaml', '-o', 'src/errors.ts', '--import-from', importFrom())).code,
+    ).toBe(0);
+    const client = relative(join(dir, 'src'), join(repo, 'src/client/index.js')).replaceAll('\\', '/');
+    const use = join(dir, 'src/client.ts');
+    writeFileSync(
+      use,
+      [
+        `import { createClient } from '${client}';`,
+        "import type { api } from './errors.js';",
+        'const client = createClient<typeof api>();',
+        'declare const e: unknown;',
+        "export const own = client.is(e, 'ORDER_NOT_FOUND');",
+        '// The catalog has no 405 nor 413 entry: its server answers with these.',
+        "export const method = client.is(e, 'METHOD_NOT_ALLOWED');",
+        "export const large = client.is(e, 'PAYLOAD_TOO_LARGE');",
+        '// @ts-expect-error: not in the casing of the catalog, so never sent',
+        "client.is(e, 'method_not_allowed');",
+        '',
+      ].join('\n'),
+    );
+    const service = languageService([join(dir, 'src/errors.ts'), use]);
+    expect(
+      service.getSemanticDiagnostics(use).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')),
+    ).toEqual([]);
+  });
+
   it('type-checks whatever the exported name, "catalog" included', async () => {
     writeFileSync(join(dir, 'errors.yaml'), CATALOG);
     for (const name of ['catalog', 'Entries', 'Deprecated']) {
