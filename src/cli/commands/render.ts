@@ -1,3 +1,4 @@
+import type { EntryModel } from '../../catalog/model.js';
 import { checkJson, lineColumn, short } from '../../catalog/source.js';
 import { nearMatches } from '../../catalog/suggest.js';
 import type { Dialect } from '../../dialects/types.js';
@@ -92,6 +93,10 @@ export const renderCommand = defineErrataCommand({
     } catch {
       throw new UsageError(`unknown dialect "${name}". Dialects: ${Object.keys(dialects).join(', ')}`);
     }
+    // The occurrence is checked as development would: its parameters by the message, its details by the schema.
+    const { occurrenceProblems } = await import('./_render-check.js');
+    const problems = occurrenceProblems(model.errors[id] as EntryModel, params, details);
+    if (problems.length > 0) throw new UsageError(`${id}: ${problems.join('; ')}`);
     const error = catalog.error(id, params as Record<string, never> | undefined, {
       ...(details !== undefined && { details }),
     });
