@@ -1,6 +1,7 @@
 import { extname, resolve } from 'node:path';
 import { CatalogError } from '../../catalog/errors.js';
 import type { RouteErrors } from '../../docs/openapi.js';
+import { isRecord } from '../../utils/record.js';
 import { defineErrataCommand } from '../_command.js';
 import { colors, UsageError } from '../_io.js';
 import { writeOutput } from '../_output.js';
@@ -31,17 +32,17 @@ async function readDocument(file: string, cwd: string): Promise<unknown> {
 function checkRoutes(value: unknown, file: string): RouteErrors[] {
   const problems: string[] = [];
   if (!Array.isArray(value)) throw new UsageError(`${file}: must be an array of {method, path, errors}`);
-  value.forEach((r, i) => {
+  value.forEach((route: unknown, i) => {
     const at = `[${i}]`;
-    if (typeof r !== 'object' || r === null || Array.isArray(r)) {
+    if (!isRecord(route)) {
       problems.push(`${at}: must be an object {method, path, errors}`);
       return;
     }
-    const x = r as Record<string, unknown>;
-    if (typeof x.method !== 'string' || x.method === '') problems.push(`${at}.method: must be a string`);
-    if (typeof x.path !== 'string' || !x.path.startsWith('/'))
+    if (typeof route.method !== 'string' || route.method === '')
+      problems.push(`${at}.method: must be a string`);
+    if (typeof route.path !== 'string' || !route.path.startsWith('/'))
       problems.push(`${at}.path: must be a string starting with /`);
-    if (!Array.isArray(x.errors) || x.errors.some((id) => typeof id !== 'string'))
+    if (!Array.isArray(route.errors) || route.errors.some((id) => typeof id !== 'string'))
       problems.push(`${at}.errors: must be an array of error ids`);
   });
   if (problems.length > 0) throw new UsageError(`${file}: invalid routes\n  ${problems.join('\n  ')}`);
@@ -89,7 +90,7 @@ export const openapiCommand = defineErrataCommand({
         import('../../docs/openapi.js'),
         import('../../docs/reference.js'),
       ]);
-    const c = colors(io);
+    const paint = colors(io);
     const step = progress(io, wantsProgress(args.verbose));
     if (args.action !== 'merge') {
       if (args.spec !== undefined)
@@ -103,7 +104,7 @@ export const openapiCommand = defineErrataCommand({
       const model = await loadCatalog(args.action, { cwd: io.cwd });
       step(`loaded ${args.action}`);
       const { text, note } = renderDocs(model, 'openapi', args.dialect, step);
-      if (note) io.stderr(`${c.yellow('note')}: ${note}\n`);
+      if (note) io.stderr(`${paint.yellow('note')}: ${note}\n`);
       await writeOutput(text, args.out, io);
       return 0;
     }
@@ -140,8 +141,10 @@ export const openapiCommand = defineErrataCommand({
       ? `${JSON.stringify(result.document, null, 2)}\n`
       : (await import('yaml')).stringify(result.document, { aliasDuplicateObjects: false, lineWidth: 0 });
     await writeOutput(text, args.out, io);
-    for (const w of result.warnings)
-      io.stderr(`${w.kind === 'unmatched' ? c.yellow('warning') : c.dim('note')}: ${w.message}\n`);
-    return result.warnings.some((w) => w.kind === 'unmatched') ? 1 : 0;
+    for (const warning of result.warnings)
+      io.stderr(
+        `${warning.kind === 'unmatched' ? paint.yellow('warning') : paint.dim('note')}: ${warning.message}\n`,
+      );
+    return result.warnings.some((warning) => warning.kind === 'unmatched') ? 1 : 0;
   },
 });
