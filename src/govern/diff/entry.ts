@@ -1,3 +1,4 @@
+import { effectiveParams } from '../../catalog/message-params.js';
 import type { EntryModel } from '../../catalog/model.js';
 import { type AddChange, entryChange, showValue } from './changes.js';
 import { compareDetails } from './details.js';
@@ -30,8 +31,11 @@ export function compareEntry(
     );
   compareRetry(old.retry, now.retry, at('retry'), add);
   compareDetails(old.details, now.details, at('details'), add);
-  for (const [name, oldParam] of Object.entries(old.params)) {
-    const newParam = Object.hasOwn(now.params, name) ? now.params[name] : undefined;
+  // The parameters callers pass, typed by the one rule the compiler and the runtime check read.
+  const oldParams = effectiveParams(old);
+  const nowParams = effectiveParams(now);
+  for (const [name, oldParam] of Object.entries(oldParams)) {
+    const newParam = Object.hasOwn(nowParams, name) ? nowParams[name] : undefined;
     const field = `params.${name}`;
     if (!newParam) add(entryChange('param-removed', at(field), `message parameter ${name} removed`));
     else if (newParam.type !== oldParam.type)
@@ -44,8 +48,8 @@ export function compareEntry(
         ),
       );
   }
-  for (const name of Object.keys(now.params))
-    if (!Object.hasOwn(old.params, name))
+  for (const name of Object.keys(nowParams))
+    if (!Object.hasOwn(oldParams, name))
       add(entryChange('param-added', at(`params.${name}`), `message parameter ${name} added`));
   if (old.expose && !now.expose)
     add(entryChange('expose-reduced', at('expose'), 'message and details no longer exposed to callers'));
