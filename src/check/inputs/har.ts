@@ -32,6 +32,12 @@ function entryObservation(
   // Status 0: the browser never got an answer (blocked, aborted, a network error).
   if (status === 0) return undefined;
   const request = isRecord(entry) && isRecord(entry.request) ? entry.request : {};
+  // A success is counted, never judged: its headers and body are not read.
+  if (status < 400)
+    return {
+      observation: { status, headers: {}, source: { file: options.file, line: n } },
+      bodySkipped: false,
+    };
   const { headers, duplicates } = readHeaders(response.headers);
   for (const d of duplicates)
     problems.report('duplicate-header', {

@@ -46,14 +46,8 @@ describe('readHar', () => {
           url: 'https://api.test/404',
           source: { file: 'in', line: 1 },
         },
-        {
-          status: 200,
-          headers: {},
-          body: 'é ok',
-          method: 'GET',
-          url: 'https://api.test/200',
-          source: { file: 'in', line: 2 },
-        },
+        // A success is counted, not read.
+        { status: 200, headers: {}, source: { file: 'in', line: 2 } },
       ]);
     }
   });
@@ -211,13 +205,7 @@ describe('readNdjson', () => {
         url: '/orders/404',
         source: { file: 'in', line: 2 },
       },
-      {
-        status: 200,
-        headers: { 'content-type': 'application/problem+json', 'x-request-id': 'r1' },
-        method: 'GET',
-        url: '/orders/200',
-        source: { file: 'in', line: 4 },
-      },
+      { status: 200, headers: {}, source: { file: 'in', line: 4 } },
     ]);
   });
 

@@ -9,13 +9,16 @@ import { problemReporter } from './_problems.js';
 import { fieldGetters, fieldPaths } from './fields.js';
 import { DEFAULT_MAX_BODY_BYTES, type ReadOptions } from './types.js';
 
+const NONE = Object.freeze({});
+
 /** Lines up to this many bytes are parsed whole; longer ones are streamed. */
 export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 
 /**
  * Reads a log of one JSON object per line. A line whose status field holds a
  * number (or a numeric string) is an observation, its `source.line` its line
- * number; other lines (start-up messages, anything without a status) are
+ * number (a success, below 400, with its status only: the checks judge errors);
+ * other lines (start-up messages, anything without a status) are
  * skipped. A line that is not JSON is a problem at its line, and the reading
  * goes on.
  */
@@ -38,6 +41,12 @@ export async function* readNdjson(
     const status = typeof rawStatus === 'string' && /^\d{3}$/.test(rawStatus) ? Number(rawStatus) : rawStatus;
     if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 999) continue;
     records++;
+    const source = { file: options.file, line };
+    // A success is counted, never judged: its headers and body are not read.
+    if (status < 400) {
+      yield { status, headers: NONE, source };
+      continue;
+    }
     const { headers, duplicates } = readHeaders(get.headers(value));
     for (const d of duplicates)
       problems.report('duplicate-header', {
@@ -64,7 +73,7 @@ export async function* readNdjson(
       ...(method !== undefined && { method }),
       ...(url !== undefined && { url }),
       ...(route !== undefined && { route }),
-      source: { file: options.file, line },
+      source,
     };
   }
   if (records === 0 && lines > 0)
