@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { CatalogError } from '../catalog/errors.js';
 import { parseCatalogText, readSourceFile } from '../catalog/load.js';
+import { isRecord } from '../utils/record.js';
 import { LintConfigError } from './lint.js';
 import type { LintConfig } from './lint-types.js';
 
@@ -23,7 +24,7 @@ export async function readLintConfig(file: string, cwd: string): Promise<LintCon
     const first = e instanceof CatalogError ? e.issues[0]?.message : (e as Error).message;
     throw new LintConfigError(`${file}: ${first ?? 'cannot parse the lint config'}`);
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+  if (!isRecord(doc))
     throw new LintConfigError(
       `${file}: a lint config is an object: { "rules": { "rule-id": "off" | "warn" | "error" } }`,
     );

@@ -1,4 +1,5 @@
 import type { CatalogModel } from '../catalog/model.js';
+import { isRecord } from '../utils/record.js';
 import { builtinRules } from './builtin-rules/index.js';
 import type { Finding, LintConfig, Report, Rule, RuleLevel, Severity } from './lint-types.js';
 
@@ -29,12 +30,12 @@ const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
  */
 export function configureRules(rules: readonly Rule[], config: LintConfig = {}): ConfiguredRule[] {
   const byId = new Map<string, Rule>();
-  for (const r of rules) {
-    if (byId.has(r.id)) throw new LintConfigError(`two rules share the id "${r.id}"`);
-    byId.set(r.id, r);
+  for (const rule of rules) {
+    if (byId.has(rule.id)) throw new LintConfigError(`two rules share the id "${rule.id}"`);
+    byId.set(rule.id, rule);
   }
   const settings = config.rules ?? {};
-  if (typeof settings !== 'object' || settings === null || Array.isArray(settings))
+  if (!isRecord(settings))
     throw new LintConfigError(
       '"rules" must be an object of rule id to "off", "warn", "error" or [level, options]',
     );
@@ -54,8 +55,7 @@ export function configureRules(rules: readonly Rule[], config: LintConfig = {}):
       throw new LintConfigError(
         `rule "${rule.id}": level must be "off", "warn" or "error", got ${JSON.stringify(level)}`,
       );
-    if (typeof options !== 'object' || options === null || Array.isArray(options))
-      throw new LintConfigError(`rule "${rule.id}": options must be an object`);
+    if (!isRecord(options)) throw new LintConfigError(`rule "${rule.id}": options must be an object`);
     const known = Object.keys(rule.options ?? {});
     for (const k of Object.keys(options))
       if (!known.includes(k))

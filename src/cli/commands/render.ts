@@ -2,6 +2,7 @@ import type { EntryModel } from '../../catalog/model.js';
 import { checkJson, lineColumn, short } from '../../catalog/source.js';
 import { nearMatches } from '../../catalog/suggest.js';
 import type { Dialect } from '../../dialects/types.js';
+import { isRecord } from '../../utils/record.js';
 import { defineErrataCommand } from '../_command.js';
 import { UsageError } from '../_io.js';
 
@@ -52,7 +53,7 @@ export const renderCommand = defineErrataCommand({
   ],
   async run(args, io) {
     const params = args.params === undefined ? undefined : parseJson('params', args.params);
-    if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params)))
+    if (params !== undefined && !isRecord(params))
       throw new UsageError('--params must be a JSON object, like \'{"name":"API_URL"}\'');
     const details = args.details === undefined ? undefined : parseJson('details', args.details);
     let now: Date | undefined;
