@@ -107,7 +107,8 @@ export function resolveDocsDialect(
 export function buildReference(own: CatalogModel, options: DocsOptions = {}): DocReference {
   const model = options.contract === false ? own : effectiveModel(own);
   const { dialect, note } = resolveDocsDialect(model, options);
-  const catalog = createCatalog(model);
+  // Examples show each parameter as <name>, whatever its type.
+  const catalog = createCatalog(exampleModel(model));
   const now = options.now ?? DEFAULT_NOW;
   const context = { requestId: options.requestId ?? 'req_7f3a9c2e41b8', now: () => now };
   const entries: DocEntry[] = [];
@@ -193,6 +194,20 @@ export function buildReference(own: CatalogModel, options: DocsOptions = {}): Do
     schema,
     codes,
   };
+}
+
+/** The model the examples are rendered from: every parameter a string, so each shows as `<name>`. */
+function exampleModel(model: CatalogModel): CatalogModel {
+  const errors: Record<string, EntryModel> = {};
+  for (const [id, e] of Object.entries(model.errors))
+    errors[id] = {
+      ...e,
+      ...(e.message !== undefined && {
+        message: e.message.replace(/\{([A-Za-z_][A-Za-z0-9_]*):[a-z]+\}/g, '{$1}'),
+      }),
+      params: Object.fromEntries(Object.keys(e.params).map((name) => [name, { type: 'string' as const }])),
+    };
+  return { ...model, errors };
 }
 
 function paramsOf(entry: EntryModel): { name: string; type: string; description?: string }[] {
