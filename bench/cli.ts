@@ -8,7 +8,9 @@
  * costs what it costs an installed package. Target: own cost under 100 ms.
  * With `--against REF`, the CLI of that git revision runs in the same rounds,
  * alternating with this one, so both see the same load (before/after a change).
- * Run: npx tsx bench/cli.ts [rounds] [--against REF]
+ * When the package's build bundles the CLI (scripts/bundle-cli.ts), so does the scratch package;
+ * `--bundle` bundles this tree's CLI whatever its build says.
+ * Run: npx tsx bench/cli.ts [rounds] [--against REF] [--bundle]
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -17,12 +19,14 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { benchCatalog } from './cli-catalog.js';
 
@@ -31,6 +35,8 @@ const argv = process.argv.slice(2);
 const againstAt = argv.indexOf('--against');
 const against = againstAt === -1 ? undefined : argv[againstAt + 1];
 // The rounds: the number that is not --against's value (without --against, any number).
+// --bundle: bundle this tree's CLI (scripts/bundle-cli.ts) even when its build does not yet.
+const forceBundle = argv.includes('--bundle');
 const rounds = Number(
   argv.find((a, i) => /^\d+$/.test(a) && (againstAt === -1 || i !== againstAt + 1)) ?? 15,
 );
@@ -52,10 +58,14 @@ async function scratchPackage(ref?: string): Promise<string> {
   if (ref !== undefined) {
     from = join(dir, 'source');
     mkdirSync(from);
-    const tar = spawnSync('git', ['archive', '--format=tar', ref, 'src', 'bin', 'schema', 'package.json'], {
-      cwd: repo,
-      maxBuffer: 1 << 28,
-    });
+    const tar = spawnSync(
+      'git',
+      ['archive', '--format=tar', ref, 'src', 'bin', 'schema', 'scripts', 'package.json'],
+      {
+        cwd: repo,
+        maxBuffer: 1 << 28,
+      },
+    );
     if (tar.status !== 0) throw new Error(`git archive ${ref}: ${tar.stderr}`);
     const untar = spawnSync('tar', ['-x', '-C', from], { input: tar.stdout });
     if (untar.status !== 0) throw new Error(`tar: ${untar.stderr}`);
@@ -70,6 +80,16 @@ async function scratchPackage(ref?: string): Promise<string> {
     bundle: false,
     logLevel: 'error',
   });
+  // What `npm run build` does after tsc: the CLI bundled when the build says so.
+  const pkg = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8')) as {
+    scripts?: { build?: string };
+  };
+  if ((ref === undefined && forceBundle) || pkg.scripts?.build?.includes('bundle-cli')) {
+    const { bundleCli } = (await import(
+      pathToFileURL(join(from, 'scripts', 'bundle-cli.ts')).href
+    )) as typeof import('../scripts/bundle-cli.js');
+    await bundleCli(from, join(dir, 'dist', 'cli'));
+  }
   for (const part of ['bin', 'schema']) cpSync(join(from, part), join(dir, part), { recursive: true });
   cpSync(join(from, 'package.json'), join(dir, 'package.json'));
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
