@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { effectiveModel } from '../../src/catalog/contract.js';
 import { normalizeDocument } from '../../src/catalog/load.js';
 import type { CatalogModel } from '../../src/catalog/model.js';
 import { generateHtml } from '../../src/docs/index.js';
@@ -18,9 +19,12 @@ import { CHROMIUM_ARGS, ensureChromium } from './setup.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const ARTIFACTS = join(REPO, 'test-artifacts', 'browser');
-const barekey = normalizeDocument(
-  JSON.parse(readFileSync(join(REPO, 'examples/catalogs/barekey.json'), 'utf8')),
-  'barekey.json',
+// The page shows the catalog's contract: its entries and the server failures it has no entry for.
+const barekey = effectiveModel(
+  normalizeDocument(
+    JSON.parse(readFileSync(join(REPO, 'examples/catalogs/barekey.json'), 'utf8')),
+    'barekey.json',
+  ),
 );
 
 const EVIL = `<script>window.__pwned=1;alert(1)</script>"onload="window.__pwned=2" '><img src=x onerror="window.__pwned=3"></script><!--`;
