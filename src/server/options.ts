@@ -88,19 +88,19 @@ export interface ServerOptions<C extends Catalog = Catalog> {
   readonly negotiate?: boolean;
   /** User-defined dialects, by name, usable in `dialect` and in negotiation. @default {} */
   readonly dialects?: Readonly<Record<string, Dialect>>;
-  /** Entry for unknown exceptions. @default the first 500 entry whose id or code says "internal", else the first 500, else errata's `internal_error` */
+  /** Entry for unknown exceptions. @default the first 500 entry whose id or code says "internal", else the first 500, else errata's `internal_error`, in the catalog's casing (`INTERNAL_ERROR`) */
   readonly internal?: NoInfer<EntryId<C>>;
-  /** Entry for a body that is not valid JSON. @default a 400 entry named like `INVALID_JSON`/`MALFORMED_BODY`, else errata's `malformed_body` */
+  /** Entry for a body that is not valid JSON. @default a 400 entry named like `INVALID_JSON`/`MALFORMED_BODY`, else errata's `malformed_body`, in the catalog's casing */
   readonly malformedBody?: NoInfer<EntryId<C>>;
-  /** Entry for validation failures. @default a 400/422 entry named like `VALIDATION_FAILED`/`INVALID_REQUEST`, else errata's `validation_failed` */
+  /** Entry for validation failures. @default a 400/422 entry named like `VALIDATION_FAILED`/`INVALID_REQUEST`, else errata's `validation_failed`, in the catalog's casing */
   readonly validation?: NoInfer<EntryId<C>>;
-  /** Entry for an unknown route. @default a 404 entry named like `NOT_FOUND`/`ROUTE_NOT_FOUND`, else errata's `not_found` */
+  /** Entry for an unknown route. @default a 404 entry named like `NOT_FOUND`/`ROUTE_NOT_FOUND`, else errata's `not_found`, in the catalog's casing */
   readonly notFound?: NoInfer<EntryId<C>>;
-  /** Entry for a method the route does not take. @default the first 405 entry, else errata's `method_not_allowed` */
+  /** Entry for a method the route does not take. @default the first 405 entry, else errata's `method_not_allowed`, in the catalog's casing */
   readonly methodNotAllowed?: NoInfer<EntryId<C>>;
-  /** Entry for a body over the limit. @default the first 413 entry, else errata's `payload_too_large` */
+  /** Entry for a body over the limit. @default the first 413 entry, else errata's `payload_too_large`, in the catalog's casing */
   readonly payloadTooLarge?: NoInfer<EntryId<C>>;
-  /** Entry for a body in a media type, charset or encoding the route does not take. @default the first 415 entry, else errata's `unsupported_media_type` */
+  /** Entry for a body in a media type, charset or encoding the route does not take. @default the first 415 entry, else errata's `unsupported_media_type`, in the catalog's casing */
   readonly unsupportedMediaType?: NoInfer<EntryId<C>>;
   /**
    * Receives unexpected exceptions (with message and stack), catalog 5xx errors, undeclared errors,
