@@ -40,6 +40,9 @@ export interface CoverageSummary {
 
 /** Counts observations into a coverage summary. */
 export interface CoverageRecorder {
+  /** Counts a response that is not an error. */
+  count(): void;
+  /** Counts an error response. */
   record(read: ReadResponse): void;
   summary(): CoverageSummary;
 }
@@ -61,9 +64,11 @@ export function coverageRecorder(
   const byRoute: Record<string, { declared: string[]; seen: Record<string, number> }> = {};
   for (const [key, declared] of routes?.routes ?? []) byRoute[key] = { declared: [...declared], seen: {} };
   return {
+    count() {
+      responses++;
+    },
     record(read) {
       responses++;
-      if (read.observation.status < 400) return;
       errors++;
       if (read.code === undefined) uncoded++;
       else if (read.entry === undefined) bump(unknown, read.code);

@@ -25,17 +25,19 @@ export function observedHeaders(headers: Observation['headers'] | undefined): Ob
       } catch {
         continue; // a throwing getter is a header that was not recorded
       }
-      const values = (Array.isArray(value) ? value : [value]).filter(
-        (v): v is string => typeof v === 'string',
-      );
-      if (values.length === 0) continue;
       const key = name.toLowerCase();
-      byName.set(key, [...(byName.get(key) ?? []), ...values]);
+      for (const v of Array.isArray(value) ? value : [value]) {
+        if (typeof v !== 'string') continue;
+        const list = byName.get(key);
+        if (list === undefined) byName.set(key, [v]);
+        else list.push(v);
+      }
     }
+  const names = [...byName.keys()];
   return {
     all: (name) => byName.get(name.toLowerCase()) ?? [],
     get: (name) => byName.get(name.toLowerCase())?.[0] ?? null,
-    names: () => [...byName.keys()],
+    names: () => names,
   };
 }
 

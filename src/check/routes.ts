@@ -86,14 +86,13 @@ function splitPath(path: string): string[] {
   return path.split('/').filter((s) => s !== '');
 }
 
-/** The path of a URL (absolute or a path with a query), `undefined` for what is not one. */
+/** The path of a URL (absolute, or a path with a query): what is before `?` or `#`, without scheme and host. */
 function pathOf(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
-  try {
-    return new URL(url, 'http://x').pathname;
-  } catch {
-    return undefined;
-  }
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url);
+  const rest = authority === null ? url : url.slice(authority[0].length);
+  const end = rest.search(/[?#]/);
+  return end === -1 ? rest : rest.slice(0, end);
 }
 
 function matches(pattern: readonly string[], path: readonly string[]): boolean {
