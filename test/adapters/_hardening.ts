@@ -1,4 +1,4 @@
-// The shared suite's cases for a hostile client and a careless application (issue 11):
+// The shared suite's cases for a hostile client and a careless application:
 // every adapter answers them alike.
 import http from 'node:http';
 import net from 'node:net';

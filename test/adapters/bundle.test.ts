@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 
 // bytes, gzip; most of it is the dialects negotiation can choose from, then errata's built-in
 // entries (one per client-error status a framework's own error may carry: about 0.5 KB), then
-// the hardening of issue 11 (about 1.9 KB: header checks, the violation bound, the brand's shape
-// check, hook promises, client aborts, dialect fallback); the largest, errata/fastify, is 14.5 KB.
+// the hardening against careless apps and hostile clients (about 1.9 KB: header checks, the
+// violation bound, the brand's shape check, hook promises, client aborts, dialect fallback); the largest, errata/fastify, is 14.5 KB.
 const BUDGET = 14_600;
 
 describe('adapter bundle sizes', () => {

@@ -1,4 +1,4 @@
-// Route declarations are typed by the catalog's ids wherever its type is known (issue 10).
+// Route declarations are typed by the catalog's ids wherever its type is known.
 import Fastify from 'fastify';
 import { Hono } from 'hono';
 import { describe, expectTypeOf, test } from 'vitest';
