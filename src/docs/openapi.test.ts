@@ -120,7 +120,10 @@ describe('generateOpenApi', () => {
       'ORDER_NOT_FOUND',
       'CUSTOMER_NOT_FOUND',
     ]);
-    expect(doc.components.responses.ErrataError429.headers['Retry-After']).toBeDefined();
+    expect(doc.components.responses.ErrataError429.headers['Retry-After']).toEqual({
+      description: 'Seconds to wait before retrying (RFC 9110 section 10.2.3).',
+      schema: { type: 'string' },
+    });
   });
 
   it('documents WWW-Authenticate on a 401, which every adapter sends with one', () => {
@@ -178,7 +181,8 @@ describe('mergeOpenApi', () => {
     // Both 404 entries are on this operation: the shared response is referenced.
     expect(get['404']).toEqual({ $ref: '#/components/responses/ErrataError404' });
     expect(get['429']).toEqual({ $ref: '#/components/responses/ErrataError429' });
-    expect(get['200']).toBeDefined();
+    // The operation's own success response is left as it was.
+    expect(get['200']).toEqual((spec as Doc).paths['/orders/{id}'].get.responses['200']);
     const post = doc.paths['/orders'].post.responses;
     expect(post['400']).toEqual({ description: 'Our own bad-request response' });
     expect(post['503']).toEqual({ $ref: '#/components/responses/ErrataError503' });
