@@ -93,7 +93,10 @@ afterAll(() => {
 /** A `$ curl -i URL` sample: the request made, and the status, headers and JSON body compared. */
 async function checkCurl(block: Block, command: string, expected: string[]): Promise<void> {
   const url = /^curl -i (\S+)$/.exec(command)?.[1];
-  expect(url, `${block.page}:${block.line}: only "curl -i URL" samples are checked`).toBeDefined();
+  expect(
+    url,
+    `${block.page}:${block.line}: only "curl -i URL" samples of the local server are checked`,
+  ).toMatch(/^(https?:\/\/)?127\.0\.0\.1:3000\//);
   const res = await fetch((url as string).replace(/^(https?:\/\/)?127\.0\.0\.1:3000/, base()));
   const blank = expected.indexOf('');
   const [statusLine = '', ...headerLines] = expected.slice(0, blank);
@@ -145,17 +148,16 @@ describe("the README's five-minute path", () => {
         const [first = '', ...rest] = block.code.trimEnd().split('\n');
         const command = first.slice(2);
         expect(
-          server,
-          `${block.page}:${block.line}: the sample runs once the server is started`,
-        ).toBeDefined();
+          server?.exitCode,
+          `${block.page}:${block.line}: a server started by an earlier block is running`,
+        ).toBeNull();
         samples++;
         if (command.startsWith('curl ')) await checkCurl(block, command, rest);
         else {
           const client = /^npx tsx (\S+\.ts)$/.exec(command)?.[1];
-          expect(
-            client,
-            `${block.page}:${block.line}: an "npx tsx FILE" or "curl -i URL" sample`,
-          ).toBeDefined();
+          expect(client, `${block.page}:${block.line}: an "npx tsx FILE" or "curl -i URL" sample`).toMatch(
+            /\.ts$/,
+          );
           const r = await run(TSX, [client as string], { API_URL: base() });
           expect({ code: r.code, stdout: r.stdout.trimEnd(), stderr: r.stderr }).toEqual({
             code: 0,
