@@ -91,6 +91,35 @@ describe('the effective contract of a catalog', () => {
     expect(c.answers.get('bad_request')).toBe('BAD_REQUEST');
   });
 
+  it('adds the codes its types add (contract.test-d.ts checks the same catalogs on types)', () => {
+    const codesAdded = (errors: Record<string, { status: number; deprecated?: boolean }>) => {
+      const c = serverContract(defineCatalog({ errors }).model);
+      return [...c.added.values()].map((id) => c.model.errors[id]?.code);
+    };
+    const all = codesAdded({
+      internal: { status: 500 },
+      invalid_json: { status: 400 },
+      validation_error: { status: 422 },
+      route_not_found: { status: 404 },
+      wrong_method: { status: 405 },
+      too_big: { status: 413 },
+      wrong_type: { status: 415 },
+    });
+    expect(all).toEqual(GENERIC_STATUSES.map(serverEntryOfStatus));
+    const some = codesAdded({
+      PLAN_LIMIT: { status: 402 },
+      GONE_FOR_GOOD: { status: 410 },
+      CARD_DECLINED: { status: 402 },
+      INVALID_JSON: { status: 400 },
+      RATE_LIMITED: { status: 429 },
+      OLD: { status: 423, deprecated: true },
+    });
+    expect(some).toEqual(expect.arrayContaining(['PAYMENT_REQUIRED', 'BAD_REQUEST', 'LOCKED']));
+    expect(some.filter((c) => c === 'GONE' || c === 'TOO_MANY_REQUESTS' || c === 'MALFORMED_BODY')).toEqual(
+      [],
+    );
+  });
+
   it('takes the casing of the catalog’s ids and codes apart (Clerk: PascalCase ids, snake_case codes)', () => {
     const model = effectiveModel(
       defineCatalog({
