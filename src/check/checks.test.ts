@@ -2,7 +2,7 @@
 // named check, and the clean response the server sends yields no finding.
 import { describe, expect, it } from 'vitest';
 import { served, shop } from '../../test/check/_shop.js';
-import { dialects } from '../dialects/index.js';
+import { type Dialect, dialects } from '../dialects/index.js';
 import type { ErrataError } from '../error.js';
 import { failures } from '../server/builtin.js';
 import { checkResponse } from './check-response.js';
@@ -97,7 +97,15 @@ describe('each violation is caught by its named check', () => {
       () => withJson(served(shop.error('INTERNAL')), (b) => (b.details = { query: 'SELECT 1' })),
     ],
     ['content-type', () => withHeaders(notFound(), (h) => (h['content-type'] = 'application/json'))],
-    ['retry-after', () => withHeaders(served(shop.error('RATE_LIMITED')), (h) => delete h['retry-after'])],
+    [
+      'retry-after',
+      // The problem body's retry member states the delay too: both must be gone.
+      () =>
+        withJson(
+          withHeaders(served(shop.error('RATE_LIMITED')), (h) => delete h['retry-after']),
+          (b) => delete b.retry,
+        ),
+    ],
     [
       'retry-after',
       () => withHeaders(served(shop.error('RATE_LIMITED')), (h) => (h['retry-after'] = 'soon')),
@@ -265,5 +273,116 @@ describe('configuration', () => {
       'route-declared',
     ]);
     for (const c of builtinChecks) expect(c.description.length, c.name).toBeGreaterThan(20);
+  });
+});
+
+describe('dialects', () => {
+  const inDialect = (error: ErrataError, dialect: string) => served(error, dialect);
+  const notFound = () => shop.error('ORDER_NOT_FOUND', { orderId: '42' });
+
+  it('takes the dialect a content type names (a negotiated JSON:API answer to a problem catalog)', () => {
+    const o = inDialect(notFound(), 'jsonapi');
+    expect(o.headers).toMatchObject({ 'content-type': 'application/vnd.api+json' });
+    expect(checkResponse(shop, o)).toEqual([]);
+    const mislabelled = withHeaders(o, (h) => (h['content-type'] = 'application/json'));
+    expect(checkResponse(shop, mislabelled).map((f) => f.message)).toEqual([
+      'the body is a jsonapi error, not problem (the dialect the response should be in)',
+      'the Content-Type is "application/json"; problem errors are application/problem+json',
+    ]);
+  });
+
+  it("reads each dialect's own retry signals: OpenAI's and Stripe's should-retry headers, retry-after-ms, AIP-193 RetryInfo", () => {
+    const openaiNotFound = withHeaders(
+      inDialect(notFound(), 'openai'),
+      (h) => (h['x-should-retry'] = 'true'),
+    );
+    expect(checkResponse(shop, openaiNotFound, { dialect: 'openai' }).map((f) => f.message)).toEqual([
+      'x-should-retry: true, but ORDER_NOT_FOUND is not retryable',
+    ]);
+    const stripeLimited = withHeaders(inDialect(shop.error('RATE_LIMITED'), 'stripe'), (h) => {
+      h['stripe-should-retry'] = 'maybe';
+    });
+    expect(checkResponse(shop, stripeLimited, { dialect: 'stripe' }).map((f) => f.message)).toEqual([
+      'stripe-should-retry is "maybe", not true or false',
+    ]);
+    const openaiMs = withHeaders(
+      inDialect(shop.error('RATE_LIMITED'), 'openai'),
+      (h) => delete h['retry-after'],
+    );
+    expect(checkResponse(shop, openaiMs, { dialect: 'openai' })).toEqual([]);
+    const google = withHeaders(
+      inDialect(shop.error('RATE_LIMITED'), 'google'),
+      (h) => delete h['retry-after'],
+    );
+    expect(checkResponse(shop, google, { dialect: 'google' })).toEqual([]);
+    const withoutRetryInfo = withJson(google, (b) => {
+      const error = b.error as { details: { '@type': string }[] };
+      error.details = error.details.filter((d) => !d['@type'].endsWith('RetryInfo'));
+    });
+    expect(names(checkResponse(shop, withoutRetryInfo, { dialect: 'google' }))).toEqual(['retry-after']);
+    const notFoundSaysRetry = withJson(inDialect(notFound(), 'google'), (b) => {
+      (b.error as { details: unknown[] }).details.push({
+        '@type': 'type.googleapis.com/google.rpc.RetryInfo',
+        retryDelay: '5s',
+      });
+    });
+    expect(checkResponse(shop, notFoundSaysRetry, { dialect: 'google' }).map((f) => f.message)).toEqual([
+      'the body says retry, but ORDER_NOT_FOUND is not retryable',
+    ]);
+  });
+
+  it("checks JSON:API's links.type as the reference URL, and AIP-193 metadata as JSON text", () => {
+    const o = withJson(inDialect(notFound(), 'jsonapi'), (b) => {
+      for (const e of b.errors as { links: { type: string } }[])
+        e.links.type = 'https://elsewhere.example.com/e';
+    });
+    expect(checkResponse(shop, o).map((f) => f.message)).toEqual([
+      'the reference link is "https://elsewhere.example.com/e"; ORDER_NOT_FOUND\'s is https://shop.example.com/errors#ORDER_NOT_FOUND',
+    ]);
+    const stock = shop.error(
+      'OUT_OF_STOCK',
+      { available: 2, sku: 'CUP' },
+      { details: { sku: 'CUP', available: 2 } },
+    );
+    const bad = withJson(inDialect(stock, 'google'), (b) => {
+      const info = (
+        b.error as { details: { '@type': string; metadata?: Record<string, string> }[] }
+      ).details.find((d) => d['@type'].endsWith('ErrorInfo'));
+      if (info?.metadata) info.metadata.available = 'two';
+    });
+    expect(names(checkResponse(shop, bad, { dialect: 'google' }))).toEqual(['details-schema']);
+  });
+
+  it('reads a dialect of your own, given in dialects', () => {
+    const envelope: Dialect = {
+      name: 'envelope',
+      contentType: 'application/vnd.envelope+json',
+      serialize: (error) => ({
+        status: error.status,
+        headers: { 'content-type': 'application/vnd.envelope+json', 'x-request-id': 'r' },
+        body: JSON.stringify({ fault: { code: error.code, text: error.message } }),
+      }),
+      parse(body, { status }) {
+        const fault = (body as { fault?: { code?: unknown; text?: unknown } } | null)?.fault;
+        if (typeof fault?.code !== 'string') return undefined;
+        return { dialect: 'envelope', status, code: fault.code, message: String(fault.text) };
+      },
+    };
+    const wire = envelope.serialize(notFound());
+    expect(checkResponse(shop, wire, { dialects: { envelope } })).toEqual([]);
+    const raw = { ...wire, body: JSON.stringify({ fault: { code: 'NOPE', text: 'x' } }) };
+    expect(names(checkResponse(shop, raw, { dialects: { envelope } }))).toEqual(['code-known']);
+    expect(() => checkResponse(shop, wire, { dialect: 'nope' })).toThrow(
+      /unknown dialect "nope" \(known: problem/,
+    );
+  });
+
+  it('takes a fetch Headers, and a catalog model as well as a catalog', () => {
+    const o = served(notFound());
+    const headers = new Headers(o.headers as Record<string, string>);
+    expect(checkResponse(shop.model, { ...o, headers })).toEqual([]);
+    headers.delete('content-type');
+    expect(names(checkResponse(shop.model, { ...o, headers }))).toEqual(['content-type']);
+    expect(() => checkResponse({} as never, o)).toThrow('errata: check needs a catalog');
   });
 });

@@ -69,8 +69,13 @@ export const shouldRetry = defineCheck({
         else if ((said === 'true') !== policy)
           yield `${name}: ${said}, but ${entry.id} is ${policy ? '' : 'not '}retryable`;
       }
-    if (parsed?.retryable !== undefined && parsed.retryable !== policy)
-      yield `the body says ${parsed.retryable ? 'retry' : 'do not retry'}, but ${entry.id} is ${policy ? '' : 'not '}retryable`;
+    // A parser may read a should-retry header into `retryable`: what a header said is reported once, above.
+    const said = parsed?.retryable;
+    const byHeader = SHOULD_RETRY.some((name) =>
+      headers.all(name).some((v) => v.trim().toLowerCase() === String(said)),
+    );
+    if (!byHeader && said !== undefined && said !== policy)
+      yield `the body says ${said ? 'retry' : 'do not retry'}, but ${entry.id} is ${policy ? '' : 'not '}retryable`;
     if (!policy && headers.get('retry-after') !== null)
       yield `Retry-After is sent, but ${entry.id} is not retryable`;
   },
