@@ -124,13 +124,17 @@ async function check(block: Block, dir: string): Promise<void> {
       if (title === undefined) writeFileSync(join(dir, file), block.code);
       const loaded = loadCatalog(file, { cwd: dir });
       if (block.attrs.invalid) await expect(loaded, `${where(block)} is marked invalid`).rejects.toThrow();
-      else await expect(loaded, `${where(block)}: the catalog loads`).resolves.toBeDefined();
+      else
+        expect(Object.keys((await loaded).errors), `${where(block)}: the catalog loads, every entry`).toEqual(
+          Object.keys((doc as { errors: object }).errors),
+        );
       return;
     }
     case 'text': {
       const out = printed.get(dir);
-      expect(out, `${where(block)}: a text output block follows a command`).toBeDefined();
-      expect(out?.trimEnd(), `${where(block)}: the output shown`).toBe(block.code.trimEnd());
+      expect(out?.trimEnd(), `${where(block)}: the output of the command block before it`).toBe(
+        block.code.trimEnd(),
+      );
       return;
     }
     case 'sh':
