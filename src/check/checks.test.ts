@@ -2,6 +2,7 @@
 // named check, and the clean response the server sends yields no finding.
 import { describe, expect, it } from 'vitest';
 import { served, shop } from '../../test/check/_shop.js';
+import type { CatalogModel } from '../catalog/model.js';
 import { type Dialect, dialects } from '../dialects/index.js';
 import type { ErrataError } from '../error.js';
 import { failures } from '../server/builtin.js';
@@ -384,5 +385,25 @@ describe('dialects', () => {
     headers.delete('content-type');
     expect(names(checkResponse(shop.model, { ...o, headers }))).toEqual(['content-type']);
     expect(() => checkResponse({} as never, o)).toThrow('errata: check needs a catalog');
+  });
+});
+
+describe('an entry whose catalog does not say whether to retry', () => {
+  it('is not judged on what the response says of retrying', () => {
+    const model = {
+      ...shop.model,
+      errors: {
+        ...shop.model.errors,
+        ORDER_NOT_FOUND: { ...shop.model.errors.ORDER_NOT_FOUND, retry: undefined },
+      },
+    } as unknown as CatalogModel;
+    const o = served(shop.error('ORDER_NOT_FOUND', { orderId: '1' }));
+    for (const said of ['true', 'false'])
+      expect(
+        checkResponse(
+          model,
+          withHeaders(o, (h) => (h['x-should-retry'] = said)),
+        ),
+      ).toEqual([]);
   });
 });
