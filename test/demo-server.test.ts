@@ -39,7 +39,10 @@ describe('npm start: the demo API and its error reference', () => {
     expect(text).not.toContain('s3cret');
     expect(text).not.toContain('postgres');
     const body = JSON.parse(text) as { type?: string; requestId?: string };
-    expect(body.requestId).toBeTruthy();
+    expect(body.type).toBe(`${demo.url}/errors#INTERNAL_ERROR`);
+    // A request id of its own, the one the response header carries, to quote to support.
+    expect(body.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(res.headers.get('x-request-id')).toBe(body.requestId);
   });
 
   it('serves the Markdown reference and the OpenAPI document', async () => {
@@ -116,7 +119,7 @@ describe('npm start: the requests it prints', () => {
         child.once('exit', (code) => reject(new Error(`npm start exited with ${code}: ${text}`)));
       });
       const url = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] as string;
-      expect(url).toBeDefined();
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(out).toContain(demoRequestsText(url));
     } finally {
       child.kill();
