@@ -137,7 +137,9 @@ type OptionsArg<D> = undefined extends D
 /** The arguments of `catalog.error(id, …)` after the id. */
 export type ErrorArgs<En> = keyof ParamsOf<En> extends never
   ? [params?: EmptyParams, ...OptionsArg<DetailsOf<En>>]
-  : [params: ParamsOf<En>, ...OptionsArg<DetailsOf<En>>];
+  : Record<never, never> extends ParamsOf<En>
+    ? [params?: ParamsOf<En>, ...OptionsArg<DetailsOf<En>>]
+    : [params: ParamsOf<En>, ...OptionsArg<DetailsOf<En>>];
 
 type LooseArgs = [params?: Record<string, ParamValue>, options?: ErrataErrorOptions];
 

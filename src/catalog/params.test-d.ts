@@ -51,6 +51,16 @@ describe('declared params drive inference', () => {
     api.error('PLAN_LIMIT', { plan: 'free', limit: 3, seats: 'two' });
   });
 
+  it('an entry whose declared parameters are all unused takes them optionally', () => {
+    const noted = defineCatalog({
+      errors: { NOTED: { status: 400, title: 'Noted', params: { reason: { type: 'string' } } } },
+    });
+    noted.error('NOTED');
+    noted.error('NOTED', { reason: 'why' });
+    // @ts-expect-error: reason is declared a string
+    noted.error('NOTED', { reason: 1 });
+  });
+
   it("a declaration without a type leaves the placeholder's own type", () => {
     api.error('DESCRIBED', { available: 2 });
     // @ts-expect-error: the placeholder writes {available:integer}
