@@ -22,16 +22,13 @@ export async function startShop(): Promise<ShopServer> {
   app.get('/ok', async () => ({ ok: true }));
   // A hand-written error that breaks the catalog: the status of another entry, the message left as a template.
   app.get('/broken', async (_req, reply) =>
-    reply
-      .code(400)
-      .type('application/json')
-      .send({
-        code: 'ORDER_NOT_FOUND',
-        detail: 'No order {orderId} exists.',
-        status: 400,
-        title: 'x',
-        type: 'about:blank',
-      }),
+    reply.code(400).type('application/json').send({
+      code: 'ORDER_NOT_FOUND',
+      detail: 'No order {orderId} exists.',
+      status: 400,
+      title: 'x',
+      type: 'about:blank',
+    }),
   );
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, url };
