@@ -52,7 +52,7 @@ function sources(dir: string): string[] {
  * The package as installed: bin/, dist/ (src/ transpiled), schema/, and the
  * repository's node_modules; from the working tree or from a git revision.
  */
-async function scratchPackage(ref?: string): Promise<string> {
+async function scratchPackage(ref?: string): Promise<{ dir: string; bundled: boolean }> {
   const dir = mkdtempSync(join(tmpdir(), 'errata-bench-cli-'));
   let from = repo;
   if (ref !== undefined) {
@@ -84,7 +84,8 @@ async function scratchPackage(ref?: string): Promise<string> {
   const pkg = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8')) as {
     scripts?: { build?: string };
   };
-  if ((ref === undefined && forceBundle) || pkg.scripts?.build?.includes('bundle-cli')) {
+  const bundled = (ref === undefined && forceBundle) || pkg.scripts?.build?.includes('bundle-cli') === true;
+  if (bundled) {
     const { bundleCli } = (await import(
       pathToFileURL(join(from, 'scripts', 'bundle-cli.ts')).href
     )) as typeof import('../scripts/bundle-cli.js');
@@ -95,11 +96,17 @@ async function scratchPackage(ref?: string): Promise<string> {
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
   mkdirSync(join(dir, 'work'));
   writeFileSync(join(dir, 'work', 'errors.yaml'), benchCatalog(20));
-  return dir;
+  return { dir, bundled };
 }
 
-/** GNU time, when the machine has it: CPU time (user + system) is steadier than wall time on a busy machine. */
-const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+/**
+ * CPU time (user + system, every thread) is steadier than wall time on a busy machine. `perf stat`
+ * measures it to the microsecond when the machine lets it; GNU time to 10 ms; else none.
+ */
+const cpuMeter = (() => {
+  if (spawnSync('perf', ['stat', '-x,', '-e', 'task-clock', 'true']).status === 0) return 'perf';
+  return existsSync('/usr/bin/time') ? 'time' : undefined;
+})();
 
 interface Sample {
   readonly wall: number;
@@ -107,14 +114,19 @@ interface Sample {
 }
 
 function time(args: readonly string[], cwd: string, expected: number): Sample {
-  const [cmd, argv] = gnuTime
-    ? [gnuTime, ['-f', 'errata-bench-cpu %U %S', process.execPath, ...args]]
-    : [process.execPath, [...args]];
+  const [cmd, argv] =
+    cpuMeter === 'perf'
+      ? ['perf', ['stat', '-x,', '-e', 'task-clock', process.execPath, ...args]]
+      : cpuMeter === 'time'
+        ? ['/usr/bin/time', ['-f', 'errata-bench-cpu %U %S', process.execPath, ...args]]
+        : [process.execPath, [...args]];
   const t0 = performance.now();
   const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8' });
   const wall = performance.now() - t0;
   if (r.status !== expected)
     throw new Error(`node ${args.join(' ')} exited ${r.status}, not ${expected}:\n${r.stdout}${r.stderr}`);
+  const perf = /^([\d.]+),[^,]*,task-clock/m.exec(r.stderr);
+  if (perf) return { wall, cpu: Number(perf[1]) };
   const m = /errata-bench-cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
   return { wall, cpu: m ? (Number(m[1]) + Number(m[2])) * 1000 : Number.NaN };
 }
@@ -126,8 +138,13 @@ const median = (xs: number[]) => {
     : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
 };
 
-const builds = [{ label: '', dir: await scratchPackage() }];
-if (against !== undefined) builds.push({ label: ` (${against})`, dir: await scratchPackage(against) });
+const labelled = async (ref?: string) => {
+  const { dir, bundled } = await scratchPackage(ref);
+  const notes = [ref, bundled ? 'bundled' : undefined].filter((x) => x !== undefined);
+  return { label: notes.length > 0 ? ` (${notes.join(', ')})` : '', dir };
+};
+const builds = [await labelled()];
+if (against !== undefined) builds.push(await labelled(against));
 try {
   const cwd = join(builds[0]?.dir as string, 'work');
   const cases = [{ name: 'node -e 0', args: ['-e', '0'], exit: 0 }];
@@ -145,7 +162,9 @@ try {
     for (const [i, c] of cases.entries()) samples[i]?.push(time(c.args, cwd, c.exit));
   const stat = (i: number, k: keyof Sample) => median((samples[i] as Sample[]).map((x) => x[k]));
   const ms = (x: number) => (Number.isNaN(x) ? 'n/a' : `${x.toFixed(1)} ms`);
-  console.log(`\nCLI cold start, median of ${rounds} runs (node ${process.version})\n`);
+  console.log(
+    `\nCLI cold start, median of ${rounds} runs (node ${process.version}; CPU by ${cpuMeter ?? 'nothing'})\n`,
+  );
   console.log('| case | wall | own wall (minus node -e 0) | ratio | CPU | own CPU (minus node -e 0) |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const [i, c] of cases.entries()) {
