@@ -105,7 +105,7 @@ describe('the packed tarball', () => {
     expect(maps.length).toBe(js.length + dts.length);
     for (const file of [...js, ...dts]) {
       const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(join(unpacked, file), 'utf8'))?.[1];
-      expect(url, file).toBeDefined();
+      expect(url, file).toBe(`${posix.basename(file)}.map`);
       expect(packed, file).toContain(posix.join(posix.dirname(file), url as string));
     }
     for (const map of maps) {
