@@ -1,4 +1,4 @@
-// The responder against a careless application and hostile values (issue 11).
+// The responder against a careless application and hostile values.
 import createHttpError from 'http-errors';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineCatalog } from '../catalog/define.js';
