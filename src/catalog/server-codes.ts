@@ -1,5 +1,5 @@
 /**
- * `serverContract` (contract.ts) on types: the wire codes of the server
+ * `serverContract` (server-contract.ts) on types: the wire codes of the server
  * failures a catalog's type has no entry for, in its casing, so that a client
  * typed by the catalog accepts every code its server can send
  * (`client.is(e, 'METHOD_NOT_ALLOWED')`). Each rule here mirrors one there;

@@ -5,8 +5,9 @@
  * media type, an unexpected exception) and a framework's own client error of
  * another status (http-errors, Boom, Hono's `HTTPException`, Fastify's
  * `FST_*`). The server answers each with the application's entry for it where
- * the catalog has one, else with the entry here; `contract.ts` adds the
- * entries a catalog lacks to its effective contract.
+ * the catalog has one, else with the entry here; `server-contract.ts` adds
+ * the entries a catalog lacks to its contract (and `contract.ts` their
+ * descriptions, for the reference pages: a server's bundle does not carry them).
  */
 import type { EntryModel } from './model.js';
 import { statusText } from './status.js';
@@ -89,17 +90,6 @@ export const STATUS_ALIASES: Readonly<Record<string, readonly string[]>> = {
 /** A name lowercase without separators, as `FAILURE_NAMES` and `STATUS_ALIASES` list them. */
 export const squashName = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-/** What the server was answering when it sends a built-in entry, for the reference page. */
-const WHEN: Readonly<Record<string, string>> = {
-  internal_error: 'an unexpected exception; its message is never sent',
-  malformed_body: 'a request body that does not parse',
-  validation_failed: 'a request that fails validation; every violation is listed',
-  not_found: 'a request no route matches',
-  method_not_allowed: 'a method the route does not take; the Allow header lists those it takes',
-  payload_too_large: 'a request body over the size limit',
-  unsupported_media_type: 'a request body in a media type, charset or encoding the route does not take',
-};
-
 const entry = (
   id: string,
   status: number,
@@ -114,10 +104,6 @@ const entry = (
   category,
   title,
   message,
-  description: `Sent by the server for ${
-    WHEN[id] ??
-    `a framework's or a middleware's own ${status} error (http-errors, Boom, a framework exception)`
-  }.`,
   params: Object.fromEntries(params.map((p) => [p, { type: 'string' as const }])),
   retry: { retryable: false },
   expose,

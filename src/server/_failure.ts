@@ -2,9 +2,9 @@
 // catalog's effective contract: the application's own where it has one, else
 // the one the contract adds in the catalog's casing.
 
-import { type FailureChoices, serverContract } from '../catalog/contract.js';
 import { type Catalog, createCatalog } from '../catalog/define.js';
 import type { EntryModel } from '../catalog/model.js';
+import { type FailureChoices, serverContract } from '../catalog/server-contract.js';
 import { FAILURE_IDS, type FailureKind } from '../catalog/server-failures.js';
 import type { ErrataError } from '../error.js';
 

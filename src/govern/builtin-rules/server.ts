@@ -1,4 +1,4 @@
-import { serverContract } from '../../catalog/contract.js';
+import { serverContract } from '../../catalog/server-contract.js';
 import {
   FAILURE_IDS,
   FAILURE_NAMES,
