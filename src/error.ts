@@ -98,7 +98,8 @@ export class ErrataError<
     return this.definition.entry.expose;
   }
 
-  get retry(): RetryPolicy {
+  /** The entry's retry policy; `undefined` when the catalog does not say. */
+  get retry(): RetryPolicy | undefined {
     return this.definition.entry.retry;
   }
 
@@ -107,7 +108,7 @@ export class ErrataError<
     const own = retryDelay(this.retryAfterMs);
     if (own !== undefined) return own;
     const r = this.definition.entry.retry;
-    return !r.retryable
+    return !r?.retryable
       ? undefined
       : retryDelay(r.strategy === 'after' ? r.afterMs : r.strategy === 'fixed' ? r.delayMs : undefined);
   }

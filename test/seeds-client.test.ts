@@ -187,8 +187,8 @@ describe('002 sitescore (no body on its page): the problem errata serves for eve
   it('reads code, status, message, request id, the stated windows, and the page retry column', async () => {
     expect(rows).toHaveLength(19);
     const windows: Record<string, number> = { SCORING_RATE_LIMITED: 60_000, SIGNAL_RATE_LIMITED: 3_600_000 };
-    // Marked Yes on the page, but a 4xx a client cannot fix by repeating it
-    // (the lint rule retry-4xx): nothing on the wire asks for a retry.
+    // Marked Yes on the page though a client cannot fix them by repeating them
+    // (the lint rule retry-4xx flags both): the wire still says what the catalog says.
     const fixFirst = new Set(['SIGNAL_VALIDATION_FAILED', 'EMPTY_CRAWL']);
     for (const { code, status, retryable, description } of rows) {
       const res = toResponse(api.error(code), { requestId: 'req_2a' });
@@ -199,7 +199,7 @@ describe('002 sitescore (no body on its page): the problem errata serves for eve
         message: status >= 500 ? 'An internal error occurred.' : description,
         title: JSON.parse(body).title,
         requestId: 'req_2a',
-        retryable: retryable === 'Yes' && !fixFirst.has(code),
+        retryable: retryable === 'Yes',
         ...(windows[code] !== undefined ? { retryAfterMs: windows[code] } : {}),
       });
     }

@@ -40,9 +40,10 @@ describe('defineCatalog', () => {
       message: 'No variable named {name} exists in stage {stage}.',
       remediation: 'Use .default(value) in the SDK to avoid throwing.',
       params: { name: { type: 'string' }, stage: { type: 'string' } },
-      retry: { retryable: false },
       expose: true,
     });
+    // An entry that does not state `retry` does not say: not the same as `retry: false`.
+    expect(e).not.toHaveProperty('retry');
     expect(api.model.categories).toEqual(['Variables', 'General']);
     expect(api.model.errors.BILLING_UNAVAILABLE?.expose).toBe(false);
     expect(api.model.errors.BILLING_UNAVAILABLE?.retry).toEqual({

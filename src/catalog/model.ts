@@ -68,7 +68,12 @@ export interface EntryModel {
   readonly description?: string;
   readonly remediation?: string;
   readonly params: { readonly [name: string]: ParamModel };
-  readonly retry: RetryPolicy;
+  /**
+   * Whether and when the error may be retried. Absent when the catalog does
+   * not say, as most published catalogs do not: clients keep their own
+   * defaults, which is not the same as "not retryable".
+   */
+  readonly retry?: RetryPolicy;
   readonly details?: JsonSchema;
   readonly deprecated?: DeprecationModel;
   readonly links?: readonly string[];

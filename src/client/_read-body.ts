@@ -17,10 +17,9 @@ import type { ParsedError } from '../dialects/types.js';
 import type { Violation } from '../error.js';
 import { pathPointer } from '../utils/json-pointer.js';
 import { isRecord } from '../utils/record.js';
-import type { Guide } from './error.js';
 
 type Rec = Record<string, unknown>;
-type Out = { -readonly [K in keyof (ParsedError & Guide)]: (ParsedError & Guide)[K] };
+type Out = { -readonly [K in keyof ParsedError]: ParsedError[K] };
 
 const has = Object.hasOwn;
 /** An own property of an untrusted value (never an inherited `constructor` or `__proto__`). */
@@ -170,7 +169,7 @@ export function read(body: unknown): ParsedError | undefined {
       const ok = own(r, 'retryable');
       if (typeof ok === 'boolean') {
         p.retryable = ok;
-        p.retryAfterMs = count(r, 'afterMs') ?? count(r, 'delayMs');
+        p.retryAfterMs = count(r, 'afterMs');
         p.retryBaseMs = count(r, 'baseMs');
         p.retryMaxMs = count(r, 'maxMs');
         p.maxAttempts = count(r, 'maxAttempts');

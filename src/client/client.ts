@@ -179,7 +179,7 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
       const status = res.status ?? 0;
       const headers = res.headers ?? NO_HEADERS;
       let data: unknown;
-      let parsed: (Partial<ParsedError> & Guide) | undefined;
+      let parsed: Partial<ParsedError> | undefined;
       try {
         // Only an object or an array parses from a body that starts so.
         if (/^\s*[[{]/.test(body)) {

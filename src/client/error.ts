@@ -1,3 +1,4 @@
+import type { ParsedError } from '../dialects/types.js';
 import type { Violation } from '../error.js';
 
 const BRAND: unique symbol = Symbol.for('errata.client-error') as never;
@@ -79,17 +80,11 @@ const proto = ErrataClientError.prototype;
 proto.name = 'ErrataClientError';
 (proto as unknown as Record<symbol, boolean>)[BRAND] = true;
 
-/**
- * The retry guidance a body gave, as a parser reads it: whether, after how
- * long, and the back-off a catalog states (`baseMs`, `maxMs`, `maxAttempts`).
- */
-export interface Guide {
-  readonly retryable?: boolean | undefined;
-  readonly retryAfterMs?: number | undefined;
-  readonly retryBaseMs?: number | undefined;
-  readonly retryMaxMs?: number | undefined;
-  readonly maxAttempts?: number | undefined;
-}
+/** The retry guidance a body gave, as the reader or a dialect's parser reads it. */
+export type Guide = Pick<
+  ParsedError,
+  'retryable' | 'retryAfterMs' | 'retryBaseMs' | 'retryMaxMs' | 'maxAttempts'
+>;
 /** Where an error keeps its body's {@link Guide}. */
 export const GUIDE = Symbol('guide');
 type Made = { -readonly [K in keyof ClientErrorFields]: unknown } & {

@@ -58,6 +58,9 @@ export const result = (
   type?: string,
   retryable?: boolean,
   retryAfterMs?: number,
+  retryBaseMs?: number,
+  retryMaxMs?: number,
+  maxAttempts?: number,
 ): ParsedError => ({
   dialect,
   status,
@@ -70,6 +73,9 @@ export const result = (
   violations: violations?.length ? violations : undefined,
   retryable,
   retryAfterMs,
+  retryBaseMs,
+  retryMaxMs,
+  maxAttempts,
 });
 
 /** A flat envelope (`simple`, `authos`, `barekey`): details split from the violations they carry. */

@@ -16,17 +16,23 @@ export function requestIdOf(error: ErrataError, context: SerializeContext | unde
 /**
  * Headers every dialect sends: the content type, `Retry-After` where the entry
  * or the occurrence states a delay (RFC 9110 section 10.2.3, in whole seconds,
- * rounded up), the request id, and the occurrence's own headers.
+ * rounded up), the request id, the should-retry header (`retryHeader`:
+ * `x-should-retry`, as the OpenAI SDK reads it, or Stripe's own) where the
+ * entry says whether it may be retried, and the occurrence's own headers.
  */
 export function baseHeaders(
   error: ErrataError,
   contentType: string,
   requestId: string | undefined,
+  retryHeader = 'x-should-retry',
 ): Record<string, string> {
   const headers: Record<string, string> = { 'content-type': contentType };
   const delay = error.retryDelayMs;
   if (delay !== undefined) headers['retry-after'] = String(Math.ceil(delay / 1000));
   if (requestId !== undefined && isFieldValue(requestId)) headers['x-request-id'] = requestId;
+  const retry = error.definition.entry.retry;
+  // An entry that does not say sends nothing: clients keep their own defaults.
+  if (retry !== undefined) headers[retryHeader] = retry.retryable ? 'true' : 'false';
   if (error.headers !== undefined) Object.assign(headers, error.headers);
   return headers;
 }
@@ -37,9 +43,25 @@ export function pointerFragment(pointer: string): string {
   return `#${pointer.startsWith('/') || pointer === '' ? pointer : `/${pointer}`}`;
 }
 
-/** The value of the should-retry headers: the catalog's retry policy of the entry. */
-export function shouldRetry(error: ErrataError): boolean {
-  return error.definition.entry.retry.retryable;
+/**
+ * The `retry` member of a body with room for one (RFC 9457's extension
+ * members): whether (`retryable`), when (`afterMs`: the occurrence's or the
+ * entry's delay, in whole ms) and how to back off (`baseMs`, `maxMs`,
+ * `maxAttempts`), as `,"retry":{…}`; `''` when the entry does not say.
+ */
+export function retryMember(error: ErrataError): string {
+  const r = error.definition.entry.retry;
+  if (r === undefined) return '';
+  if (!r.retryable) return ',"retry":{"retryable":false}';
+  const delay = error.retryDelayMs;
+  const member: Record<string, unknown> = { retryable: true };
+  if (delay !== undefined) member.afterMs = Math.ceil(delay);
+  if (r.strategy === 'exponential') {
+    member.baseMs = r.baseMs;
+    member.maxMs = r.maxMs;
+  }
+  if (r.maxAttempts !== undefined) member.maxAttempts = r.maxAttempts;
+  return `,"retry":${JSON.stringify(member)}`;
 }
 
 /**

@@ -39,9 +39,15 @@ export interface ParsedError {
   readonly details?: unknown;
   readonly requestId?: string;
   readonly violations?: readonly Violation[];
-  /** What the body itself says of retrying (`undefined`: it says nothing). */
+  /** What the response says of retrying (`undefined`: it says nothing). */
   readonly retryable?: boolean;
+  /** The delay it asks for before the next attempt, in whole ms. */
   readonly retryAfterMs?: number;
+  /** The back-off it states (a problem's `retry` member): the first window, its cap, in ms. */
+  readonly retryBaseMs?: number;
+  readonly retryMaxMs?: number;
+  /** The most attempts it allows, the first included. */
+  readonly maxAttempts?: number;
 }
 
 /**

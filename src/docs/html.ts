@@ -52,7 +52,9 @@ function entryHtml(ref: DocReference, e: DocEntry, category: number): string {
   );
   const badges = [
     `<span class="badge ${statusClass}">${entry.status} ${h(statusText(entry.status))}</span>`,
-    `<span class="badge ${e.retryable ? 'yes' : 'no'}">${e.retryable ? 'Retryable' : 'Not retryable'}</span>`,
+    e.retryable === undefined
+      ? '<span class="badge">Retry not stated</span>'
+      : `<span class="badge ${e.retryable ? 'yes' : 'no'}">${e.retryable ? 'Retryable' : 'Not retryable'}</span>`,
   ];
   if (entry.deprecated) badges.push('<span class="badge dep">Deprecated</span>');
   parts.push(`<div class="badges">${badges.join('')}</div>`);

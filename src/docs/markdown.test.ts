@@ -61,7 +61,7 @@ describe('generateMarkdown', () => {
     const orders = md.slice(md.indexOf('### Orders'), md.indexOf('### Billing'));
     expect(orders).toContain('| Code | HTTP | Retryable | Description | Remediation |');
     expect(orders).toContain(
-      '| [`ORDER_NOT_FOUND`](#ORDER_NOT_FOUND) | 404 | No | The order does not exist or belongs to someone else. | List the orders first. |',
+      '| [`ORDER_NOT_FOUND`](#ORDER_NOT_FOUND) | 404 | Not stated | The order does not exist or belongs to someone else. | List the orders first. |',
     );
     expect(orders).toContain('**Deprecated**: use `ORDER_NOT_FOUND`. Old endpoint.');
     expect(md).toContain(
@@ -93,7 +93,7 @@ describe('generateMarkdown', () => {
 
   it('ends with a retry-guidance table', () => {
     const guide = md.slice(md.indexOf('## Retry guidance'));
-    expect(guide).toContain('| [`ORDER_NOT_FOUND`](#ORDER_NOT_FOUND) | 404 | No |');
+    expect(guide).toContain('| [`ORDER_NOT_FOUND`](#ORDER_NOT_FOUND) | 404 | Not stated |');
     expect(guide).toContain(
       '| [`payment_unavailable`](#PAYMENT_BACKEND_DOWN) | 503 | Yes — exponential back-off, 500 ms to 30 s |',
     );
@@ -190,6 +190,7 @@ describe('dialects', () => {
   });
 
   it('writes retry guidance in words', () => {
+    expect(retryText(undefined)).toBe('Not stated');
     expect(retryText({ retryable: false })).toBe('No');
     expect(retryText({ retryable: false, note: 'fix the request' })).toBe('No — fix the request');
     expect(retryText({ retryable: true, strategy: 'fixed', delayMs: 1500, maxAttempts: 3 })).toBe(

@@ -147,7 +147,7 @@ export function renderMarkdown(ref: DocReference): string {
         ? `**Deprecated**${entry.deprecated.replacedBy ? `: use ${cellCode(entry.deprecated.replacedBy)}` : ''}. `
         : '';
       out.push(
-        `| ${code} | ${entry.status} | ${e.retryable ? 'Yes' : 'No'} | ${deprecation}${escapeCell(summaryOf(e))} | ${escapeCell(
+        `| ${code} | ${entry.status} | ${e.retryable === undefined ? 'Not stated' : e.retryable ? 'Yes' : 'No'} | ${deprecation}${escapeCell(summaryOf(e))} | ${escapeCell(
           entry.remediation ?? '',
         )} |`,
       );

@@ -15,6 +15,11 @@ const MARK = 'x-errata-generated';
 
 const HEADER_DOCS: Record<string, string> = {
   'retry-after': 'Seconds to wait before retrying (RFC 9110 section 10.2.3).',
+  'retry-after-ms': 'Milliseconds to wait before retrying (OpenAI SDK convention).',
+  'x-should-retry':
+    'Whether repeating the request can succeed (`true` or `false`); absent when the catalog does not say.',
+  'stripe-should-retry':
+    "Whether repeating the request can succeed (`true` or `false`), as Stripe's SDKs read it.",
   'x-request-id': 'Identifier of the request; quote it to support.',
   'www-authenticate': 'The authentication scheme to use (RFC 9110 section 11.6.1).',
 };

@@ -53,8 +53,9 @@ export interface DocEntry {
   readonly exampleText: string;
   /** Parameters of the message, declared or taken from the template. */
   readonly params: readonly { name: string; type: string; description?: string }[];
-  readonly retryable: boolean;
-  /** "No — fix the request", "Yes — exponential back-off, 0.5 s to 30 s". */
+  /** `undefined` when the catalog does not say whether the error may be retried. */
+  readonly retryable: boolean | undefined;
+  /** "No — fix the request", "Yes — exponential back-off, 0.5 s to 30 s", "Not stated". */
   readonly retryText: string;
 }
 
@@ -138,7 +139,7 @@ export function buildReference(own: CatalogModel, options: DocsOptions = {}): Do
       exampleBody,
       exampleText,
       params,
-      retryable: entry.retry.retryable,
+      retryable: entry.retry?.retryable,
       retryText: retryText(entry.retry),
     };
     entries.push(doc);
@@ -229,8 +230,9 @@ export function formatDuration(ms: number): string {
   return `${min / 60} h`;
 }
 
-/** The retry guidance of a policy in one line, as the seed pages write it. */
-export function retryText(retry: RetryPolicy): string {
+/** The retry guidance of a policy in one line, as the seed pages write it; `Not stated` without one. */
+export function retryText(retry: RetryPolicy | undefined): string {
+  if (retry === undefined) return 'Not stated';
   const tail = (parts: string[]) => {
     const all = [...parts];
     if (retry.retryable && retry.maxAttempts !== undefined) all.push(`at most ${retry.maxAttempts} attempts`);

@@ -661,7 +661,7 @@ const cases: Record<string, Case> = {
   'retry-429': {
     flags: {
       'a 429 not retryable': {
-        catalog: catalog({ A: entry(429) }),
+        catalog: catalog({ A: entry(429, { retry: false }) }),
         id: 'A',
         field: 'retry',
         message:
@@ -670,6 +670,7 @@ const cases: Record<string, Case> = {
     },
     passes: {
       'a 429 with a window': { catalog: catalog({ A: entry(429, { retry: { afterMs: 60_000 } }) }) },
+      'a 429 that does not say (retry-unstated asks for it)': { catalog: catalog({ A: entry(429) }) },
     },
   },
   'retry-4xx': {
@@ -707,14 +708,14 @@ const cases: Record<string, Case> = {
   'retry-5xx': {
     flags: {
       'a 503 not retryable': {
-        catalog: catalog({ A: entry(503) }),
+        catalog: catalog({ A: entry(503, { retry: false }) }),
         id: 'A',
         field: 'retry',
         message:
           '503 means temporarily unavailable (RFC 9110 15.6.4) but the entry is not retryable: give it a back-off or a window',
       },
       'a 500 not retryable without a note': {
-        catalog: catalog({ A: entry(500) }),
+        catalog: catalog({ A: entry(500, { retry: false }) }),
         id: 'A',
         field: 'retry',
         message:
@@ -729,8 +730,9 @@ const cases: Record<string, Case> = {
           C: entry(500, { retry: { retryable: false, note: 'not idempotent' } }),
         }),
       },
+      'a 500 that does not say (retry-unstated asks for it)': { catalog: catalog({ A: entry(500) }) },
       'a 500 when only 503 is checked': {
-        catalog: catalog({ A: entry(500) }),
+        catalog: catalog({ A: entry(500, { retry: false }) }),
         setting: ['warn', { statuses: [503] }],
       },
     },
@@ -741,12 +743,24 @@ const cases: Record<string, Case> = {
         catalog: catalog({
           A: entry(400, {
             description: 'Authorization is still pending. The client should continue polling.',
+            retry: false,
           }),
         }),
         id: 'A',
         field: 'retry',
         message:
           'the wording ("continue polling") tells the caller to retry, but the entry is not retryable, so clients will not',
+      },
+      '"continue polling" on a 400 that does not say': {
+        catalog: catalog({
+          A: entry(400, {
+            description: 'Authorization is still pending. The client should continue polling.',
+          }),
+        }),
+        id: 'A',
+        field: 'retry',
+        message:
+          'the wording ("continue polling") tells the caller to retry, but the entry does not say it may be retried, so clients will not',
       },
     },
     passes: {
@@ -756,6 +770,35 @@ const cases: Record<string, Case> = {
           B: entry(400, { description: 'Continue polling.', retry: { delayMs: 5000 } }),
         }),
         setting: ['warn', {}],
+      },
+    },
+  },
+  'retry-unstated': {
+    flags: {
+      'a 503 that does not say': {
+        catalog: catalog({ A: entry(503) }),
+        id: 'A',
+        field: 'retry',
+        message:
+          'the entry does not say whether a 503 may be retried, so clients such as the OpenAI and Stripe SDKs retry it on their own back-off, even where repeating the request is unsafe: state retry (true, a policy such as { afterMs }, or false with a note saying why)',
+      },
+      'a 429, a 409 and a 408 that do not say': {
+        catalog: catalog({ A: entry(429), B: entry(409), C: entry(408) }),
+        id: 'A',
+        field: 'retry',
+        message:
+          'the entry does not say whether a 429 may be retried, so clients such as the OpenAI and Stripe SDKs retry it on their own back-off, even where repeating the request is unsafe: state retry (true, a policy such as { afterMs }, or false with a note saying why)',
+      },
+    },
+    passes: {
+      'a 400, 404 and 422 that do not say (no client retries them on its own)': {
+        catalog: catalog({ A: entry(400), B: entry(404), C: entry(422) }),
+      },
+      'a 5xx that says yes, and one that says no': {
+        catalog: catalog({
+          A: entry(503, { retry: true }),
+          B: entry(500, { retry: { retryable: false, note: 'Not idempotent.' } }),
+        }),
       },
     },
   },

@@ -7,7 +7,7 @@ const model = normalizeCatalog({
   name: 't',
   docs: '/errors',
   errors: {
-    A: { status: 429, title: 'slow down' },
+    A: { status: 429, title: 'slow down', retry: false },
     B: { status: 404, title: 'Not found', message: 'No user {id}' },
   },
 }).model;

@@ -27,7 +27,7 @@ export function wellFormed(e: ErrataError): boolean {
       code.length <= 256 &&
       entry.code === code &&
       typeof entry.expose === 'boolean' &&
-      isRecord(entry.retry) &&
+      (entry.retry === undefined || isRecord(entry.retry)) &&
       typeof e.message === 'string' &&
       isRecord(e.params) &&
       (headers === undefined || isRecord(headers)) &&

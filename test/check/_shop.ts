@@ -9,7 +9,12 @@ export const shop = defineCatalog({
   name: 'shop',
   docs: 'https://shop.example.com/errors',
   errors: {
-    ORDER_NOT_FOUND: { status: 404, title: 'Order not found', message: 'No order {orderId} exists.' },
+    ORDER_NOT_FOUND: {
+      status: 404,
+      title: 'Order not found',
+      message: 'No order {orderId} exists.',
+      retry: false,
+    },
     OUT_OF_STOCK: {
       status: 409,
       title: 'Out of stock',

@@ -21,6 +21,7 @@ export const api = defineCatalog({
     },
     INVALID_REQUEST: { status: 400, title: 'Invalid request', message: 'The request is invalid.' },
     RATE_LIMITED: { status: 429, retry: { afterMs: 1500 }, message: 'Slow down.' },
+    GONE: { status: 410, retry: false, message: 'Gone for good.' },
     EVALUATION_FAILED: { status: 500, message: 'Decrypt failed for {name}', details: { type: 'object' } },
     HIDDEN: {
       status: 403,
@@ -65,11 +66,6 @@ export interface Pinned {
   readonly requestIdHeader?: string;
   /** Whether the delay reads back to the millisecond (`retry-after-ms`, RetryInfo), not in whole seconds. */
   readonly exactDelay?: boolean;
-  /**
-   * What the response says of retrying: `always` (a should-retry header, true
-   * or false), `with-delay` (true where it states a delay), else nothing.
-   */
-  readonly saysRetryable?: 'always' | 'with-delay';
 }
 
 /** Registers the contract's tests for one dialect (call it inside a `describe`). */
@@ -118,16 +114,24 @@ export function dialectContract(d: Dialect, pinned: Pinned): void {
     ]);
   });
 
-  it('reads back the retry guidance it sent', () => {
+  it('reads back the retry guidance it sent: yes, no, and nothing where the catalog says nothing', () => {
     const wire = d.serialize(api.error('RATE_LIMITED'), { now: NOW });
     const parsed = d.parse(JSON.parse(wire.body), input(429, wire.headers));
     // retry-after-ms (OpenAI) and RetryInfo (Google) carry the exact delay; Retry-After whole seconds.
     expect(parsed?.retryAfterMs).toBe(pinned.exactDelay ? 1500 : 2000);
-    expect(parsed?.retryable).toBe(pinned.saysRetryable === undefined ? undefined : true);
-    const no = d.serialize(api.error('INVALID_REQUEST'), { now: NOW });
-    const parsedNo = d.parse(JSON.parse(no.body), input(400, no.headers));
-    expect(parsedNo?.retryAfterMs).toBeUndefined();
-    expect(parsedNo?.retryable).toBe(pinned.saysRetryable === 'always' ? false : undefined);
+    expect(parsed?.retryable).toBe(true);
+    const no = d.serialize(api.error('GONE'), { now: NOW });
+    expect(d.parse(JSON.parse(no.body), input(410, no.headers))).toMatchObject({
+      retryable: false,
+      retryAfterMs: undefined,
+    });
+    const unstated = d.serialize(api.error('INVALID_REQUEST'), { now: NOW });
+    expect(unstated.headers).not.toHaveProperty('x-should-retry');
+    expect(unstated.headers).not.toHaveProperty('stripe-should-retry');
+    expect(d.parse(JSON.parse(unstated.body), input(400, unstated.headers))).toMatchObject({
+      retryable: undefined,
+      retryAfterMs: undefined,
+    });
   });
 
   it('is recognised by exactly one parser, with or without its headers', () => {

@@ -23,8 +23,11 @@ const api = defineCatalog({
   errors: {
     MODEL_NOT_FOUND: { status: 404, title: 'Model not found', message: 'No model named {name}.' },
     INVALID_REQUEST: { status: 400, message: 'The request failed validation.' },
-    VERSION_CONFLICT: { status: 409, message: 'The model was changed by another request.' },
-    QUOTA_EXCEEDED: { status: 429, message: 'The monthly quota is used up.' },
+    VERSION_CONFLICT: { status: 409, retry: false, message: 'The model was changed by another request.' },
+    QUOTA_EXCEEDED: { status: 429, retry: false, message: 'The monthly quota is used up.' },
+    // No retry stated: the SDK keeps its own defaults.
+    ENGINE_CRASHED: { status: 500, message: 'The engine crashed.' },
+    LOCK_TIMEOUT: { status: 409, message: 'The model is locked.' },
     OVERLOADED: { status: 503, retry: { strategy: 'fixed', delayMs: 700 }, message: 'Try again shortly.' },
     RATE_LIMITED: { status: 429, retry: { afterMs: 600 }, message: 'Slow down.' },
     UPSTREAM_FAILED: { status: 502, retry: true, message: 'An upstream failed.' },
@@ -163,6 +166,21 @@ describe('openai SDK against the openai dialect', () => {
     expect(e.code).toBe('SIGNAL_INCOMPLETE');
     expect(server.requests).toHaveLength(2);
     expect(server.gaps()[0]).toBeGreaterThanOrEqual(600 - TOLERANCE_MS);
+  });
+
+  it('keeps its own defaults where the catalog does not say: retries a 500 and a 409, not a 400', async () => {
+    for (const id of ['ENGINE_CRASHED', 'LOCK_TIMEOUT'] as const) {
+      server.reset();
+      serve(() => api.error(id));
+      const e = (await failure(client(1))) as InternalServerError | ConflictError;
+      expect(e.code).toBe(id);
+      expect(e.headers?.get('x-should-retry')).toBeNull();
+      expect(server.requests).toHaveLength(2);
+    }
+    server.reset();
+    serve(() => api.error('INVALID_REQUEST'));
+    await failure(client(2));
+    expect(server.requests).toHaveLength(1);
   });
 
   it('gets a masked message for a 5xx, never the internal one', async () => {

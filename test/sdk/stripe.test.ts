@@ -22,8 +22,11 @@ const api = defineCatalog({
     CUSTOMER_NOT_FOUND: { status: 404, title: 'No such customer', message: 'No such customer: {id}' },
     INVALID_REQUEST: { status: 400, message: 'The request failed validation.' },
     UNAUTHORIZED: { status: 401, message: 'Invalid API key provided.' },
-    LOCKED: { status: 409, message: 'The customer is being updated by another request.' },
-    QUOTA_EXCEEDED: { status: 429, message: 'The monthly quota is used up.' },
+    LOCKED: { status: 409, retry: false, message: 'The customer is being updated by another request.' },
+    QUOTA_EXCEEDED: { status: 429, retry: false, message: 'The monthly quota is used up.' },
+    // No retry stated: stripe-node keeps its own defaults.
+    LEDGER_CRASHED: { status: 500, message: 'The ledger crashed.' },
+    BUSY: { status: 409, message: 'Another request holds the lock.' },
     RATE_LIMITED: { status: 429, retry: { afterMs: 300 }, message: 'Slow down.' },
     UNAVAILABLE: { status: 503, retry: true, message: 'Try again shortly.' },
   },
@@ -141,6 +144,21 @@ describe('stripe SDK against the stripe dialect', () => {
     expect(server.requests).toHaveLength(2);
     // Far below the 3 s sent: if a stripe-node release starts honouring Retry-After, this fails and the docs change.
     expect(server.gaps()[0]).toBeLessThan(2500);
+  });
+
+  it('keeps its own defaults where the catalog does not say: retries a 500 and a 409, not a 400', async () => {
+    for (const id of ['LEDGER_CRASHED', 'BUSY'] as const) {
+      server.reset();
+      serve(() => api.error(id));
+      const e = (await failure(client(1))) as Stripe.errors.StripeError;
+      expect(e.code).toBe(id);
+      expect(e.headers?.['stripe-should-retry']).toBe(undefined);
+      expect(server.requests).toHaveLength(2);
+    }
+    server.reset();
+    serve(() => api.error('INVALID_REQUEST'));
+    await failure(client(2));
+    expect(server.requests).toHaveLength(1);
   });
 
   it('retries a retryable 503 exactly maxNetworkRetries times and raises StripeAPIError', async () => {

@@ -87,7 +87,7 @@ export function normalizeEntry(
   if (description !== undefined) entry.description = description;
   if (remediation !== undefined) entry.remediation = remediation;
   entry.params = params;
-  entry.retry = retry;
+  if (retry !== undefined) entry.retry = retry;
   if (details !== undefined) entry.details = details;
   if (deprecated !== undefined) entry.deprecated = deprecated;
   if (links !== undefined) entry.links = links;

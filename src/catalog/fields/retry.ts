@@ -22,9 +22,13 @@ function nonNegInt(
   return v;
 }
 
-/** An entry's `retry`: `false`, `true` (exponential, 0.5 s to 30 s) or a policy of one strategy. */
-export function normalizeRetry(raw: unknown, path: string, add: AddIssue): RetryPolicy {
-  if (raw === undefined || raw === false) return { retryable: false };
+/**
+ * An entry's `retry`: `false`, `true` (exponential, 0.5 s to 30 s) or a policy
+ * of one strategy; `undefined` when the entry does not say, which is not "no".
+ */
+export function normalizeRetry(raw: unknown, path: string, add: AddIssue): RetryPolicy | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === false) return { retryable: false };
   if (raw === true)
     return { retryable: true, strategy: 'exponential', baseMs: DEFAULT_BASE_MS, maxMs: DEFAULT_MAX_MS };
   if (!isRecord(raw)) {
@@ -69,12 +73,23 @@ export function normalizeRetry(raw: unknown, path: string, add: AddIssue): Retry
     const baseMs = nonNegInt(raw, 'baseMs', path, add) ?? DEFAULT_BASE_MS;
     const maxMs = nonNegInt(raw, 'maxMs', path, add) ?? Math.max(DEFAULT_MAX_MS, baseMs);
     if (maxMs < baseMs) add(pathKey(path, 'maxMs'), 'must be at least baseMs');
-    return withNote({ retryable: true as const, strategy, baseMs, maxMs, ...attempts });
+    return withNote({
+      retryable: true as const,
+      strategy: 'exponential' as const,
+      baseMs,
+      maxMs,
+      ...attempts,
+    });
   }
   if (strategy === 'fixed') {
     const delayMs = nonNegInt(raw, 'delayMs', path, add);
     if (raw.delayMs === undefined) add(pathKey(path, 'delayMs'), 'is required by the fixed strategy');
-    return withNote({ retryable: true as const, strategy, delayMs: delayMs ?? 0, ...attempts });
+    return withNote({
+      retryable: true as const,
+      strategy: 'fixed' as const,
+      delayMs: delayMs ?? 0,
+      ...attempts,
+    });
   }
   const afterMs = nonNegInt(raw, 'afterMs', path, add);
   if (raw.afterMs === undefined) add(pathKey(path, 'afterMs'), 'is required by the after strategy');

@@ -23,7 +23,8 @@ describe('errata render', () => {
       `${JSON.stringify(
         {
           status: 400,
-          headers: { 'content-type': 'application/json' },
+          // The seed catalog states retry: false for its entries.
+          headers: { 'content-type': 'application/json', 'x-should-retry': 'false' },
           body: { code: 'validation_error', message: 'name is required', details: { field: 'name' } },
         },
         null,

@@ -8,7 +8,7 @@ describe('authos dialect', () => {
       '{"error":"No variable API_URL.","error_code":"VARIABLE_NOT_FOUND","timestamp":"2025-01-15T10:30:00Z","details":{"stage":"prod"}}',
     invalid:
       '{"error":"The request is invalid.","error_code":"INVALID_REQUEST","timestamp":"2025-01-15T10:30:00Z","details":{"errors":[{"pointer":"/age","message":"must be positive","code":"too_small"},{"pointer":"/profile/color","message":"bad color"}]}}',
-    rateHeaders: { 'content-type': 'application/json', 'retry-after': '2' },
+    rateHeaders: { 'content-type': 'application/json', 'retry-after': '2', 'x-should-retry': 'true' },
   });
 
   it('formats its timestamp to the second, and an invalid clock as the epoch', () => {

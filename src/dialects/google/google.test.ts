@@ -6,10 +6,9 @@ describe('google dialect', () => {
   dialectContract(google, {
     notFound: `{"error":{"code":404,"message":"No variable API_URL.","status":"NOT_FOUND","details":[{"@type":"${RPC}ErrorInfo","reason":"VARIABLE_NOT_FOUND","domain":"demo","metadata":{"stage":"prod"}},{"@type":"${RPC}RequestInfo","requestId":"req_1"},{"@type":"${RPC}Help","links":[{"description":"Create it first.","url":"https://docs.example.com/errors#VARIABLE_NOT_FOUND"}]},{"@type":"${RPC}LocalizedMessage","locale":"en-US","message":"No variable API_URL."}]}}`,
     invalid: `{"error":{"code":400,"message":"The request is invalid.","status":"INVALID_ARGUMENT","details":[{"@type":"${RPC}ErrorInfo","reason":"INVALID_REQUEST","domain":"demo"},{"@type":"${RPC}BadRequest","fieldViolations":[{"field":"age","description":"must be positive","reason":"too_small"},{"field":"profile.color","description":"bad color"}]},{"@type":"${RPC}Help","links":[{"description":"Invalid request","url":"https://docs.example.com/errors#INVALID_REQUEST"}]},{"@type":"${RPC}LocalizedMessage","locale":"en-US","message":"The request is invalid."}]}}`,
-    rateHeaders: { 'content-type': 'application/json', 'retry-after': '2' },
+    rateHeaders: { 'content-type': 'application/json', 'retry-after': '2', 'x-should-retry': 'true' },
 
     exactDelay: true,
-    saysRetryable: 'with-delay',
   });
 
   it('sends RetryInfo as a protobuf Duration and maps statuses to gRPC names', () => {

@@ -16,6 +16,5 @@ describe('openai dialect', () => {
     },
 
     exactDelay: true,
-    saysRetryable: 'always',
   });
 });

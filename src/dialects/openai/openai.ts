@@ -1,5 +1,5 @@
 import { completed, safeParser } from '../_bare.js';
-import { baseHeaders, detailsWithViolations, fieldPath, requestIdOf, shouldRetry } from '../_serialize.js';
+import { baseHeaders, detailsWithViolations, fieldPath, requestIdOf } from '../_serialize.js';
 import { publicMessage } from '../expose.js';
 import type { Dialect } from '../types.js';
 import { parseOpenAIBare } from './parse-bare.js';
@@ -40,7 +40,7 @@ interface OpenAICache {
  * `server_error`…), `param` is the first violation's field (a dot path) or
  * `null`; details and all violations travel in `error.details`. Headers:
  * `x-should-retry` (the catalog's retry policy, which the SDK obeys over its
- * status defaults), `retry-after-ms` and `retry-after` when a delay is known,
+ * status defaults; none when the entry does not say), `retry-after-ms` and `retry-after` when a delay is known,
  * `x-request-id`.
  */
 export const openai: Dialect = {
@@ -63,7 +63,6 @@ export const openai: Dialect = {
     const details = detailsWithViolations(error);
     if (details !== undefined) body += `,"details":${JSON.stringify(details)}`;
     const headers = baseHeaders(error, CONTENT_TYPE, requestIdOf(error, context));
-    headers['x-should-retry'] = shouldRetry(error) ? 'true' : 'false';
     const delay = error.retryDelayMs;
     if (delay !== undefined) headers['retry-after-ms'] = String(Math.ceil(delay));
     return { status: error.status, headers, body: `${body}}}` };

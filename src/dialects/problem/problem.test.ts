@@ -13,6 +13,8 @@ const api = defineCatalog({
     INVALID_REQUEST: { status: 400, message: 'The request is invalid.' },
     EVALUATION_FAILED: { status: 500, message: 'Decrypt failed for {name}', details: { type: 'object' } },
     RATE_LIMITED: { status: 429, retry: { afterMs: 60_000 }, message: 'Slow down.' },
+    LEDGER_DOWN: { status: 503, retry: { baseMs: 1000, maxMs: 20_000, maxAttempts: 4 } },
+    DOUBLE_CHARGE: { status: 500, retry: { retryable: false, note: 'Not idempotent.' } },
     HIDDEN: { status: 403, expose: false, title: 'Forbidden thing', message: 'secret {x}' },
   },
 });
@@ -77,6 +79,50 @@ describe('problem dialect', () => {
       problem.serialize(api.error('RATE_LIMITED', {}, { retryAfterMs: 1500 })).headers['retry-after'],
     ).toBe('2');
     expect(problem.serialize(api.error('INVALID_REQUEST')).headers['retry-after']).toBeUndefined();
+  });
+
+  it('carries the retry guidance in a retry member, pinned, and only where the entry states it', () => {
+    const tail = (e: Parameters<typeof problem.serialize>[0]) => {
+      const body = problem.serialize(e).body;
+      return body.slice(body.indexOf('"detail"'));
+    };
+    expect(tail(api.error('LEDGER_DOWN'))).toBe(
+      '"detail":"An internal error occurred.","retry":{"retryable":true,"baseMs":1000,"maxMs":20000,"maxAttempts":4}}',
+    );
+    // The occurrence's own delay (a rate limit's reset) wins over the entry's, as in Retry-After.
+    expect(tail(api.error('RATE_LIMITED', {}, { retryAfterMs: 1500 }))).toBe(
+      '"detail":"Slow down.","retry":{"retryable":true,"afterMs":1500}}',
+    );
+    // The note is for people reading the catalog; the wire says only what a client acts on.
+    expect(tail(api.error('DOUBLE_CHARGE'))).toBe(
+      '"detail":"An internal error occurred.","retry":{"retryable":false}}',
+    );
+    expect(problem.serialize(api.error('DOUBLE_CHARGE')).headers['x-should-retry']).toBe('false');
+    expect(tail(api.error('INVALID_REQUEST'))).toBe('"detail":"The request is invalid."}');
+    expect(problem.serialize(api.error('INVALID_REQUEST')).headers).not.toHaveProperty('x-should-retry');
+  });
+
+  it('reads the retry member back: whether, when, and the back-off', () => {
+    const read = (e: Parameters<typeof problem.serialize>[0]) => {
+      const wire = problem.serialize(e);
+      return parseProblem(JSON.parse(wire.body), { status: wire.status, headers: new Headers() });
+    };
+    expect(read(api.error('LEDGER_DOWN'))).toMatchObject({
+      retryable: true,
+      retryAfterMs: undefined,
+      retryBaseMs: 1000,
+      retryMaxMs: 20_000,
+      maxAttempts: 4,
+    });
+    expect(read(api.error('RATE_LIMITED'))).toMatchObject({ retryable: true, retryAfterMs: 60_000 });
+    expect(read(api.error('DOUBLE_CHARGE'))).toMatchObject({ retryable: false, retryAfterMs: undefined });
+    expect(read(api.error('INVALID_REQUEST'))).toMatchObject({
+      retryable: undefined,
+      retryAfterMs: undefined,
+    });
+    // A member of another shape is not guidance.
+    const foreign = { title: 'x', status: 503, retry: { retryable: 'yes', afterMs: 5 } };
+    expect(parseProblem(foreign, { status: 503, headers: new Headers() })?.retryable).toBe(undefined);
   });
 
   it('escapes hostile parameter text into valid JSON', () => {

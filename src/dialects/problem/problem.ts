@@ -1,6 +1,6 @@
 import { statusText } from '../../catalog/status.js';
 import { completed, safeParser } from '../_bare.js';
-import { baseHeaders, pointerFragment, requestIdOf } from '../_serialize.js';
+import { baseHeaders, pointerFragment, requestIdOf, retryMember } from '../_serialize.js';
 import { publicDetails, publicMessage } from '../expose.js';
 import type { Dialect } from '../types.js';
 import { parseProblemBare } from './parse-bare.js';
@@ -10,7 +10,8 @@ const CONTENT_TYPE = 'application/problem+json';
 /**
  * RFC 9457 problem details (`application/problem+json`): `type`, `title`,
  * `status`, `detail`, `instance`, and the extension members `code`,
- * `requestId`, `details` and `errors` (field violations with JSON Pointers).
+ * `requestId`, `details`, `errors` (field violations with JSON Pointers) and
+ * `retry` (the retry guidance, when the entry states it).
  */
 export const problem: Dialect = {
   name: 'problem',
@@ -41,6 +42,7 @@ export const problem: Dialect = {
         })),
       )}`;
     }
+    body += retryMember(error);
     return { status: error.status, headers: baseHeaders(error, CONTENT_TYPE, requestId), body: `${body}}` };
   },
   parse: (body, input) => parseProblem(body, input),

@@ -1,6 +1,6 @@
 import { isFieldValue } from '../../utils/http-field.js';
 import { completed, safeParser } from '../_bare.js';
-import { baseHeaders, detailsWithViolations, fieldPath, requestIdOf, shouldRetry } from '../_serialize.js';
+import { baseHeaders, detailsWithViolations, fieldPath, requestIdOf } from '../_serialize.js';
 import { publicMessage } from '../expose.js';
 import type { Dialect } from '../types.js';
 import { parseStripeBare } from './parse-bare.js';
@@ -21,7 +21,7 @@ interface StripeCache {
  * field in Stripe's bracket form, `doc_url` the entry's `type` URI; details and
  * all violations travel in `error.details`. Headers: `Stripe-Should-Retry`
  * (the catalog's retry policy, which stripe-node obeys over its status
- * defaults), `Request-Id`, and `Retry-After` when a delay is known.
+ * defaults; none when the entry does not say), `Request-Id`, and `Retry-After` when a delay is known.
  */
 export const stripe: Dialect = {
   name: 'stripe',
@@ -45,9 +45,9 @@ export const stripe: Dialect = {
     if (details !== undefined) body += `,"details":${JSON.stringify(details)}`;
     const requestId = requestIdOf(error, context);
     // Stripe names its request id header `Request-Id`; stripe-node reads that one.
-    const headers = baseHeaders(error, CONTENT_TYPE, undefined);
+    // stripe-node reads its own should-retry header, not OpenAI's.
+    const headers = baseHeaders(error, CONTENT_TYPE, undefined, 'stripe-should-retry');
     if (requestId !== undefined && isFieldValue(requestId)) headers['request-id'] = requestId;
-    headers['stripe-should-retry'] = shouldRetry(error) ? 'true' : 'false';
     return { status: error.status, headers, body: `${body}}}` };
   },
   parse: (body, input) => parseStripe(body, input),

@@ -4,7 +4,7 @@ import type { EntryModel } from '../../catalog/model.js';
 export function wording(e: EntryModel): string {
   let text = wordingCache.get(e);
   if (text === undefined) {
-    text = [e.title, e.message, e.description, e.remediation, e.retry.note].filter(Boolean).join('\n');
+    text = [e.title, e.message, e.description, e.remediation, e.retry?.note].filter(Boolean).join('\n');
     wordingCache.set(e, text);
   }
   return text;

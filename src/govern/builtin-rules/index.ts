@@ -16,6 +16,7 @@ import {
   codeSuffix,
   duplicateEntry,
 } from './codes.js';
+import { retryUnstated } from './retry.js';
 import { serverFailureUncovered } from './server.js';
 import {
   codeOverloaded,
@@ -68,6 +69,7 @@ export const builtinRules: readonly Rule[] = [
   retry4xx,
   retry5xx,
   retryHintIgnored,
+  retryUnstated,
   deprecatedNoReplacement,
   deprecatedReplacementMissing,
   detailsObject,

@@ -174,7 +174,7 @@ export const existenceLeak = defineRule({
   },
 });
 
-/** `retry-429`: a 429 without retry guidance. */
+/** `retry-429`: a 429 marked not retryable (one that says nothing is `retry-unstated`'s). */
 export const retry429 = defineRule({
   id: 'retry-429',
   severity: 'error',
@@ -182,7 +182,7 @@ export const retry429 = defineRule({
     'A 429 marked not retryable: "too many requests" means "come back later" (RFC 6585 section 4).',
   *check({ entries }) {
     for (const [id, e] of entries)
-      if (e.status === 429 && !e.retry.retryable)
+      if (e.status === 429 && e.retry?.retryable === false)
         yield {
           id,
           field: 'retry',
@@ -202,7 +202,7 @@ export const retry4xx = defineRule<{ allow?: readonly number[] }>({
   *check({ entries, options }) {
     const allow = new Set(options.allow ?? [408, 409, 425, 429]);
     for (const [id, e] of entries)
-      if (e.retry.retryable && e.status < 500 && !allow.has(e.status))
+      if (e.retry?.retryable && e.status < 500 && !allow.has(e.status))
         yield {
           id,
           field: 'retry',
@@ -222,7 +222,7 @@ export const retry5xx = defineRule<{ statuses?: readonly number[] }>({
     const statuses = new Set(options.statuses ?? [500, 502, 503, 504]);
     // A note on a non-retryable entry is a deliberate decision ("not idempotent"): respect it.
     for (const [id, e] of entries)
-      if (!e.retry.retryable && e.retry.note === undefined && statuses.has(e.status))
+      if (e.retry?.retryable === false && e.retry.note === undefined && statuses.has(e.status))
         yield {
           id,
           field: 'retry',
@@ -242,16 +242,16 @@ export const retryHintIgnored = defineRule({
   id: 'retry-hint-ignored',
   severity: 'warn',
   description:
-    'A 4xx whose wording tells the caller to retry ("continue polling") but is marked not retryable.',
+    'A 4xx whose wording tells the caller to retry ("continue polling") but is not marked retryable.',
   *check({ entries }) {
     for (const [id, e] of entries) {
-      if (e.retry.retryable || e.status >= 500) continue;
+      if (e.retry?.retryable || e.status >= 500) continue;
       const quoted = evidence(wording(e), RETRY_WORDING);
       if (quoted)
         yield {
           id,
           field: 'retry',
-          message: `the wording (${quoted}) tells the caller to retry, but the entry is not retryable, so clients will not`,
+          message: `the wording (${quoted}) tells the caller to retry, but the entry ${e.retry ? 'is not retryable' : 'does not say it may be retried'}, so clients will not`,
         };
     }
   },

@@ -29,6 +29,7 @@ const base: Doc = {
     },
     BUSY: { status: 503, retry: { strategy: 'exponential', baseMs: 100, maxMs: 1000 } },
     PLAN: { status: 402, category: 'Billing' },
+    GONE: { status: 410, retry: false },
   },
 };
 
@@ -109,7 +110,7 @@ const cases: Record<
     breaking: true,
     messages: ['retryable (exponential 100–1000 ms) → not retryable'],
     make: (d) => {
-      errs(d).BUSY = { status: 503 };
+      errs(d).BUSY = { status: 503, retry: false };
     },
     not: (d) => {
       errs(d).BUSY = { status: 503, retry: { afterMs: 5000 } };
@@ -119,9 +120,31 @@ const cases: Record<
     breaking: false,
     messages: ['not retryable → retryable (exponential 500–30000 ms)'],
     make: (d) => {
+      errs(d).GONE = { status: 410, retry: true };
+    },
+    not: (d) => {
       errs(d).PLAN = { ...errs(d).PLAN, retry: true };
     },
-    not: () => {},
+  },
+  'retry-stated': {
+    breaking: false,
+    messages: ['retry not stated → not retryable'],
+    make: (d) => {
+      errs(d).PLAN = { ...errs(d).PLAN, retry: false };
+    },
+    not: (d) => {
+      errs(d).GONE = { status: 410 };
+    },
+  },
+  'retry-unstated': {
+    breaking: false,
+    messages: ['retry not retryable → not stated'],
+    make: (d) => {
+      errs(d).GONE = { status: 410 };
+    },
+    not: (d) => {
+      errs(d).PLAN = { ...errs(d).PLAN, retry: false };
+    },
   },
   'retry-changed': {
     breaking: false,

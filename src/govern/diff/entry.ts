@@ -29,7 +29,7 @@ export function compareEntry(
         after: now.status,
       }),
     );
-  compareRetry(old.retry, now.retry, at('retry'), add);
+  compareRetry(old.retry, now.retry, now.status, at('retry'), add);
   compareDetails(old.details, now.details, at('details'), add);
   // The parameters callers pass, typed by the one rule the compiler and the runtime check read.
   const oldParams = effectiveParams(old);
