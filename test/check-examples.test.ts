@@ -80,7 +80,9 @@ describe.each(examples)('examples/%s passes errata check', (_name, catalog, star
       cwd: REPO,
     };
     const run = runProxy({ catalog, target: app.url, port: 0, format: 'json', coverage: false }, io, stopped);
-    await expect.poll(() => /proxy on (http:\/\/\S+) /.exec(stderr)?.[1], { timeout: 90_000 }).toBeTruthy();
+    await expect
+      .poll(() => /proxy on (http:\/\/\S+) /.exec(stderr)?.[1] ?? '', { timeout: 90_000 })
+      .toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const proxy = /proxy on (http:\/\/\S+) /.exec(stderr)?.[1] as string;
     const statuses = await exercise(proxy);
     expect(statuses).toEqual([201, 200, 404, 409, 422, 400, 415, 413, 405, 404]);

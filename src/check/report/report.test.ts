@@ -124,6 +124,11 @@ describe('sarif', () => {
         },
       ],
     });
+    // A module's text is no YAML: no line rather than a wrong one.
+    const fromModule = toSarif(report([wrongStatus]), {
+      catalogSource: 'export const api = defineCatalog({});\n',
+    });
+    expect(fromModule.runs[0]?.results?.[0]?.locations?.[0]?.physicalLocation?.region).toBeUndefined();
     // A log's finding points at its line.
     expect(run?.results?.[1]?.locations).toEqual([
       { physicalLocation: { artifactLocation: { uri: 'app.log', index: 2 }, region: { startLine: 12 } } },

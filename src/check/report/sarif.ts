@@ -2,7 +2,7 @@
 // about a catalog entry points at that entry's line in the catalog file (the
 // fix is there, or in the code that sends it); any other points at its input.
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
-import { entryLines } from '../../govern/format-findings.js';
+import { placeIssues } from '../../catalog/place.js';
 import type { Finding } from '../types.js';
 import { type CheckReport, COVERAGE_CHECK, INPUT_CHECK, placeOf } from './report.js';
 import { responseLabel } from './text.js';
@@ -15,13 +15,29 @@ export interface SarifRule {
 }
 
 export interface SarifOptions {
-  /** The catalog's text: results about an entry then carry its line. @default none (no lines) */
+  /** The catalog's text (JSON or YAML): results about an entry then carry its line. @default none (no lines) */
   readonly catalogSource?: string;
   /** The checks that ran, at the level they ran with. @default the checks of the findings */
   readonly rules?: readonly SarifRule[];
 }
 
 const LEVEL = { error: 'error', warn: 'warning' } as const;
+
+/** The line of each entry the findings name, in a JSON or YAML catalog's text (none in a module's). */
+function entryLines(source: string, findings: readonly Finding[]): Map<string, number> {
+  const ids = [...new Set(findings.flatMap((f) => (f.id === undefined ? [] : [f.id])))];
+  const placed = placeIssues(
+    ids.map((id) => ({ path: `errors[${JSON.stringify(id)}]`, message: id })),
+    source,
+  );
+  const text = source.split('\n');
+  const out = new Map<string, number>();
+  // A path that is not found places at its nearest parent: keep only a line that names the entry.
+  for (const issue of placed)
+    if (issue.line !== undefined && text[issue.line - 1]?.includes(issue.message))
+      out.set(issue.message, issue.line);
+  return out;
+}
 
 const uriOf = (path: string) => path.replace(/\\/g, '/');
 
@@ -53,9 +69,8 @@ export function toSarif(report: CheckReport, options: SarifOptions = {}): Log {
   });
   const index = new Map(names.map((n, i) => [n, i]));
   const catalogUri = uriOf(report.catalog);
-  const lines = options.catalogSource
-    ? entryLines(options.catalogSource, new Set(report.findings.map((f) => f.id ?? '').filter(Boolean)))
-    : undefined;
+  const lines =
+    options.catalogSource === undefined ? undefined : entryLines(options.catalogSource, report.findings);
   const artifacts = [catalogUri, ...report.inputs.filter((i) => i.name !== '-').map((i) => uriOf(i.name))];
   const artifactIndex = new Map(artifacts.map((a, i) => [a, i]));
 
