@@ -9,8 +9,8 @@
  * The library's entry points (dist/index.js, errata/load, ...) stay tsc's files.
  * Run: npx tsx scripts/bundle-cli.ts (npm run build runs it after tsc).
  */
-import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -31,10 +31,23 @@ export async function bundleCli(root: string, outdir = join(root, 'dist', 'cli')
     target: 'node20',
     packages: 'external',
     chunkNames: `${CHUNK}[hash]`,
+    // The sources ship in src/, so the maps point at them rather than copy them.
     sourcemap: true,
+    sourcesContent: false,
     metafile: true,
+    absWorkingDir: root,
     logLevel: 'error',
   });
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    // A module that one command imports and another loads statically gets a chunk that only
+    // re-exports it, whose map names no source: name the module it stands for.
+    if (!file.endsWith('.js') || output.entryPoint === undefined) continue;
+    const mapFile = join(root, `${file}.map`);
+    const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[] };
+    if (map.sources.length > 0) continue;
+    map.sources = [relative(dirname(mapFile), join(root, output.entryPoint)).replaceAll('\\', '/')];
+    writeFileSync(mapFile, JSON.stringify(map));
+  }
   return Object.keys(result.metafile.outputs);
 }
 
