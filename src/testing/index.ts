@@ -34,3 +34,6 @@ export {
   type MatcherResult,
 } from './matchers.js';
 export { NotAResponseError, type ResponseLike, toObservation } from './response.js';
+
+// The matchers' types on Vitest's and Jest's `expect` (types only: nothing runs).
+import './augment.js';

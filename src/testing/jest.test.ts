@@ -5,11 +5,7 @@ import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shop } from '../../test/check/_shop.js';
 import { type ShopServer, startShop } from '../../test/check/_shop-server.js';
-import { type ErrataMatchers, errataMatchers } from './index.js';
-
-declare module 'expect' {
-  interface Matchers<R extends void | Promise<void>, T = unknown> extends ErrataMatchers<R> {}
-}
+import { errataMatchers } from './index.js';
 
 jestExpect.extend(errataMatchers);
 
