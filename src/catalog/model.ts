@@ -56,6 +56,37 @@ export interface DeprecationModel {
   readonly note?: string;
 }
 
+/** A canonical google.rpc.Code name, but `OK`: what AIP-193's `status` may say of an error. */
+export type GoogleStatus =
+  | 'CANCELLED'
+  | 'UNKNOWN'
+  | 'INVALID_ARGUMENT'
+  | 'DEADLINE_EXCEEDED'
+  | 'NOT_FOUND'
+  | 'ALREADY_EXISTS'
+  | 'PERMISSION_DENIED'
+  | 'UNAUTHENTICATED'
+  | 'RESOURCE_EXHAUSTED'
+  | 'FAILED_PRECONDITION'
+  | 'ABORTED'
+  | 'OUT_OF_RANGE'
+  | 'UNIMPLEMENTED'
+  | 'INTERNAL'
+  | 'UNAVAILABLE'
+  | 'DATA_LOSS';
+
+/** An error `type` Stripe documents. */
+export type StripeErrorType = 'api_error' | 'card_error' | 'idempotency_error' | 'invalid_request_error';
+
+/**
+ * What a dialect would otherwise derive from the status, stated by the entry:
+ * Google's canonical `status`, Stripe's error `type` and `doc_url`.
+ */
+export interface WireFacts {
+  readonly google?: { readonly status: GoogleStatus };
+  readonly stripe?: { readonly type?: StripeErrorType; readonly docUrl?: string };
+}
+
 export interface EntryModel {
   /** Stable wire code; may be shared between entries; may be `""` in imported catalogs. */
   readonly code: string;
@@ -77,6 +108,8 @@ export interface EntryModel {
   readonly details?: JsonSchema;
   readonly deprecated?: DeprecationModel;
   readonly links?: readonly string[];
+  /** Wire facts the entry states for a dialect instead of those its status gives. */
+  readonly wire?: WireFacts;
   /** Whether the rendered message and details may reach the caller. */
   readonly expose: boolean;
 }
