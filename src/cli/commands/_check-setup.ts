@@ -111,6 +111,8 @@ export async function setUpCheck(options: SetupOptions, io: CliIO): Promise<Chec
       config: checkConfig,
       ...(routes !== undefined && { routes: routes as never }),
       ...(config.dialect !== undefined && { dialect: config.dialect }),
+      // A body the reader keeps is one the checks read.
+      ...(config.maxBodyBytes !== undefined && { maxBodyLength: config.maxBodyBytes }),
     });
     const rules = configureChecks(builtinChecks, checkConfig).map((c) => ({
       name: c.check.name,
