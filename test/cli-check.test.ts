@@ -114,7 +114,10 @@ describe('errata check <catalog> <HAR>', () => {
 describe('maxBodyBytes', () => {
   it('skips the body checks of a body over the cap, and still checks its status', async () => {
     const dir = workspace({ 'small.yaml': 'maxBodyBytes: 100\n' });
-    const r = await runCli(['check', 'errors.yaml', 'clean.har', '-c', 'small.yaml', '--format', 'json'], dir);
+    const r = await runCli(
+      ['check', 'errors.yaml', 'clean.har', '-c', 'small.yaml', '--format', 'json'],
+      dir,
+    );
     const report = JSON.parse(r.stdout) as CheckReport;
     expect(report.findings.map((f) => [f.source?.line, f.check, f.message])).toEqual([
       [2, 'input', 'the body (186 B) is over the 100 B kept: its checks are skipped'],
