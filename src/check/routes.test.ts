@@ -16,13 +16,13 @@ describe('routeIndex', () => {
     expect(key('get', undefined, 'https://api.example.com/orders/latest')).toBe('GET /orders/latest');
     expect(key('GET', undefined, '/files/a/b/c.txt')).toBe('GET /files/*');
     expect(key('DELETE', undefined, '/orders/42')).toBe('DELETE /orders/{id}');
-    expect(key(undefined, undefined, '/orders/42')).toBe('GET /orders/:id');
   });
 
-  it('matches nothing for another method, a longer path or no URL', () => {
+  it('matches nothing for another method, a longer path, no URL or no method', () => {
     expect(key('POST', undefined, '/orders/42')).toBeUndefined();
     expect(key('GET', undefined, '/orders/42/items')).toBeUndefined();
     expect(key('GET', undefined, undefined)).toBeUndefined();
+    expect(key(undefined, undefined, '/orders/42')).toBeUndefined();
     expect(key('GET', undefined, 'http://[bad')).toBeUndefined();
   });
 

@@ -27,7 +27,7 @@ interface Compiled {
 export interface RouteIndex {
   /** Every declared route by key, with its declared ids. */
   readonly routes: ReadonlyMap<string, ReadonlySet<string>>;
-  /** The route of a method and a route template or URL; `undefined` when none matches. */
+  /** The route of a method and a route template or URL; `undefined` when none matches or the method is unknown. */
   match(
     method: string | undefined,
     route: string | undefined,
@@ -68,7 +68,9 @@ export function routeIndex(input: RoutesInput): RouteIndex {
   return {
     routes: new Map(compiled.map((c) => [c.key, c.errors])),
     match(method, route, url) {
-      const m = (method ?? 'GET').toUpperCase();
+      // Without the method (a fetch Response does not keep it) no route is sure: none is taken.
+      if (method === undefined) return undefined;
+      const m = method.toUpperCase();
       if (route !== undefined) {
         const r = merged.get(`${m} ${route}`);
         if (r) return { key: `${m} ${route}`, errors: r.errors };
