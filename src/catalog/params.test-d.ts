@@ -2,6 +2,7 @@
 // (`{n:integer}`), else the type `params` declares, else `string` (the model's and diff's rule).
 import { describe, expectTypeOf, it } from 'vitest';
 import { defineCatalog, type ParamsOf } from './define.js';
+import type { TemplateParams } from './template.js';
 
 const api = defineCatalog({
   errors: {
@@ -66,6 +67,10 @@ describe('declared params drive inference', () => {
     // @ts-expect-error: the placeholder writes {available:integer}
     api.error('DESCRIBED', { available: 'two' });
     api.error('FLAGGED', { on: true });
+  });
+
+  it('a name written untyped and typed takes the written type, as the runtime does', () => {
+    expectTypeOf<TemplateParams<'{a} and {a:integer}, {b}'>>().toEqualTypeOf<{ a: number; b: string }>();
   });
 
   it('an untyped, undeclared placeholder is a string, as the normalized model says', () => {

@@ -100,11 +100,13 @@ type Flat<T> = { [K in keyof T]: T[K] };
  * The parameters of placeholders `S` with declarations `D`: each placeholder required, a declared
  * parameter the template does not use optional, each typed by the one rule.
  */
-export type ParamsFrom<S extends Slot, D> = Flat<
-  { [N in S['n']]: TypeOfParam[TypeName<S, N, D>] } & {
-    [N in Exclude<keyof D & string, S['n']>]?: TypeOfParam[DeclaredType<D[N]>];
-  }
->;
+export type ParamsFrom<S extends Slot, D> = [keyof D] extends [never]
+  ? { [N in S['n']]: TypeOfParam[TypeName<S, N, D>] }
+  : Flat<
+      { [N in S['n']]: TypeOfParam[TypeName<S, N, D>] } & {
+        [N in Exclude<keyof D & string, S['n']>]?: TypeOfParam[DeclaredType<D[N]>];
+      }
+    >;
 
 /** The parameters object of a message template: `'Hi {name}'` gives `{ name: string }`. */
 export type TemplateParams<T extends string> = string extends T
