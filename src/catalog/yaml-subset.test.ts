@@ -223,6 +223,18 @@ describe('readYamlSubset', () => {
     '{a: }',
     '[ , ]',
   ];
+  // Three draws in four from what catalogs hold, so that many documents reach the comparison.
+  const commonKeys = ['errors', 'status', 'title', 'message', 'ORDER_NOT_FOUND', 'x.y', 'a-b', '$schema'];
+  const commonScalars = [
+    '404',
+    'Order not found',
+    'No order {id:string} exists.',
+    'true',
+    '"quoted"',
+    '[a, b]',
+  ];
+  const pick = (g: fc.GeneratorValue, common: string[], edge: string[]): string =>
+    g(fc.integer, { min: 0, max: 3 }) === 0 ? g(fc.constantFrom, ...edge) : g(fc.constantFrom, ...common);
   const comment = (g: fc.GeneratorValue): string[] =>
     g(fc.boolean) ? [] : [g(fc.constantFrom, '', '  ', '# note', '    # indented note', ' #', '#')];
 
@@ -232,7 +244,7 @@ describe('readYamlSubset', () => {
     const pad = (n: number) => ' '.repeat(n);
     const value = (indent: number, depth: number, ofKey: boolean): string | undefined => {
       const kind = depth > 3 ? 0 : g(fc.integer, { min: 0, max: 5 });
-      if (kind <= 1) return g(fc.constantFrom, ...scalars);
+      if (kind <= 1) return pick(g, commonScalars, scalars);
       if (kind === 2) return g(fc.constantFrom, '', ' # c');
       const at = indent + g(fc.constantFrom, 1, 2, 4, ...(ofKey ? [0] : []));
       if (kind === 3 || kind === 4) mapping(at === indent ? at + 2 : at, depth + 1);
@@ -248,7 +260,7 @@ describe('readYamlSubset', () => {
     };
     function mapping(indent: number, depth: number) {
       const n = g(fc.integer, { min: 1, max: 4 });
-      for (let i = 0; i < n; i++) entry(`${pad(indent)}${g(fc.constantFrom, ...keys)}:`, indent, depth, true);
+      for (let i = 0; i < n; i++) entry(`${pad(indent)}${pick(g, commonKeys, keys)}:`, indent, depth, true);
     }
     function sequence(indent: number, depth: number) {
       const n = g(fc.integer, { min: 1, max: 3 });
@@ -260,9 +272,9 @@ describe('readYamlSubset', () => {
         // `- key: value`, and more keys of that mapping below it.
         const gap = g(fc.constantFrom, 1, 3);
         const more = g(fc.integer, { min: 0, max: 2 });
-        entry(`${pad(indent)}-${pad(gap)}${g(fc.constantFrom, ...keys)}:`, indent + 1 + gap, depth + 1, true);
+        entry(`${pad(indent)}-${pad(gap)}${pick(g, commonKeys, keys)}:`, indent + 1 + gap, depth + 1, true);
         for (let k = 0; k < more; k++)
-          entry(`${pad(indent + 1 + gap)}${g(fc.constantFrom, ...keys)}:`, indent + 1 + gap, depth + 1, true);
+          entry(`${pad(indent + 1 + gap)}${pick(g, commonKeys, keys)}:`, indent + 1 + gap, depth + 1, true);
       }
     }
     mapping(0, 0);
@@ -281,7 +293,7 @@ describe('readYamlSubset', () => {
       { numRuns: 3000 },
     );
     // The generator is not so hostile that nothing reaches the comparison.
-    expect(read / runs).toBeGreaterThan(0.05);
+    expect(read / runs).toBeGreaterThan(0.1);
   });
 
   it('agrees with yaml after random edits of a document', () => {
@@ -336,6 +348,6 @@ describe('readYamlSubset', () => {
       }),
       { numRuns: 3000 },
     );
-    expect(read).toBeGreaterThan(50);
+    expect(read).toBeGreaterThan(80);
   });
 });
