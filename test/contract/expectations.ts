@@ -1,0 +1,103 @@
+// Property (c)'s expectations: what errata's client must read back from a
+// response, worked out from the catalog entry alone (not from the wire).
+import type { EntryModel, RetryPolicy } from '../../src/catalog/model.js';
+import { type Observation, RANDOM_TOP } from './observe.js';
+
+/** The client's own back-off window when a response states none (its `baseDelayMs`, `maxDelayMs` defaults). */
+const CLIENT_BASE_MS = 500;
+const CLIENT_MAX_MS = 10_000;
+const IDEMPOTENT = /^(GET|HEAD|OPTIONS|TRACE|PUT|DELETE)$/i;
+
+/** An entry's retry policy; `undefined` where the catalog does not say (when the model has that state). */
+const policyOf = (entry: EntryModel): RetryPolicy | undefined =>
+  (entry as { readonly retry?: RetryPolicy }).retry;
+
+/** What the client decides for a status when nothing says otherwise (408, 429 and 5xx but 501). */
+export const retriedByDefault = (status: number): boolean =>
+  status === 408 || status === 429 || (status > 499 && status !== 501);
+
+/** Whether the client must call the error retryable: the catalog's word, else its default for the status. */
+export function expectedRetryable(entry: EntryModel): boolean {
+  return policyOf(entry)?.retryable ?? retriedByDefault(entry.status);
+}
+
+/** The delay the catalog states for an entry (its `after` or `fixed` wait), in ms. */
+export function statedDelayMs(entry: EntryModel): number | undefined {
+  const r = policyOf(entry);
+  if (r === undefined || !r.retryable) return undefined;
+  return r.strategy === 'after' ? r.afterMs : r.strategy === 'fixed' ? r.delayMs : undefined;
+}
+
+/** (c1) The code and the status, as the client reads them. */
+export function codeProblems(o: Observation, entry: EntryModel): string[] {
+  const c = o.client;
+  if (c === undefined) return [`the client gave no error (${o.failure ?? 'none'})`];
+  const out: string[] = [];
+  if (o.status !== entry.status) out.push(`sent status ${o.status}, the entry says ${entry.status}`);
+  if (c.code !== entry.code)
+    out.push(`client code ${JSON.stringify(c.code)}, the entry's ${JSON.stringify(entry.code)}`);
+  if (c.status !== entry.status) out.push(`client status ${c.status}, the entry's ${entry.status}`);
+  return out;
+}
+
+/** (c2) Whether the error may be retried. */
+export function retryableProblems(o: Observation, entry: EntryModel): string[] {
+  const c = o.client;
+  if (c === undefined) return [`the client gave no error (${o.failure ?? 'none'})`];
+  const want = expectedRetryable(entry);
+  return c.retryable === want
+    ? []
+    : [`client retryable ${c.retryable}, expected ${want} (catalog retry: ${describeRetry(entry)})`];
+}
+
+/**
+ * (c3) The delay the client reads: the catalog's stated wait, exact where the
+ * dialect carries milliseconds and rounded up to whole seconds where it has
+ * only `Retry-After` (RFC 9110 section 10.2.3); none where the catalog states none.
+ */
+export function delayProblems(o: Observation, entry: EntryModel): string[] {
+  const c = o.client;
+  if (c === undefined) return [`the client gave no error (${o.failure ?? 'none'})`];
+  const stated = statedDelayMs(entry);
+  const got = c.retryAfterMs;
+  if (stated === undefined)
+    return got === undefined ? [] : [`client retryAfterMs ${got}, the catalog states no delay`];
+  const most = Math.ceil(stated / 1000) * 1000;
+  return got !== undefined && got >= stated && got <= most
+    ? []
+    : [`client retryAfterMs ${got}, the catalog states ${stated} ms (accepted: ${stated} to ${most})`];
+}
+
+/**
+ * (c4) What `client.fetch` does with it: retries only an idempotent request
+ * the catalog lets be retried (and not when `maxAttempts` is 1), first waiting
+ * the stated delay, else the top of the first back-off window: the catalog's
+ * `min(baseMs, maxMs)`, the client's own where the catalog does not say.
+ */
+export function backoffProblems(o: Observation, entry: EntryModel): string[] {
+  if (o.client === undefined) return [`the client gave no error (${o.failure ?? 'none'})`];
+  const r = policyOf(entry);
+  const attempts = r?.retryable === true ? r.maxAttempts : undefined;
+  const retried = IDEMPOTENT.test(o.probe.method) && expectedRetryable(entry) && (attempts ?? 2) > 1;
+  if (o.retried !== retried)
+    return [
+      `client.fetch ${o.retried ? 'retried' : 'did not retry'}, expected ${retried ? 'a retry' : 'none'} (${o.probe.method}, catalog retry: ${describeRetry(entry)})`,
+    ];
+  if (!retried) return [];
+  const stated = statedDelayMs(entry);
+  const window =
+    r?.retryable === true && r.strategy === 'exponential'
+      ? Math.min(r.baseMs, r.maxMs)
+      : Math.min(CLIENT_BASE_MS, CLIENT_MAX_MS);
+  const want = stated !== undefined ? o.client.retryAfterMs : Math.ceil(RANDOM_TOP * window);
+  return o.firstDelayMs === want
+    ? []
+    : [
+        `client.fetch waited ${o.firstDelayMs} ms first, expected ${want} ms (catalog retry: ${describeRetry(entry)})`,
+      ];
+}
+
+const describeRetry = (entry: EntryModel): string => {
+  const r = policyOf(entry);
+  return r === undefined ? 'not said' : JSON.stringify(r);
+};
