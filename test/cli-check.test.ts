@@ -398,6 +398,10 @@ describe('bad usage', () => {
     [['check'], 'missing argument CATALOG (the catalog file)'],
     [['check', 'errors.yaml', '--proxy'], '--proxy needs --target URL (the API to forward to)'],
     [
+      ['check', '--merge', 'a.json', '--routes', 'r.json'],
+      '--routes does not apply to --merge (the reports were checked already)',
+    ],
+    [
       ['check', 'errors.yaml', '--proxy', '--target', 'http://x', '--port', '99999'],
       '--port must be a port number, 0 to 65535 (got "99999")',
     ],

@@ -65,6 +65,9 @@ export const checkCommand = defineErrataCommand({
       if (args.proxy === true) throw new UsageError('--merge and --proxy do not go together');
       if (positionals.length === 0)
         throw new UsageError('--merge needs the JSON reports to merge: errata check --merge a.json b.json');
+      for (const name of ['config', 'routes', 'target', 'port', 'host'] as const)
+        if (args[name] !== undefined)
+          throw new UsageError(`--${name} does not apply to --merge (the reports were checked already)`);
       const { runMerge } = await import('./_check-merge.js');
       return runMerge(positionals, shared, io);
     }
