@@ -65,11 +65,13 @@ export const renderCommand = defineErrataCommand({
         );
     }
     const { loadCatalog } = await import('../../catalog/load.js');
-    const model = await loadCatalog(args.catalog, { cwd: io.cwd });
-    const [{ createCatalog }, { dialects, getDialect }] = await Promise.all([
+    const [{ createCatalog }, { dialects, getDialect }, { serverContract }] = await Promise.all([
       import('../../catalog/define.js'),
       import('../../dialects/index.js'),
+      import('../../catalog/server-contract.js'),
     ]);
+    // The effective contract: a server failure the catalog has no entry for (METHOD_NOT_ALLOWED) renders too.
+    const model = serverContract(await loadCatalog(args.catalog, { cwd: io.cwd })).model;
     const catalog = createCatalog(model);
     const id = args.id;
     if (!catalog.has(id)) {
