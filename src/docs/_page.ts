@@ -76,7 +76,7 @@ export const PAGE_SCRIPT = `(function () {
       var row = rows[i];
       var ok = (wantCategory === '' || String(row[2]) === wantCategory) &&
         (wantClass === '' || String(row[3]) === wantClass) &&
-        (wantRetry === '' || (row[4] ? 'yes' : 'no') === wantRetry);
+        (wantRetry === '' || ['no', 'yes', 'unstated'][row[4]] === wantRetry);
       for (var t = 0; ok && t < terms.length; t++) if (row[1].indexOf(terms[t]) === -1) ok = false;
       if (entries[i]) entries[i].hidden = !ok;
       if (guide[i]) guide[i].hidden = !ok;

@@ -134,7 +134,8 @@ export function renderHtml(ref: DocReference): string {
       text,
       catIndex.get(entry.category) ?? 0,
       Math.floor(entry.status / 100),
-      e.retryable ? 1 : 0,
+      // 0 no, 1 yes, 2 not stated: the retry filter's values, in the page script.
+      e.retryable === undefined ? 2 : e.retryable ? 1 : 0,
     ];
   });
   const out: string[] = [];
@@ -171,7 +172,7 @@ export function renderHtml(ref: DocReference): string {
     '<label class="grow" for="errata:q">Search (press /)<input id="errata:q" type="search" placeholder="Code, status, message, description…" autocomplete="off" spellcheck="false"></label>',
     `<label for="errata:category">Category<select id="errata:category"><option value="">All categories</option>${catOptions}</select></label>`,
     '<label for="errata:class">Status<select id="errata:class"><option value="">All statuses</option><option value="4">4xx client errors</option><option value="5">5xx server errors</option></select></label>',
-    '<label for="errata:retry">Retryable<select id="errata:retry"><option value="">Either</option><option value="yes">Retryable</option><option value="no">Not retryable</option></select></label>',
+    '<label for="errata:retry">Retryable<select id="errata:retry"><option value="">Either</option><option value="yes">Retryable</option><option value="no">Not retryable</option><option value="unstated">Not stated</option></select></label>',
     `<output id="errata:count" aria-live="polite">${ref.entries.length} of ${ref.entries.length} errors</output>`,
     '</div></nav>',
   );

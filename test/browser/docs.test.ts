@@ -145,6 +145,19 @@ describe('HTML reference in Chromium', () => {
     await close(s);
   });
 
+  it('filters the entries that do not say whether they may be retried', async () => {
+    const s = await open('/evil.html');
+    await s.page.selectOption(byId('errata:retry'), 'unstated');
+    expect(await visibleIds(s.page)).toEqual(['EVIL_ONE']);
+    // Neither retryable nor not: it is in neither list.
+    await s.page.selectOption(byId('errata:retry'), 'no');
+    expect(await visibleIds(s.page)).not.toContain('EVIL_ONE');
+    await s.page.selectOption(byId('errata:retry'), 'yes');
+    expect(await visibleIds(s.page)).not.toContain('EVIL_ONE');
+    expect(await visibleIds(s.page)).toContain('EVIL_TWO');
+    await close(s);
+  });
+
   it('filters by category, status class and retryable', async () => {
     const s = await open('/barekey.html');
     const { page } = s;
@@ -168,7 +181,13 @@ describe('HTML reference in Chromium', () => {
     expect(retryable.length).toBeGreaterThan(0);
     expect(await visibleIds(page)).toEqual(retryable);
     await page.selectOption(byId('errata:retry'), 'no');
-    expect(await visibleIds(page)).toEqual(entries.filter(([, e]) => !e.retry?.retryable).map(([id]) => id));
+    expect(await visibleIds(page)).toEqual(
+      entries.filter(([, e]) => e.retry?.retryable === false).map(([id]) => id),
+    );
+    // An entry that does not say is neither: it has a value of its own.
+    await page.selectOption(byId('errata:retry'), 'unstated');
+    expect(await visibleIds(page)).toEqual(entries.filter(([, e]) => e.retry === undefined).map(([id]) => id));
+    await page.selectOption(byId('errata:retry'), 'no');
 
     // Filters combine with search; a category with nothing left is hidden.
     await page.fill(byId('errata:q'), 'billing');
