@@ -14,10 +14,8 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('a lint configuration that is not an object', () => {
   it('refuses a config file holding an array or a scalar, saying what a config looks like', async () => {
-    for (const [name, text] of [
-      ['array.json', '[]'],
-      ['scalar.yaml', 'off\n'],
-    ]) {
+    const files = { 'array.json': '[]', 'scalar.yaml': 'off\n' };
+    for (const [name, text] of Object.entries(files)) {
       await writeFile(join(dir, name), text);
       await expect(readLintConfig(name, dir)).rejects.toThrow(
         `${name}: a lint config is an object: { "rules": { "rule-id": "off" | "warn" | "error" } }`,

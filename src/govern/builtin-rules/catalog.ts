@@ -46,17 +46,17 @@ export const linkRelative = defineRule({
   description:
     'Relative links (`links`, or "see /api-reference/…" in a remediation or description) that do not resolve outside the docs site.',
   *check({ entries }) {
-    for (const [id, e] of entries) {
-      for (const link of e.links ?? [])
+    for (const [id, entry] of entries) {
+      for (const link of entry.links ?? [])
         if (!ABSOLUTE.test(link))
           yield { id, field: 'links', message: `link ${quote(link)} is relative; use an absolute URL` };
-      for (const f of ['remediation', 'description'] as const) {
-        const refs = [...(e[f] ?? '').matchAll(RELATIVE_REF)].map((m) => m[1] as string);
+      for (const field of ['remediation', 'description'] as const) {
+        const refs = [...(entry[field] ?? '').matchAll(RELATIVE_REF)].map((m) => m[1] as string);
         if (refs.length > 0)
           yield {
             id,
-            field: f,
-            message: `${f} points to ${refs.map(quote).join(', ')}, a relative path: it does not resolve in an SDK, a log or a terminal; use an absolute URL`,
+            field: field,
+            message: `${field} points to ${refs.map(quote).join(', ')}, a relative path: it does not resolve in an SDK, a log or a terminal; use an absolute URL`,
           };
       }
     }
@@ -69,8 +69,8 @@ export const deprecatedNoReplacement = defineRule({
   severity: 'warn',
   description: 'Deprecated entries that do not say which entry replaces them (`deprecated.replacedBy`).',
   *check({ entries }) {
-    for (const [id, e] of entries)
-      if (e.deprecated && e.deprecated.replacedBy === undefined)
+    for (const [id, entry] of entries)
+      if (entry.deprecated && entry.deprecated.replacedBy === undefined)
         yield {
           id,
           field: 'deprecated',
@@ -87,8 +87,8 @@ export const deprecatedReplacementMissing = defineRule({
   description:
     '`deprecated.replacedBy` names an entry that does not exist, the entry itself, or another deprecated entry.',
   *check({ model, entries }) {
-    for (const [id, e] of entries) {
-      const to = e.deprecated?.replacedBy;
+    for (const [id, entry] of entries) {
+      const to = entry.deprecated?.replacedBy;
       if (to === undefined) continue;
       const target = Object.hasOwn(model.errors, to) ? model.errors[to] : undefined;
       if (to === id)
@@ -116,8 +116,8 @@ export const detailsObject = defineRule({
   description:
     'A `details` schema that is not an object (a string, an array): fields cannot be added later without breaking clients.',
   *check({ entries }) {
-    for (const [id, e] of entries) {
-      const type = e.details?.type;
+    for (const [id, entry] of entries) {
+      const type = entry.details?.type;
       if (type === undefined) continue;
       const types = Array.isArray(type) ? type : [type];
       if (!types.includes('object'))

@@ -10,8 +10,8 @@ export const codeEmpty = defineRule({
   severity: 'error',
   description: 'An entry whose wire code is empty: clients have nothing stable to match on.',
   *check({ entries }) {
-    for (const [id, e] of entries)
-      if (e.code.trim() === '')
+    for (const [id, entry] of entries)
+      if (entry.code.trim() === '')
         yield {
           id,
           field: 'code',
@@ -29,16 +29,16 @@ export const codeFormat = defineRule({
   options: { maxLength: 64 },
   *check({ entries, options }) {
     const max = Number(options.maxLength);
-    for (const [id, e] of entries) {
-      if (e.code === '') continue;
-      if (!CODE_FORMAT.test(e.code))
+    for (const [id, entry] of entries) {
+      if (entry.code === '') continue;
+      if (!CODE_FORMAT.test(entry.code))
         yield {
           id,
           field: 'code',
-          message: `code ${quote(e.code)} is not identifier-like (letters and digits in words joined by "_", "-" or ".")`,
+          message: `code ${quote(entry.code)} is not identifier-like (letters and digits in words joined by "_", "-" or ".")`,
         };
-      else if (e.code.length > max)
-        yield { id, field: 'code', message: `code ${quote(e.code)} is longer than ${max} characters` };
+      else if (entry.code.length > max)
+        yield { id, field: 'code', message: `code ${quote(entry.code)} is longer than ${max} characters` };
     }
   },
 });
@@ -55,12 +55,12 @@ export const codeSuffix = defineRule({
   description:
     'Wire codes with a redundant "_code" after a complete condition ("token_cannot_be_revoked_code"): a constant’s name leaking.',
   *check({ entries }) {
-    for (const [id, e] of entries)
-      if (REDUNDANT_SUFFIX.test(e.code))
+    for (const [id, entry] of entries)
+      if (REDUNDANT_SUFFIX.test(entry.code))
         yield {
           id,
           field: 'code',
-          message: `code ${quote(e.code)} ends in a redundant "code" (a constant's name leaking onto the wire?); keep it for compatibility, avoid it in new codes`,
+          message: `code ${quote(entry.code)} ends in a redundant "code" (a constant's name leaking onto the wire?); keep it for compatibility, avoid it in new codes`,
         };
   },
 });
@@ -84,7 +84,7 @@ export const codeCasing = defineRule<{ style?: Style | 'auto' }>({
   options: { style: 'auto' },
   *check({ entries, options }) {
     const fits = (code: string) => STYLES.filter(([, re]) => re.test(code)).map(([s]) => s);
-    const codes = entries.filter(([, e]) => e.code !== '');
+    const codes = entries.filter(([, entry]) => entry.code !== '');
     let style = options.style === 'auto' ? undefined : options.style;
     if (style !== undefined && !STYLES.some(([s]) => s === style))
       throw new Error(
@@ -92,17 +92,18 @@ export const codeCasing = defineRule<{ style?: Style | 'auto' }>({
       );
     if (style === undefined) {
       const votes = new Map<Style, number>();
-      for (const [, e] of codes) for (const s of fits(e.code)) votes.set(s, (votes.get(s) ?? 0) + 1);
+      for (const [, entry] of codes)
+        for (const style of fits(entry.code)) votes.set(style, (votes.get(style) ?? 0) + 1);
       let best = 0;
-      for (const [s, n] of votes) if (n > best) [style, best] = [s, n];
+      for (const [candidate, count] of votes) if (count > best) [style, best] = [candidate, count];
     }
     if (style === undefined) return;
-    for (const [id, e] of codes)
-      if (!fits(e.code).includes(style))
+    for (const [id, entry] of codes)
+      if (!fits(entry.code).includes(style))
         yield {
           id,
           field: 'code',
-          message: `code ${quote(e.code)} is not ${style} like the rest of the catalog`,
+          message: `code ${quote(entry.code)} is not ${style} like the rest of the catalog`,
         };
   },
 });
@@ -114,16 +115,16 @@ export const codeStatusConflict = defineRule({
   description: 'One wire code sent with different HTTP statuses: clients cannot rely on either.',
   *check({ entries }) {
     const byCode = new Map<string, Map<number, string[]>>();
-    for (const [id, e] of entries) {
-      if (e.code === '') continue;
-      let statuses = byCode.get(e.code);
+    for (const [id, entry] of entries) {
+      if (entry.code === '') continue;
+      let statuses = byCode.get(entry.code);
       if (!statuses) {
         statuses = new Map();
-        byCode.set(e.code, statuses);
+        byCode.set(entry.code, statuses);
       }
-      const ids = statuses.get(e.status) ?? [];
+      const ids = statuses.get(entry.status) ?? [];
       ids.push(id);
-      statuses.set(e.status, ids);
+      statuses.set(entry.status, ids);
     }
     for (const [code, statuses] of byCode) {
       if (statuses.size < 2) continue;
@@ -152,8 +153,8 @@ export const codeNearDuplicate = defineRule({
     'Two different codes made of the same words (INVALID_ORG_SCOPE, ORG_SCOPE_INVALID): easy to confuse.',
   *check({ entries }) {
     const seen = new Map<string, [string, string]>();
-    for (const [id, e] of entries) {
-      const words = e.code
+    for (const [id, entry] of entries) {
+      const words = entry.code
         .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
         .toLowerCase()
         .split(/[^a-z0-9]+/)
@@ -161,12 +162,12 @@ export const codeNearDuplicate = defineRule({
       if (words.length < 2) continue;
       const key = [...words].sort().join(' ');
       const first = seen.get(key);
-      if (!first) seen.set(key, [e.code, id]);
-      else if (first[0] !== e.code)
+      if (!first) seen.set(key, [entry.code, id]);
+      else if (first[0] !== entry.code)
         yield {
           id,
           field: 'code',
-          message: `code ${quote(e.code)} has the same words as ${quote(first[0])} (${first[1]}): one condition with two codes, or two conditions too easy to confuse`,
+          message: `code ${quote(entry.code)} has the same words as ${quote(first[0])} (${first[1]}): one condition with two codes, or two conditions too easy to confuse`,
         };
     }
   },
@@ -181,8 +182,8 @@ export const duplicateEntry = defineRule({
     // Group by the cheap fields first; compare whole entries only within a group.
     const groups = new Map<string, { id: string; entry: EntryModel; fp?: string }[]>();
     // The normalized model has a fixed key order, so its JSON text (category aside) is a fingerprint.
-    const fingerprint = (e: EntryModel) => {
-      const { category: _category, ...rest } = e;
+    const fingerprint = (entry: EntryModel) => {
+      const { category: _category, ...rest } = entry;
       return JSON.stringify(rest);
     };
     for (const [id, entry] of entries) {

@@ -10,11 +10,11 @@ export const textEmpty = defineRule({
   severity: 'error',
   description: 'A title, message, description or remediation that is present but empty: callers get a blank.',
   *check({ entries }) {
-    for (const [id, e] of entries)
-      for (const f of TEXT_FIELDS) {
-        const v = e[f];
-        if (v !== undefined && v.trim() === '')
-          yield { id, field: f, message: `${f} is empty; write one or remove the field` };
+    for (const [id, entry] of entries)
+      for (const field of TEXT_FIELDS) {
+        const value = entry[field];
+        if (value !== undefined && value.trim() === '')
+          yield { id, field: field, message: `${field} is empty; write one or remove the field` };
       }
   },
 });
@@ -28,22 +28,22 @@ export const textMissing = defineRule<{ require?: readonly string[]; consistency
   options: { require: [], consistency: 0.5 },
   *check({ entries, options }) {
     const require = new Set(options.require ?? []);
-    for (const f of require)
-      if (!(TEXT_FIELDS as readonly string[]).includes(f))
-        throw new Error(`"require" lists ${quote(f)}, not one of ${TEXT_FIELDS.join(', ')}`);
+    for (const field of require)
+      if (!(TEXT_FIELDS as readonly string[]).includes(field))
+        throw new Error(`"require" lists ${quote(field)}, not one of ${TEXT_FIELDS.join(', ')}`);
     const share = options.consistency ?? 0.5;
-    for (const f of TEXT_FIELDS) {
-      const has = entries.filter(([, e]) => e[f] !== undefined).length;
-      const required = require.has(f);
+    for (const field of TEXT_FIELDS) {
+      const has = entries.filter(([, entry]) => entry[field] !== undefined).length;
+      const required = require.has(field);
       if (!required && (has === 0 || has / entries.length < share)) continue;
-      for (const [id, e] of entries)
-        if (e[f] === undefined)
+      for (const [id, entry] of entries)
+        if (entry[field] === undefined)
           yield {
             id,
-            field: f,
+            field: field,
             message: required
-              ? `${f} is missing (required by the configuration)`
-              : `${f} is missing, while ${has} of ${entries.length} entries have one`,
+              ? `${field} is missing (required by the configuration)`
+              : `${field} is missing, while ${has} of ${entries.length} entries have one`,
           };
     }
   },
@@ -55,9 +55,9 @@ export const titleCase = defineRule({
   severity: 'warn',
   description: 'Titles that start with a lowercase word (a title is shown as a heading: "Not found").',
   *check({ entries }) {
-    for (const [id, e] of entries)
-      if (e.title !== undefined && /^[a-z]+\b/.test(e.title) && !/^[a-z]+[A-Z]/.test(e.title))
-        yield { id, field: 'title', message: `title ${quote(e.title)} starts with a lowercase letter` };
+    for (const [id, entry] of entries)
+      if (entry.title !== undefined && /^[a-z]+\b/.test(entry.title) && !/^[a-z]+[A-Z]/.test(entry.title))
+        yield { id, field: 'title', message: `title ${quote(entry.title)} starts with a lowercase letter` };
   },
 });
 
@@ -70,22 +70,22 @@ export const descriptionQuality = defineRule({
   description:
     'Descriptions that only repeat the entry’s id or code ("BreaksInstanceInvariantCode") or start with a status ("403 - …").',
   *check({ entries }) {
-    for (const [id, e] of entries) {
-      const d = e.description;
-      if (d === undefined || d.trim() === '') continue;
-      const s = squash(d);
-      const names = [id, e.code].filter(Boolean).map(squash);
-      if (names.some((n) => s === n || s === `${n}code` || s === `${n}error`))
+    for (const [id, entry] of entries) {
+      const description = entry.description;
+      if (description === undefined || description.trim() === '') continue;
+      const squashed = squash(description);
+      const names = [id, entry.code].filter(Boolean).map(squash);
+      if (names.some((n) => squashed === n || squashed === `${n}code` || squashed === `${n}error`))
         yield {
           id,
           field: 'description',
-          message: `description ${quote(d)} only repeats the entry's name; say when this error happens`,
+          message: `description ${quote(description)} only repeats the entry's name; say when this error happens`,
         };
-      else if (/^\s*[45]\d\d\s*[-–—:]/.test(d))
+      else if (/^\s*[45]\d\d\s*[-–—:]/.test(description))
         yield {
           id,
           field: 'description',
-          message: `description starts with a status (${quote(d.slice(0, 12).trim())}…); the status is a field of its own and the docs show it`,
+          message: `description starts with a status (${quote(description.slice(0, 12).trim())}…); the status is a field of its own and the docs show it`,
         };
     }
   },
@@ -115,16 +115,18 @@ export const placeholderUndeclared = defineRule({
   description:
     'Message placeholders that are not declared parameters: `{name}` missing from `params`, or `<name>`, `{{name}}`, `$\u{7b}name}` styles errata sends verbatim.',
   *check({ entries }) {
-    for (const [id, e] of entries) {
-      if (!e.message) continue;
-      const missing = [...new Set(placeholders(e.message).map((p) => p.name))].filter((n) => !e.params[n]);
+    for (const [id, entry] of entries) {
+      if (!entry.message) continue;
+      const missing = [...new Set(placeholders(entry.message).map((p) => p.name))].filter(
+        (n) => !entry.params[n],
+      );
       if (missing.length > 0)
         yield {
           id,
           field: 'message',
           message: `placeholder${missing.length > 1 ? 's' : ''} ${missing.map((n) => `{${n}}`).join(', ')} not declared in params`,
         };
-      const foreign = foreignPlaceholders(e.message);
+      const foreign = foreignPlaceholders(entry.message);
       if (foreign.length > 0)
         yield {
           id,
@@ -152,14 +154,14 @@ export const placeholderPrintf = defineRule({
   severity: 'error',
   description: 'printf-style verbs (`%d`, `%v`, `%q`, `%s`) left in a title or message: callers see "%d".',
   *check({ entries }) {
-    for (const [id, e] of entries)
-      for (const f of ['title', 'message'] as const) {
-        const verbs = printfVerbs(e[f] ?? '');
+    for (const [id, entry] of entries)
+      for (const field of ['title', 'message'] as const) {
+        const verbs = printfVerbs(entry[field] ?? '');
         if (verbs.length > 0)
           yield {
             id,
-            field: f,
-            message: `printf verb${verbs.length > 1 ? 's' : ''} ${verbs.join(', ')} in the ${f}: errata does not format it, the caller sees it as is; use a named {parameter}`,
+            field: field,
+            message: `printf verb${verbs.length > 1 ? 's' : ''} ${verbs.join(', ')} in the ${field}: errata does not format it, the caller sees it as is; use a named {parameter}`,
           };
       }
   },
@@ -171,9 +173,9 @@ export const paramUnused = defineRule({
   severity: 'warn',
   description: 'Declared parameters that the message never uses.',
   *check({ entries }) {
-    for (const [id, e] of entries) {
-      const used = new Set(placeholders(e.message ?? '').map((p) => p.name));
-      const unused = Object.keys(e.params).filter((n) => !used.has(n));
+    for (const [id, entry] of entries) {
+      const used = new Set(placeholders(entry.message ?? '').map((p) => p.name));
+      const unused = Object.keys(entry.params).filter((n) => !used.has(n));
       if (unused.length > 0)
         yield {
           id,
@@ -194,9 +196,9 @@ const DOUBLED = /\b([A-Za-z]+)\s+\1\b/i;
 const MAX_WORD = 40;
 
 /** A word and its one-letter deletions: candidates within one edit share one (symmetric delete). */
-function deletions(w: string): string[] {
-  const out = [w];
-  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+function deletions(word: string): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
 }
 
@@ -206,8 +208,8 @@ function oneEdit(a: string, b: string): boolean {
   let i = 0;
   while (a[i] === b[i]) i++;
   if (a.length !== b.length) {
-    const [s, l] = a.length < b.length ? [a, b] : [b, a];
-    return s.slice(i) === l.slice(i + 1);
+    const [shorter, longer] = a.length < b.length ? [a, b] : [b, a];
+    return shorter.slice(i) === longer.slice(i + 1);
   }
   if (a.slice(i + 1) === b.slice(i + 1)) return true;
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
@@ -227,51 +229,52 @@ export const textTypo = defineRule({
     const count = new Map<string, number>();
     // Lower-cased words of each entry's fields, at [entry index * 4 + field index].
     const words: (string[] | null | undefined)[] = [];
-    for (const [, e] of entries)
-      for (const f of TEXT_FIELDS) {
-        const list = e[f]?.toLowerCase().match(/[a-z]+/g);
+    for (const [, entry] of entries)
+      for (const field of TEXT_FIELDS) {
+        const list = entry[field]?.toLowerCase().match(/[a-z]+/g);
         words.push(list);
-        if (list) for (const w of list) count.set(w, (count.get(w) ?? 0) + 1);
+        if (list) for (const word of list) count.set(word, (count.get(word) ?? 0) + 1);
       }
     const near = new Map<string, string>();
-    for (const [w, n] of count)
-      if (n >= minCount && w.length >= minLength - 1 && w.length <= MAX_WORD)
-        for (const d of deletions(w)) if (!near.has(d)) near.set(d, w);
-    const correction = (w: string): string | undefined => {
-      if (w.length < minLength || w.length > MAX_WORD || count.get(w) !== 1) return undefined;
-      for (const d of deletions(w)) {
-        const v = near.get(d);
+    for (const [word, uses] of count)
+      if (uses >= minCount && word.length >= minLength - 1 && word.length <= MAX_WORD)
+        for (const deletion of deletions(word)) if (!near.has(deletion)) near.set(deletion, word);
+    const correction = (word: string): string | undefined => {
+      if (word.length < minLength || word.length > MAX_WORD || count.get(word) !== 1) return undefined;
+      for (const deletion of deletions(word)) {
+        const known = near.get(deletion);
         // Same word but the last letter: an inflection ("includes", "included"), not a typo.
         if (
-          v === undefined ||
-          !oneEdit(v, w) ||
-          v.slice(0, -1) === w.slice(0, -1) ||
-          v.startsWith(w) ||
-          w.startsWith(v)
+          known === undefined ||
+          !oneEdit(known, word) ||
+          known.slice(0, -1) === word.slice(0, -1) ||
+          known.startsWith(word) ||
+          word.startsWith(known)
         )
           continue;
-        return v;
+        return known;
       }
       return undefined;
     };
     let at = -1;
-    for (const [id, e] of entries)
-      for (const f of TEXT_FIELDS) {
-        const text = e[f];
+    for (const [id, entry] of entries)
+      for (const field of TEXT_FIELDS) {
+        const text = entry[field];
         const list = words[++at];
         if (!text) continue;
         const issues: string[] = [];
-        const dbl = DOUBLED.exec(text);
-        if (dbl) issues.push(`doubled word ${quote(dbl[0])}`);
-        const an = AN_WRONG.exec(text);
-        if (an) issues.push(`${quote(an[0])} (a ${an[1]})`);
-        const a = A_WRONG.exec(text);
-        if (a && !/^(?:u|eu|one)/i.test(a[1] as string)) issues.push(`${quote(a[0])} (an ${a[1]})`);
-        for (const w of list ?? []) {
-          const fix = w.length >= minLength ? correction(w) : undefined;
-          if (fix) issues.push(`${quote(w)} (${fix}?)`);
+        const doubled = DOUBLED.exec(text);
+        if (doubled) issues.push(`doubled word ${quote(doubled[0])}`);
+        const anWrong = AN_WRONG.exec(text);
+        if (anWrong) issues.push(`${quote(anWrong[0])} (a ${anWrong[1]})`);
+        const aWrong = A_WRONG.exec(text);
+        if (aWrong && !/^(?:u|eu|one)/i.test(aWrong[1] as string))
+          issues.push(`${quote(aWrong[0])} (an ${aWrong[1]})`);
+        for (const word of list ?? []) {
+          const fix = word.length >= minLength ? correction(word) : undefined;
+          if (fix) issues.push(`${quote(word)} (${fix}?)`);
         }
-        if (issues.length > 0) yield { id, field: f, message: `possible typo: ${issues.join(', ')}` };
+        if (issues.length > 0) yield { id, field: field, message: `possible typo: ${issues.join(', ')}` };
       }
   },
 });
