@@ -82,6 +82,15 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
 
   const ready = telemetry ? loadTelemetry() : Promise.resolve();
 
+  /** The last answer, when the dialect chosen fails: the contract's internal error, as `problem` sends it. */
+  const lastResort = (context: { requestId: string; instance?: string }): WireError => {
+    try {
+      return problem.serialize(internal.catalog.error(internal.id, {}, { stack: false }), context);
+    } catch {
+      return problem.serialize(builtin.error('internal_error', {}, { stack: false }), context);
+    }
+  };
+
   function answer(raw: unknown, ctx: RequestContext | undefined, requestId: string): WireError {
     let error: ErrataError;
     let kind: ErrorEventKind | undefined;
@@ -138,7 +147,7 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
       // A dialect function or a user-defined dialect failed: the answer is still a safe 500,
       // and what was thrown in the first place is still reported below.
       report(event('unexpected', error, failure, requestId, ctx));
-      wire = problem.serialize(builtin.error('internal_error', {}, { stack: false }), serializeContext);
+      wire = lastResort(serializeContext);
     }
     const headers = wire.headers;
     if (headers[idHeader] === undefined) headers[idHeader] = requestId;
@@ -176,9 +185,10 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
     } catch (failure) {
       // Nothing thrown, and no hook, dialect or getter, turns an error response into none.
       requestId ??= crypto.randomUUID();
-      const error = builtin.error('internal_error', {}, { stack: false });
-      report(event('unexpected', error, failure, requestId, ctx));
-      const wire = problem.serialize(error, { requestId });
+      report(
+        event('unexpected', builtin.error('internal_error', {}, { stack: false }), failure, requestId, ctx),
+      );
+      const wire = lastResort({ requestId });
       const id = fieldValue(requestId);
       if (id !== undefined) wire.headers[idHeader] = id;
       return wire;
