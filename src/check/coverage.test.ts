@@ -15,7 +15,10 @@ const stock = () => ({
   method: 'POST',
   url: 'http://127.0.0.1:3000/orders?x=1',
 });
-const unknown = () => ({ ...notFound(), body: notFound().body?.replace('"ORDER_NOT_FOUND"', '"ORDER_VANISHED"') });
+const unknown = () => ({
+  ...notFound(),
+  body: notFound().body?.replace('"ORDER_NOT_FOUND"', '"ORDER_VANISHED"'),
+});
 
 describe('coverage', () => {
   it('counts entries per code and per route, unknown codes, and what was never seen', () => {

@@ -34,6 +34,3 @@ export {
   type MatcherResult,
 } from './matchers.js';
 export { NotAResponseError, type ResponseLike, toObservation } from './response.js';
-
-// The matchers' types on Vitest's and Jest's `expect` (types only: nothing runs).
-import './augment.js';

@@ -5,7 +5,11 @@ import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shop } from '../../test/check/_shop.js';
 import { type ShopServer, startShop } from '../../test/check/_shop-server.js';
-import { errataMatchers } from './index.js';
+import { type ErrataMatchers, errataMatchers } from './index.js';
+
+declare module 'expect' {
+  interface Matchers<R extends void | Promise<void>, T = unknown> extends ErrataMatchers<R> {}
+}
 
 jestExpect.extend(errataMatchers);
 

@@ -6,7 +6,12 @@ import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shop } from '../../test/check/_shop.js';
 import { type ShopServer, startShop } from '../../test/check/_shop-server.js';
-import { errataMatchers } from './index.js';
+import { type ErrataMatchers, errataMatchers } from './index.js';
+
+declare module 'vitest' {
+  // biome-ignore lint/suspicious/noExplicitAny: vitest's own declaration reads `T = any`
+  interface Matchers<T = any> extends ErrataMatchers<T> {}
+}
 
 expect.extend(errataMatchers);
 

@@ -4,11 +4,15 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorEvent, ServerOptions } from '../../src/server/respond.js';
-import { errataMatchers } from '../../src/testing/index.js';
+import { type ErrataMatchers, errataMatchers } from '../../src/testing/index.js';
 import { api, BODY_LIMIT, SECRETS, suiteOptions } from './_app.js';
 import { hardeningCases } from './_hardening.js';
 import { call, expectNoLeak } from './_http.js';
 
+declare module 'vitest' {
+  // biome-ignore lint/suspicious/noExplicitAny: vitest's own declaration reads `T = any`
+  interface Matchers<T = any> extends ErrataMatchers<T> {}
+}
 expect.extend(errataMatchers);
 
 export interface Running {
