@@ -249,7 +249,7 @@ describe('errata diff --against git:REF', () => {
     git(dir, 'commit', '-qm', 'catalog');
     writeFileSync(
       join(dir, 'errors.ts'),
-      `import { docs } from './base';\nexport default { name: 'api', docs, errors: { A: { status: 404 }, B: { status: 503 } } };\n`,
+      `import { docs } from './base';\nexport default { name: 'api', docs, errors: { A: { status: 404 }, B: { status: 503, retry: false } } };\n`,
     );
     const r = await cli(dir, 'diff', '--against', 'git:main', 'errors.ts');
     expect(r.stderr).toBe('');
