@@ -15,7 +15,9 @@
  *   (c) errata's client reads back the entry's code and status (c1), whether
  *       it may be retried, the client's default for the status where the
  *       catalog does not say (c2), the delay the catalog states (c3), and
- *       `client.fetch` retries or not and first waits as the catalog says (c4).
+ *       `client.fetch` retries or not and first waits as the catalog says (c4);
+ *   (w) in the google and stripe dialects, the wire facts an entry states
+ *       (Google's status, Stripe's type and doc_url) are sent, as the dialect's own parser reads them.
  *
  * Bounded: every entry in every dialect, each through one adapter turning
  * with the dialect (so through all four over the nine dialects); the server
@@ -27,9 +29,15 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { EntryModel } from '../src/catalog/model.js';
-import { getDialect } from '../src/dialects/index.js';
+import { getDialect, type ParsedError } from '../src/dialects/index.js';
 import { type CatalogCase, catalogCaseArb, SEEDS, seedCase } from './contract/catalogs.js';
-import { backoffProblems, codeProblems, delayProblems, retryableProblems } from './contract/expectations.js';
+import {
+  backoffProblems,
+  codeProblems,
+  delayProblems,
+  retryableProblems,
+  wireProblems,
+} from './contract/expectations.js';
 import { Contract, DIALECTS, type Plan, type Registered, type Served } from './contract/harness.js';
 import { knownFor, type Source } from './contract/known.js';
 
@@ -64,19 +72,25 @@ const entryOf = (r: Registered, o: Served): EntryModel => {
   return entry;
 };
 
+/** The body as the dialect's own parser reads it, or why it cannot. */
+function readBody(o: Served): ParsedError | string {
+  let body: unknown;
+  try {
+    body = JSON.parse(o.body);
+  } catch {
+    return `the body is not JSON: ${o.body.slice(0, 80)}`;
+  }
+  const parsed = getDialect(o.dialect).parse(body, { status: o.status, headers: new Headers(o.headers) });
+  return parsed ?? `the ${o.dialect} parser does not read the body ${o.body.slice(0, 120)}`;
+}
+
 /** (b): the code the dialect's own parser reads in the body, among those the client types accept. */
 async function typeProblems(o: Served, r: Registered): Promise<string[]> {
   const union = await r.union;
   if ('error' in union) return [union.error];
   if ('loose' in union) return [`the client types accept any code (${union.loose}): they prove nothing`];
-  let body: unknown;
-  try {
-    body = JSON.parse(o.body);
-  } catch {
-    return [`the body is not JSON: ${o.body.slice(0, 80)}`];
-  }
-  const parsed = getDialect(o.dialect).parse(body, { status: o.status, headers: new Headers(o.headers) });
-  if (parsed === undefined) return [`the ${o.dialect} parser does not read the body ${o.body.slice(0, 120)}`];
+  const parsed = readBody(o);
+  if (typeof parsed === 'string') return [parsed];
   return parsed.code !== undefined && union.codes.includes(parsed.code)
     ? []
     : [`code ${JSON.stringify(parsed.code)} is not in the client types' ${union.codes.length} codes`];
@@ -108,7 +122,17 @@ const PROPERTIES: readonly (readonly [name: string, title: string, check: Check]
     'is retried (or not) and first waited on as the catalog says',
     (o, r) => backoffProblems(o, entryOf(r, o)),
   ],
+  [
+    'w',
+    'carries the wire facts its entry states',
+    (o, r) => {
+      const parsed = readBody(o);
+      return typeof parsed === 'string' ? [parsed] : wireProblems(parsed, entryOf(r, o), o.dialect);
+    },
+  ],
 ];
+/** The dialects with wire facts an entry may state: (w) is checked in these. */
+const WIRE_DIALECTS = ['google', 'stripe'];
 
 /** The problems of one catalog in one dialect for one property, one line each, those `counts` keeps. */
 async function problemsOf(
@@ -178,6 +202,7 @@ const verify = (
 describe.each(DIALECTS)('the contract in the %s dialect', (dialect) => {
   for (const [property, title, check] of PROPERTIES)
     for (const source of ['seed', 'generated'] as const) {
+      if (property === 'w' && !WIRE_DIALECTS.includes(dialect)) continue;
       const known = knownFor(property, dialect, source);
       const unknown = (line: string) => !known.some((k) => k.pattern.test(line));
       it(`(${property}) every ${source} catalog's response ${title}`, async () => {

@@ -150,6 +150,53 @@ const detailsArb: fc.Arbitrary<{ schema: unknown; value: unknown } | undefined> 
     ),
 );
 
+/**
+ * Wire facts an entry may state instead of those its status gives (Google's
+ * canonical status, Stripe's error type and doc_url), generated once the
+ * catalog model takes them (`wire`); until then no entry states any.
+ */
+const WIRE = (() => {
+  try {
+    const { model } = normalizeCatalog({
+      errors: { X: { status: 409, wire: { google: { status: 'ALREADY_EXISTS' } } } },
+    });
+    return (model.errors.X as { wire?: unknown }).wire !== undefined;
+  } catch {
+    return false;
+  }
+})();
+const GOOGLE = [
+  'ALREADY_EXISTS',
+  'FAILED_PRECONDITION',
+  'OUT_OF_RANGE',
+  'UNKNOWN',
+  'DATA_LOSS',
+  'ABORTED',
+  'INTERNAL',
+];
+const STRIPE = ['card_error', 'idempotency_error', 'api_error', 'invalid_request_error'];
+const wireArb = WIRE
+  ? fc.option(
+      fc.record(
+        {
+          google: fc.record({ status: fc.constantFrom(...GOOGLE) }),
+          stripe: fc.record(
+            {
+              type: fc.constantFrom(...STRIPE),
+              docUrl: fc.constantFrom(
+                'https://docs.example.com/errors/card',
+                'https://stripe.com/docs/error-codes',
+              ),
+            },
+            { requiredKeys: [] },
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      { nil: undefined, freq: 3 },
+    )
+  : fc.constant(undefined);
+
 const entryArb = fc.record({
   name: fc.oneof(
     { weight: 3, arbitrary: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }) },
@@ -164,6 +211,7 @@ const entryArb = fc.record({
   expose: fc.constantFrom(undefined, true, false),
   deprecated: fc.constantFrom(false, false, false, true),
   title: fc.option(fc.constantFrom('Something failed', 'Not allowed'), { nil: undefined }),
+  wire: wireArb,
 });
 
 /** A generated catalog: 1 to 6 entries of one casing, each with one occurrence. */
@@ -203,6 +251,7 @@ export const catalogCaseArb: fc.Arbitrary<CatalogCase> = fc
         ...(e.details !== undefined && { details: e.details.schema }),
         ...(e.expose !== undefined && { expose: e.expose }),
         ...(e.deprecated && { deprecated: true }),
+        ...(e.wire !== undefined && Object.keys(e.wire).length > 0 && { wire: e.wire }),
       };
       const typeOf = (p: ParamSpec): ParamType => (p.mode === 'untyped' ? 'string' : p.type);
       values.push(

@@ -101,3 +101,33 @@ const describeRetry = (entry: EntryModel): string => {
   const r = policyOf(entry);
   return r === undefined ? 'not said' : JSON.stringify(r);
 };
+
+/**
+ * (w) The wire facts an entry states instead of those its status gives, as
+ * the dialect's own parser reads the body: Google's canonical status and
+ * Stripe's error type (its `title`), Stripe's doc_url (its `type`). Nothing
+ * to check where the entry states none, or in another dialect.
+ */
+export function wireProblems(
+  read: { readonly title?: string | undefined; readonly type?: string | undefined },
+  entry: EntryModel,
+  dialect: string,
+): string[] {
+  const wire = (entry as { readonly wire?: WireFacts }).wire;
+  const out: string[] = [];
+  const expect = (what: string, got: string | undefined, want: string | undefined) => {
+    if (want !== undefined && got !== want)
+      out.push(`${what} ${JSON.stringify(got)} sent, the entry states ${JSON.stringify(want)}`);
+  };
+  if (dialect === 'google') expect('Google status', read.title, wire?.google?.status);
+  if (dialect === 'stripe') {
+    expect('Stripe type', read.title, wire?.stripe?.type);
+    expect('Stripe doc_url', read.type, wire?.stripe?.docUrl);
+  }
+  return out;
+}
+
+interface WireFacts {
+  readonly google?: { readonly status: string };
+  readonly stripe?: { readonly type?: string; readonly docUrl?: string };
+}
