@@ -8,7 +8,7 @@ import {
 } from '../error.js';
 import { typeUri } from './anchor.js';
 import { UnknownErrorIdError } from './errors.js';
-import type { CatalogModel, JsonSchema, ParamType } from './model.js';
+import type { CatalogModel, JsonSchema, ParamType, WireFacts } from './model.js';
 import { normalizeCatalog } from './normalize.js';
 import { occurrenceMessage } from './occurrence-message.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
@@ -69,6 +69,8 @@ export interface EntryDef {
     | string
     | { readonly since?: string; readonly replacedBy?: string; readonly note?: string };
   readonly links?: string | readonly string[];
+  /** What a dialect would derive from the status, stated: Google's `status`, Stripe's `type` and `doc_url`. */
+  readonly wire?: WireFacts;
   /** @default status < 500 */
   readonly expose?: boolean;
   /** Extension fields, kept as they are. */

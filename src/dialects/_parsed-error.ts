@@ -115,6 +115,7 @@ export function typed(
   requestId: string | undefined,
   retry: string,
   type?: string,
+  title?: string,
 ): ParsedError {
   const [details, violations] = splitDetails(own(error, 'details'));
   const param = ownStr(error, 'param');
@@ -127,7 +128,7 @@ export function typed(
     requestId,
     violations ??
       (param === undefined ? undefined : [{ pointer: pathPointer(param), message: message ?? '' }]),
-    undefined,
+    title,
     type,
     boolHeader(input, retry),
   );

@@ -4,7 +4,7 @@ import { statusText } from '../catalog/status.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './_page.js';
 import { schemaFields } from './_schema.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';
-import { httpExample } from './markdown.js';
+import { httpExample, wireFacts } from './markdown.js';
 import {
   buildReference,
   type DocEntry,
@@ -90,6 +90,11 @@ function entryHtml(ref: DocReference, e: DocEntry, category: number): string {
     parts.push(`<p><strong>Details</strong></p>${fieldsTable(entry.details)}`);
   parts.push(example(e.anchor, 'Example response', httpExample(e.example, e.exampleText)));
   if (e.type) parts.push(`<p class="meta">Type: <code>${h(e.type)}</code></p>`);
+  const wire = wireFacts(entry);
+  if (wire.length > 0)
+    parts.push(
+      `<p class="meta">Wire: ${wire.map((f) => `${h(f.label)} <code>${h(f.value)}</code>`).join(', ')}</p>`,
+    );
   if (entry.links && entry.links.length > 0) {
     const links = entry.links
       .filter((l) => /^https?:\/\//i.test(l))

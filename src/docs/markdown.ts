@@ -1,4 +1,4 @@
-import type { CatalogModel, JsonSchema } from '../catalog/model.js';
+import type { CatalogModel, EntryModel, JsonSchema } from '../catalog/model.js';
 import { statusText } from '../catalog/status.js';
 import type { WireError } from '../dialects/types.js';
 import { tableCell } from '../utils/markdown-table.js';
@@ -21,6 +21,16 @@ export function httpExample(wire: WireError, body: string): string {
 }
 
 const cellCode = (text: string) => tableCell(inlineCode(text));
+
+/** The wire facts an entry states, for the pages: `Google status ALREADY_EXISTS`, `Stripe type card_error`. */
+export function wireFacts(entry: EntryModel): { label: string; value: string; url?: true }[] {
+  const out: { label: string; value: string; url?: true }[] = [];
+  const { google, stripe } = entry.wire ?? {};
+  if (google) out.push({ label: 'Google status', value: google.status });
+  if (stripe?.type) out.push({ label: 'Stripe type', value: stripe.type });
+  if (stripe?.docUrl) out.push({ label: 'Stripe doc_url', value: stripe.docUrl, url: true });
+  return out;
+}
 
 /** Catalog prose as a paragraph: escaped, its line breaks kept (a backslash before a newline is a hard break). */
 const oneLine = (text: string) => escapeMarkdown(text.trim()).replace(/\s*\r?\n\s*/g, ' ');
@@ -71,6 +81,11 @@ function entrySection(ref: DocReference, e: DocEntry): string {
   ];
   if (entry.title) facts.push(`- **Title:** ${oneLine(entry.title)}`);
   if (e.type) facts.push(`- **Type:** <${e.type}>`);
+  const wire = wireFacts(entry);
+  if (wire.length > 0)
+    facts.push(
+      `- **Wire:** ${wire.map((f) => `${f.label} ${f.url ? `<${f.value.replace(/[<>\s]/g, encodeURIComponent)}>` : inlineCode(f.value)}`).join(', ')}`,
+    );
   out.push(...facts, '');
   if (entry.description) out.push(prose(entry.description), '');
   if (entry.remediation) out.push(`**What to do:** ${prose(entry.remediation)}`, '');

@@ -10,6 +10,7 @@ import { normalizeLinks } from './links.js';
 import { optString } from './optional-string.js';
 import { normalizeParams } from './params.js';
 import { normalizeRetry } from './retry.js';
+import { normalizeWire } from './wire.js';
 
 export const DEFAULT_CATEGORY = 'General';
 
@@ -26,6 +27,7 @@ const ENTRY_KEYS = new Set([
   'details',
   'deprecated',
   'links',
+  'wire',
   'expose',
 ]);
 
@@ -73,6 +75,7 @@ export function normalizeEntry(
   ]);
   const deprecated = normalizeDeprecated(raw.deprecated, pathKey(path, 'deprecated'), addHere);
   const links = normalizeLinks(raw.links, pathKey(path, 'links'), addHere);
+  const wire = normalizeWire(raw.wire, pathKey(path, 'wire'), addHere);
   let expose = typeof status === 'number' ? status < 500 : true;
   if (raw.expose !== undefined) {
     if (typeof raw.expose !== 'boolean')
@@ -91,6 +94,7 @@ export function normalizeEntry(
   if (details !== undefined) entry.details = details;
   if (deprecated !== undefined) entry.deprecated = deprecated;
   if (links !== undefined) entry.links = links;
+  if (wire !== undefined) entry.wire = wire;
   entry.expose = expose;
   for (const key of Object.keys(raw))
     if (key.startsWith('x-'))

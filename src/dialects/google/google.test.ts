@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api, dialectContract, input, RPC } from '../../../test/dialects/_contract.js';
+import { defineCatalog } from '../../catalog/define.js';
 import { google } from './google.js';
 
 describe('google dialect', () => {
@@ -17,5 +18,32 @@ describe('google dialect', () => {
     expect(body.error.details[1]).toEqual({ '@type': `${RPC}RetryInfo`, retryDelay: '60s' });
     const parsed = google.parse(body, input(429));
     expect(parsed?.retryAfterMs).toBe(60_000);
+  });
+
+  it('sends the canonical status an entry states, and reads it back', () => {
+    const stated = defineCatalog({
+      name: 'accounts',
+      errors: {
+        ALREADY_EXISTS: { status: 409, wire: { google: { status: 'ALREADY_EXISTS' } } },
+        CONFLICT: { status: 409 },
+        RANGE: { status: 400, wire: { google: { status: 'OUT_OF_RANGE' } } },
+        PRECONDITION: { status: 400, wire: { google: { status: 'FAILED_PRECONDITION' } } },
+        UNKNOWN: { status: 500, wire: { google: { status: 'UNKNOWN' } } },
+        LOST: { status: 500, wire: { google: { status: 'DATA_LOSS' } } },
+      },
+    });
+    const sent = (id: (typeof stated.ids)[number]) =>
+      JSON.parse(google.serialize(stated.error(id)).body).error;
+    expect(sent('ALREADY_EXISTS')).toMatchObject({ code: 409, status: 'ALREADY_EXISTS' });
+    expect(sent('CONFLICT')).toMatchObject({ code: 409, status: 'ABORTED' });
+    expect(sent('RANGE')).toMatchObject({ code: 400, status: 'OUT_OF_RANGE' });
+    expect(sent('PRECONDITION')).toMatchObject({ code: 400, status: 'FAILED_PRECONDITION' });
+    expect(sent('UNKNOWN')).toMatchObject({ code: 500, status: 'UNKNOWN' });
+    expect(sent('LOST')).toMatchObject({ code: 500, status: 'DATA_LOSS' });
+    const parsed = google.parse(
+      JSON.parse(google.serialize(stated.error('ALREADY_EXISTS')).body),
+      input(409),
+    );
+    expect(parsed).toMatchObject({ status: 409, code: 'ALREADY_EXISTS', title: 'ALREADY_EXISTS' });
   });
 });

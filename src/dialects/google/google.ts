@@ -1,3 +1,4 @@
+import { googleStatusOf } from '../../catalog/wire-facts.js';
 import { isRecord } from '../../utils/record.js';
 import { completed, safeParser } from '../_bare.js';
 import { baseHeaders, fieldPath, requestIdOf } from '../_serialize.js';
@@ -8,41 +9,8 @@ import { parseGoogleBare } from './parse-bare.js';
 const CONTENT_TYPE = 'application/json';
 const T = 'type.googleapis.com/google.rpc.';
 
-/** The canonical gRPC status name (google.rpc.Code) that AIP-193 pairs with an HTTP status. */
-export function grpcStatus(status: number): string {
-  switch (status) {
-    case 400:
-    case 422:
-      return 'INVALID_ARGUMENT';
-    case 401:
-      return 'UNAUTHENTICATED';
-    case 403:
-      return 'PERMISSION_DENIED';
-    case 404:
-    case 410:
-      return 'NOT_FOUND';
-    case 408:
-    case 504:
-      return 'DEADLINE_EXCEEDED';
-    case 409:
-      return 'ABORTED';
-    case 412:
-      return 'FAILED_PRECONDITION';
-    case 416:
-      return 'OUT_OF_RANGE';
-    case 429:
-      return 'RESOURCE_EXHAUSTED';
-    case 499:
-      return 'CANCELLED';
-    case 501:
-      return 'UNIMPLEMENTED';
-    case 502:
-    case 503:
-      return 'UNAVAILABLE';
-    default:
-      return status >= 500 ? 'INTERNAL' : 'FAILED_PRECONDITION';
-  }
-}
+// The status an entry states, else the one AIP-193 pairs with its HTTP status (public as before).
+export { grpcStatus } from '../../catalog/wire-facts.js';
 
 /** A google.protobuf.Duration in its JSON form: seconds with up to 9 decimals and `s` (`60s`, `0.300s`). */
 function protobufDuration(ms: number): string {
@@ -86,7 +54,8 @@ function metadata(details: unknown): Record<string, string> | undefined {
 
 /**
  * Google's AIP-193 envelope: `{error: {code, message, status, details}}` with
- * `code` the HTTP status, `status` its canonical gRPC name, and `details`
+ * `code` the HTTP status, `status` the canonical gRPC name the entry states
+ * (`wire.google.status`), else its HTTP status's, and `details`
  * holding `ErrorInfo` (`reason` = the wire code, `domain` = the catalog name,
  * `metadata` = the details as strings), then when they apply `RetryInfo`
  * (the delay), `BadRequest` (field violations), `RequestInfo` (the request
@@ -107,7 +76,7 @@ export const google: Dialect = {
       for (const url of e.links ?? []) links.push({ description: 'More information', url });
       c = {
         head: `{"error":{"code":${e.status},"message":`,
-        info: `,"status":"${grpcStatus(e.status)}","details":[{"@type":"${T}ErrorInfo","reason":${JSON.stringify(
+        info: `,"status":"${googleStatusOf(e)}","details":[{"@type":"${T}ErrorInfo","reason":${JSON.stringify(
           e.code,
         )},"domain":${JSON.stringify(def.catalog.name)}`,
         help: links.length === 0 ? '' : `,${JSON.stringify({ '@type': `${T}Help`, links })}`,

@@ -32,7 +32,7 @@ export const isStripeError = (error: Rec | undefined, input: ParseInput): boolea
 /**
  * The bare parser of Stripe's `{error: {type, code, message, param, doc_url}}`
  * with its headers (see `BareParser`): `undefined` when the body is not one;
- * may throw on a hostile value.
+ * may throw on a hostile value. `title` is Stripe's error `type`, `type` its `doc_url`.
  */
 export function parseStripeBare(body: unknown, input: ParseInput): ParsedError | undefined {
   const error = envelope(body);
@@ -46,5 +46,7 @@ export function parseStripeBare(body: unknown, input: ParseInput): ParsedError |
     header(input, 'request-id'),
     'stripe-should-retry',
     ownStr(error, 'doc_url'),
+    // Stripe's error type (`card_error`) names the class of the error, as Google's status does: its title.
+    ownStr(error, 'type'),
   );
 }

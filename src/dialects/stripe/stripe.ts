@@ -1,3 +1,4 @@
+import { stripeDocUrlOf, stripeTypeOf } from '../../catalog/wire-facts.js';
 import { isFieldValue } from '../../utils/http-field.js';
 import { completed, safeParser } from '../_bare.js';
 import { baseHeaders, detailsWithViolations, fieldPath, requestIdOf } from '../_serialize.js';
@@ -10,15 +11,17 @@ const CONTENT_TYPE = 'application/json';
 interface StripeCache {
   /** `{"error":{"type":<type>,"code":<code>,"message":` */
   readonly head: string;
-  /** `,"doc_url":<type URI>` or `""` */
+  /** `,"doc_url":<the stated URL, else the type URI>` or `""` */
   readonly doc: string;
 }
 
 /**
  * Stripe's envelope: `{error: {type, code, message, param, doc_url}}`. `type`
- * is `api_error` at 500 and above and `invalid_request_error` below (the Stripe
- * SDK picks its error class from the status), `param` the first violation's
- * field in Stripe's bracket form, `doc_url` the entry's `type` URI; details and
+ * is the one the entry states (`wire.stripe.type`: `card_error` …), else
+ * `api_error` at 500 and above and `invalid_request_error` below (stripe-node
+ * picks its error class from the status, and from the type at 400 and 404),
+ * `param` the first violation's field in Stripe's bracket form, `doc_url` the
+ * one the entry states, else its `type` URI; details and
  * all violations travel in `error.details`. Headers: `Stripe-Should-Retry`
  * (the catalog's retry policy, which stripe-node obeys over its status
  * defaults; none when the entry does not say), `Request-Id`, and `Retry-After` when a delay is known.
@@ -31,9 +34,10 @@ export const stripe: Dialect = {
     let c = def.cache.stripe as StripeCache | undefined;
     if (c === undefined) {
       const e = def.entry;
+      const doc = stripeDocUrlOf(e, def.type);
       c = {
-        head: `{"error":{"type":"${e.status >= 500 ? 'api_error' : 'invalid_request_error'}","code":${JSON.stringify(e.code)},"message":`,
-        doc: def.type === undefined ? '' : `,"doc_url":${JSON.stringify(def.type)}`,
+        head: `{"error":{"type":"${stripeTypeOf(e)}","code":${JSON.stringify(e.code)},"message":`,
+        doc: doc === undefined ? '' : `,"doc_url":${JSON.stringify(doc)}`,
       };
       def.cache.stripe = c;
     }

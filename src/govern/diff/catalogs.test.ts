@@ -96,6 +96,17 @@ const cases: Record<
       errs(d).PLAN = { ...errs(d).PLAN, code: 'PLAN' };
     },
   },
+  'server-failure-changed': {
+    breaking: true,
+    messages: ['server failure method not allowed: sent as "METHOD_NOT_ALLOWED" (405) → "WRONG_METHOD" (405), by entry WRONG_METHOD'],
+    make: (d) => {
+      errs(d).WRONG_METHOD = { status: 405 };
+    },
+    // An entry of a status the catalog already answers (a second 410) replaces nothing.
+    not: (d) => {
+      errs(d).GONE_FOR_GOOD = { status: 410 };
+    },
+  },
   'status-changed': {
     breaking: true,
     messages: ['status 404 → 410'],
@@ -372,6 +383,39 @@ const cases: Record<
     messages: ['documentation links changed'],
     make: (d) => {
       user(d).links = ['https://example.com/users'];
+    },
+    not: () => {},
+  },
+  'google-status-changed': {
+    breaking: true,
+    messages: ['Google status "FAILED_PRECONDITION" → "OUT_OF_RANGE"'],
+    make: (d) => {
+      errs(d).PLAN = { status: 402, category: 'Billing', wire: { google: { status: 'OUT_OF_RANGE' } } };
+    },
+    // The status a 410 already gives: nothing changes on the wire.
+    not: (d) => {
+      errs(d).GONE = { status: 410, retry: false, wire: { google: { status: 'NOT_FOUND' } } };
+    },
+  },
+  'stripe-type-changed': {
+    breaking: true,
+    messages: ['Stripe type "invalid_request_error" → "card_error"'],
+    make: (d) => {
+      errs(d).PLAN = { status: 402, category: 'Billing', wire: { stripe: { type: 'card_error' } } };
+    },
+    not: (d) => {
+      errs(d).BUSY = { ...errs(d).BUSY, wire: { stripe: { type: 'api_error' } } };
+    },
+  },
+  'stripe-doc-url-changed': {
+    breaking: false,
+    messages: ['Stripe doc_url the reference URL → "https://stripe.example.com/docs/plan"'],
+    make: (d) => {
+      errs(d).PLAN = {
+        status: 402,
+        category: 'Billing',
+        wire: { stripe: { docUrl: 'https://stripe.example.com/docs/plan' } },
+      };
     },
     not: () => {},
   },

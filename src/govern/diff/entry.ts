@@ -3,6 +3,7 @@ import type { EntryModel } from '../../catalog/model.js';
 import { type AddChange, entryChange, showValue } from './changes.js';
 import { compareDetails } from './details.js';
 import { compareRetry } from './retry.js';
+import { compareWire } from './wire.js';
 
 const TEXT_FIELDS = ['title', 'message', 'description', 'remediation'] as const;
 
@@ -30,6 +31,7 @@ export function compareEntry(
       }),
     );
   compareRetry(old.retry, now.retry, now.status, at('retry'), add);
+  compareWire(old, now, at, add);
   compareDetails(old.details, now.details, at('details'), add);
   // The parameters callers pass, typed by the one rule the compiler and the runtime check read.
   const oldParams = effectiveParams(old);
