@@ -186,7 +186,9 @@ describe('HTML reference in Chromium', () => {
     );
     // An entry that does not say is neither: it has a value of its own.
     await page.selectOption(byId('errata:retry'), 'unstated');
-    expect(await visibleIds(page)).toEqual(entries.filter(([, e]) => e.retry === undefined).map(([id]) => id));
+    expect(await visibleIds(page)).toEqual(
+      entries.filter(([, e]) => e.retry === undefined).map(([id]) => id),
+    );
     await page.selectOption(byId('errata:retry'), 'no');
 
     // Filters combine with search; a category with nothing left is hidden.
