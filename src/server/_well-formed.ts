@@ -6,8 +6,10 @@ import { isRecord } from '../utils/record.js';
  * Whether a value carrying the `errata.error` brand has the shape of an errata
  * error: a definition with an entry and a catalog, a 4xx or 5xx status and a code
  * that agree with the entry, a message, headers and violations of the right
- * kinds. Anything else carrying the brand (forged, or from a broken copy) is
- * answered as an unexpected value, never for what it claims.
+ * kinds. The code may be `""`, as an imported catalog's entry may have it (the
+ * pages, the OpenAPI document and the client types list it so). Anything else
+ * carrying the brand (forged, or from a broken copy) is answered as an
+ * unexpected value, never for what it claims.
  */
 export function wellFormed(e: ErrataError): boolean {
   try {
@@ -23,7 +25,6 @@ export function wellFormed(e: ErrataError): boolean {
       status <= 599 &&
       entry.status === status &&
       typeof code === 'string' &&
-      code.length > 0 &&
       code.length <= 256 &&
       entry.code === code &&
       typeof entry.expose === 'boolean' &&

@@ -61,17 +61,6 @@ export const KNOWN: readonly Known[] = [
     pattern: /body fails the schema: body\/(\w+\/)*(details|meta|metadata)\b/,
     title: 'the OpenAPI envelope types details by the examples, not by the details schemas',
   },
-  // Item "load-time refusals" or the server: Clerk's IdentificationExists has code "" (its page
-  // gives none). The reference pages, OpenAPI (code enum), export and client types list it at
-  // 400, but the server answers the occurrence with the internal error (500,
-  // internal_clerk_error): src/server/_well-formed.ts takes a code "" for a forged error.
-  {
-    property: 'c1',
-    dialects: '*',
-    sources: ['seed'],
-    pattern: /\(entry IdentificationExists\)/,
-    title: 'an entry with code "" is answered as the internal error (clerk IdentificationExists)',
-  },
   // Item "retry guidance per dialect + client obeys timing": only the problem dialect carries the
   // catalog's back-off (its `retry` member: baseMs, maxMs, maxAttempts). In the others the client
   // waits its own 500 ms window (a 429's built-in entry says 1000 ms) and retries an entry whose
