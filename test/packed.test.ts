@@ -24,6 +24,7 @@ import { promisify } from 'node:util';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleCli } from '../scripts/bundle-cli.js';
 
 const exec = promisify(execFile);
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -67,6 +68,7 @@ beforeAll(async () => {
   symlinkSync(MODULES, join(stage, 'node_modules'));
   // What `prepack` does, run here so that npm pack needs no scripts.
   await run(process.execPath, [TSC, '-p', 'tsconfig.build.json'], stage);
+  await bundleCli(stage);
   const { stdout } = await run(
     'npm',
     ['pack', '--ignore-scripts', '--json', '--pack-destination', root],

@@ -3,8 +3,8 @@
 import { CatalogError } from './errors.js';
 import type { CatalogIssue } from './model.js';
 import { checkJson, findUnsafeNesting, lineColumn, MAX_DEPTH } from './source.js';
+import { readYamlFast } from './yaml-fast.js';
 import { yamlLib } from './yaml-lib.js';
-import { readYamlSubset } from './yaml-subset.js';
 
 /** Most uses of YAML aliases a document may make (weighted by the aliases inside what they repeat). */
 const MAX_ALIAS_COUNT = 10_000;
@@ -55,11 +55,9 @@ function parseJson(text: string, file: string | undefined, maxDepth: number): un
 }
 
 function parseYaml(text: string, file: string | undefined, maxDepth: number): unknown {
-  // The plain subset most catalogs use reads to the same value without loading yaml; the rest, errors included, is yaml's.
-  const simple = readYamlSubset(text);
-  return simple === undefined
-    ? parseFullYaml(text, file, maxDepth)
-    : checkNesting(simple.value, file, maxDepth);
+  // js-yaml reads the text; anchors, aliases and every error are yaml's (yaml-fast.ts says why).
+  const read = readYamlFast(text);
+  return read === undefined ? parseFullYaml(text, file, maxDepth) : checkNesting(read.value, file, maxDepth);
 }
 
 function checkNesting(value: unknown, file: string | undefined, maxDepth: number): unknown {

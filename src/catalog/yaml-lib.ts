@@ -1,5 +1,5 @@
-// The `yaml` package, loaded the first time a text needs it: most catalogs never do (the plain
-// subset is read by yaml-subset.ts), and loading it is a large part of a CLI run's start-up.
+// The `yaml` package, loaded the first time a text needs it: most catalogs never do (js-yaml
+// reads them: yaml-fast.ts), and loading it is a large part of a CLI run's start-up.
 // Its Node build is CommonJS, so `require` loads it synchronously, the same module `import` gives.
 import { createRequire } from 'node:module';
 
