@@ -1,5 +1,6 @@
 // What the built-in dialects' serializers share: the request id, the headers
 // every dialect sends, field paths and the details that carry violations.
+import type { RetryPolicy } from '../catalog/model.js';
 import type { ErrataError } from '../error.js';
 import { isFieldValue } from '../utils/http-field.js';
 import { pointerTokens } from '../utils/json-pointer.js';
@@ -50,10 +51,18 @@ export function pointerFragment(pointer: string): string {
  * `maxAttempts`), as `,"retry":{…}`; `''` when the entry does not say.
  */
 export function retryMember(error: ErrataError): string {
-  const r = error.definition.entry.retry;
+  const def = error.definition;
+  const r = def.entry.retry;
   if (r === undefined) return '';
+  // Without a delay of its own, every occurrence of the entry sends the same member.
+  if (error.retryAfterMs !== undefined) return retryMemberOf(r, error.retryDelayMs);
+  let member = def.cache.retryMember as string | undefined;
+  if (member === undefined) def.cache.retryMember = member = retryMemberOf(r, error.retryDelayMs);
+  return member;
+}
+
+function retryMemberOf(r: RetryPolicy, delay: number | undefined): string {
   if (!r.retryable) return ',"retry":{"retryable":false}';
-  const delay = error.retryDelayMs;
   const member: Record<string, unknown> = { retryable: true };
   if (delay !== undefined) member.afterMs = Math.ceil(delay);
   if (r.strategy === 'exponential') {
