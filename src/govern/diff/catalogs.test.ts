@@ -98,7 +98,9 @@ const cases: Record<
   },
   'server-failure-changed': {
     breaking: true,
-    messages: ['server failure method not allowed: sent as "METHOD_NOT_ALLOWED" (405) → "WRONG_METHOD" (405), by entry WRONG_METHOD'],
+    messages: [
+      'the server\'s 405 (Method Not Allowed): sent as "METHOD_NOT_ALLOWED" → "WRONG_METHOD", by entry WRONG_METHOD',
+    ],
     make: (d) => {
       errs(d).WRONG_METHOD = { status: 405 };
     },

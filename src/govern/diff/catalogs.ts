@@ -1,6 +1,7 @@
 import { typeUri } from '../../catalog/anchor.js';
 import type { CatalogModel, EntryModel } from '../../catalog/model.js';
 import { type Change, change, showValue } from './changes.js';
+import { compareServerFailures } from './contract.js';
 import { compareEntry } from './entry.js';
 
 /** Options of {@link diffCatalogs}. */
@@ -12,7 +13,9 @@ export interface DiffOptions {
 /**
  * Compares two versions of a catalog and classifies every change as breaking
  * or not for clients. Entries are matched by id; an entry whose id changed but
- * whose wire code and status did not is a rename. Breaking changes come first.
+ * whose wire code and status did not is a rename. The effective contracts are
+ * compared too: a server failure (a 405, a framework's 409) answered with
+ * another code than before is a change clients see. Breaking changes come first.
  */
 export function diffCatalogs(before: CatalogModel, after: CatalogModel, options: DiffOptions = {}): Change[] {
   const out: Change[] = [];
@@ -125,6 +128,8 @@ export function diffCatalogs(before: CatalogModel, after: CatalogModel, options:
     const now = Object.hasOwn(after.errors, id) ? after.errors[id] : undefined;
     if (now) compareEntry(old, now, id, add, wording);
   }
+  // What clients receive is the effective contract: the server failures the catalog has no entry for too.
+  compareServerFailures(before, after, add);
   // Stable: breaking first, each group in the order found.
   return [...out.filter((c) => c.breaking), ...out.filter((c) => !c.breaking)];
 }

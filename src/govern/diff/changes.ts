@@ -14,7 +14,7 @@ const CHANGE_KINDS = {
   'code-removed': { breaking: true, reason: 'clients matching on this code never see it again' },
   'code-changed': { breaking: true, reason: 'clients match on the wire code; the same condition now arrives under another code' },
   'status-changed': { breaking: true, reason: 'clients, SDKs, proxies and retry logic branch on the status' },
-  'server-failure-changed': { breaking: true, reason: "the server answers this failure (a 405, a framework's own 4xx …) with another code or status: clients matching on what it sent before no longer recognise it" },
+  'server-failure-changed': { breaking: true, reason: "clients receive this failure (a 405, a framework's own 4xx …) under another code: those matching on the code it had no longer recognise it" },
   'google-status-changed': { breaking: true, reason: "clients and Google's client libraries branch on the canonical status (ALREADY_EXISTS, ABORTED …)" },
   'stripe-type-changed': { breaking: true, reason: 'clients branch on the Stripe error type (card_error …), and stripe-node picks some error classes by it' },
   'stripe-doc-url-changed': { breaking: false, reason: 'documentation only' },

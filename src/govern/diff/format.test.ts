@@ -5,11 +5,14 @@ import { formatChanges } from './format.js';
 
 describe('formatChanges', () => {
   const catalog = (errors: Record<string, unknown>) => normalizeCatalog({ name: 't', errors }).model;
+  // GONE and BAD_REQUEST answer a framework's 410 and 400 in both versions: the contract's server failures do not change.
+  const answering = { GONE: { status: 410 }, BAD_REQUEST: { status: 400 } };
   const changes = diffCatalogs(
-    catalog({ USER_NOT_FOUND: { status: 404, description: 'The user does not exist.' } }),
+    catalog({ USER_NOT_FOUND: { status: 404, description: 'The user does not exist.' }, ...answering }),
     catalog({
       USER_NOT_FOUND: { status: 410, description: 'A | pipe\nand a newline' },
       NEW: { status: 400 },
+      ...answering,
     }),
   );
 
