@@ -648,10 +648,27 @@ describe('CLI: export and types', () => {
       (e: { code: number; stdout: string; stderr: string }) => e,
     );
 
-  it('exports a seed catalog as canonical JSON', async () => {
-    const r = await cli('export', 'examples/catalogs/flags.json');
+  it('exports a seed catalog as written, as canonical JSON, with --as-written', async () => {
+    const r = await cli('export', 'examples/catalogs/flags.json', '--as-written');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(await readFile('examples/catalogs/flags.json', 'utf8'));
+  });
+
+  it('exports the contract: the entries as written, then the server failures, and exporting that adds nothing', async () => {
+    const written = JSON.parse(await readFile('examples/catalogs/flags.json', 'utf8')) as {
+      errors: Record<string, { code: string }>;
+    };
+    const r = await cli('export', 'examples/catalogs/flags.json');
+    expect(r.code).toBe(0);
+    const contract = JSON.parse(r.stdout) as { errors: Record<string, { code: string; category: string }> };
+    const ids = Object.keys(contract.errors);
+    expect(ids.slice(0, Object.keys(written.errors).length)).toEqual(Object.keys(written.errors));
+    const added = ids.slice(Object.keys(written.errors).length);
+    expect(added).toContain('method_not_allowed');
+    expect(new Set(added.map((id) => contract.errors[id]?.category))).toEqual(new Set(['Server failures']));
+    const file = join(dir, 'contract.json');
+    await writeFile(file, r.stdout);
+    expect((await cli('export', file)).stdout).toBe(r.stdout);
   });
 
   it('exits 2 with every path for a malformed catalog, and no stack trace', async () => {

@@ -25,7 +25,15 @@ function described(builtinId: string, e: EntryModel): EntryModel {
   const when =
     WHEN[builtinId] ??
     `a framework's or a middleware's own ${e.status} error (http-errors, Boom, a framework exception)`;
-  return { ...e, description: `Sent by the server for ${when}.` };
+  // In the place normalizing gives a description (after the message), so an exported contract
+  // loads and exports again to the same text.
+  const entry: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(e)) {
+    if (key === 'description') continue;
+    entry[key] = value;
+    if (key === 'message') entry.description = `Sent by the server for ${when}.`;
+  }
+  return entry as unknown as EntryModel;
 }
 
 /** A catalog with the server failures it has no entry for: what an errata server for it can answer. */

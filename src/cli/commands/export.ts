@@ -8,15 +8,23 @@ export const exportCommand = defineErrataCommand({
   args: {
     catalog: { type: 'positional', description: 'Catalog file (.ts, .js, .json, .yaml)', required: true },
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
+    'as-written': {
+      type: 'boolean',
+      description: 'Print the catalog as written, without the server failures (to convert a catalog to JSON)',
+    },
   },
-  examples: ['errata export errors.yaml', 'errata export src/errors.ts -o errors.json'],
+  examples: [
+    'errata export errors.yaml',
+    'errata export src/errors.ts -o errors.json',
+    'errata export errors.yaml --as-written',
+  ],
   async run(args, io) {
-    const [{ exportContract }, { loadCatalog }] = await Promise.all([
+    const [{ exportCatalog, exportContract }, { loadCatalog }] = await Promise.all([
       import('../../catalog/export.js'),
       import('../../catalog/load.js'),
     ]);
     const model = await loadCatalog(args.catalog, { cwd: io.cwd });
-    await writeOutput(exportContract(model), args.out, io);
+    await writeOutput(args['as-written'] ? exportCatalog(model) : exportContract(model), args.out, io);
     return 0;
   },
 });
