@@ -412,7 +412,11 @@ describe('bad usage', () => {
     ],
     [
       ['check', 'errors.yaml', 'clean.har', '-c', 'bad.yaml'],
-      'check config bad.yaml: unknown field "rules" (known: checks, fields, dialect, maxBodyBytes)',
+      'check config bad.yaml: unknown field "rules" (known: checks, fields, dialect, negotiated, maxBodyBytes)',
+    ],
+    [
+      ['check', 'errors.yaml', 'clean.har', '-c', 'negotiated.yaml'],
+      'check config negotiated.yaml: "negotiated" must be true or a list of dialect names',
     ],
     [
       ['check', 'errors.yaml', 'clean.har', '-c', 'typo.yaml'],
@@ -425,6 +429,7 @@ describe('bad usage', () => {
   ])('errata %j', async (argv, message) => {
     const dir = workspace({
       'bad.yaml': 'rules: {}\n',
+      'negotiated.yaml': 'negotiated: stripe\n',
       'typo.yaml': 'checks:\n  stauts-matches: off\n',
       'routes.yaml': '"GET /x"\n',
     });

@@ -34,6 +34,8 @@ export interface CatalogView {
   readonly dialect: Dialect;
   /** Dialects a response's media type names on its own (`application/problem+json`). */
   readonly byMediaType: ReadonlyMap<string, Dialect>;
+  /** Other dialects a response may be in, by name (`negotiated`). */
+  readonly negotiated: ReadonlyMap<string, Dialect>;
 }
 
 export interface CatalogViewOptions {
@@ -41,6 +43,13 @@ export interface CatalogViewOptions {
   readonly dialect?: string | Dialect;
   /** Dialects of your own, by name, to read and to name with `dialect`. @default {} */
   readonly dialects?: Readonly<Record<string, Dialect>>;
+  /**
+   * The dialects the server may also answer in, when it negotiates (by
+   * `Accept`, by a query parameter, per client): a response in one of them is
+   * checked as that dialect's, not reported as the wrong one. `true`: every
+   * built-in dialect and those of `dialects`. @default none
+   */
+  readonly negotiated?: boolean | readonly string[];
   /** More catalogs whose codes are known (a gateway's, a framework's). @default [] */
   readonly also?: CatalogInput | readonly CatalogInput[];
   /**
@@ -89,5 +98,18 @@ export function catalogView(catalog: CatalogInput, options: CatalogViewOptions =
     ...Object.values(contract?.kinds ?? {}),
     ...(contract?.added.values() ?? []),
   ]);
-  return { model, implicit, byCode, ids: Object.keys(own.errors), dialect, byMediaType };
+  const negotiated = new Map<string, Dialect>();
+  const names =
+    options.negotiated === true
+      ? [...Object.keys(dialects), ...Object.keys(options.dialects ?? {})]
+      : options.negotiated || [];
+  for (const name of names) {
+    const d = findDialect(name, options.dialects);
+    if (d === undefined)
+      throw new CheckConfigError(
+        `errata: unknown dialect "${name}" in negotiated (known: ${[...Object.keys(dialects), ...Object.keys(options.dialects ?? {})].join(', ')})`,
+      );
+    negotiated.set(d.name, d);
+  }
+  return { model, implicit, byCode, ids: Object.keys(own.errors), dialect, byMediaType, negotiated };
 }

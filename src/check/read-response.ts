@@ -34,12 +34,15 @@ export function readResponse(setup: ReadSetup, observation: Observation): ReadRe
   const status = observation.status;
   const body = readBody(observation.body, setup.maxBodyLength);
   const named = mediaType(headers.get('content-type'));
-  const dialect = (named !== undefined && view.byMediaType.get(named)) || view.dialect;
+  let dialect = (named !== undefined && view.byMediaType.get(named)) || view.dialect;
   let parsed: ParsedError | undefined;
   if (body.kind === 'json') {
     const input = { status, headers };
     parsed = tryParse(dialect, body.value, input) ?? parseAny(body.value, input);
     for (const d of Object.values(setup.dialects ?? {})) parsed ??= tryParse(d, body.value, input);
+    // A server that negotiates may answer in another dialect it offers: check the body as that one's.
+    const offered = parsed === undefined ? undefined : view.negotiated.get(parsed.dialect);
+    if (offered !== undefined && offered !== dialect) dialect = offered;
   }
   const code = parsed?.code ?? (typeof observation.code === 'string' ? observation.code : undefined);
   const entries = code === undefined ? [] : (view.byCode.get(code) ?? []);

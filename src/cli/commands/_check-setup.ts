@@ -15,6 +15,8 @@ export interface CheckFileConfig {
   readonly checks?: Readonly<Record<string, CheckSetting>>;
   readonly fields?: FieldMapping;
   readonly dialect?: string;
+  /** The other dialects the server may answer in (true: any built-in one). */
+  readonly negotiated?: boolean | readonly string[];
   readonly maxBodyBytes?: number;
 }
 
@@ -54,9 +56,9 @@ export async function readCheckConfig(file: string, cwd: string): Promise<CheckF
     '{ "checks": { "name": "off" | "warn" | "error" }, "fields": { "status": "res.statusCode" } }';
   if (!isRecord(doc)) throw new UsageError(`check config ${file}: must be an object: ${shape}`);
   for (const key of Object.keys(doc))
-    if (!['checks', 'fields', 'dialect', 'maxBodyBytes', '$schema'].includes(key))
+    if (!['checks', 'fields', 'dialect', 'negotiated', 'maxBodyBytes', '$schema'].includes(key))
       throw new UsageError(
-        `check config ${file}: unknown field "${key}" (known: checks, fields, dialect, maxBodyBytes)`,
+        `check config ${file}: unknown field "${key}" (known: checks, fields, dialect, negotiated, maxBodyBytes)`,
       );
   if (doc.checks !== undefined && !isRecord(doc.checks))
     throw new UsageError(
@@ -77,6 +79,13 @@ export async function readCheckConfig(file: string, cwd: string): Promise<CheckF
   }
   if (doc.dialect !== undefined && typeof doc.dialect !== 'string')
     throw new UsageError(`check config ${file}: "dialect" must be a dialect's name`);
+  const negotiated = doc.negotiated;
+  if (
+    negotiated !== undefined &&
+    typeof negotiated !== 'boolean' &&
+    !(Array.isArray(negotiated) && negotiated.every((n) => typeof n === 'string'))
+  )
+    throw new UsageError(`check config ${file}: "negotiated" must be true or a list of dialect names`);
   const max = doc.maxBodyBytes;
   if (max !== undefined && !(typeof max === 'number' && Number.isInteger(max) && max > 0))
     throw new UsageError(`check config ${file}: "maxBodyBytes" must be a positive integer`);
@@ -111,6 +120,7 @@ export async function setUpCheck(options: SetupOptions, io: CliIO): Promise<Chec
       config: checkConfig,
       ...(routes !== undefined && { routes: routes as never }),
       ...(config.dialect !== undefined && { dialect: config.dialect }),
+      ...(config.negotiated !== undefined && { negotiated: config.negotiated }),
       // A body the reader keeps is one the checks read.
       ...(config.maxBodyBytes !== undefined && { maxBodyLength: config.maxBodyBytes }),
     });
