@@ -77,5 +77,7 @@ describe('stated wire facts over loopback', () => {
     });
     const parsed = parseAny(body, { status: 402, headers: response.headers });
     expect(parsed).toMatchObject({ dialect: 'stripe', code: 'CARD_DECLINED', title: 'card_error' });
+    const e = await createClient().fromResponse(response);
+    expect([e.code, e.status, e.dialect]).toEqual(['CARD_DECLINED', 402, 'stripe']);
   });
 });
