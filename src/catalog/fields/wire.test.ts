@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defineCatalog } from '../define.js';
 import { CatalogError } from '../errors.js';
 import { exportContract } from '../export.js';
-import { catalogFromText } from '../load.js';
+import { catalogFromText, validateCatalogDocument } from '../load.js';
 import { googleStatusOf, stripeDocUrlOf, stripeTypeOf } from '../wire-facts.js';
 
 const YAML = `name: payments
@@ -107,6 +107,26 @@ describe('an entry’s wire facts', () => {
     expect(problems(entry('{ google: {} }'))).toEqual(['4:13 errors.A.wire.google.status: is required']);
     expect(problems(entry('[google]'))).toEqual([
       '4:5 errors.A.wire: must be an object ({ google, stripe }), got an array',
+    ]);
+  });
+
+  it('are described alike by the published JSON Schema, for editors', () => {
+    const doc = (wire: unknown) => ({ errors: { A: { status: 409, wire } } });
+    expect(validateCatalogDocument(doc({ google: { status: 'ALREADY_EXISTS' } }))).toEqual([]);
+    expect(
+      validateCatalogDocument(doc({ stripe: { type: 'card_error', docUrl: 'https://x.example.com/d' } })),
+    ).toEqual([]);
+    expect(validateCatalogDocument(doc({ google: { status: 'OK' } })).map((i) => i.path)).toEqual([
+      'errors.A.wire.google.status',
+    ]);
+    expect(validateCatalogDocument(doc({ stripe: { type: 'rate_limit_error' } })).map((i) => i.path)).toEqual(
+      ['errors.A.wire.stripe.type'],
+    );
+    expect(validateCatalogDocument(doc({ stripe: { doc_url: 'x' } })).map((i) => i.path)).toEqual([
+      'errors.A.wire.stripe.doc_url',
+    ]);
+    expect(validateCatalogDocument(doc({ google: {} })).map((i) => i.path)).toEqual([
+      'errors.A.wire.google.status',
     ]);
   });
 });
