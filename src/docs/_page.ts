@@ -34,6 +34,8 @@ output{font-size:.875rem;color:var(--muted);padding:.4rem 0}
 h2{margin:2rem 0 .75rem;font-size:1.375rem;border-bottom:1px solid var(--line);padding-bottom:.25rem}
 .entry{border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;margin:0 0 1rem;scroll-margin-top:9rem}
 .entry:target,.entry:focus{outline:2px solid var(--accent);outline-offset:2px}
+tr.added{scroll-margin-top:9rem}
+tr.added:target,tr.added:focus{outline:2px solid var(--accent);outline-offset:-2px}
 .entry h3{margin:0;font-size:1.0625rem;display:flex;flex-wrap:wrap;gap:.5rem;align-items:baseline}
 .entry h3 .id{color:var(--muted);font-weight:normal;font-size:.875rem}
 .anchor{text-decoration:none;color:var(--muted)}
@@ -96,7 +98,7 @@ export const PAGE_SCRIPT = `(function () {
     var id;
     try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
     var entry = id ? $(id) : null;
-    if (!entry || !entry.classList.contains('entry')) return;
+    if (!entry || !(entry.classList.contains('entry') || entry.classList.contains('added'))) return;
     if (entry.hidden) { search.value = ''; category.value = ''; statusClass.value = ''; retry.value = ''; apply(); }
     entry.scrollIntoView();
     entry.focus({ preventScroll: true });

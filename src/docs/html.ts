@@ -4,7 +4,7 @@ import { statusText } from '../catalog/status.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './_page.js';
 import { schemaFields } from './_schema.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';
-import { httpExample, wireFacts } from './markdown.js';
+import { ADDED_INTRO, httpExample, wireFacts } from './markdown.js';
 import {
   buildReference,
   type DocEntry,
@@ -105,6 +105,23 @@ function entryHtml(ref: DocReference, e: DocEntry, category: number): string {
   return parts.join('');
 }
 
+/** The entries the contract adds, one row each (anchored by its id, found by search and filters) in place of a card. */
+function addedSection(added: readonly DocEntry[], category: number): string {
+  const rows = added
+    .map(
+      (e) =>
+        `<tr class="added" id="${h(e.anchor)}" tabindex="-1"><td><a class="anchor" href="#${h(e.anchor)}" aria-label="Link to ${h(
+          e.id,
+        )}">#</a> <code>${h(e.entry.code === '' ? e.id : e.entry.code)}</code></td><td>${e.entry.status}</td><td>${h(
+          e.retryText,
+        )}</td><td>${h(e.entry.title ?? '')}</td><td>${h(e.entry.description ?? '')}</td></tr>`,
+    )
+    .join('');
+  return `<section data-category="${category}" aria-labelledby="errata:added"><h2 id="errata:added">Errors the server adds</h2><p>${h(
+    ADDED_INTRO,
+  )}</p><div class="scroll"><table><thead><tr><th scope="col">Code</th><th scope="col">HTTP</th><th scope="col">Retryable</th><th scope="col">Title</th><th scope="col">When it is sent</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+}
+
 /**
  * The error reference as one self-contained HTML page: inline style and
  * script, no network at view time, search and filters (category, status class,
@@ -119,6 +136,8 @@ export function generateHtml(model: CatalogModel, options: DocsOptions = {}): st
 export function renderHtml(ref: DocReference): string {
   const { model } = ref;
   const catIndex = new Map(ref.categories.map((c, i) => [c.name, i]));
+  const own = ref.entries.filter((e) => !e.added);
+  const added = ref.entries.filter((e) => e.added);
   const rows = ref.entries.map((e) => {
     const entry = e.entry;
     const text = [
@@ -164,9 +183,9 @@ export function renderHtml(ref: DocReference): string {
   );
   if (model.description) out.push(`<p class="text">${h(model.description)}</p>`);
   out.push(
-    `<p class="meta">Catalog <code>${h(model.name)}</code> · version ${h(model.version)} · ${ref.entries.length} error${
-      ref.entries.length === 1 ? '' : 's'
-    } · examples in the <code>${h(ref.dialect.name)}</code> format</p>`,
+    `<p class="meta">Catalog <code>${h(model.name)}</code> · version ${h(model.version)} · ${own.length} error${
+      own.length === 1 ? '' : 's'
+    }${added.length > 0 ? `, and ${added.length} the server adds` : ''} · examples in the <code>${h(ref.dialect.name)}</code> format</p>`,
   );
   if (ref.dialectNote) out.push(`<p class="note">${h(ref.dialectNote)}</p>`);
   out.push('<button type="button" id="errata:theme">Theme: auto</button>', '</div></header>');
@@ -199,19 +218,23 @@ export function renderHtml(ref: DocReference): string {
   out.push('</section>');
 
   ref.categories.forEach((category, i) => {
+    const entries = category.entries.filter((e) => !e.added);
+    if (entries.length === 0) return;
     out.push(
       `<section data-category="${i}" aria-labelledby="errata:cat-${i}"><h2 id="errata:cat-${i}">${h(category.name)}</h2>`,
     );
-    for (const e of category.entries) out.push(entryHtml(ref, e, i));
+    for (const e of entries) out.push(entryHtml(ref, e, i));
     out.push('</section>');
   });
+  const firstAdded = added[0];
+  if (firstAdded !== undefined) out.push(addedSection(added, catIndex.get(firstAdded.entry.category) ?? 0));
   out.push('<p id="errata:empty" hidden>No error matches the search and filters.</p>');
 
   out.push(
     '<section aria-labelledby="errata:retry-guidance"><h2 id="errata:retry-guidance">Retry guidance</h2>',
     '<div class="scroll"><table><thead><tr><th scope="col">Code</th><th scope="col">HTTP</th><th scope="col">Retry?</th></tr></thead><tbody>',
   );
-  for (const e of ref.entries) {
+  for (const e of own) {
     out.push(
       `<tr id="retry:${h(e.anchor)}"><td><a href="#${h(e.anchor)}"><code>${h(
         e.entry.code === '' ? e.id : e.entry.code,

@@ -1,5 +1,5 @@
 import { entryAnchor, typeUri } from '../catalog/anchor.js';
-import { effectiveModel } from '../catalog/contract.js';
+import { effectiveModel, serverContract } from '../catalog/contract.js';
 import { createCatalog } from '../catalog/define.js';
 import type { CatalogModel, EntryModel, JsonSchema, RetryPolicy } from '../catalog/model.js';
 import { placeholders } from '../catalog/template.js';
@@ -57,6 +57,11 @@ export interface DocEntry {
   readonly retryable: boolean | undefined;
   /** "No — fix the request", "Yes — exponential back-off, 0.5 s to 30 s", "Not stated". */
   readonly retryText: string;
+  /**
+   * An entry the contract adds: a server failure (a 405, a framework's own
+   * 409 …) the catalog has no entry for. The pages list these in one table.
+   */
+  readonly added: boolean;
 }
 
 /** One category of the reference, its entries in catalog order. */
@@ -107,6 +112,7 @@ export function resolveDocsDialect(
 /** Builds the shared view of a catalog that every generator renders. Pure: same model and options, same result. */
 export function buildReference(own: CatalogModel, options: DocsOptions = {}): DocReference {
   const model = options.contract === false ? own : effectiveModel(own);
+  const added = new Set(options.contract === false ? [] : serverContract(own).added.values());
   const { dialect, note } = resolveDocsDialect(model, options);
   // Examples show each parameter as <name>, whatever its type.
   const catalog = createCatalog(exampleModel(model));
@@ -141,6 +147,7 @@ export function buildReference(own: CatalogModel, options: DocsOptions = {}): Do
       params,
       retryable: entry.retry?.retryable,
       retryText: retryText(entry.retry),
+      added: added.has(id),
     };
     entries.push(doc);
     let list = byCategory.get(entry.category);

@@ -20,12 +20,11 @@ import { CHROMIUM_ARGS, ensureChromium } from './setup.js';
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const ARTIFACTS = join(REPO, 'test-artifacts', 'browser');
 // The page shows the catalog's contract: its entries and the server failures it has no entry for.
-const barekey = effectiveModel(
-  normalizeDocument(
-    JSON.parse(readFileSync(join(REPO, 'examples/catalogs/barekey.json'), 'utf8')),
-    'barekey.json',
-  ),
+const barekeyCatalog = normalizeDocument(
+  JSON.parse(readFileSync(join(REPO, 'examples/catalogs/barekey.json'), 'utf8')),
+  'barekey.json',
 );
+const barekey = effectiveModel(barekeyCatalog);
 
 const EVIL = `<script>window.__pwned=1;alert(1)</script>"onload="window.__pwned=2" '><img src=x onerror="window.__pwned=3"></script><!--`;
 const hostile: CatalogModel = normalizeDocument({
@@ -61,7 +60,7 @@ const pages = new Map<string, string>();
 beforeAll(async () => {
   const executablePath = ensureChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
-  pages.set('/barekey.html', generateHtml(barekey, { dialect: 'problem' }));
+  pages.set('/barekey.html', generateHtml(barekeyCatalog, { dialect: 'problem' }));
   pages.set('/evil.html', generateHtml(hostile, { dialect: 'problem' }));
   for (const [p, html] of pages) writeFileSync(join(ARTIFACTS, p.slice(1)), html);
   server = createServer((req, res) => {
@@ -117,8 +116,11 @@ async function close(s: Session) {
   await s.context.close();
 }
 
+// The catalog's own entries are cards; the server failures it adds are rows of one table.
 const visibleIds = (page: Page) =>
-  page.$$eval('article.entry', (els) => els.filter((e) => !(e as HTMLElement).hidden).map((e) => e.id));
+  page.$$eval('article.entry, tr.added', (els) =>
+    els.filter((e) => !(e as HTMLElement).hidden).map((e) => e.id),
+  );
 const byId = (id: string) => `[id="${id}"]`;
 const allIds = Object.keys(barekey.errors);
 
@@ -228,6 +230,25 @@ describe('HTML reference in Chromium', () => {
       timeout: 5000,
     });
     expect(await inView('UNAUTHORIZED')).toBe(true);
+    expect(await page.inputValue(byId('errata:class'))).toBe('');
+    await close(s);
+  });
+
+  it('opening page.html#<id> of a server failure the catalog adds shows its row, even when filters hid it', async () => {
+    const s = await open('/barekey.html#METHOD_NOT_ALLOWED');
+    const { page } = s;
+    expect(await page.$$eval('article.entry#METHOD_NOT_ALLOWED', (els) => els.length)).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('METHOD_NOT_ALLOWED');
+    expect(await page.textContent(`${byId('METHOD_NOT_ALLOWED')} code`)).toBe('METHOD_NOT_ALLOWED');
+    await page.selectOption(byId('errata:class'), '5');
+    expect(await page.isVisible(byId('METHOD_NOT_ALLOWED'))).toBe(false);
+    await page.evaluate(() => {
+      location.hash = '#PAYLOAD_TOO_LARGE';
+    });
+    await page.waitForFunction(() => document.activeElement?.id === 'PAYLOAD_TOO_LARGE', undefined, {
+      timeout: 5000,
+    });
+    expect(await page.isVisible(byId('PAYLOAD_TOO_LARGE'))).toBe(true);
     expect(await page.inputValue(byId('errata:class'))).toBe('');
     await close(s);
   });
