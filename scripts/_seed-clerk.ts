@@ -1,13 +1,14 @@
 // The Clerk page (001): `Status Code: N` followed by a JSON block, grouped
 // under category headings; an entry may be preceded by a name heading and/or
-// a description.
+// a description. The page says nothing of repeating a request ("Please try
+// again" asks for another password, "Try again with a satellite domain" for
+// another request), so no entry states retry.
 import type { DeprecationModel } from '../src/catalog/model.js';
 import {
   type CatalogInput,
   type EntryInput,
   ID,
   lines,
-  NO_RETRY,
   pascal,
   SeedError,
   schemaOf,
@@ -104,7 +105,6 @@ export function parseClerk(text: string): CatalogInput {
         title: shortMessage,
         ...(longMessage !== undefined ? { message: longMessage } : {}),
         ...(b.description !== undefined ? { description: b.description } : {}),
-        retry: NO_RETRY,
         ...(meta !== undefined ? { details: schemaOf(meta) } : {}),
         ...(deprecated ? { deprecated } : {}),
       },

@@ -29,7 +29,8 @@ export interface EntryInput {
   message?: string;
   description?: string;
   remediation?: string;
-  retry: RetryPolicy;
+  /** Only what the page says of retrying; left out, the entry does not say (clients keep their defaults). */
+  retry?: RetryPolicy;
   details?: JsonSchema;
   deprecated?: DeprecationModel;
 }
@@ -134,7 +135,7 @@ function entry(e: EntryInput): EntryModel {
     ...(e.description !== undefined ? { description: e.description } : {}),
     ...(e.remediation !== undefined ? { remediation: e.remediation } : {}),
     params: paramsOf(e.message),
-    retry: e.retry,
+    ...(e.retry !== undefined ? { retry: e.retry } : {}),
     ...(e.details !== undefined ? { details: e.details } : {}),
     ...(e.deprecated !== undefined ? { deprecated: e.deprecated } : {}),
     expose: e.status < 500,

@@ -120,7 +120,8 @@ export function parseSitescore(text: string): CatalogInput {
 
 // ---------------------------------------------------------------------------
 // 003 flags: one section per HTTP status (`400 Bad Request`), its text, then an
-// example body `{code, message, details}`.
+// example body `{code, message, details}`. Nothing on the page says whether a
+// request may be repeated: no entry states retry.
 
 export function parseFlags(text: string): CatalogInput {
   const src = lines(text);
@@ -156,7 +157,6 @@ export function parseFlags(text: string): CatalogInput {
           category,
           message: body.message,
           description: section.text.join('\n'),
-          retry: NO_RETRY,
           ...(body.details !== null && body.details !== undefined ? { details: schemaOf(body.details) } : {}),
         },
       ]);
@@ -180,6 +180,10 @@ export function parseFlags(text: string): CatalogInput {
 // ---------------------------------------------------------------------------
 // 004 AuthOS: a table per category whose cells each sit on their own line,
 // `| Error Code |`, `HTTP |`, `Description |`, then `CODE |`, `401 |`, `text |`.
+// No row says whether its request may be repeated (a 429 "Rate limit exceeded"
+// gives no window; DEVICE_CODE_PENDING's "continue polling" is the device flow
+// of RFC 8628, polled at the server's interval, not a retry), so no entry
+// states retry.
 
 export function parseAuthos(text: string): CatalogInput {
   const src = lines(text).filter((l) => l.trim() !== '');
@@ -211,7 +215,6 @@ export function parseAuthos(text: string): CatalogInput {
           status: status(cell(i + 1), `authos ${code}`),
           category,
           description: cell(i + 2),
-          retry: NO_RETRY,
         },
       ]);
       i += 3;

@@ -75,17 +75,14 @@ describe('lint on the seed catalogs', () => {
   it('finds the status and retry defects, and leaves the right entries alone', () => {
     expect(has('clerk', 'status-auth', 'RedirectUrlsFeatureNotEnabled')).toBe(true);
     expect(has('clerk', 'status-auth', 'InvalidAuthorization')).toBe(false);
-    expect(has('clerk', 'retry-5xx', 'MaintenanceMode')).toBe(true);
     expect(has('barekey', 'status-auth', 'ORG_SCOPE_INVALID')).toBe(true);
     expect(has('barekey', 'status-auth', 'INVALID_ORG_SCOPE')).toBe(false);
     expect(has('barekey', 'code-near-duplicate', 'ORG_SCOPE_INVALID')).toBe(true);
     expect(ids('sitescore', 'retry-4xx').sort()).toEqual(['EMPTY_CRAWL', 'SIGNAL_VALIDATION_FAILED']);
     expect(ids('sitescore', 'retry-429')).toEqual([]);
-    expect(ids('authos', 'retry-429')).toEqual(['TOO_MANY_REQUESTS']);
     expect(has('authos', 'status-wording', 'DUPLICATE_CONSTRAINT')).toBe(true);
     expect(has('authos', 'status-wording', 'DEVICE_CODE_EXPIRED')).toBe(true);
     expect(has('authos', 'retry-hint-ignored', 'DEVICE_CODE_PENDING')).toBe(true);
-    expect(ids('authos', 'retry-5xx')).toHaveLength(8);
     expect(ids('authos', 'status-wording').sort()).toEqual([
       'DEVICE_CODE_EXPIRED',
       'DUPLICATE_CONSTRAINT',
@@ -101,6 +98,38 @@ describe('lint on the seed catalogs', () => {
     expect(has('sitescore', 'status-wording', 'CREDIT_EXHAUSTED')).toBe(false);
     // barekey's DEVICE_CODE_EXPIRED is already a 410.
     expect(findings.barekey.some((f) => f.id === 'DEVICE_CODE_EXPIRED')).toBe(false);
+  });
+
+  it('asks the pages that say nothing of retrying to say it where clients retry on their own', () => {
+    // Clerk, flags and AuthOS never say whether a request may be repeated, so
+    // their entries state no retry: the rule names those at 408, 409, 429 and
+    // 5xx, where the SDKs' own defaults decide, and no other.
+    expect(ids('clerk', 'retry-unstated')).toEqual(['Unexpected', 'MaintenanceMode']);
+    expect(ids('flags', 'retry-unstated')).toEqual(['conflict', 'internal_error']);
+    expect(ids('authos', 'retry-unstated')).toEqual([
+      'TOO_MANY_REQUESTS',
+      'INTERNAL_SERVER_ERROR',
+      'DATABASE_ERROR',
+      'OAUTH_ERROR',
+      'STRIPE_ERROR',
+      'BILLING_ERROR',
+      'AUDIT_ERROR',
+      'IO_ERROR',
+      'GENERIC_ERROR',
+    ]);
+    expect(findings.flags.find((f) => f.id === 'conflict' && f.rule === 'retry-unstated')).toMatchObject({
+      severity: 'warn',
+      field: 'retry',
+      message: expect.stringMatching(/^the entry does not say whether a 409 may be retried/),
+    });
+    // Barekey and sitescore state a retry column for every row: nothing to ask.
+    expect(ids('barekey', 'retry-unstated')).toEqual([]);
+    expect(ids('sitescore', 'retry-unstated')).toEqual([]);
+    // What is not stated is not judged as stated: no "not retryable" 429 or 5xx.
+    for (const seed of ['clerk', 'flags', 'authos'] as const) {
+      expect(ids(seed, 'retry-429')).toEqual([]);
+      expect(ids(seed, 'retry-5xx')).toEqual([]);
+    }
   });
 
   it('finds existence leaks without flagging "not found, or no visibility"', () => {

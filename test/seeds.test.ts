@@ -41,6 +41,8 @@ const TOP_KEYS = [
   'errors',
 ];
 const ID = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+/** What a page would say if it said something about repeating a request. */
+const RETRY_WORDS = /\bretr(?:y|ies|ied|ying)\b|\btry again\b|\bback ?off\b/i;
 
 interface Entry {
   code: string;
@@ -51,7 +53,7 @@ interface Entry {
   description?: string;
   remediation?: string;
   params: Record<string, unknown>;
-  retry: Record<string, unknown>;
+  retry?: Record<string, unknown>;
   details?: { type?: string; properties?: Record<string, unknown>; examples?: unknown[] };
   deprecated?: Record<string, unknown>;
   expose: boolean;
@@ -311,7 +313,7 @@ describe('clerk (001)', () => {
   it('keeps the page defects', () => {
     const cat = catalog('clerk');
     expect(cat.errors.IdentificationExists?.code).toBe('');
-    expect(cat.errors.Unexpected).toMatchObject({ status: 500, expose: false, retry: { retryable: false } });
+    expect(cat.errors.Unexpected).toMatchObject({ status: 500, expose: false });
     expect(Object.values(cat.errors).filter((e) => e.code === 'resource_not_found')).toHaveLength(
       page.blocks.filter((b) => b.json.includes('"code": "resource_not_found"')).length,
     );
@@ -320,7 +322,17 @@ describe('clerk (001)', () => {
     expect(cat.errors.NotAMemberInOrganization?.deprecated).toMatchObject({
       replacedBy: 'OrganizationNotFoundOrUnauthorized',
     });
-    for (const e of Object.values(cat.errors)) expect(e.retry).toEqual({ retryable: false });
+  });
+
+  it('states no retry: the page says nothing of repeating a request', () => {
+    const cat = catalog('clerk');
+    expect(Object.values(cat.errors).filter((e) => 'retry' in e)).toEqual([]);
+    // Its only "try again"s ask for another password or another request.
+    const said = page.blocks.filter((b) => RETRY_WORDS.test([...b.before, b.json].join('\n')));
+    expect(said.map((b) => (JSON.parse(b.json) as { code: string }).code)).toEqual([
+      'operation_not_allowed_on_primary_domain',
+      'form_password_validation_failed',
+    ]);
   });
 });
 
@@ -421,6 +433,12 @@ describe('flags (003)', () => {
     );
     expect(cat.dialect).toBe('simple');
   });
+
+  it('states no retry, as the page says nothing of repeating a request', () => {
+    const cat = catalog('flags');
+    expect(Object.values(cat.errors).filter((e) => 'retry' in e)).toEqual([]);
+    expect(sections.filter((s) => RETRY_WORDS.test(s.text))).toEqual([]);
+  });
 });
 
 // ---------------------------------------------------------------------------
@@ -442,11 +460,13 @@ describe('authos (004)', () => {
   });
   checkAgainstPage('authos', rows, page.categories);
 
-  it('keeps the intro, the dialect and no retry', () => {
+  it('keeps the intro, the dialect and states no retry, as no row says whether to repeat a request', () => {
     const cat = catalog('authos');
     expect(cat.description).toBe(page.intro);
     expect(cat.dialect).toBe('authos');
-    for (const e of Object.values(cat.errors)) expect(e.retry).toEqual({ retryable: false });
+    expect(Object.values(cat.errors).filter((e) => 'retry' in e)).toEqual([]);
+    expect(page.rows.filter((r) => RETRY_WORDS.test(r.description))).toEqual([]);
+    expect(cat.errors.TOO_MANY_REQUESTS).toMatchObject({ status: 429 });
     expect(cat.errors.DUPLICATE_CONSTRAINT?.status).toBe(400);
   });
 });

@@ -23,8 +23,8 @@ describe('errata render', () => {
       `${JSON.stringify(
         {
           status: 400,
-          // The seed catalog states retry: false for its entries.
-          headers: { 'content-type': 'application/json', 'x-should-retry': 'false' },
+          // The flags page says nothing of retrying: no x-should-retry, clients keep their defaults.
+          headers: { 'content-type': 'application/json' },
           body: { code: 'validation_error', message: 'name is required', details: { field: 'name' } },
         },
         null,
