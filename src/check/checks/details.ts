@@ -1,9 +1,10 @@
+import { isRecord } from '../../utils/record.js';
 import { defineCheck } from '../define-check.js';
 import { detailsProblems } from '../details-validator.js';
 
 /** AIP-193 metadata holds strings only: a non-string detail travels as JSON text. */
 function decodeMetadata(details: unknown): unknown {
-  if (typeof details !== 'object' || details === null || Array.isArray(details)) return details;
+  if (!isRecord(details)) return details;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(details)) {
     out[k] = v;

@@ -1,4 +1,5 @@
 // Response headers as inputs record them, made into an observation's headers.
+import { isRecord } from '../../utils/record.js';
 
 /** Fields a response sends once (RFC 9110): a second one is a fault of the response or of the recorder. */
 const SINGLETONS = new Set([
@@ -20,9 +21,6 @@ export interface ReadHeaders {
   /** Singleton fields given more than once, with how many times. */
   readonly duplicates: readonly { readonly name: string; readonly count: number }[];
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads headers given as an array of `{ name, value }` (HAR) or of `[name,

@@ -1,5 +1,7 @@
 // HAR 1.2 (browsers' devtools, Playwright's recordHar, proxies such as mitmproxy
 // and Charles) read as a stream: one observation per entry with a response.
+
+import { isRecord } from '../../utils/record.js';
 import type { Observation } from '../types.js';
 import { readRecordedBody } from './_body.js';
 import { readHeaders } from './_headers.js';
@@ -7,8 +9,6 @@ import { Oversized, streamJson } from './_json-stream.js';
 import { type ProblemReporter, problemReporter } from './_problems.js';
 import { DEFAULT_MAX_BODY_BYTES, type ReadOptions } from './types.js';
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** One entry as an observation, or `undefined` (no response: blocked, failed, aborted, or malformed). */

@@ -2,6 +2,8 @@
 // ExportTraceServiceRequest per line. Server spans carry the status and, in
 // `error.type`, the error's code: enough for coverage and unknown codes, not
 // for the body's checks.
+
+import { isRecord } from '../../utils/record.js';
 import type { Observation } from '../types.js';
 import { readJsonLines } from './_json-lines.js';
 import { problemReporter } from './_problems.js';
@@ -9,8 +11,6 @@ import type { ReadOptions } from './types.js';
 
 const MAX_LINE_BYTES = 64 * 1024 * 1024;
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** An OTLP `AnyValue` as a string or number (`intValue` is a string in OTLP JSON: int64). */

@@ -7,6 +7,7 @@ import type { Checker } from '../../check/checker.js';
 import type { FieldMapping } from '../../check/inputs/types.js';
 import type { SarifRule } from '../../check/report/sarif.js';
 import type { CheckSetting, Finding } from '../../check/types.js';
+import { isRecord } from '../../utils/record.js';
 import type { CliIO } from '../_io.js';
 import { UsageError } from '../_io.js';
 
@@ -46,8 +47,6 @@ async function readDocument(file: string, cwd: string, what: string): Promise<un
 }
 
 const FIELDS = ['status', 'headers', 'body', 'method', 'url', 'route', 'code'];
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Reads and checks a `--config` file. */
 export async function readCheckConfig(file: string, cwd: string): Promise<CheckFileConfig> {
