@@ -16,6 +16,8 @@
  *       it may be retried, the client's default for the status where the
  *       catalog does not say (c2), the delay the catalog states (c3), and
  *       `client.fetch` retries or not and first waits as the catalog says (c4);
+ *   (m) no placeholder is sent as text, and an occurrence made with its
+ *       parameters is rendered with no parameter mistake reported;
  *   (w) in the google and stripe dialects, the wire facts an entry states
  *       (Google's status, Stripe's type and doc_url) are sent, as the dialect's own parser reads them.
  *
@@ -35,6 +37,7 @@ import {
   backoffProblems,
   codeProblems,
   delayProblems,
+  renderProblems,
   retryableProblems,
   wireProblems,
 } from './contract/expectations.js';
@@ -121,6 +124,11 @@ const PROPERTIES: readonly (readonly [name: string, title: string, check: Check]
     'c4',
     'is retried (or not) and first waited on as the catalog says',
     (o, r) => backoffProblems(o, entryOf(r, o)),
+  ],
+  [
+    'm',
+    "renders its entry's message from the occurrence's parameters",
+    (o, r) => renderProblems(o, entryOf(r, o), r.events),
   ],
   [
     'w',

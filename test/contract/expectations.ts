@@ -1,6 +1,8 @@
 // Property (c)'s expectations: what errata's client must read back from a
 // response, worked out from the catalog entry alone (not from the wire).
 import type { EntryModel, RetryPolicy } from '../../src/catalog/model.js';
+import { placeholders } from '../../src/catalog/template.js';
+import type { ErrorEvent } from '../../src/server/respond.js';
 import { type Observation, RANDOM_TOP } from './observe.js';
 
 /** The client's own back-off window when a response states none (its `baseDelayMs`, `maxDelayMs` defaults). */
@@ -130,4 +132,32 @@ export function wireProblems(
 interface WireFacts {
   readonly google?: { readonly status: string };
   readonly stripe?: { readonly type?: string; readonly docUrl?: string };
+}
+
+/**
+ * (m) No placeholder of the entry's template reaches the caller as text; and
+ * an occurrence the application made with every parameter, each of its
+ * declared type, is rendered as it is: the server reports no parameter
+ * mistake (`config` event) for it. (A server failure answered with the
+ * catalog's own entry may lack parameters only the application knows: its
+ * title is sent then, and the event is the designed report.)
+ */
+export function renderProblems(o: Observation, entry: EntryModel, events: readonly ErrorEvent[]): string[] {
+  const out: string[] = [];
+  for (const p of placeholders(entry.message ?? '')) {
+    const text = p.type === undefined ? `{${p.name}}` : `{${p.name}:${p.type}}`;
+    if (o.body.includes(text)) out.push(`the placeholder ${text} is sent as text`);
+  }
+  if (!o.probe.thrown) return out;
+  for (const e of events)
+    if (
+      e.kind === 'config' &&
+      e.method === o.probe.method &&
+      e.path === o.probe.path &&
+      e.error?.id === o.probe.entryId
+    )
+      out.push(
+        `the server reported a parameter mistake: ${String((e.cause as Error | undefined)?.message ?? e.cause)}`,
+      );
+  return out;
 }

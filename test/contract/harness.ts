@@ -126,10 +126,9 @@ export class Contract {
     let found = this.#observed.get(id);
     if (found === undefined) {
       const d = DIALECTS.indexOf(dialect);
-      const entries = r.probes.filter((p) => p.path.startsWith('/e/')).length;
       found = Promise.all(
         r.probes.flatMap((probe, i) =>
-          adaptersFor(i, i < entries, d, r.salt, plan).map(async (adapter) => {
+          adaptersFor(i, probe.thrown, d, r.salt, plan).map(async (adapter) => {
             const url = (this.#servers.get(adapter) as Running).url;
             return { ...(await observe(url, r.key, dialect, probe)), adapter, dialect };
           }),

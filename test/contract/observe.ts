@@ -16,6 +16,8 @@ export interface Probe {
   readonly contentType?: string;
   readonly body?: string;
   readonly entryId: string;
+  /** An occurrence the application throws (else a failure the runtime answers itself). */
+  readonly thrown: boolean;
 }
 
 /** The framework's own client errors served through `/http/:status`. */
@@ -39,6 +41,7 @@ export function probesOf(model: CatalogModel, occurrenceIds: readonly string[]):
     contentType,
     body,
     entryId: answer(builtinId),
+    thrown: false,
   });
   return [
     ...occurrenceIds.map((entryId, n) => ({
@@ -46,13 +49,21 @@ export function probesOf(model: CatalogModel, occurrenceIds: readonly string[]):
       method: 'GET',
       path: `/e/${n}`,
       entryId,
+      thrown: true,
     })),
-    { label: 'unknown route (404)', method: 'GET', path: '/nowhere', entryId: answer('not_found') },
+    {
+      label: 'unknown route (404)',
+      method: 'GET',
+      path: '/nowhere',
+      entryId: answer('not_found'),
+      thrown: false,
+    },
     {
       label: 'method not allowed (405)',
       method: 'DELETE',
       path: '/e/0',
       entryId: answer('method_not_allowed'),
+      thrown: false,
     },
     post(
       'body too large (413)',
@@ -63,12 +74,19 @@ export function probesOf(model: CatalogModel, occurrenceIds: readonly string[]):
     post('body of another media type (415)', 'unsupported_media_type', 'application/xml', '<name/>'),
     post('malformed JSON', 'malformed_body', 'application/json', '{"name":'),
     post('validation failure', 'validation_failed', 'application/json', '{"name":1}'),
-    { label: 'unexpected exception (500)', method: 'GET', path: '/crash', entryId: answer('internal_error') },
+    {
+      label: 'unexpected exception (500)',
+      method: 'GET',
+      path: '/crash',
+      entryId: answer('internal_error'),
+      thrown: false,
+    },
     ...FRAMEWORK_STATUSES.map((status) => ({
       label: `framework's own ${status}`,
       method: 'GET',
       path: `/http/${status}`,
       entryId: answer(serverEntryOfStatus(status)),
+      thrown: false,
     })),
   ];
 }
