@@ -29,8 +29,9 @@
  */
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntryModel } from '../src/catalog/model.js';
+import { normalizeCatalog } from '../src/catalog/normalize.js';
 import { getDialect, type ParsedError } from '../src/dialects/index.js';
 import { type CatalogCase, catalogCaseArb, SEEDS, seedCase } from './contract/catalogs.js';
 import {
@@ -206,6 +207,54 @@ const verify = (
   counts: (line: string) => boolean,
   shrink: boolean,
 ) => (source === 'seed' ? onSeeds(dialect, check, counts) : onGenerated(dialect, check, counts, shrink));
+
+/** The kinds of entry a generated catalog may have, as the model holds it. */
+function kindsOf(entry: EntryModel): string[] {
+  const r = entry.retry;
+  const wire = (entry as { readonly wire?: { google?: unknown; stripe?: unknown } }).wire;
+  return [
+    entry.status >= 500 ? '5xx' : '4xx',
+    r === undefined ? 'retry not said' : r.retryable ? `retry ${r.strategy}` : 'retry no',
+    ...Object.values(entry.params).map((p) => `param ${p.type}`),
+    entry.details === undefined ? 'no details' : 'details',
+    entry.expose ? 'exposed' : 'masked',
+    ...(entry.deprecated !== undefined ? ['deprecated'] : []),
+    ...(wire?.google !== undefined ? ['google status'] : []),
+    ...(wire?.stripe !== undefined ? ['stripe facts'] : []),
+  ];
+}
+
+describe('the generated catalogs', () => {
+  it('hold every kind of entry the contract is checked on', () => {
+    const kinds = new Set(
+      fc
+        .sample(catalogCaseArb, { seed: SEED, numRuns: RUNS })
+        .flatMap((c) => Object.values(normalizeCatalog(c.document).model.errors).flatMap(kindsOf)),
+    );
+    expect([...kinds].sort()).toEqual(
+      [
+        '4xx',
+        '5xx',
+        'retry not said',
+        'retry no',
+        'retry exponential',
+        'retry fixed',
+        'retry after',
+        'param string',
+        'param number',
+        'param integer',
+        'param boolean',
+        'details',
+        'no details',
+        'exposed',
+        'masked',
+        'deprecated',
+        'google status',
+        'stripe facts',
+      ].sort(),
+    );
+  });
+});
 
 describe.each(DIALECTS)('the contract in the %s dialect', (dialect) => {
   for (const [property, title, check] of PROPERTIES)
