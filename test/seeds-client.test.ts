@@ -240,7 +240,9 @@ describe('004 authos: the page example and every row in its envelope', () => {
   const { example, rows } = seedFixture('authos');
 
   it('reads the example as the page prints it, its timestamp kept in the data', () => {
-    expect(example).toBeDefined();
+    expect(example).toBe(
+      '{\n"error": "Detailed description of the error",\n"error_code": "MACHINE_READABLE_CODE",\n"timestamp": "2025-01-15T10:30:00Z"\n}',
+    );
     expectRead(
       'authos',
       example,
@@ -276,4 +278,35 @@ describe('004 authos: the page example and every row in its envelope', () => {
       );
     }
   });
+});
+
+// ---------------------------------------------------------------------------
+
+describe('the pages that never say whether to retry (clerk, flags, authos): errata says nothing either', () => {
+  // Before issue #13 their entries were "not retryable" and every dialect said
+  // so (x-should-retry: false), turning off the SDKs' own defaults.
+  const VERDICTS = ['x-should-retry', 'stripe-should-retry', 'retry-after', 'retry-after-ms'];
+
+  it.each(['clerk', 'flags', 'authos'])(
+    'serves every %s entry in every dialect with no retry verdict; clients keep their defaults',
+    async (name) => {
+      const api = load(name);
+      for (const id of Object.keys(api.model.errors)) {
+        for (const dialect of Object.values(dialects)) {
+          const res = toResponse(api.error(id), { dialect });
+          const where = `${name} ${id} in ${dialect.name}`;
+          expect(
+            VERDICTS.filter((h) => res.headers.has(h)),
+            where,
+          ).toEqual([]);
+          const status = res.status;
+          const e = await universal.fromResponse(res);
+          expect({ retryable: e.retryable, retryAfterMs: e.retryAfterMs }, where).toEqual({
+            retryable: status === 408 || status === 429 || (status >= 500 && status !== 501),
+            retryAfterMs: undefined,
+          });
+        }
+      }
+    },
+  );
 });

@@ -174,6 +174,19 @@ describe('dialects', () => {
     expect(() => buildReference(model, { dialect: 'nope' })).toThrow(/known: .*problem/);
   });
 
+  /** Where each built-in dialect puts the code, as the reference finds it in the examples. */
+  const CODE_PATHS: Record<string, readonly string[]> = {
+    problem: ['code'],
+    barekey: ['error', 'code'],
+    clerk: ['errors', '[]', 'code'],
+    simple: ['code'],
+    authos: ['error_code'],
+    openai: ['error', 'code'],
+    stripe: ['error', 'code'],
+    google: ['error', 'details', '[]', 'reason'],
+    jsonapi: ['errors', '[]', 'code'],
+  };
+
   it.each(Object.keys(dialects))('renders examples in the %s dialect and finds its code field', (name) => {
     const ref = buildReference(model, { dialect: name });
     expect(ref.dialect.name).toBe(name);
@@ -184,7 +197,7 @@ describe('dialects', () => {
       expect(e.example.status).toBe(e.entry.status);
       expect(e.exampleText).toContain(e.entry.code);
     }
-    expect(ref.codePath).toBeDefined();
+    expect(ref.codePath).toEqual(CODE_PATHS[name]);
     const md = generateMarkdown(model, { dialect: name });
     expect(md).toContain(`in the \`${name}\` format`);
   });

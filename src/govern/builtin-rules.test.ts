@@ -902,6 +902,126 @@ const cases: Record<string, Case> = {
   },
 };
 
+/** What each built-in rule is about, as the SARIF log and docs/governance.md show it. */
+const DESCRIPTIONS = [
+  [
+    'type-uri',
+    'The catalog’s `docs` URL is not absolute, so every RFC 9457 `type` URI is relative (section 3.1.1: clients resolve it against the response’s URL).',
+  ],
+  [
+    'docs-url',
+    'The catalog has no `docs` URL (every `type` is about:blank) or an `http:` one (RFC 9457 type URIs should be stable and https).',
+  ],
+  [
+    'server-failure-uncovered',
+    'A failure every errata server answers (malformed body, validation, no route, 405, 413, 415, internal error) has no entry in the catalog: it is answered with errata’s generic entry, in the catalog’s casing.',
+  ],
+  ['code-empty', 'An entry whose wire code is empty: clients have nothing stable to match on.'],
+  [
+    'code-format',
+    'Wire codes must be identifier-like: a letter, then letters and digits in words joined by "_", "-" or ".".',
+  ],
+  [
+    'code-casing',
+    'Codes must share one casing (SCREAMING_SNAKE, snake_case, kebab-case, camelCase, PascalCase, dot.case); the catalog’s dominant one unless `style` is set.',
+  ],
+  [
+    'code-suffix',
+    'Wire codes with a redundant "_code" after a complete condition ("token_cannot_be_revoked_code"): a constant’s name leaking.',
+  ],
+  ['code-status-conflict', 'One wire code sent with different HTTP statuses: clients cannot rely on either.'],
+  [
+    'code-near-duplicate',
+    'Two different codes made of the same words (INVALID_ORG_SCOPE, ORG_SCOPE_INVALID): easy to confuse.',
+  ],
+  [
+    'code-overloaded',
+    'An entry documented as covering other conditions too ("Also returned when…"): clients cannot tell them apart; give each its own code.',
+  ],
+  [
+    'duplicate-entry',
+    'Two entries with the same code, status, wording, retry and details: one error under two ids.',
+  ],
+  [
+    'text-empty',
+    'A title, message, description or remediation that is present but empty: callers get a blank.',
+  ],
+  [
+    'text-missing',
+    'A title, message, description or remediation that most entries have (share ≥ `consistency`, default 0.5) and this one lacks; `require` lists fields every entry must have.',
+  ],
+  ['title-case', 'Titles that start with a lowercase word (a title is shown as a heading: "Not found").'],
+  [
+    'text-typo',
+    'Typos: a doubled word, "a"/"an" before the wrong sound, and a word used once that is one letter away from a word the catalog uses often ("organizaton").',
+  ],
+  [
+    'description-quality',
+    'Descriptions that only repeat the entry’s id or code ("BreaksInstanceInvariantCode") or start with a status ("403 - …").',
+  ],
+  [
+    'placeholder-undeclared',
+    'Message placeholders that are not declared parameters: `{name}` missing from `params`, or `<name>`, `{{name}}`, `$\u{7b}name}` styles errata sends verbatim.',
+  ],
+  [
+    'placeholder-printf',
+    'printf-style verbs (`%d`, `%v`, `%q`, `%s`) left in a title or message: callers see "%d".',
+  ],
+  ['param-unused', 'Declared parameters that the message never uses.'],
+  [
+    'status-auth',
+    '401 whose wording is about permission (should be 403) or a third party’s token, or 403 whose wording is about authentication (should be 401).',
+  ],
+  [
+    'status-wording',
+    'A generic status (`statuses`, default 400) whose wording names a specific one: "already exists" → 409, "expired" → 410, "reached the maximum" → 403/402; a rate or monthly limit not on a 429.',
+  ],
+  [
+    'status-unknown',
+    'Statuses with no registered meaning (e.g. 420, 499): proxies and clients treat them generically.',
+  ],
+  [
+    'existence-leak',
+    'A 401/403 whose wording ("not a member", "does not own") tells a caller without access that the resource exists; answer 404 "not found or no access".',
+  ],
+  [
+    'retry-429',
+    'A 429 marked not retryable: "too many requests" means "come back later" (RFC 6585 section 4).',
+  ],
+  [
+    'retry-4xx',
+    'A 4xx marked retryable other than 408, 409, 425, 429 (`allow`): the same request gets the same answer.',
+  ],
+  [
+    'retry-5xx',
+    'A 500, 502, 503 or 504 (`statuses`) marked not retryable without a `retry.note` saying why, though these are usually transient.',
+  ],
+  [
+    'retry-hint-ignored',
+    'A 4xx whose wording tells the caller to retry ("continue polling") but is not marked retryable.',
+  ],
+  [
+    'retry-unstated',
+    'A 408, 409, 429 or 5xx that does not say whether it may be retried: every client falls back to its own guess.',
+  ],
+  [
+    'deprecated-no-replacement',
+    'Deprecated entries that do not say which entry replaces them (`deprecated.replacedBy`).',
+  ],
+  [
+    'deprecated-replacement-missing',
+    '`deprecated.replacedBy` names an entry that does not exist, the entry itself, or another deprecated entry.',
+  ],
+  [
+    'details-object',
+    'A `details` schema that is not an object (a string, an array): fields cannot be added later without breaking clients.',
+  ],
+  [
+    'link-relative',
+    'Relative links (`links`, or "see /api-reference/…" in a remediation or description) that do not resolve outside the docs site.',
+  ],
+];
+
 describe('built-in rules', () => {
   it('every built-in rule has a failing and a passing case', () => {
     expect(Object.keys(cases).sort()).toEqual(builtinRules.map((r) => r.id).sort());
@@ -911,9 +1031,12 @@ describe('built-in rules', () => {
     for (const r of builtinRules) {
       expect(r.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
       expect(['warn', 'error']).toContain(r.severity);
-      expect(r.description.length).toBeGreaterThan(20);
       expect(r.description).not.toMatch(/\n/);
     }
+  });
+
+  it('describes each rule, in the order findings are listed', () => {
+    expect(builtinRules.map((r) => [r.id, r.description])).toEqual(DESCRIPTIONS);
   });
 
   for (const [ruleId, c] of Object.entries(cases)) {
