@@ -167,9 +167,10 @@ describe('the effective contract of a catalog', () => {
 describe('every view shows the effective contract', () => {
   it('the reference pages list and anchor the added entries', () => {
     const md = generateMarkdown(shop.model);
-    expect(md).toContain('<a id="METHOD_NOT_ALLOWED"></a>');
-    expect(md).toContain('- **Type:** <https://shop.example.com/errors#PAYLOAD_TOO_LARGE>');
-    expect(md).toContain('## Server failures');
+    // One table, a row each anchored by its id: the fragment of its type URI.
+    expect(md).toContain('## Errors the server adds');
+    expect(md).toContain('| <a id="METHOD_NOT_ALLOWED"></a>`METHOD_NOT_ALLOWED` | 405 |');
+    expect(md).toContain('<a id="PAYLOAD_TOO_LARGE"></a>');
     const html = generateHtml(shop.model);
     expect(html).toContain('id="UNSUPPORTED_MEDIA_TYPE"');
   });

@@ -56,7 +56,7 @@ export function inferSchema(samples: readonly unknown[], depth = 0): JsonSchema 
 /** A path into a body: object keys, and `[]` for "each item of an array". */
 export type BodyPath = readonly string[];
 
-/** Every path at which `body` holds the string `value`. */
+/** Every path at which `body` holds the value `value` (compared with `===`). */
 function pathsOf(body: unknown, value: string, prefix: string[] = [], depth = 0): string[][] {
   if (depth > 8) return [];
   if (body === value) return [prefix];
@@ -76,6 +76,11 @@ function at(body: unknown, path: BodyPath): unknown {
     else cur = isRecord(cur) ? cur[seg] : undefined;
   }
   return cur;
+}
+
+/** The shortest path at which `body` holds `value`, or undefined. */
+export function findValuePath(body: unknown, value: string): BodyPath | undefined {
+  return pathsOf(body, value).sort((a, b) => a.length - b.length)[0];
 }
 
 /**
@@ -105,6 +110,15 @@ function nodeAt(schema: Mutable, path: BodyPath): Mutable | undefined {
 export function setEnum(schema: JsonSchema, path: BodyPath, values: readonly string[]): void {
   const node = nodeAt(schema as Mutable, path);
   if (node !== undefined) node.enum = [...values];
+}
+
+/**
+ * Makes the schema node at `path` the empty schema, any value (edited in
+ * place): what the samples showed there is not all it may hold.
+ */
+export function openNode(schema: JsonSchema, path: BodyPath): void {
+  const node = nodeAt(schema as Mutable, path);
+  if (node !== undefined) for (const key of Object.keys(node)) delete node[key];
 }
 
 /** `a.b[].c`, for prose. */
@@ -137,7 +151,7 @@ export function schemaFields(
 export function typeLabel(schema: JsonSchema): string {
   const t = schema.type;
   const list = Array.isArray(t) ? (t as string[]) : typeof t === 'string' ? [t] : [];
-  if (list.length === 0) return 'any';
+  if (list.length === 0) return 'any value';
   return list
     .map((x) => (x === 'array' && schema.items ? `array of ${typeLabel(schema.items as JsonSchema)}` : x))
     .join(' | ');
@@ -153,6 +167,9 @@ export function sampleOf(schema: JsonSchema | undefined, depth = 0): Json {
   if ('const' in schema) return schema.const as Json;
   if ('default' in schema) return schema.default as Json;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0] as Json;
+  const branches = schema.anyOf ?? schema.oneOf;
+  if (Array.isArray(branches) && branches.length > 0 && schema.type === undefined)
+    return sampleOf(branches[0] as JsonSchema, depth + 1);
   const t = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (t) {
     case 'string':
@@ -168,7 +185,8 @@ export function sampleOf(schema: JsonSchema | undefined, depth = 0): Json {
       return [sampleOf(schema.items as JsonSchema | undefined, depth + 1)];
     default: {
       const props = schema.properties as Record<string, JsonSchema> | undefined;
-      if (props === undefined) return t === 'object' ? {} : null;
+      // An object, or any value (`{}`, `details: true`): an empty object either way.
+      if (props === undefined) return t === 'object' || t === undefined ? {} : null;
       const out: { [key: string]: Json } = {};
       for (const [k, v] of Object.entries(props)) out[k] = sampleOf(v, depth + 1);
       return out;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CatalogModel, JsonSchema } from '../catalog/model.js';
 import { statusText } from '../catalog/status.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './_page.js';
-import { schemaFields } from './_schema.js';
+import { schemaFields, typeLabel } from './_schema.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';
 import { ADDED_INTRO, httpExample, wireFacts } from './markdown.js';
 import {
@@ -88,6 +88,8 @@ function entryHtml(ref: DocReference, e: DocEntry, category: number): string {
   }
   if (entry.details !== undefined && schemaFields(entry.details).length > 0)
     parts.push(`<p><strong>Details</strong></p>${fieldsTable(entry.details)}`);
+  else if (entry.details !== undefined)
+    parts.push(`<p><strong>Details:</strong> ${h(typeLabel(entry.details))}</p>`);
   parts.push(example(e.anchor, 'Example response', httpExample(e.example, e.exampleText)));
   if (e.type) parts.push(`<p class="meta">Type: <code>${h(e.type)}</code></p>`);
   const wire = wireFacts(entry);

@@ -2,7 +2,7 @@ import type { CatalogModel, EntryModel, JsonSchema } from '../catalog/model.js';
 import { statusText } from '../catalog/status.js';
 import type { WireError } from '../dialects/types.js';
 import { tableCell } from '../utils/markdown-table.js';
-import { schemaFields } from './_schema.js';
+import { schemaFields, typeLabel } from './_schema.js';
 import { codeFence, escapeCell, escapeMarkdown, inlineCode } from './escape.js';
 import {
   buildReference,
@@ -98,7 +98,8 @@ function entrySection(ref: DocReference, e: DocEntry): string {
   }
   if (entry.details !== undefined && schemaFields(entry.details).length > 0) {
     out.push('**Details**', '', fieldsTable(entry.details), '');
-  }
+  } else if (entry.details !== undefined)
+    out.push(`**Details:** ${escapeMarkdown(typeLabel(entry.details))}`, '');
   out.push('**Example response**', '', codeFence(httpExample(e.example, e.exampleText), 'http'), '');
   if (entry.links && entry.links.length > 0) {
     out.push(

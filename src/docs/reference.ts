@@ -8,8 +8,10 @@ import type { Dialect, WireError } from '../dialects/types.js';
 import {
   type BodyPath,
   findCodePath,
+  findValuePath,
   formatPath,
   inferSchema,
+  openNode,
   sampleOf,
   schemaFields,
   setEnum,
@@ -188,8 +190,27 @@ export function buildReference(own: CatalogModel, options: DocsOptions = {}): Do
     }
   }
   const codePath = findCodePath(entries.map((e) => ({ body: e.exampleBody, code: e.entry.code })));
+  // Details that may be any value (`details: true`) or anything but an object: one more
+  // sample carries a string as its details, and the member where the dialect sends them
+  // as they are is any value, not the shapes the samples happened to have.
+  const open = entries.some((e) => e.entry.details !== undefined && e.entry.details.type !== 'object');
+  let detailsPath: BodyPath | undefined;
+  // An entry whose details are sent (`expose`), so the probe shows where they go.
+  const shown = entries.find((e) => e.entry.expose) ?? first;
+  if (open && shown !== undefined) {
+    const probe = 'errata:details-probe';
+    try {
+      const occurrence = catalog.error(shown.id, {}, { stack: false, details: probe });
+      const body: unknown = JSON.parse(dialect.serialize(occurrence, context).body);
+      samples.push(body);
+      detailsPath = findValuePath(body, probe);
+    } catch {
+      // Not JSON: nothing to infer.
+    }
+  }
   const schema = inferSchema(samples);
   if (codePath !== undefined) setEnum(schema, codePath, codes);
+  if (detailsPath !== undefined) openNode(schema, detailsPath);
 
   return {
     model,
