@@ -15,7 +15,9 @@
  *   (c) errata's client reads back the entry's code and status (c1), whether
  *       it may be retried, the client's default for the status where the
  *       catalog does not say (c2), the delay the catalog states (c3), and
- *       `client.fetch` retries or not and first waits as the catalog says (c4);
+ *       `client.fetch` retries or not and first waits as the catalog says,
+ *       its back-off where the dialect carries it (problem), else the
+ *       client's own (c4);
  *   (m) no placeholder is sent as text, and an occurrence made with its
  *       parameters is rendered with no parameter mistake reported;
  *   (w) in the google and stripe dialects, the wire facts an entry states
@@ -124,7 +126,7 @@ const PROPERTIES: readonly (readonly [name: string, title: string, check: Check]
   [
     'c4',
     'is retried (or not) and first waited on as the catalog says',
-    (o, r) => backoffProblems(o, entryOf(r, o)),
+    (o, r) => backoffProblems(o, entryOf(r, o), o.dialect),
   ],
   [
     'm',

@@ -71,15 +71,25 @@ export function delayProblems(o: Observation, entry: EntryModel): string[] {
 }
 
 /**
- * (c4) What `client.fetch` does with it: retries only an idempotent request
- * the catalog lets be retried (and not when `maxAttempts` is 1), first waiting
- * the stated delay, else the top of the first back-off window: the catalog's
- * `min(baseMs, maxMs)`, the client's own where the catalog does not say.
+ * The dialects with room for the catalog's back-off (`baseMs`, `maxMs`,
+ * `maxAttempts`): `problem`'s `retry` member. The others carry whether and
+ * when only, and a client backs off on its own (docs/wire-formats.md, "Retry
+ * guidance on the wire").
  */
-export function backoffProblems(o: Observation, entry: EntryModel): string[] {
+const BACKOFF_DIALECTS = ['problem'];
+
+/**
+ * (c4) What `client.fetch` does with it: retries only an idempotent request
+ * the catalog lets be retried (and, where the dialect carries it, not when
+ * `maxAttempts` is 1), first waiting the stated delay, else the top of the
+ * first back-off window: the catalog's `min(baseMs, maxMs)` where the dialect
+ * carries it, the client's own otherwise.
+ */
+export function backoffProblems(o: Observation, entry: EntryModel, dialect: string): string[] {
   if (o.client === undefined) return [`the client gave no error (${o.failure ?? 'none'})`];
+  const carried = BACKOFF_DIALECTS.includes(dialect);
   const r = policyOf(entry);
-  const attempts = r?.retryable === true ? r.maxAttempts : undefined;
+  const attempts = carried && r?.retryable === true ? r.maxAttempts : undefined;
   const retried = IDEMPOTENT.test(o.probe.method) && expectedRetryable(entry) && (attempts ?? 2) > 1;
   if (o.retried !== retried)
     return [
@@ -88,7 +98,7 @@ export function backoffProblems(o: Observation, entry: EntryModel): string[] {
   if (!retried) return [];
   const stated = statedDelayMs(entry);
   const window =
-    r?.retryable === true && r.strategy === 'exponential'
+    carried && r?.retryable === true && r.strategy === 'exponential'
       ? Math.min(r.baseMs, r.maxMs)
       : Math.min(CLIENT_BASE_MS, CLIENT_MAX_MS);
   const want = stated !== undefined ? o.client.retryAfterMs : Math.ceil(RANDOM_TOP * window);

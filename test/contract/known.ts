@@ -18,16 +18,6 @@ export interface Known {
 }
 
 const BOTH: readonly Source[] = ['seed', 'generated'];
-const DIALECTS_BUT_PROBLEM = [
-  'barekey',
-  'clerk',
-  'simple',
-  'authos',
-  'openai',
-  'stripe',
-  'google',
-  'jsonapi',
-];
 
 export const KNOWN: readonly Known[] = [
   // Item "built-ins in the contract": a 405 carries `Allow` (RFC 9110 section 15.5.6), but the
@@ -61,17 +51,6 @@ export const KNOWN: readonly Known[] = [
     pattern: /body fails the schema: body\/(\w+\/)*(details|meta|metadata)\b/,
     title: 'the OpenAPI envelope types details by the examples, not by the details schemas',
   },
-  // Item "retry guidance per dialect + client obeys timing": only the problem dialect carries the
-  // catalog's back-off (its `retry` member: baseMs, maxMs, maxAttempts). In the others the client
-  // waits its own 500 ms window (a 429's built-in entry says 1000 ms) and retries an entry whose
-  // maxAttempts is 1.
-  {
-    property: 'c4',
-    dialects: DIALECTS_BUT_PROBLEM,
-    sources: BOTH,
-    pattern: /client\.fetch (waited \d+ ms first|retried, expected none)/,
-    title: "the catalog's back-off (baseMs, maxMs, maxAttempts) does not reach the client",
-  },
 ];
 
 /** The known problems of a property in a dialect for a source of catalogs. */
@@ -84,4 +63,3 @@ export function knownFor(property: string, dialect: string, source: Source): Kno
   );
 }
 
-export { BOTH };
