@@ -178,7 +178,7 @@ describe('barekey (000)', () => {
       }
     }
     expect(cat.errors.UNAUTHORIZED?.retry).toEqual({ retryable: false, note: 'obtain a new token first' });
-    expect(cat.errors.EVALUATION_FAILED?.retry.retryable).toBe(true);
+    expect(cat.errors.EVALUATION_FAILED?.retry?.retryable).toBe(true);
   });
 
   it('keeps the intro and the dialect', () => {
