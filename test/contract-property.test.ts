@@ -23,7 +23,9 @@
  *   (w) in the google and stripe dialects, the wire facts an entry states
  *       (Google's status, Stripe's type and doc_url) are sent, as the
  *       dialect's own parser reads them.
- * What does not hold yet is listed in contract/known.ts and runs as `it.fails`.
+ * What does not hold yet is listed in contract/known.ts and runs as `it.fails`
+ * (shown by the default catalogs: other CONTRACT_RUNS or CONTRACT_SEED may
+ * not meet a known failure, and its `it.fails` then fails).
  *
  * Bounded: every entry in every dialect, each through one adapter turning
  * with the dialect (so through all four over the nine dialects); the server
