@@ -9,9 +9,11 @@
 // read alike (yaml-fast.test.ts compares them on generated documents); on
 // scalars no catalog holds (a key `Null`, `-0`, `x#c` with no space before
 // the `#`) js-yaml's reading is the one used.
-import { CORE_SCHEMA, load, types } from 'js-yaml';
+import * as jsYaml from 'js-yaml';
 
-const SCHEMA = CORE_SCHEMA.extend({ implicit: [types.merge] });
+// js-yaml exports its types (`types.merge`), which @types/js-yaml does not declare.
+const { types } = jsYaml as typeof jsYaml & { readonly types: { readonly merge: jsYaml.Type } };
+const SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [types.merge] });
 
 /**
  * What `yaml` reads instead: an anchor (`&a`) or an alias (`*a`) where a node
@@ -29,7 +31,7 @@ export function readYamlFast(text: string): { readonly value: unknown } | undefi
   if (FOR_YAML.test(text)) return undefined;
   try {
     // `json: false`: a duplicate key is an error. A document of comments only is null, as in `yaml`.
-    return { value: load(text, { schema: SCHEMA, json: false }) ?? null };
+    return { value: jsYaml.load(text, { schema: SCHEMA, json: false }) ?? null };
   } catch {
     return undefined;
   }
