@@ -24,6 +24,11 @@ const api = defineCatalog({
   docs: 'https://config.example.com/errors',
   errors: {
     CONFIG_INVALID: { status: 422, message: 'The configuration is not valid.', details: true },
+    QUOTA_EXCEEDED: {
+      status: 422,
+      message: 'Quota exceeded.',
+      details: { type: 'object', properties: { quota: { type: 'integer' } }, required: ['quota'] },
+    },
     PLAN_LIMIT: {
       status: 402,
       message: 'Plan limit reached.',
@@ -42,8 +47,9 @@ describe('details: true is any value', () => {
       const url = new URL(request.url);
       const dialect = url.searchParams.get('dialect') as string;
       const details = JSON.parse(url.searchParams.get('details') as string) as unknown;
+      const id = (url.searchParams.get('id') ?? 'CONFIG_INVALID') as 'CONFIG_INVALID';
       return errata({ catalog: api, dialect }).handle(() => {
-        throw api.error('CONFIG_INVALID', {}, { details });
+        throw api.error(id, {}, { details } as never);
       })(request);
     };
     server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -62,8 +68,13 @@ describe('details: true is any value', () => {
         responses: { 422: openapi.components.responses.ErrataError422 } as never,
         components: openapi.components as never,
       });
-      for (const value of VALUES) {
-        const query = new URLSearchParams({ dialect, details: JSON.stringify(value) });
+      // Another entry's object details: no member of PLAN_LIMIT's is required of them (google's metadata).
+      const cases: [string, unknown][] = [
+        ...VALUES.map((v): [string, unknown] => ['CONFIG_INVALID', v]),
+        ['QUOTA_EXCEEDED', { quota: 3 }],
+      ];
+      for (const [id, value] of cases) {
+        const query = new URLSearchParams({ id, dialect, details: JSON.stringify(value) });
         const response = await fetch(`${base}/?${query}`);
         expect(response.status).toBe(422);
         const body = (await response.json()) as unknown;
@@ -81,11 +92,36 @@ describe('details: true is any value', () => {
   it('the page says any value, and its example shows no null', () => {
     const md = generateMarkdown(api.model, { contract: false });
     expect(md).toContain('| `details` | any value | no |');
-    const section = md.slice(md.indexOf('### CONFIG_INVALID'), md.indexOf('### PLAN_LIMIT'));
+    const section = md.slice(md.indexOf('### CONFIG_INVALID'), md.indexOf('### QUOTA_EXCEEDED'));
     expect(section).toContain('**Details:** any value');
     expect(section).not.toContain('"details": null');
     // An entry with an object schema keeps its field table.
     const plan = md.slice(md.indexOf('### PLAN_LIMIT'));
     expect(plan).toContain('| `limit` | integer | yes |');
+  });
+
+  it("google: a details member one entry requires is not required of another's metadata", () => {
+    const two = defineCatalog({
+      name: 'two',
+      errors: {
+        A: {
+          status: 409,
+          details: { type: 'object', properties: { reason: { type: 'string' } }, required: ['reason'] },
+        },
+        B: {
+          status: 409,
+          details: { type: 'object', properties: { reason: { type: 'string' }, code: { type: 'string' } } },
+        },
+      },
+    });
+    const openapi = generateOpenApi(two.model, { dialect: 'google' }) as {
+      components: { responses: Record<string, object>; schemas: object };
+    };
+    const validator = new OpenAPIResponseValidator({
+      responses: { 409: openapi.components.responses.ErrataError409 } as never,
+      components: openapi.components as never,
+    });
+    const wire = dialects.google.serialize(two.error('B', {}, { details: { code: 'x' } }), {});
+    expect(validator.validateResponse(409, JSON.parse(wire.body))).toBeUndefined();
   });
 });

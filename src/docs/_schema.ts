@@ -121,6 +121,15 @@ export function openNode(schema: JsonSchema, path: BodyPath): void {
   if (node !== undefined) for (const key of Object.keys(node)) delete node[key];
 }
 
+/** Removes the member the path ends with from the object schema holding it (edited in place). */
+export function dropMember(schema: JsonSchema, path: BodyPath): void {
+  const key = path.at(-1);
+  const node = nodeAt(schema as Mutable, path.slice(0, -1));
+  if (key === undefined || node === undefined || !isRecord(node.properties)) return;
+  delete node.properties[key];
+  if (Array.isArray(node.required)) node.required = node.required.filter((k) => k !== key);
+}
+
 /** `a.b[].c`, for prose. */
 export function formatPath(path: BodyPath): string {
   return path.reduce<string>((s, seg) => (seg === '[]' ? `${s}[]` : s ? `${s}.${seg}` : seg), '');

@@ -7,6 +7,7 @@ import { findDialect, getDialect } from '../dialects/registry.js';
 import type { Dialect, WireError } from '../dialects/types.js';
 import {
   type BodyPath,
+  dropMember,
   findCodePath,
   findValuePath,
   formatPath,
@@ -208,8 +209,23 @@ export function buildReference(own: CatalogModel, options: DocsOptions = {}): Do
       // Not JSON: nothing to infer.
     }
   }
+  // Details with a member no entry declares: where a dialect turns details into members of its
+  // own (google's metadata), no entry's member is then required of every other's details.
+  let memberPath: BodyPath | undefined;
+  if (shown !== undefined && entries.some((e) => e.entry.details !== undefined)) {
+    const probe = 'errata:details-member';
+    try {
+      const occurrence = catalog.error(shown.id, {}, { stack: false, details: { [probe]: probe } });
+      const body: unknown = JSON.parse(dialect.serialize(occurrence, context).body);
+      samples.push(body);
+      memberPath = findValuePath(body, probe);
+    } catch {
+      // Not JSON: nothing to infer.
+    }
+  }
   const schema = inferSchema(samples);
   if (codePath !== undefined) setEnum(schema, codePath, codes);
+  if (memberPath !== undefined) dropMember(schema, memberPath);
   if (detailsPath !== undefined) openNode(schema, detailsPath);
 
   return {
