@@ -41,7 +41,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntryModel } from '../src/catalog/model.js';
 import { normalizeCatalog } from '../src/catalog/normalize.js';
 import { getDialect, type ParsedError } from '../src/dialects/index.js';
-import { type CatalogCase, catalogCaseArb, SEEDS, seedCase } from './contract/catalogs.js';
+import { type CatalogCase, catalogCaseArb } from './contract/catalogs.js';
 import {
   backoffProblems,
   codeProblems,
@@ -52,6 +52,7 @@ import {
 } from './contract/expectations.js';
 import { Contract, DIALECTS, type Plan, type Registered, type Served } from './contract/harness.js';
 import { knownFor, type Source } from './contract/known.js';
+import { SEEDS, seedCase } from './contract/seeds.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.CONTRACT_RUNS ?? 30);

@@ -40,20 +40,6 @@ export const KNOWN: readonly Known[] = [
     pattern: /header x-request-id is not documented/,
     title: 'the x-request-id the server echoes is not listed in the stripe document',
   },
-  // Item "details schemas" (f507165 fixed the dialects that send details as they are): the google
-  // dialect sends details as ErrorInfo.metadata, a map of strings (an object's members, or
-  // `details` holding any other value as JSON text), and that map's schema is still inferred from
-  // the examples: a member every example has becomes required (`details` where the entries'
-  // details are `true`, `reason` where each example has one), so an occurrence whose details are
-  // an object without it (`{"": 0}` sent as `metadata: {"": "0"}`) fails the published schema.
-  // The metadata should be `{type: object, additionalProperties: {type: string}}`.
-  {
-    property: 'a1',
-    dialects: ['google'],
-    sources: ['generated'],
-    pattern: /body fails the schema: body\/(\w+\/)*(details|meta|metadata)\b/,
-    title: "google's metadata is typed by the examples, not by the details schemas",
-  },
 ];
 
 /** The known problems of a property in a dialect for a source of catalogs. */
