@@ -11,7 +11,7 @@ import type Validator from 'openapi-response-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errata } from '../src/adapters/fetch.js';
 import { defineCatalog } from '../src/catalog/define.js';
-import { dialects } from '../src/dialects/index.js';
+import { dialects, google } from '../src/dialects/index.js';
 import { generateMarkdown } from '../src/docs/markdown.js';
 import { generateOpenApi } from '../src/docs/openapi.js';
 
@@ -121,7 +121,7 @@ describe('details: true is any value', () => {
       responses: { 409: openapi.components.responses.ErrataError409 } as never,
       components: openapi.components as never,
     });
-    const wire = dialects.google.serialize(two.error('B', {}, { details: { code: 'x' } }), {});
+    const wire = google.serialize(two.error('B', {}, { details: { code: 'x' } }), {});
     expect(validator.validateResponse(409, JSON.parse(wire.body))).toBeUndefined();
   });
 });
