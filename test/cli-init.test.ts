@@ -82,7 +82,7 @@ describe('errata init', () => {
           stderr: '',
         });
       }
-      const model = JSON.parse((await run('export', catalog)).stdout);
+      const model = JSON.parse((await run('export', catalog, '--as-written')).stdout);
       expect(Object.keys(model.errors)).toEqual([
         'ITEM_NOT_FOUND',
         'NOT_FOUND',

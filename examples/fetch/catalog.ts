@@ -24,6 +24,7 @@ export const api = defineCatalog({
       message: 'Only {available:integer} of {sku} left in stock.',
       description: 'The order asks for more items than the warehouse holds.',
       remediation: 'Order at most `details.available` items, or another product.',
+      retry: false,
       details: z.object({ sku: z.string(), requested: z.int(), available: z.int() }),
     },
     VALIDATION_FAILED: {

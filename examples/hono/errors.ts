@@ -18,7 +18,6 @@ export const api = defineCatalog({
       message: "No order {orderId} exists.",
       remediation: "Check the order id in the URL.",
       params: {"orderId":{"type":"string"}},
-      retry: {"retryable":false},
       expose: true,
     },
     OUT_OF_STOCK: {
@@ -46,7 +45,6 @@ export const api = defineCatalog({
       message: "The request failed validation.",
       remediation: "Fix each field listed in `errors` (a JSON Pointer and a message per field).",
       params: {},
-      retry: {"retryable":false},
       expose: true,
     },
     INVALID_JSON: {
@@ -57,7 +55,6 @@ export const api = defineCatalog({
       message: "The request body is not valid JSON.",
       remediation: "Send a JSON body.",
       params: {},
-      retry: {"retryable":false},
       expose: true,
     },
     NOT_FOUND: {
@@ -68,7 +65,6 @@ export const api = defineCatalog({
       message: "No route for {method} {path}.",
       remediation: "Check the method and path against the API reference.",
       params: {"method":{"type":"string"},"path":{"type":"string"}},
-      retry: {"retryable":false},
       expose: true,
     },
     METHOD_NOT_ALLOWED: {
@@ -79,7 +75,6 @@ export const api = defineCatalog({
       message: "The method {method} is not allowed on this route.",
       remediation: "Use one of the methods in the `Allow` header.",
       params: {"method":{"type":"string"}},
-      retry: {"retryable":false},
       expose: true,
     },
     PAYLOAD_TOO_LARGE: {
@@ -90,7 +85,6 @@ export const api = defineCatalog({
       message: "The request body is too large.",
       remediation: "Send a body under 10 KB.",
       params: {},
-      retry: {"retryable":false},
       expose: true,
     },
     UNSUPPORTED_MEDIA_TYPE: {
@@ -101,7 +95,6 @@ export const api = defineCatalog({
       message: "The request body must be JSON.",
       remediation: "Send the body as JSON, with `Content-Type: application/json`.",
       params: {},
-      retry: {"retryable":false},
       expose: true,
     },
     INTERNAL_ERROR: {
