@@ -58,10 +58,39 @@ const clean = {
   },
 };
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
-const warnOnly = {
+/** `clean` with an entry for each failure every errata server answers, so that lint finds nothing. */
+const covered = {
   ...clean,
   errors: {
     ...clean.errors,
+    ...Object.fromEntries(
+      (
+        [
+          ['MALFORMED_BODY', 400, 'Malformed body', 'The request body is not valid JSON.'],
+          ['VALIDATION_FAILED', 422, 'Invalid request', 'The request failed validation.'],
+          ['NOT_FOUND', 404, 'Not found', 'No route matches the request.'],
+          ['METHOD_NOT_ALLOWED', 405, 'Method not allowed', 'The route does not take this method.'],
+          ['PAYLOAD_TOO_LARGE', 413, 'Payload too large', 'The request body is too large.'],
+          ['UNSUPPORTED_MEDIA_TYPE', 415, 'Unsupported media type', 'The body is not JSON.'],
+          ['INTERNAL_ERROR', 500, 'Internal error', 'Something went wrong on our side.'],
+        ] as const
+      ).map(([id, status, title, message]) => [
+        id,
+        {
+          status,
+          title,
+          message,
+          description: `${message} Sent by the server itself.`,
+          retry: status === 500 ? { afterMs: 1000 } : false,
+        },
+      ]),
+    ),
+  },
+};
+const warnOnly = {
+  ...covered,
+  errors: {
+    ...covered.errors,
     LOWER: { status: 400, title: 'bad thing', message: 'Bad.', description: 'Bad.' },
   },
 };
@@ -69,6 +98,7 @@ const warnOnly = {
 describe('errata lint', () => {
   const dir = workspace({
     'clean.json': json(clean),
+    'covered.json': json(covered),
     'warn.json': json(warnOnly),
     'error.yaml': `name: api\ndocs: https://docs.example.com/errors\nerrors:\n  EMPTY:\n    status: 400\n    code: ""\n    title: Empty\n    message: E.\n    description: E.\n`,
     'off.json': json({ rules: { 'code-empty': 'off' } }),
@@ -81,9 +111,9 @@ describe('errata lint', () => {
   });
 
   it('exits 0 on a clean catalog, 0 with only warnings, 1 with an error', async () => {
-    expect(await cli(dir, 'lint', 'clean.json')).toMatchObject({
+    expect(await cli(dir, 'lint', 'covered.json')).toMatchObject({
       code: 0,
-      stdout: 'clean.json\nno problems\n',
+      stdout: 'covered.json\nno problems\n',
     });
     const w = await cli(dir, 'lint', 'warn.json');
     expect(w.code).toBe(0);
