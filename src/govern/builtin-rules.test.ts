@@ -84,6 +84,19 @@ const cases: Record<string, Case> = {
         message:
           "no entry answers a method the route does not take (405): the server sends errata's generic METHOD_NOT_ALLOWED; add a 405 entry to word it for your users",
       },
+      'no 405 and no 413 entry: one finding lists both': {
+        catalog: catalog({
+          INTERNAL_ERROR: entry(500),
+          INVALID_JSON: entry(400),
+          VALIDATION_FAILED: entry(422),
+          NOT_FOUND: entry(404),
+          UNSUPPORTED_MEDIA_TYPE: entry(415),
+        }),
+        id: null,
+        field: 'errors',
+        message:
+          "no entry answers 2 failures every errata server answers, so it sends errata's generic entries for them: a method the route does not take (405: METHOD_NOT_ALLOWED); a request body over the size limit (413: PAYLOAD_TOO_LARGE); add entries to word them for your users",
+      },
       'a 404 entry for an order, none for a missing route (camelCase)': {
         catalog: catalog({
           internalError: entry(500),
