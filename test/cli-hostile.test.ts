@@ -148,9 +148,19 @@ describe('bad arguments', () => {
       'routes-proto.json: [0].errors[0]: unknown error id "constructor"',
     );
     // An entry named like a prototype member is an ordinary entry.
-    const r = await run('render', 'proto.json', 'constructor', '--params', '{"toString":5}');
+    const r = await run(
+      'render',
+      'proto.json',
+      'constructor',
+      '--params',
+      '{"constructor":"c","toString":5}',
+    );
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).body.detail).toBe('{constructor} x 5');
+    expect(JSON.parse(r.stdout).body.detail).toBe('c x 5');
+    // A parameter named like a prototype member is missing when the caller does not give it.
+    const missing = await run('render', 'proto.json', 'constructor', '--params', '{"toString":5}');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('constructor');
     const md = await run('docs', 'proto.json');
     expect(md.stdout).toContain('use `toString`');
     expect(md.stdout).not.toContain('(#toString)');
