@@ -46,11 +46,15 @@ describe('diff of the effective contracts', () => {
     );
   });
 
-  it("reports a framework's 409 now answered by the catalog's only 409 entry", () => {
+  it("reports a framework's 409 now answered by the catalog's only 409 entry, as not breaking", () => {
     const changes = diffCatalogs(model(orders), model({ ...orders, ORDER_LOCKED: { status: 409 } }));
-    expect(changes.filter((c) => c.kind === 'server-failure-changed').map((c) => c.message)).toEqual([
-      'the server\'s 409 (Conflict): sent as "CONFLICT" → "ORDER_LOCKED", by entry ORDER_LOCKED',
+    expect(changes.filter((c) => c.kind === 'framework-status-changed')).toMatchObject([
+      {
+        breaking: false,
+        message: 'the server\'s 409 (Conflict): sent as "CONFLICT" → "ORDER_LOCKED", by entry ORDER_LOCKED',
+      },
     ]);
+    expect(changes.filter((c) => c.breaking)).toEqual([]);
   });
 
   it('reports nothing when an own entry takes over with the same code and status', () => {
