@@ -34,7 +34,10 @@ describe('errata/lint entry', () => {
     });
     const code = result.outputFiles[0]?.contents ?? new Uint8Array();
     expect(new TextDecoder().decode(code)).not.toMatch(/from\s*"node:/);
-    // 14,259 B measured: the budget leaves room for a rule or two, not for a dependency.
-    expect(gzipSync(code).length).toBeLessThan(14_500);
+    // 18,210 B measured: 14,259 B before the contract's rules and diff kinds (the server
+    // failures' table and casing for server-failure-uncovered and the contract diff, retry
+    // stated or not, wire facts, parameter types). The budget leaves room for a rule or two,
+    // not for a dependency.
+    expect(gzipSync(code).length).toBeLessThan(18_500);
   });
 });
