@@ -22,15 +22,30 @@ const HEADER_DOCS: Record<string, string> = {
     "Whether repeating the request can succeed (`true` or `false`), as Stripe's SDKs read it.",
   'x-request-id': 'Identifier of the request; quote it to support.',
   'www-authenticate': 'The authentication scheme to use (RFC 9110 section 11.6.1).',
+  allow: 'The methods the route takes (RFC 9110 section 10.2.1).',
+  'request-id': "Identifier of the request (Stripe's name for it); quote it to support.",
 };
 const headerName = (name: string) =>
   name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
 
-/** The headers an entry's response carries beside its Content-Type: the dialect's, and the server's challenge on a 401. */
+/**
+ * The headers an entry's response carries beside its Content-Type: the
+ * dialect's, the request id the server echoes, the challenge on a 401 and
+ * the methods on a 405.
+ */
 function sentHeaders(e: DocReference['entries'][number]): string[] {
-  const names = Object.keys(e.example.headers).filter((k) => k !== 'content-type');
-  // Every adapter sends WWW-Authenticate with a 401 (RFC 9110 section 15.5.2), whatever the dialect.
-  if (e.entry.status === 401 && !names.includes('www-authenticate')) names.push('www-authenticate');
+  const names = Object.keys(e.example.headers)
+    .map((k) => k.toLowerCase())
+    .filter((k) => k !== 'content-type');
+  const add = (name: string) => {
+    if (!names.includes(name)) names.push(name);
+  };
+  // The responder echoes the request id in x-request-id whatever the dialect names it (Stripe: Request-Id).
+  if (names.includes('request-id')) add('x-request-id');
+  // Every adapter sends WWW-Authenticate with a 401 (RFC 9110 section 15.5.2) and Allow with a 405
+  // (section 15.5.6), whatever the dialect.
+  if (e.entry.status === 401) add('www-authenticate');
+  if (e.entry.status === 405) add('allow');
   return names;
 }
 
