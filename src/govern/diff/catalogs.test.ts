@@ -109,6 +109,17 @@ const cases: Record<
       errs(d).GONE_FOR_GOOD = { status: 410 };
     },
   },
+  'framework-status-changed': {
+    breaking: false,
+    messages: ['the server\'s 409 (Conflict): sent as "CONFLICT" → "ORDER_LOCKED", by entry ORDER_LOCKED'],
+    make: (d) => {
+      errs(d).ORDER_LOCKED = { status: 409 };
+    },
+    // An entry of a status the catalog already answers (a second 410) replaces nothing.
+    not: (d) => {
+      errs(d).GONE_FOR_GOOD = { status: 410 };
+    },
+  },
   'status-changed': {
     breaking: true,
     messages: ['status 404 → 410'],
