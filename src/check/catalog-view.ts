@@ -78,12 +78,11 @@ export function catalogView(catalog: CatalogInput, options: CatalogViewOptions =
       refs.push({ id, entry, catalog: m });
       byCode.set(entry.code, refs);
     }
+  const known = [...Object.keys(dialects), ...Object.keys(options.dialects ?? {})];
   const named = options.dialect ?? model.dialect;
   const dialect = typeof named === 'string' ? findDialect(named, options.dialects) : named;
   if (dialect === undefined)
-    throw new CheckConfigError(
-      `errata: unknown dialect "${String(named)}" (known: ${[...Object.keys(dialects), ...Object.keys(options.dialects ?? {})].join(', ')})`,
-    );
+    throw new CheckConfigError(`errata: unknown dialect "${String(named)}" (known: ${known.join(', ')})`);
   // A media type names a dialect when one dialect only has it (`application/json` names none).
   const users = new Map<string, Dialect[]>();
   for (const d of [...Object.values(dialects), ...Object.values(options.dialects ?? {}), dialect]) {
@@ -99,15 +98,11 @@ export function catalogView(catalog: CatalogInput, options: CatalogViewOptions =
     ...(contract?.added.values() ?? []),
   ]);
   const negotiated = new Map<string, Dialect>();
-  const names =
-    options.negotiated === true
-      ? [...Object.keys(dialects), ...Object.keys(options.dialects ?? {})]
-      : options.negotiated || [];
-  for (const name of names) {
+  for (const name of options.negotiated === true ? known : options.negotiated || []) {
     const d = findDialect(name, options.dialects);
     if (d === undefined)
       throw new CheckConfigError(
-        `errata: unknown dialect "${name}" in negotiated (known: ${[...Object.keys(dialects), ...Object.keys(options.dialects ?? {})].join(', ')})`,
+        `errata: unknown dialect "${name}" in negotiated (known: ${known.join(', ')})`,
       );
     negotiated.set(d.name, d);
   }
