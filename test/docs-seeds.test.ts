@@ -9,9 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../src/catalog/define.js';
 import { normalizeDocument } from '../src/catalog/load.js';
+import type { JsonSchema } from '../src/catalog/model.js';
+import { dialects } from '../src/dialects/registry.js';
+import { renderOpenApi } from '../src/docs/openapi.js';
 import { buildReference } from '../src/docs/reference.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -108,6 +112,42 @@ describe('seed reference pages', () => {
     }
     expect(rejected).toEqual([]);
   });
+
+  it.each(SEEDS)(
+    '%s: every example validates, its details against the entry’s schema and its body against each dialect’s OpenAPI schema',
+    (name) => {
+      const model = normalizeDocument(
+        JSON.parse(readFileSync(join(REPO, 'examples/catalogs', `${name}.json`), 'utf8')),
+      );
+      const ajv = new Ajv2020({ strict: false, allErrors: true });
+      addFormats.default(ajv);
+      const rejected: string[] = [];
+      let checked = 0;
+      // Every registered dialect, not a list kept here: a new dialect is checked as soon as it is registered.
+      for (const dialect of Object.keys(dialects)) {
+        const ref = buildReference(model, { dialect });
+        const components = renderOpenApi(ref).components as {
+          schemas: Record<string, JsonSchema>;
+          examples: Record<string, { value: unknown }>;
+        };
+        const body = ajv.compile(components.schemas.ErrataError as JsonSchema);
+        for (const e of ref.entries) {
+          checked++;
+          if (e.entry.details !== undefined) {
+            const details = ajv.compile(e.entry.details);
+            if (!details(e.exampleDetails))
+              rejected.push(`${dialect} ${e.id} details: ${ajv.errorsText(details.errors)}`);
+          }
+          if (!body(e.exampleBody)) rejected.push(`${dialect} ${e.id} body: ${ajv.errorsText(body.errors)}`);
+          // The OpenAPI example is the page's example.
+          if (components.examples[e.id]?.value !== e.exampleBody)
+            rejected.push(`${dialect} ${e.id}: openapi example`);
+        }
+      }
+      expect(rejected).toEqual([]);
+      expect(checked).toBe(Object.keys(dialects).length * buildReference(model).entries.length);
+    },
+  );
 
   it('are up to date (scripts/docs.ts --check passes)', () => {
     const r = runScript('--check');

@@ -1,7 +1,6 @@
 import type { JsonSchema } from '../catalog/model.js';
 import { isRecord } from '../utils/record.js';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Mutable = { [key: string]: unknown };
 
 function typeOf(v: unknown): string {
@@ -164,41 +163,4 @@ export function typeLabel(schema: JsonSchema): string {
   return list
     .map((x) => (x === 'array' && schema.items ? `array of ${typeLabel(schema.items as JsonSchema)}` : x))
     .join(' | ');
-}
-
-/**
- * A sample value of a JSON Schema: its first example, const, default or enum
- * value, or a value built from its type. Bounded in depth.
- */
-export function sampleOf(schema: JsonSchema | undefined, depth = 0): Json {
-  if (schema === undefined || depth > 5) return null;
-  if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0] as Json;
-  if ('const' in schema) return schema.const as Json;
-  if ('default' in schema) return schema.default as Json;
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0] as Json;
-  const branches = schema.anyOf ?? schema.oneOf;
-  if (Array.isArray(branches) && branches.length > 0 && schema.type === undefined)
-    return sampleOf(branches[0] as JsonSchema, depth + 1);
-  const t = Array.isArray(schema.type) ? schema.type[0] : schema.type;
-  switch (t) {
-    case 'string':
-      return 'string';
-    case 'integer':
-    case 'number':
-      return 0;
-    case 'boolean':
-      return false;
-    case 'null':
-      return null;
-    case 'array':
-      return [sampleOf(schema.items as JsonSchema | undefined, depth + 1)];
-    default: {
-      const props = schema.properties as Record<string, JsonSchema> | undefined;
-      // An object, or any value (`{}`, `details: true`): an empty object either way.
-      if (props === undefined) return t === 'object' || t === undefined ? {} : null;
-      const out: { [key: string]: Json } = {};
-      for (const [k, v] of Object.entries(props)) out[k] = sampleOf(v, depth + 1);
-      return out;
-    }
-  }
 }

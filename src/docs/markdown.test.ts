@@ -79,7 +79,8 @@ describe('generateMarkdown', () => {
     expect(section).toContain('| `orderId` | string | The order asked for |');
     expect(section).toContain('| `customer` | integer |  |');
     expect(section).toContain('```http\nHTTP/1.1 404 Not Found\ncontent-type: application/problem+json\n');
-    expect(section).toContain('"detail": "No order <orderId> for customer <customer>."');
+    // A string parameter shows as its placeholder, an integer as a number of its type.
+    expect(section).toContain('"detail": "No order <orderId> for customer 3."');
     const rate = md.slice(md.indexOf('<a id="RATE_LIMITED"></a>'));
     expect(rate).toContain('retry-after: 60\n');
     expect(rate).toContain('| `limit` | integer | no |');

@@ -1,7 +1,7 @@
 import { entryAnchor, typeUri } from '../catalog/anchor.js';
 import { effectiveModel, serverContract } from '../catalog/contract.js';
 import { createCatalog } from '../catalog/define.js';
-import type { CatalogModel, EntryModel, JsonSchema, RetryPolicy } from '../catalog/model.js';
+import type { CatalogModel, EntryModel, JsonSchema, ParamType, RetryPolicy } from '../catalog/model.js';
 import { placeholders } from '../catalog/template.js';
 import { findDialect, getDialect } from '../dialects/registry.js';
 import type { Dialect, WireError } from '../dialects/types.js';
@@ -13,10 +13,10 @@ import {
   formatPath,
   inferSchema,
   openNode,
-  sampleOf,
   schemaFields,
   setEnum,
 } from './_schema.js';
+import { exampleParam, exampleValue, type JsonValue } from './example-value.js';
 
 /** Options every generator accepts. */
 export interface DocsOptions {
@@ -56,6 +56,10 @@ export interface DocEntry {
   readonly exampleText: string;
   /** Parameters of the message, declared or taken from the template. */
   readonly params: readonly { name: string; type: string; description?: string }[];
+  /** The parameter values of the example: `<name>` for a string, a value of its type otherwise. */
+  readonly exampleParams: Readonly<Record<string, string | number | boolean>>;
+  /** The details of the example, built from the entry's schema (it validates against it); `undefined` without one. */
+  readonly exampleDetails: JsonValue | undefined;
   /** `undefined` when the catalog does not say whether the error may be retried. */
   readonly retryable: boolean | undefined;
   /** "No — fix the request", "Yes — exponential back-off, 0.5 s to 30 s", "Not stated". */
@@ -126,9 +130,9 @@ export function buildReference(own: CatalogModel, options: DocsOptions = {}): Do
   for (const c of model.categories) byCategory.set(c, []);
   for (const [id, entry] of Object.entries(model.errors)) {
     const params = paramsOf(entry);
-    const values: Record<string, string> = {};
-    for (const p of params) values[p.name] = `<${p.name}>`;
-    const details = entry.details === undefined ? undefined : sampleOf(entry.details);
+    const values: Record<string, string | number | boolean> = {};
+    for (const p of params) values[p.name] = exampleParam(p.name, p.type as ParamType);
+    const details = entry.details === undefined ? undefined : exampleValue(entry.details);
     const error = catalog.error(id, values, { details, stack: false });
     const example = dialect.serialize(error, context);
     let exampleBody: unknown = example.body;
@@ -148,6 +152,8 @@ export function buildReference(own: CatalogModel, options: DocsOptions = {}): Do
       exampleBody,
       exampleText,
       params,
+      exampleParams: values,
+      exampleDetails: details,
       retryable: entry.retry?.retryable,
       retryText: retryText(entry.retry),
       added: added.has(id),
@@ -241,16 +247,16 @@ export function buildReference(own: CatalogModel, options: DocsOptions = {}): Do
   };
 }
 
-/** The model the examples are rendered from: every parameter a string, so each shows as `<name>`. */
+/**
+ * The model the examples are rendered from: each parameter of the template declared
+ * with its type, so a string shows as `<name>` and a number as a number.
+ */
 function exampleModel(model: CatalogModel): CatalogModel {
   const errors: Record<string, EntryModel> = {};
   for (const [id, e] of Object.entries(model.errors))
     errors[id] = {
       ...e,
-      ...(e.message !== undefined && {
-        message: e.message.replace(/\{([A-Za-z_][A-Za-z0-9_]*):[a-z]+\}/g, '{$1}'),
-      }),
-      params: Object.fromEntries(Object.keys(e.params).map((name) => [name, { type: 'string' as const }])),
+      params: Object.fromEntries(paramsOf(e).map((p) => [p.name, { type: p.type as ParamType }])),
     };
   return { ...model, errors };
 }
