@@ -165,14 +165,14 @@ const cases: Record<string, Case> = {
         id: 'A',
         field: 'code',
         message:
-          'code "not a code" is not identifier-like (letters and digits in words joined by "_", "-" or ".")',
+          'code "not a code" is not identifier-like (letters and digits in words joined by "_", "-" or ".", namespaces by "/" or ":")',
       },
       'a code ending in a separator': {
         catalog: catalog({ A: entry(400, { code: 'trailing_' }) }),
         id: 'A',
         field: 'code',
         message:
-          'code "trailing_" is not identifier-like (letters and digits in words joined by "_", "-" or ".")',
+          'code "trailing_" is not identifier-like (letters and digits in words joined by "_", "-" or ".", namespaces by "/" or ":")',
       },
       'a code longer than maxLength': {
         catalog: catalog({ A: entry(400, { code: 'LONG_CODE' }) }),
@@ -181,10 +181,48 @@ const cases: Record<string, Case> = {
         field: 'code',
         message: 'code "LONG_CODE" is longer than 5 characters',
       },
+      'a namespace separator other than the catalog’s': {
+        catalog: catalog({
+          A: entry(400, { code: 'auth/email-already-in-use' }),
+          B: entry(400, { code: 'auth/invalid-email' }),
+          C: entry(404, { code: 'storage:object-not-found' }),
+        }),
+        id: 'C',
+        field: 'code',
+        message: 'code "storage:object-not-found" separates its namespace with ":", the rest of the catalog with "/"',
+      },
+      'a segment not in the configured style': {
+        catalog: catalog({ A: entry(400, { code: 'auth/EMAIL_EXISTS' }) }),
+        setting: ['error', { separator: '/', style: ['kebab', 'kebab'] }],
+        id: 'A',
+        field: 'code',
+        message: 'code "auth/EMAIL_EXISTS": segment 2 "EMAIL_EXISTS" is not kebab',
+      },
+      'a namespaced code with an empty segment': {
+        catalog: catalog({ A: entry(400, { code: 'auth//invalid-email' }) }),
+        id: 'A',
+        field: 'code',
+        message:
+          'code "auth//invalid-email" is not identifier-like (letters and digits in words joined by "_", "-" or ".", namespaces by "/" or ":")',
+      },
     },
     passes: {
       'dotted, dashed and one-letter codes': {
         catalog: catalog({ A: entry(400, { code: 'auth.token-expired_2' }), B: entry(400, { code: 'X' }) }),
+      },
+      'namespaced codes, one separator throughout': {
+        catalog: catalog({
+          A: entry(400, { code: 'auth/email-already-in-use' }),
+          B: entry(404, { code: 'storage/object-not-found' }),
+          C: entry(400, { code: 'auth/account-exists-with-different-credential' }),
+        }),
+      },
+      'namespaced codes in the configured style per segment': {
+        catalog: catalog({
+          A: entry(400, { code: 'auth/email-already-in-use' }),
+          B: entry(404, { code: 'Storage.OBJECT_NOT_FOUND' }),
+        }),
+        setting: ['error', { separator: ['/', '.'], style: [['kebab', 'Pascal'], ['kebab', 'SCREAMING_SNAKE']] }],
       },
     },
   },
@@ -210,6 +248,13 @@ const cases: Record<string, Case> = {
       },
       'snake_case codes only': {
         catalog: catalog({ A: entry(404, { code: 'not_found' }), B: entry(403, { code: 'forbidden' }) }),
+      },
+      'kebab-case codes under namespaces': {
+        catalog: catalog({
+          A: entry(404, { code: 'storage/object-not-found' }),
+          B: entry(400, { code: 'auth/invalid-email' }),
+          C: entry(400, { code: 'auth/weak-password' }),
+        }),
       },
     },
   },
@@ -420,6 +465,13 @@ const cases: Record<string, Case> = {
           C: entry(400, { description: 'The status starts here; status, status, status.' }),
         }),
       },
+      'real words one letter away from frequent ones ("header" near "reader", "pending" near "sending")': {
+        catalog: catalog({
+          A: entry(400, { description: 'The reader failed. Another reader. A third reader.' }),
+          B: entry(400, { description: 'Sending failed. Sending again. Stop sending.' }),
+          C: entry(400, { description: 'The header is missing while the job is pending.' }),
+        }),
+      },
     },
   },
   'description-quality': {
@@ -470,6 +522,27 @@ const cases: Record<string, Case> = {
         id: 'A',
         field: 'message',
         message: `$${'{'}name} looks like a placeholder but is not a parameter: the caller receives it verbatim; write {name} and declare it`,
+      },
+      'a {$name} placeholder (MessageFormat 2, Angular, PHP)': {
+        catalog: catalog({ A: entry(500, { message: 'Upstream failed: {$originalMessage}' }) }),
+        id: 'A',
+        field: 'message',
+        message:
+          '{$originalMessage} looks like a placeholder but is not a parameter: the caller receives it verbatim; write {name} and declare it',
+      },
+      'a %{name} placeholder (Ruby, i18n-js)': {
+        catalog: catalog({ A: entry(422, { message: 'The %{field} is invalid' }) }),
+        id: 'A',
+        field: 'message',
+        message:
+          '%{field} looks like a placeholder but is not a parameter: the caller receives it verbatim; write {name} and declare it',
+      },
+      'a {0} positional placeholder (.NET, Java MessageFormat)': {
+        catalog: catalog({ A: entry(400, { message: 'Value {0} is out of range' }) }),
+        id: 'A',
+        field: 'message',
+        message:
+          '{0} looks like a placeholder but is not a parameter: the caller receives it verbatim; write {name} and declare it',
       },
       'a {name} missing from params': {
         catalog: catalog({
@@ -574,6 +647,12 @@ const cases: Record<string, Case> = {
           }),
         }),
       },
+      '"credentials are insufficient" and "lacks valid authentication credentials" on a 401': {
+        catalog: catalog({
+          A: entry(401, { description: 'The credentials are insufficient to identify the caller.' }),
+          B: entry(401, { description: 'The request lacks valid authentication credentials.' }),
+        }),
+      },
     },
   },
   'status-wording': {
@@ -585,12 +664,12 @@ const cases: Record<string, Case> = {
         message:
           'the wording ("already exists") describes a conflict with existing state: 409 Conflict (RFC 9110 15.5.10) tells clients more than 400',
       },
-      '"has expired" on a 400': {
-        catalog: catalog({ A: entry(400, { description: 'The device code has expired.' }) }),
+      'an expired link on a 400': {
+        catalog: catalog({ A: entry(400, { description: 'The invitation link has expired.' }) }),
         id: 'A',
         field: 'status',
         message:
-          'the wording ("has expired") describes something that no longer exists: 410 Gone (RFC 9110 15.5.11) tells clients more than 400',
+          'the wording ("link has expired") describes something that no longer exists: 410 Gone (RFC 9110 15.5.11) tells clients more than 400',
       },
       'a rate limit on a 403': {
         catalog: catalog({ A: entry(403, { description: 'Rate limit exceeded.' }) }),
@@ -620,10 +699,19 @@ const cases: Record<string, Case> = {
       'each wording on the status it names': {
         catalog: catalog({
           A: entry(409, { message: 'The identifier already exists.' }),
-          B: entry(410, { description: 'The device code has expired.' }),
+          B: entry(410, { description: 'The invitation link has expired.' }),
           C: entry(429, { description: 'Rate limit exceeded.', retry: { afterMs: 1000 } }),
           D: entry(403, { description: 'Organization has reached the maximum number of services.' }),
           E: entry(402, { description: 'The monthly credit pool is empty.' }),
+        }),
+      },
+      'expired credentials, coupons, sessions and codes on a 400 (not a resource gone for good)': {
+        catalog: catalog({
+          A: entry(400, { description: 'The provided credentials have expired.' }),
+          B: entry(400, { description: 'The coupon has expired and can no longer be applied.' }),
+          C: entry(400, { message: 'Your session has expired; sign in again.' }),
+          D: entry(400, { description: 'The device code has expired.' }),
+          E: entry(400, { description: 'The card has expired.' }),
         }),
       },
       '"already exists" on a 422 when only 400 is generic': {
@@ -684,6 +772,13 @@ const cases: Record<string, Case> = {
     passes: {
       'a 429 with a window': { catalog: catalog({ A: entry(429, { retry: { afterMs: 60_000 } }) }) },
       'a 429 that does not say (retry-unstated asks for it)': { catalog: catalog({ A: entry(429) }) },
+      'a 429 not retryable with a note saying why': {
+        catalog: catalog({
+          A: entry(429, {
+            retry: { retryable: false, note: 'The daily quota resets at midnight UTC; retrying sooner fails.' },
+          }),
+        }),
+      },
     },
   },
   'retry-4xx': {
@@ -710,6 +805,13 @@ const cases: Record<string, Case> = {
           B: entry(409, { retry: true }),
           C: entry(425, { retry: true }),
           D: entry(400),
+        }),
+      },
+      'a retryable 400 with a note saying why': {
+        catalog: catalog({
+          A: entry(400, {
+            retry: { delayMs: 1000, note: 'The upload is still being processed; the same request succeeds once it is.' },
+          }),
         }),
       },
       'a retryable 423 the configuration allows': {
