@@ -7,6 +7,8 @@
  * does not grow with the input; and a HAR of the same traffic (streamed JSON).
  * Targets: ≥ 100 MB/s of NDJSON checked, < 200 MB peak RSS at any size.
  * Run: npx tsx bench/check.ts   (CHECK_BENCH_MB=1024 for a 1 GB log; ROUNDS=3)
+ * Profile one case: npx tsx bench/check.ts --generate FILE MB, then
+ * node --cpu-prof --import tsx bench/check.ts --case 'errata check (read + check)' FILE CATALOG
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -130,16 +132,17 @@ const baseline: Case = async () => async (file) => {
 };
 
 const readOnly: Case = async () => {
-  const { readInput } = await import('../src/check/inputs/index.js');
+  const { readInputBatches } = await import('../src/check/inputs/index.js');
   return async (file) => {
     let n = 0;
-    for await (const _ of readInput(file, { cwd: process.cwd(), onProblem: () => {} })) n++;
+    for await (const batch of readInputBatches(file, { cwd: process.cwd(), onProblem: () => {} }))
+      n += batch.length;
     return n;
   };
 };
 
 const readAndCheck: Case = async (catalog) => {
-  const [{ readInput }, { createChecker }, { loadCatalog }] = await Promise.all([
+  const [{ readInputBatches }, { createChecker }, { loadCatalog }] = await Promise.all([
     import('../src/check/inputs/index.js'),
     import('../src/check/index.js'),
     import('../src/catalog/load.js'),
@@ -148,8 +151,8 @@ const readAndCheck: Case = async (catalog) => {
   return async (file) => {
     const checker = createChecker(model);
     let findings = 0;
-    for await (const o of readInput(file, { cwd: process.cwd(), onProblem: () => {} }))
-      findings += checker.check(o).length;
+    for await (const batch of readInputBatches(file, { cwd: process.cwd(), onProblem: () => {} }))
+      for (const o of batch) findings += checker.check(o).length;
     return findings;
   };
 };
@@ -178,7 +181,11 @@ function runCase(name: string, file: string, catalog: string): Measured {
   return JSON.parse(r.stdout.trim().split('\n').pop() as string) as Measured;
 }
 
-if (process.argv[2] === '--case') {
+if (process.argv[2] === '--generate') {
+  const [, , , file, mb] = process.argv;
+  generate(file as string, Number(mb));
+  writeFileSync(`${file}.catalog.yaml`, CATALOG);
+} else if (process.argv[2] === '--case') {
   const [, , , name, file, catalog] = process.argv;
   const run = await (CASES[name as string] as Case)(catalog as string);
   const t = performance.now();

@@ -5,11 +5,15 @@ import { Buffer, isUtf8 } from 'node:buffer';
 import { badByte } from './_body.js';
 import { streamJson } from './_json-stream.js';
 import type { ProblemReporter } from './_problems.js';
+import type { StatusScan } from './_status-scan.js';
 
 export interface JsonLine {
   /** 1-based. */
   readonly line: number;
+  /** The parsed line; `undefined` when `status` is set. */
   readonly value: unknown;
+  /** Set when the options' `scan` answered for the line: it was not parsed. */
+  readonly status?: number;
 }
 
 export interface JsonLinesOptions {
@@ -18,6 +22,8 @@ export interface JsonLinesOptions {
   readonly maxLineBytes: number;
   /** In a streamed line, strings longer than this become an `Oversized`. */
   readonly maxString: number;
+  /** Answers a line's status without parsing it, where it can (see `_status-scan.ts`). */
+  readonly scan?: StatusScan;
 }
 
 const NEWLINE = 10;
@@ -30,14 +36,14 @@ function preview(text: string): string {
 }
 
 /**
- * Yields each line's JSON value with its line number; a line that is not
- * JSON, or not UTF-8, is a problem at its line and the reading goes on. Blank
- * lines are skipped.
+ * Yields each line's JSON value with its line number, in batches (the lines
+ * that a chunk of input completes); a line that is not JSON, or not UTF-8, is
+ * a problem at its line and the reading goes on. Blank lines are skipped.
  */
 export async function* readJsonLines(
   bytes: AsyncIterable<Uint8Array>,
   options: JsonLinesOptions,
-): AsyncGenerator<JsonLine> {
+): AsyncGenerator<JsonLine[]> {
   const { problems } = options;
   let line = 0;
   // The start of a line whose end has not arrived yet.
@@ -83,6 +89,37 @@ export async function* readJsonLines(
     return state;
   };
 
+  /** Reads complete lines (the bytes between newlines) into `batch`. */
+  const readLines = (lines: Buffer, batch: JsonLine[], scan: StatusScan | null = options.scan ?? null) => {
+    if (isUtf8(lines)) {
+      // The common case: one decode, then a split.
+      for (const text of lines.toString('utf8').split('\n')) {
+        const status = scan?.(text);
+        if (status !== undefined) batch.push({ line: ++line, value: undefined, status });
+        else {
+          const parsed = parseLine(text, ++line);
+          if (parsed) batch.push(parsed);
+        }
+      }
+      return;
+    }
+    // Some line holds bytes that are not UTF-8: find it, line by line.
+    for (let start = 0; start <= lines.length; ) {
+      const next = lines.indexOf(NEWLINE, start);
+      const end = next === -1 ? lines.length : next;
+      const raw = lines.subarray(start, end);
+      line++;
+      if (!isUtf8(raw))
+        problems.report('not-utf8', {
+          line,
+          message: `not UTF-8 (${badByte(raw)}): read with U+FFFD in place of the bad bytes`,
+        });
+      const parsed = parseLine(raw.toString('utf8'), line);
+      if (parsed) batch.push(parsed);
+      start = end + 1;
+    }
+  };
+
   for await (const input of bytes) {
     let chunk = Buffer.isBuffer(input)
       ? input
@@ -93,7 +130,7 @@ export async function* readJsonLines(
       if (end === -1) continue;
       streamed.stream.end();
       line++;
-      for (const value of streamed.values) yield { line, value };
+      yield streamed.values.map((value) => ({ line, value }));
       streamed = undefined;
       chunk = chunk.subarray(end + 1);
     }
@@ -109,40 +146,26 @@ export async function* readJsonLines(
       }
       continue;
     }
-    const whole =
-      pending.length > 0 ? Buffer.concat([...pending, chunk.subarray(0, last)]) : chunk.subarray(0, last);
+    const complete = chunk.subarray(0, last);
+    const batch: JsonLine[] = [];
+    if (pending.length > 0) {
+      // Only the line that was pending is copied, not the chunk with it.
+      const first = complete.indexOf(NEWLINE);
+      readLines(Buffer.concat([...pending, first === -1 ? complete : complete.subarray(0, first)]), batch);
+      if (first !== -1) readLines(complete.subarray(first + 1), batch);
+    } else readLines(complete, batch);
     pending = last + 1 < chunk.length ? [chunk.subarray(last + 1)] : [];
     pendingBytes = chunk.length - last - 1;
-    if (isUtf8(whole)) {
-      // The common case: one decode for the chunk, then a split.
-      for (const text of whole.toString('utf8').split('\n')) {
-        const parsed = parseLine(text, ++line);
-        if (parsed) yield parsed;
-      }
-      continue;
-    }
-    // Some line holds bytes that are not UTF-8: find it, line by line.
-    for (let start = 0; start <= whole.length; ) {
-      const next = whole.indexOf(NEWLINE, start);
-      const end = next === -1 ? whole.length : next;
-      const raw = whole.subarray(start, end);
-      line++;
-      if (!isUtf8(raw))
-        problems.report('not-utf8', {
-          line,
-          message: `not UTF-8 (${badByte(raw)}): read with U+FFFD in place of the bad bytes`,
-        });
-      const parsed = parseLine(raw.toString('utf8'), line);
-      if (parsed) yield parsed;
-      start = end + 1;
-    }
+    if (batch.length > 0) yield batch;
   }
   if (streamed !== undefined) {
     streamed.stream.end();
     line++;
-    for (const value of streamed.values) yield { line, value };
+    yield streamed.values.map((value) => ({ line, value }));
   } else if (pendingBytes > 0) {
-    const parsed = parseLine(Buffer.concat(pending).toString('utf8'), line + 1);
-    if (parsed) yield parsed;
+    // The last line has no newline: cut short, perhaps, so it is parsed, never scanned.
+    const batch: JsonLine[] = [];
+    readLines(Buffer.concat(pending), batch, null);
+    if (batch.length > 0) yield batch;
   }
 }

@@ -82,7 +82,7 @@ function entryObservation(
 export async function* readHar(
   bytes: AsyncIterable<Uint8Array>,
   options: ReadOptions,
-): AsyncGenerator<Observation> {
+): AsyncGenerator<Observation[]> {
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const problems = problemReporter(options);
   const queue: unknown[] = [];
@@ -106,7 +106,8 @@ export async function* readHar(
         true,
       ),
   });
-  const take = function* (): Generator<Observation> {
+  const take = (): Observation[] => {
+    const batch: Observation[] = [];
     for (const entry of queue.splice(0)) {
       entries++;
       const read = entryObservation(entry, entries, options, maxBody, problems);
@@ -116,16 +117,19 @@ export async function* readHar(
         noBody++;
         firstNoBody ||= entries;
       }
-      yield observation;
+      batch.push(observation);
     }
+    return batch;
   };
   for await (const chunk of bytes) {
     stream.write(chunk);
-    yield* take();
+    const batch = take();
+    if (batch.length > 0) yield batch;
     if (stream.failed) break;
   }
   stream.end();
-  yield* take();
+  const last = take();
+  if (last.length > 0) yield last;
   if (entries === 0 && !stream.failed)
     problems.report('empty', {
       message: 'no entries: expected a HAR 1.2 document, {"log": {"entries": [...]}}',

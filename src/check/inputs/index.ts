@@ -75,8 +75,17 @@ export interface ReadInputOptions extends Omit<ReadOptions, 'file'> {
 /**
  * Reads one input (a file name, or `-` for stdin) as observations, whatever
  * its format; a file that cannot be opened is a fatal problem, not a throw.
+ * For millions of records, {@link readInputBatches} costs less.
  */
 export async function* readInput(name: string, options: ReadInputOptions): AsyncGenerator<Observation> {
+  for await (const batch of readInputBatches(name, options)) yield* batch;
+}
+
+/** {@link readInput}, in batches (the observations of one chunk of input each). */
+export async function* readInputBatches(
+  name: string,
+  options: ReadInputOptions,
+): AsyncGenerator<readonly Observation[]> {
   let bytes: AsyncIterable<Uint8Array>;
   if (name === '-') bytes = options.stdin ?? (process.stdin as AsyncIterable<Uint8Array>);
   else bytes = createReadStream(resolve(options.cwd, name), { highWaterMark: CHUNK });

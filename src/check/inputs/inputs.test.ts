@@ -13,8 +13,8 @@ async function* bytes(text: string | Buffer, size = 7): AsyncGenerator<Uint8Arra
 async function read(reader: Reader, input: AsyncIterable<Uint8Array>, options: object = {}) {
   const problems: InputProblem[] = [];
   const observations: Observation[] = [];
-  for await (const o of reader(input, { file: 'in', onProblem: (p) => problems.push(p), ...options }))
-    observations.push(o);
+  for await (const batch of reader(input, { file: 'in', onProblem: (p) => problems.push(p), ...options }))
+    observations.push(...batch);
   return { observations, problems };
 }
 
@@ -297,6 +297,33 @@ describe('readNdjson', () => {
         fatal: false,
       },
     ]);
+  });
+
+  it('reads success lines by a scan and error lines by a parse, alike in every chunking', async () => {
+    const lines = [pino(200), pino(404), pino(301, { upstream: { status: 503 } }), pino(200), pino(500)];
+    const expected = [200, 404, 301, 200, 500].map((status, i) => [status, i + 1]);
+    for (const size of [1, 7, 64, 4096]) {
+      const { observations, problems } = await read(readNdjson, bytes(`${lines.join('\n')}\n`, size));
+      expect(problems).toEqual([]);
+      expect(observations.map((o) => [o.status, o.source?.line])).toEqual(expected);
+      // Errors carry what was parsed; successes, scanned or parsed, only their status.
+      expect(observations.map((o) => o.url)).toEqual([
+        undefined,
+        '/orders/404',
+        undefined,
+        undefined,
+        '/orders/500',
+      ]);
+    }
+  });
+
+  it('parses a last line without its newline (a log cut short), so its damage is reported', async () => {
+    const { observations, problems } = await read(
+      readNdjson,
+      bytes(`${pino(200)}\n{"res":{"statusCode":200}`),
+    );
+    expect(observations.map((o) => o.status)).toEqual([200]);
+    expect(problems.map((p) => [p.line, p.message.slice(0, 8)])).toEqual([[2, 'not JSON']]);
   });
 
   it('says which paths it tried when no line has a status', async () => {

@@ -6,6 +6,7 @@ import { readHeaders } from './_headers.js';
 import { readJsonLines } from './_json-lines.js';
 import { Oversized } from './_json-stream.js';
 import { problemReporter } from './_problems.js';
+import { statusScanner } from './_status-scan.js';
 import { fieldGetters, fieldPaths } from './fields.js';
 import { DEFAULT_MAX_BODY_BYTES, type ReadOptions } from './types.js';
 
@@ -25,28 +26,47 @@ export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 export async function* readNdjson(
   bytes: AsyncIterable<Uint8Array>,
   options: ReadOptions,
-): AsyncGenerator<Observation> {
+): AsyncGenerator<Observation[]> {
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const problems = problemReporter(options);
   const get = fieldGetters(options.fields);
   let records = 0;
   let lines = 0;
-  for await (const { line, value } of readJsonLines(bytes, {
+  for await (const batch of readJsonLines(bytes, {
     problems,
     maxLineBytes: Math.max(MAX_LINE_BYTES, maxBody * 2 + 65536),
     maxString: maxBody * 2 + 16,
+    scan: statusScanner(fieldPaths('status', options.fields)),
   })) {
-    lines++;
-    const rawStatus = get.status(value);
-    const status = typeof rawStatus === 'string' && /^\d{3}$/.test(rawStatus) ? Number(rawStatus) : rawStatus;
-    if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 999) continue;
-    records++;
-    const source = { file: options.file, line };
-    // A success is counted, never judged: its headers and body are not read.
-    if (status < 400) {
-      yield { status, headers: NONE, source };
-      continue;
+    const observations: Observation[] = [];
+    for (const { line, value, status: scanned } of batch) {
+      lines++;
+      const source = { file: options.file, line };
+      // A success is counted, never judged: its headers and body are not read.
+      if (scanned !== undefined) {
+        records++;
+        observations.push({ status: scanned, headers: NONE, source });
+        continue;
+      }
+      const rawStatus = get.status(value);
+      const status =
+        typeof rawStatus === 'string' && /^\d{3}$/.test(rawStatus) ? Number(rawStatus) : rawStatus;
+      if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 999) continue;
+      records++;
+      observations.push(
+        status < 400 ? { status, headers: NONE, source } : errorObservation(value, status, line, source),
+      );
     }
+    if (observations.length > 0) yield observations;
+  }
+  if (records === 0 && lines > 0)
+    problems.report('no-status', {
+      message: `none of ${lines} JSON line${lines === 1 ? '' : 's'} has a status at ${fieldPaths('status', options.fields).join(', ')}: map the fields in the config ("fields": { "status": "path.to.status" })`,
+    });
+  problems.finish();
+
+  /** An error response's observation: its headers and body read, its duplicates and skipped body reported. */
+  function errorObservation(value: unknown, status: number, line: number, source: Observation['source']) {
     const { headers, duplicates } = readHeaders(get.headers(value));
     for (const d of duplicates)
       problems.report('duplicate-header', {
@@ -65,7 +85,7 @@ export async function* readNdjson(
     const url = text(get.url(value));
     const route = text(get.route(value));
     const code = text(get.code(value));
-    yield {
+    return {
       status,
       headers,
       ...(body !== undefined && { body }),
@@ -76,9 +96,4 @@ export async function* readNdjson(
       source,
     };
   }
-  if (records === 0 && lines > 0)
-    problems.report('no-status', {
-      message: `none of ${lines} JSON line${lines === 1 ? '' : 's'} has a status at ${fieldPaths('status', options.fields).join(', ')}: map the fields in the config ("fields": { "status": "path.to.status" })`,
-    });
-  problems.finish();
 }

@@ -42,19 +42,30 @@ const isCode = (v: unknown): v is string =>
 export async function* readOtlp(
   bytes: AsyncIterable<Uint8Array>,
   options: ReadOptions,
-): AsyncGenerator<Observation> {
+): AsyncGenerator<Observation[]> {
   const problems = problemReporter(options);
   let lines = 0;
   let spans = 0;
-  for await (const { line, value } of readJsonLines(bytes, {
+  for await (const batch of readJsonLines(bytes, {
     problems,
     maxLineBytes: MAX_LINE_BYTES,
     maxString: 64 * 1024,
   })) {
+    const observations = batch.flatMap(({ line, value }) => [...lineObservations(line, value)]);
+    if (observations.length > 0) yield observations;
+  }
+  if (spans === 0 && lines > 0)
+    problems.report('no-spans', {
+      message: 'no server span with http.response.status_code: nothing to check (client spans are left out)',
+    });
+  problems.finish();
+
+  /** The server spans of one line. */
+  function* lineObservations(line: number, value: unknown): Generator<Observation> {
     lines++;
     if (!isRecord(value) || !Array.isArray(value.resourceSpans)) {
       problems.report('not-otlp', { line, message: 'not OTLP JSON: expected {"resourceSpans": [...]}' });
-      continue;
+      return;
     }
     for (const resource of value.resourceSpans)
       for (const scope of list(isRecord(resource) ? resource.scopeSpans : undefined))
@@ -90,9 +101,4 @@ export async function* readOtlp(
           };
         }
   }
-  if (spans === 0 && lines > 0)
-    problems.report('no-spans', {
-      message: 'no server span with http.response.status_code: nothing to check (client spans are left out)',
-    });
-  problems.finish();
 }

@@ -34,8 +34,16 @@ export interface ReadOptions {
   readonly fields?: FieldMapping;
 }
 
-/** A reader: the bytes of one input in, observations out (problems on the side). */
-export type Reader = (bytes: AsyncIterable<Uint8Array>, options: ReadOptions) => AsyncIterable<Observation>;
+/**
+ * A reader: the bytes of one input in, observations out in batches, one per
+ * chunk of input read (problems on the side). A batch, not one observation
+ * at a time: a log has millions of lines, and each step of an async
+ * iteration costs more than reading a success line.
+ */
+export type Reader = (
+  bytes: AsyncIterable<Uint8Array>,
+  options: ReadOptions,
+) => AsyncIterable<readonly Observation[]>;
 
 /**
  * Where an NDJSON log line keeps each field: a dotted path (`res.statusCode`)

@@ -54,7 +54,7 @@ function findingCollector() {
 
 export async function runCheckFiles(options: CheckFilesOptions, io: CliIO): Promise<number> {
   const setup = await setUpCheck(options, io);
-  const [{ readInput }, report] = await Promise.all([
+  const [{ readInputBatches }, report] = await Promise.all([
     import('../../check/inputs/index.js'),
     import('../../check/report/index.js'),
   ]);
@@ -62,17 +62,29 @@ export async function runCheckFiles(options: CheckFilesOptions, io: CliIO): Prom
   const inputs: ReportInput[] = [];
   for (const name of options.files) {
     let format: InputFormat = 'ndjson';
-    const observations = readInput(name, {
+    // A reader reports a batch's problems before it yields the batch: held
+    // here, each goes into the report before the findings of its line's response.
+    const problems: Finding[] = [];
+    const flushProblems = (upTo: number) => {
+      let n = 0;
+      while (n < problems.length && ((problems[n] as Finding).source?.line ?? upTo) <= upTo) n++;
+      for (const f of problems.splice(0, n)) collected.add(f);
+    };
+    const batches = readInputBatches(name, {
       cwd: io.cwd,
       ...(setup.config.fields !== undefined && { fields: setup.config.fields }),
       ...(setup.config.maxBodyBytes !== undefined && { maxBodyBytes: setup.config.maxBodyBytes }),
-      onProblem: (p) => collected.add(problemFinding(p)),
+      onProblem: (p) => problems.push(problemFinding(p)),
       onFormat: (f) => {
         format = f;
       },
     });
-    for await (const observation of observations)
-      for (const f of setup.checker.check(observation)) collected.add(f);
+    for await (const batch of batches)
+      for (const observation of batch) {
+        if (problems.length > 0) flushProblems(observation.source?.line ?? 0);
+        for (const f of setup.checker.check(observation)) collected.add(f);
+      }
+    flushProblems(Number.POSITIVE_INFINITY);
     inputs.push({ name, format });
   }
   const coverage = setup.checker.coverage();
