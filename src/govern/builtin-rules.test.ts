@@ -189,11 +189,12 @@ const cases: Record<string, Case> = {
         }),
         id: 'C',
         field: 'code',
-        message: 'code "storage:object-not-found" separates its namespace with ":", the rest of the catalog with "/"',
+        message:
+          'code "storage:object-not-found" separates its namespace with ":", the rest of the catalog with "/"',
       },
       'a segment not in the configured style': {
         catalog: catalog({ A: entry(400, { code: 'auth/EMAIL_EXISTS' }) }),
-        setting: ['error', { separator: '/', style: ['kebab', 'kebab'] }],
+        setting: ['error', { separator: '/', style: 'kebab' }],
         id: 'A',
         field: 'code',
         message: 'code "auth/EMAIL_EXISTS": segment 2 "EMAIL_EXISTS" is not kebab',
@@ -222,7 +223,16 @@ const cases: Record<string, Case> = {
           A: entry(400, { code: 'auth/email-already-in-use' }),
           B: entry(404, { code: 'Storage.OBJECT_NOT_FOUND' }),
         }),
-        setting: ['error', { separator: ['/', '.'], style: [['kebab', 'Pascal'], ['kebab', 'SCREAMING_SNAKE']] }],
+        setting: [
+          'error',
+          {
+            separator: '/.',
+            segments: [
+              ['kebab', 'Pascal'],
+              ['kebab', 'SCREAMING_SNAKE'],
+            ],
+          },
+        ],
       },
     },
   },
@@ -775,7 +785,10 @@ const cases: Record<string, Case> = {
       'a 429 not retryable with a note saying why': {
         catalog: catalog({
           A: entry(429, {
-            retry: { retryable: false, note: 'The daily quota resets at midnight UTC; retrying sooner fails.' },
+            retry: {
+              retryable: false,
+              note: 'The daily quota resets at midnight UTC; retrying sooner fails.',
+            },
           }),
         }),
       },
@@ -810,7 +823,10 @@ const cases: Record<string, Case> = {
       'a retryable 400 with a note saying why': {
         catalog: catalog({
           A: entry(400, {
-            retry: { delayMs: 1000, note: 'The upload is still being processed; the same request succeeds once it is.' },
+            retry: {
+              delayMs: 1000,
+              note: 'The upload is still being processed; the same request succeeds once it is.',
+            },
           }),
         }),
       },
@@ -1034,7 +1050,7 @@ const DESCRIPTIONS = [
   ['code-empty', 'An entry whose wire code is empty: clients have nothing stable to match on.'],
   [
     'code-format',
-    'Wire codes must be identifier-like: a letter, then letters and digits in words joined by "_", "-" or ".".',
+    'Wire codes must be identifier-like (a letter, then letters and digits in words joined by "_", "-" or "."), optionally namespaced by one separator ("auth/email-already-in-use"); `separator`, `style`, `segments` and `maxLength` (64) are options.',
   ],
   [
     'code-casing',
@@ -1068,7 +1084,7 @@ const DESCRIPTIONS = [
   ['title-case', 'Titles that start with a lowercase word (a title is shown as a heading: "Not found").'],
   [
     'text-typo',
-    'Typos: a doubled word, "a"/"an" before the wrong sound, and a word used once that is one letter away from a word the catalog uses often ("organizaton").',
+    'Typos: a doubled word, "a"/"an" before the wrong sound, and a word used once, not in the English word list, one letter away from a word the catalog uses often ("organizaton").',
   ],
   [
     'description-quality',
@@ -1076,7 +1092,7 @@ const DESCRIPTIONS = [
   ],
   [
     'placeholder-undeclared',
-    'Message placeholders that are not declared parameters: `{name}` missing from `params`, or `<name>`, `{{name}}`, `$\u{7b}name}` styles errata sends verbatim.',
+    'Message placeholders that are not declared parameters: `{name}` missing from `params`, or `<name>`, `{{name}}`, `$\u{7b}name}`, `{$name}`, `%{name}`, `{0}` styles errata sends verbatim.',
   ],
   [
     'placeholder-printf',
@@ -1089,7 +1105,7 @@ const DESCRIPTIONS = [
   ],
   [
     'status-wording',
-    'A generic status (`statuses`, default 400) whose wording names a specific one: "already exists" → 409, "expired" → 410, "reached the maximum" → 403/402; a rate or monthly limit not on a 429.',
+    'A generic status (`statuses`, default 400) whose wording names a specific one: "already exists" → 409, "link has expired" → 410, "reached the maximum" → 403/402; a rate or monthly limit not on a 429.',
   ],
   [
     'status-unknown',
@@ -1101,11 +1117,11 @@ const DESCRIPTIONS = [
   ],
   [
     'retry-429',
-    'A 429 marked not retryable: "too many requests" means "come back later" (RFC 6585 section 4).',
+    'A 429 marked not retryable without a `retry.note` saying why: "too many requests" means "come back later" (RFC 6585 section 4).',
   ],
   [
     'retry-4xx',
-    'A 4xx marked retryable other than 408, 409, 425, 429 (`allow`): the same request gets the same answer.',
+    'A 4xx marked retryable other than 408, 409, 425, 429 (`allow`) without a `retry.note` saying why: the same request gets the same answer.',
   ],
   [
     'retry-5xx',

@@ -2,7 +2,64 @@ import type { EntryModel } from '../../catalog/model.js';
 import { defineRule } from '../define-rule.js';
 import { quote } from './_wording.js';
 
-const CODE_FORMAT = /^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*$/;
+/** One segment of a code: a letter, then letters and digits in words joined by "_", "-" or ".". */
+const SEGMENT = /^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*$/;
+/** Namespace separators accepted by default (`auth/email-already-in-use`, `storage:not-found`). */
+const NAMESPACE_SEPARATORS = ['/', ':'] as const;
+
+/** The casing a segment of a code may be written in (`code-format`'s `style`). */
+export type SegmentStyle = 'SCREAMING_SNAKE' | 'snake' | 'kebab' | 'camel' | 'Pascal';
+const SEGMENT_STYLES: Readonly<Record<SegmentStyle, RegExp>> = {
+  SCREAMING_SNAKE: /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/,
+  snake: /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/,
+  kebab: /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/,
+  camel: /^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*$/,
+  Pascal: /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*$/,
+};
+
+/** `code-format`'s options. */
+export interface CodeFormatOptions {
+  /** Longest code accepted, namespaces included. @default 64 */
+  maxLength?: number;
+  /**
+   * What separates a namespace from the rest (`auth/…`), each character one separator ("/",
+   * "/."); `auto` (the default) accepts "/" and ":" but only the one the catalog uses most.
+   */
+  separator?: string;
+  /** The casing of every segment: `any` (the default: identifier-like) or one style. */
+  style?: 'any' | SegmentStyle;
+  /** One style (or a list of styles) per segment, the last one repeated; overrides `style`. */
+  segments?: readonly (SegmentStyle | readonly SegmentStyle[])[];
+}
+
+const quoteAll = (xs: readonly string[]) => xs.map(quote).join(' or ');
+
+function segmentStyles(options: CodeFormatOptions): (readonly SegmentStyle[])[] | undefined {
+  const { style, segments } = options;
+  const list =
+    segments !== undefined && segments.length > 0
+      ? segments.map((s) => (typeof s === 'string' ? [s] : s))
+      : style === undefined || style === 'any'
+        ? []
+        : [[style]];
+  for (const allowed of list)
+    for (const s of allowed)
+      if (!(s in SEGMENT_STYLES))
+        throw new Error(
+          `unknown style ${quote(String(s))} (one of any, ${Object.keys(SEGMENT_STYLES).join(', ')})`,
+        );
+  return list.length > 0 ? list : undefined;
+}
+
+/** The namespace separator most of the codes use, among the default ones. */
+function dominantSeparator(codes: readonly string[]): string | undefined {
+  let best: [string, number] | undefined;
+  for (const sep of NAMESPACE_SEPARATORS) {
+    const uses = codes.filter((c) => c.includes(sep)).length;
+    if (uses > 0 && (!best || uses > best[1])) best = [sep, uses];
+  }
+  return best?.[0];
+}
 
 /** `code-empty`: an entry whose wire code is `""`. */
 export const codeEmpty = defineRule({
@@ -20,25 +77,57 @@ export const codeEmpty = defineRule({
   },
 });
 
-/** `code-format`: codes that are not identifier-like. */
-export const codeFormat = defineRule({
+/** `code-format`: codes that are not identifier-like, optionally namespaced. */
+export const codeFormat = defineRule<CodeFormatOptions>({
   id: 'code-format',
   severity: 'error',
   description:
-    'Wire codes must be identifier-like: a letter, then letters and digits in words joined by "_", "-" or ".".',
-  options: { maxLength: 64 },
+    'Wire codes must be identifier-like (a letter, then letters and digits in words joined by "_", "-" or "."), optionally namespaced by one separator ("auth/email-already-in-use"); `separator`, `style`, `segments` and `maxLength` (64) are options.',
+  options: { maxLength: 64, separator: 'auto', style: 'any', segments: [] },
   *check({ entries, options }) {
-    const max = Number(options.maxLength);
+    const max = Number(options.maxLength ?? 64);
+    const auto = options.separator === undefined || options.separator === 'auto';
+    const separators: readonly string[] = auto ? NAMESPACE_SEPARATORS : [...(options.separator ?? '')];
+    const styles = segmentStyles(options);
+    const codes = entries.map(([, e]) => e.code).filter((c) => c !== '');
+    const own = auto ? dominantSeparator(codes) : undefined;
     for (const [id, entry] of entries) {
-      if (entry.code === '') continue;
-      if (!CODE_FORMAT.test(entry.code))
+      const code = entry.code;
+      if (code === '') continue;
+      const segments = separators.reduce<string[]>(
+        (parts, sep) => parts.flatMap((p) => p.split(sep)),
+        [code],
+      );
+      const problem = segments.some((s) => !SEGMENT.test(s))
+        ? `code ${quote(code)} is not identifier-like (letters and digits in words joined by "_", "-" or ".", namespaces by ${quoteAll(separators)})`
+        : code.length > max
+          ? `code ${quote(code)} is longer than ${max} characters`
+          : undefined;
+      if (problem) {
+        yield { id, field: 'code', message: problem };
+        continue;
+      }
+      const other =
+        own === undefined ? undefined : separators.find((sep) => sep !== own && code.includes(sep));
+      if (other !== undefined) {
         yield {
           id,
           field: 'code',
-          message: `code ${quote(entry.code)} is not identifier-like (letters and digits in words joined by "_", "-" or ".")`,
+          message: `code ${quote(code)} separates its namespace with ${quote(other)}, the rest of the catalog with ${quote(own as string)}`,
         };
-      else if (entry.code.length > max)
-        yield { id, field: 'code', message: `code ${quote(entry.code)} is longer than ${max} characters` };
+        continue;
+      }
+      if (!styles) continue;
+      for (const [i, segment] of segments.entries()) {
+        const allowed = styles[Math.min(i, styles.length - 1)] as readonly SegmentStyle[];
+        if (allowed.some((s) => SEGMENT_STYLES[s].test(segment))) continue;
+        yield {
+          id,
+          field: 'code',
+          message: `code ${quote(code)}: segment ${i + 1} ${quote(segment)} is not ${allowed.join(' or ')}`,
+        };
+        break;
+      }
     }
   },
 });
@@ -83,7 +172,11 @@ export const codeCasing = defineRule<{ style?: Style | 'auto' }>({
     'Codes must share one casing (SCREAMING_SNAKE, snake_case, kebab-case, camelCase, PascalCase, dot.case); the catalog’s dominant one unless `style` is set.',
   options: { style: 'auto' },
   *check({ entries, options }) {
-    const fits = (code: string) => STYLES.filter(([, re]) => re.test(code)).map(([s]) => s);
+    // A namespaced code ("auth/invalid-email") is judged by its last segment.
+    const fits = (code: string) => {
+      const name = code.slice(Math.max(code.lastIndexOf('/'), code.lastIndexOf(':')) + 1);
+      return STYLES.filter(([, re]) => re.test(name)).map(([s]) => s);
+    };
     const codes = entries.filter(([, entry]) => entry.code !== '');
     let style = options.style === 'auto' ? undefined : options.style;
     if (style !== undefined && !STYLES.some(([s]) => s === style))

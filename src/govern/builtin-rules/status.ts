@@ -3,8 +3,10 @@ import { defineRule } from '../define-rule.js';
 import { evidence, wording } from './_wording.js';
 
 // Wording of an authenticated caller who may not do something: 403, not 401.
+// "lacks"/"insufficient" only of a permission: "lacks valid authentication credentials" (RFC 9110's own
+// wording of a 401) and "credentials are insufficient" are about authenticating.
 const FORBIDDEN_WORDING =
-  /\b(?:not enabled|permissions?|not permitted|not allowed|forbidden|lacks?|insufficient|not a member|plan|tier|quota|banned|suspended)\b/i;
+  /\b(?:not enabled|permissions?|not permitted|not allowed|forbidden|lacks? (?:the |a |an )?(?:required |necessary )?(?:permission|privilege|scope|role|right|access)s?|insufficient (?:permission|privilege|scope|role|right|access)s?|not a member|plan|tier|quota|banned|suspended)\b/i;
 // Wording of a caller who is not (or no longer) authenticated: 401, not 403.
 // A third party's token (an integration's OAuth token) is not the caller's credentials.
 const THIRD_PARTY_TOKEN =
@@ -51,7 +53,10 @@ export const statusAuth = defineRule({
 
 const CONFLICT_WORDING =
   /\b(?:already (?:exists?|in use|taken)|duplicate|not unique|unique (?:constraint|key))\b/i;
-const GONE_WORDING = /\b(?:has |have |had )?expired\b/i;
+// 410 is for a resource gone for good at its URL (a link, an invitation, an export): an expired
+// credential, session, code, coupon or card is a bad input (400) or failed authentication (401).
+const GONE_WORDING =
+  /\b(?:link|url|invitation|invite|download|export|upload|share|file|page|resource|document|snapshot|backup)s? (?:has |have |had |is |are )?(?:now )?expired\b/i;
 const LIMIT_WORDING =
   /\b(?:reached (?:the |its |their |your )?(?:maximum|limit)|limit (?:exceeded|reached)|quota (?:is |was )?(?:exceeded|reached))\b/i;
 const RATE_WORDING =
@@ -93,7 +98,7 @@ export const statusWording = defineRule<{ statuses?: readonly number[] }>({
   id: 'status-wording',
   severity: 'warn',
   description:
-    'A generic status (`statuses`, default 400) whose wording names a specific one: "already exists" → 409, "expired" → 410, "reached the maximum" → 403/402; a rate or monthly limit not on a 429.',
+    'A generic status (`statuses`, default 400) whose wording names a specific one: "already exists" → 409, "link has expired" → 410, "reached the maximum" → 403/402; a rate or monthly limit not on a 429.',
   options: { statuses: [400] },
   *check({ entries, options }) {
     const generic = new Set(options.statuses ?? [400]);
@@ -174,15 +179,16 @@ export const existenceLeak = defineRule({
   },
 });
 
-/** `retry-429`: a 429 marked not retryable (one that says nothing is `retry-unstated`'s). */
+/** `retry-429`: a 429 marked not retryable without a `retry.note` (one that says nothing is `retry-unstated`'s). */
 export const retry429 = defineRule({
   id: 'retry-429',
   severity: 'error',
   description:
-    'A 429 marked not retryable: "too many requests" means "come back later" (RFC 6585 section 4).',
+    'A 429 marked not retryable without a `retry.note` saying why: "too many requests" means "come back later" (RFC 6585 section 4).',
   *check({ entries }) {
+    // A note is a deliberate decision ("the daily quota resets at midnight"): respect it, as retry-5xx does.
     for (const [id, e] of entries)
-      if (e.status === 429 && e.retry?.retryable === false)
+      if (e.status === 429 && e.retry?.retryable === false && e.retry.note === undefined)
         yield {
           id,
           field: 'retry',
@@ -197,12 +203,12 @@ export const retry4xx = defineRule<{ allow?: readonly number[] }>({
   id: 'retry-4xx',
   severity: 'error',
   description:
-    'A 4xx marked retryable other than 408, 409, 425, 429 (`allow`): the same request gets the same answer.',
+    'A 4xx marked retryable other than 408, 409, 425, 429 (`allow`) without a `retry.note` saying why: the same request gets the same answer.',
   options: { allow: [408, 409, 425, 429] },
   *check({ entries, options }) {
     const allow = new Set(options.allow ?? [408, 409, 425, 429]);
     for (const [id, e] of entries)
-      if (e.retry?.retryable && e.status < 500 && !allow.has(e.status))
+      if (e.retry?.retryable && e.retry.note === undefined && e.status < 500 && !allow.has(e.status))
         yield {
           id,
           field: 'retry',

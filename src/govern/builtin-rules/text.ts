@@ -1,5 +1,6 @@
 import { placeholders } from '../../catalog/template.js';
 import { defineRule } from '../define-rule.js';
+import { englishWords } from './_english-words.js';
 import { quote } from './_wording.js';
 
 const TEXT_FIELDS = ['title', 'message', 'description', 'remediation'] as const;
@@ -94,13 +95,18 @@ export const descriptionQuality = defineRule({
 // Placeholder styles errata does not render: they reach the caller verbatim.
 const MUSTACHE = /\{\{[^{}]*\}\}/g;
 const DOLLAR = /\$\{[^{}]*\}/g;
+// MessageFormat 2, Angular and PHP's `{$name}`; Ruby's and i18n-js's `%{name}`; .NET's and Java
+// MessageFormat's positional `{0}`.
+const DOLLAR_INSIDE = /\{\$[A-Za-z_][\w.-]*\}/g;
+const PERCENT_BRACE = /%\{[A-Za-z_][\w.-]*\}/g;
+const POSITIONAL = /\{\d+(?:,[^{}]*)?\}/g;
 const ANGLE = /<([a-z][A-Za-z0-9_]*)>/g;
 
 /** Placeholders of a message that errata will not fill in, as written. */
 export function foreignPlaceholders(message: string): string[] {
   const found: string[] = [];
   let rest = message;
-  for (const re of [MUSTACHE, DOLLAR]) {
+  for (const re of [MUSTACHE, DOLLAR, DOLLAR_INSIDE, PERCENT_BRACE, POSITIONAL]) {
     for (const m of rest.matchAll(re)) found.push(m[0]);
     rest = rest.replace(re, ' ');
   }
@@ -113,20 +119,20 @@ export const placeholderUndeclared = defineRule({
   id: 'placeholder-undeclared',
   severity: 'error',
   description:
-    'Message placeholders that are not declared parameters: `{name}` missing from `params`, or `<name>`, `{{name}}`, `$\u{7b}name}` styles errata sends verbatim.',
+    'Message placeholders that are not declared parameters: `{name}` missing from `params`, or `<name>`, `{{name}}`, `$\u{7b}name}`, `{$name}`, `%{name}`, `{0}` styles errata sends verbatim.',
   *check({ entries }) {
     for (const [id, entry] of entries) {
       if (!entry.message) continue;
-      const missing = [...new Set(placeholders(entry.message).map((p) => p.name))].filter(
-        (n) => !entry.params[n],
-      );
+      const foreign = foreignPlaceholders(entry.message);
+      // `%{name}` holds a `{name}`: it is reported once, as the foreign placeholder it is.
+      const own = foreign.reduce((text, f) => text.split(f).join(' '), entry.message);
+      const missing = [...new Set(placeholders(own).map((p) => p.name))].filter((n) => !entry.params[n]);
       if (missing.length > 0)
         yield {
           id,
           field: 'message',
           message: `placeholder${missing.length > 1 ? 's' : ''} ${missing.map((n) => `{${n}}`).join(', ')} not declared in params`,
         };
-      const foreign = foreignPlaceholders(entry.message);
       if (foreign.length > 0)
         yield {
           id,
@@ -220,7 +226,7 @@ export const textTypo = defineRule({
   id: 'text-typo',
   severity: 'warn',
   description:
-    'Typos: a doubled word, "a"/"an" before the wrong sound, and a word used once that is one letter away from a word the catalog uses often ("organizaton").',
+    'Typos: a doubled word, "a"/"an" before the wrong sound, and a word used once, not in the English word list, one letter away from a word the catalog uses often ("organizaton").',
   options: { minCount: 3, minLength: 6 },
   *check({ entries, options }) {
     const minCount = Number(options.minCount);
@@ -239,8 +245,11 @@ export const textTypo = defineRule({
     for (const [word, uses] of count)
       if (uses >= minCount && word.length >= minLength - 1 && word.length <= MAX_WORD)
         for (const deletion of deletions(word)) if (!near.has(deletion)) near.set(deletion, word);
+    // A real English word is not a typo of a neighbour ("header" and "reader", "pending" and "sending").
+    const dictionary = englishWords();
     const correction = (word: string): string | undefined => {
       if (word.length < minLength || word.length > MAX_WORD || count.get(word) !== 1) return undefined;
+      if (dictionary?.has(word)) return undefined;
       for (const deletion of deletions(word)) {
         const known = near.get(deletion);
         // Same word but the last letter: an inflection ("includes", "included"), not a typo.
