@@ -1,6 +1,10 @@
 // The client's universal reader: one pass over a parsed JSON body that reads
 // errors by their shape: an `{error: {…}}` envelope, an `{error: "…"}` string,
-// an `errors` array, an RFC 9457 problem, a flat code and message. errata's
+// an `errors` array, an RFC 9457 problem, a flat code and message (a JSON
+// array: its first item), and the code, message and request id of an XML
+// error (AWS, Azure Storage); then the code and request id vendors send in
+// headers, where the body names none. A numeric code that is the HTTP status
+// is no wire code: the one the body names otherwise is. errata's
 // built-in dialects (src/dialects/registry.ts) and the common foreign shapes
 // built on them are all of these. Unlike the dialects' strict parsers it does
 // not prove that exactly one dialect accepts a body: it reads whatever fields
@@ -13,7 +17,7 @@
 // dialect has a shape of its own passes that dialect (or its safe parser,
 // `parse<Name>`) to `createClient({ dialect })`, which bundles only that.
 
-import type { ParsedError } from '../dialects/types.js';
+import type { ParsedError, ParseInput } from '../dialects/types.js';
 import type { Violation } from '../error.js';
 import { pathPointer } from '../utils/json-pointer.js';
 import { isRecord } from '../utils/record.js';
@@ -26,10 +30,8 @@ const has = Object.hasOwn;
 const own = (o: unknown, k: string): unknown => (isRecord(o) && has(o, k) ? o[k] : undefined);
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const ownStr = (o: unknown, k: string) => str(own(o, k));
-/** A code: a string, or a number as its digits (Twilio's `20404`, Cloudflare's `10000`). */
-const id = (v: unknown) => (typeof v === 'number' ? `${v}` : str(v));
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-/** A count of milliseconds or attempts: a non-negative number, else `undefined`. */
+/** A count of milliseconds, seconds or attempts: a non-negative number, else `undefined`. */
 const count = (o: unknown, k: string) => {
   const v = own(o, k);
   return typeof v === 'number' && v >= 0 ? v : undefined;
@@ -50,12 +52,29 @@ const push = (out: Violation[], at: string | undefined, message: string, code?: 
     out.push(code === undefined ? { pointer: at, message } : { pointer: at, message, code });
 };
 
-/** Reads a JSON body into the fields the client needs; `undefined` when nothing in it is recognised. */
-export function read(body: unknown): ParsedError | undefined {
-  if (!isRecord(body)) return undefined;
+/** AWS's error type without its namespace (`aws.lambda#`) or `:` suffix, as AWS's SDKs read it. */
+const aws = (v: string | undefined) => v?.split(':')[0]?.split('#').pop();
+/** An XML error's element (`<Code>NoSuchKey</Code>`): a pattern for three leaf values, not an XML parser; a value with markup or an entity is left unread. */
+const xml = (text: string, tag: string) => new RegExp(`<${tag}>([^<&]+)</${tag}>`).exec(text)?.[1];
+
+/**
+ * Reads a body (parsed JSON, else its text) and the response's headers into
+ * the fields the client needs; `undefined` when nothing in it is recognised.
+ */
+export function read(body: unknown, { status, headers }: ParseInput): ParsedError | undefined {
+  const head = (k: string) => headers.get(k) ?? undefined;
+  /** A code: a string, or a number as its digits (Twilio's `20404`), unless it is the HTTP status. */
+  const id = (v: unknown) => (typeof v === 'number' ? (v === status ? undefined : `${v}`) : str(v));
+  // Salesforce's `[{errorCode, message}]`.
+  if (Array.isArray(body)) body = body[0];
   // No `status`: the client takes the response's.
-  const p = { dialect: 'simple' } as Out;
+  const p = { dialect: isRecord(body) ? 'simple' : undefined } as Out;
   const v: Violation[] = [];
+  /** Field violations as `{field: 'a.b[0]', reason, <message>}` (Google's BadRequest, Kubernetes' causes). */
+  const fields = (items: unknown, message: string) => {
+    for (const f of list(items))
+      push(v, pathPointer(ownStr(f, 'field')), ownStr(f, message) ?? '', ownStr(f, 'reason'));
+  };
   const error = own(body, 'error');
   const errors = own(body, 'errors');
   const title = ownStr(body, 'title');
@@ -67,7 +86,11 @@ export function read(body: unknown): ParsedError | undefined {
   let split = true;
   /** Items of `{pointer, detail or message, code}`: a problem's `errors`, else `details.errors`. */
   let items: unknown;
-  if (isRecord(error)) {
+  if (typeof body === 'string') {
+    p.code = xml(body, 'Code');
+    p.message = xml(body, 'Message');
+    p.requestId = xml(body, 'RequestId');
+  } else if (isRecord(error)) {
     const code = own(error, 'code');
     const status = ownStr(error, 'status');
     p.message = ownStr(error, 'message');
@@ -90,19 +113,27 @@ export function read(body: unknown): ParsedError | undefined {
             p.retryAfterMs ??= Math.round(+(m[1] as string) * 1000);
             p.retryable = true;
           }
-        } else if (at === 'BadRequest')
-          for (const f of list(own(item, 'fieldViolations')))
-            push(v, pathPointer(ownStr(f, 'field')), ownStr(f, 'description') ?? '', ownStr(f, 'reason'));
+        } else if (at === 'BadRequest') fields(own(item, 'fieldViolations'), 'description');
         else if (at === 'RequestInfo') p.requestId ??= ownStr(item, 'requestId');
         else if (at === 'Help') p.type ??= ownStr(list(own(item, 'links'))[0], 'url');
       }
       p.code ??= status;
     } else {
-      // Stripe and OpenAI (a `type`), barekey and most others (none).
+      // A `type`: OpenAI's object has all of `param` and `code` and leads with `message`; else Stripe's.
+      // None: barekey and most others.
       const t = ownStr(error, 'type');
-      p.dialect = t === undefined ? 'barekey' : has(error, 'param') ? 'openai' : 'stripe';
-      // Anthropic's errors, and OpenAI's with `code: null`, are named by their type.
-      p.code = id(code) ?? t;
+      p.dialect =
+        t === undefined
+          ? 'barekey'
+          : has(error, 'param') && has(error, 'code') && Object.keys(error)[0] === 'message'
+            ? 'openai'
+            : 'stripe';
+      // Identity Toolkit's code-shaped message (`EMAIL_EXISTS`, `WEAK_PASSWORD : Password should…`),
+      // Google's older `errors[].reason`; Anthropic's errors, and OpenAI's with `code: null`, are named by their type.
+      const named =
+        id(code) === undefined ? /^([A-Z][A-Z\d_]+)(?: : ([\s\S]+))?$/.exec(p.message ?? '') : null;
+      p.code = id(code) ?? named?.[1] ?? ownStr(list(own(error, 'errors'))[0], 'reason') ?? t;
+      p.message = named?.[2] ?? p.message;
       p.type = ownStr(error, 'doc_url');
       p.requestId = ownStr(error, 'requestId');
       details = own(error, 'details');
@@ -113,9 +144,11 @@ export function read(body: unknown): ParsedError | undefined {
     // authos `{error, error_code}`; OAuth 2 `{error, error_description}`; Slack's
     // `{ok: false, error}` (a lower-case code alone); Fastify's and Boom's `{error, code?, message}`.
     p.dialect = 'authos';
-    const description = ownStr(body, 'error_description');
+    // Zendesk's `{error, description}` and Auth0's `errorCode` too.
+    const description = ownStr(body, 'error_description') ?? ownStr(body, 'description');
     p.code =
       ownStr(body, 'error_code') ??
+      ownStr(body, 'errorCode') ??
       id(own(body, 'code')) ??
       (description || /^[a-z\d_]+$/.test(error) ? error : undefined);
     p.message = description ?? message ?? error;
@@ -137,8 +170,8 @@ export function read(body: unknown): ParsedError | undefined {
       );
     }
     p.dialect = clerk ? 'clerk' : 'jsonapi';
-    // GraphQL puts the code in `extensions`.
-    p.code = id(own(first, 'code')) ?? ownStr(own(first, 'extensions'), 'code');
+    // GraphQL puts the code in `extensions`, GitHub's GraphQL API in `type`.
+    p.code = id(own(first, 'code')) ?? ownStr(own(first, 'extensions'), 'code') ?? ownStr(first, 'type');
     p.title = ownStr(first, clerk ? 'message' : 'title');
     p.requestId = ownStr(body, 'clerk_trace_id') ?? ownStr(first, 'id');
     p.type = ownStr(own(first, 'links'), 'type');
@@ -147,16 +180,38 @@ export function read(body: unknown): ParsedError | undefined {
     details = !clerk
       ? own(meta, 'details')
       : !v.length
-        ? meta
+        ? // OCI's `detail`, any JSON value.
+          (meta ?? own(first, 'detail'))
         : isRecord(meta)
           ? rest(meta, ['param_name', 'reason'], 'data')
           : undefined;
   } else {
-    // AWS's JSON protocol: `{__type: 'namespace#Code', message}`.
-    p.code = id(own(body, 'code')) ?? ownStr(body, '__type')?.split('#').pop();
-    // Shopify's `{errors: 'text'}`, Rails' `{errors: ['text']}`.
-    p.message = detail ?? message ?? title ?? str(list(errors)[0] ?? errors);
-    p.requestId = ownStr(body, 'requestId');
+    // Supabase Auth's `error_code` beside `code`: the status; Kubernetes' `reason`; Okta's and
+    // Salesforce's `errorCode`; AWS's JSON protocol: `{__type: 'namespace#Code', message}`; PayPal's
+    // `name`, Heroku's and DigitalOcean's `id`, when code-shaped.
+    p.code =
+      id(own(body, 'code')) ??
+      ownStr(body, 'error_code') ??
+      ownStr(body, 'errorCode') ??
+      ownStr(body, 'reason') ??
+      aws(ownStr(body, '__type')) ??
+      [ownStr(body, 'name'), ownStr(body, 'id')].find((s) => /^([A-Z_]+|[a-z_]+)$/.test(s ?? ''));
+    // Supabase's `msg`, AWS's `Message`, Okta's `errorSummary`; Shopify's `{errors: 'text'}`, Rails'
+    // `{errors: ['text']}`, Jira's `{errorMessages: ['text']}`.
+    p.message =
+      detail ??
+      message ??
+      ownStr(body, 'msg') ??
+      ownStr(body, 'Message') ??
+      ownStr(body, 'errorSummary') ??
+      title ??
+      str(list(errors)[0] ?? errors) ??
+      str(list(own(body, 'errorMessages'))[0]);
+    // Kubernetes' `details.causes`: field violations.
+    fields(own(details, 'causes'), 'message');
+    // A delay in seconds: Kubernetes' `details.retryAfterSeconds`, Discord's `retry_after`.
+    const after = count(details, 'retryAfterSeconds') ?? count(body, 'retry_after');
+    if (after !== undefined) p.retryAfterMs = Math.round(after * 1000);
     if (problem) {
       // RFC 9457: violations in an `errors` extension.
       p.dialect = 'problem';
@@ -174,8 +229,23 @@ export function read(body: unknown): ParsedError | undefined {
         p.retryMaxMs = count(r, 'maxMs');
         p.maxAttempts = count(r, 'maxAttempts');
       }
-    } else if (p.code === undefined && p.message === undefined) return undefined;
+    } else if (p.code === undefined && p.message === undefined) p.dialect = undefined as never;
   }
+  // A code sent in a header: AWS's restJson1, Azure's, Supabase Auth's.
+  p.code ??= aws(head('x-amzn-errortype')) ?? head('x-ms-error-code') ?? head('x-sb-error-code');
+  // A request id the body names (errata, Anthropic, Supabase Auth, Okta, ASP.NET Core, PayPal), else a
+  // vendor's header (the client reads x-request-id and request-id after these).
+  for (const k of ['requestId', 'request_id', 'error_id', 'errorId', 'traceId', 'debug_id'])
+    p.requestId ??= ownStr(body, k);
+  for (const k of [
+    'x-amzn-requestid',
+    'x-amz-request-id',
+    'x-ms-request-id',
+    'x-github-request-id',
+    'twilio-request-id',
+    'audit-id',
+  ])
+    p.requestId ??= head(k);
   // Envelopes without a field-error member carry violations in `details.errors`.
   if (split) items = own(details, 'errors');
   const before = v.length;
@@ -185,5 +255,5 @@ export function read(body: unknown): ParsedError | undefined {
   if (split && v.length > before) details = rest(details as Rec, ['errors'], 'value');
   p.details = details ?? undefined;
   p.violations = v;
-  return p;
+  return p.dialect || p.code || p.message || p.requestId ? p : undefined;
 }

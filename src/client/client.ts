@@ -182,11 +182,12 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
       let parsed: Partial<ParsedError> | undefined;
       try {
         // Only an object or an array parses from a body that starts so.
-        if (/^\s*[[{]/.test(body)) {
-          data = JSON.parse(body);
-          // The error reads Retry-After, x-request-id and the should-retry headers itself.
-          parsed = fixed ? fixed(data, { status, headers }) : read(data);
-        }
+        if (/^\s*[[{]/.test(body)) data = JSON.parse(body);
+      } catch {}
+      try {
+        // The error reads Retry-After, x-request-id and the should-retry headers itself; the
+        // universal reader reads a body that is not JSON too (AWS's XML), and vendors' headers.
+        parsed = data === undefined && fixed ? undefined : (fixed ?? read)(data ?? body, { status, headers });
       } catch {}
       parsed ??= {};
       return clientError(

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apis, corpus } from '../../test/fixtures/corpus/index.js';
 import { pathPointer } from '../utils/json-pointer.js';
 import { createClient, ErrataClientError, type RetryInfo } from './index.js';
 
@@ -16,89 +17,15 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   body: JSON.stringify(body),
 });
 
+// Proxies and odd shapes; the real APIs' responses are the corpus of test/fixtures/corpus/.
 const routes: Record<string, Route> = {
-  'github-422': json(
-    422,
-    {
-      message: 'Validation Failed',
-      errors: [{ resource: 'Issue', field: 'title', code: 'missing_field' }],
-      documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue',
-    },
-    { 'x-github-request-id': 'CB40:2A5E:1B3B2A:1C8F3D:66B0' },
-  ),
-  'github-404': json(404, {
-    message: 'Not Found',
-    documentation_url: 'https://docs.github.com/rest',
-    status: '404',
-  }),
-  'slack-200': json(200, { ok: false, error: 'channel_not_found' }),
-  'slack-429': json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '30' }),
-  'aws-json': json(
-    400,
-    {
-      __type: 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException',
-      message: 'Requested resource not found',
-    },
-    { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'R6V1' },
-  ),
-  'aws-xml': {
-    status: 404,
-    headers: { 'content-type': 'application/xml' },
-    body: '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>',
-  },
-  'graphql-200': json(200, {
-    errors: [
-      {
-        message: 'You must be logged in.',
-        locations: [{ line: 2, column: 3 }],
-        path: ['viewer'],
-        extensions: { code: 'UNAUTHENTICATED' },
-      },
-    ],
-    data: null,
-  }),
-  'graphql-400': json(400, {
-    errors: [
-      {
-        message: 'Cannot query field "nme" on type "User".',
-        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-      },
-    ],
-  }),
-  twilio: json(404, {
-    code: 20404,
-    message: 'The requested resource /2010-04-01/Accounts/AC1/Messages/SM1.json was not found',
-    more_info: 'https://www.twilio.com/docs/errors/20404',
-    status: 404,
-  }),
-  'shopify-text': json(401, {
-    errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
-  }),
-  'shopify-fields': json(422, { errors: { title: ["can't be blank"] } }),
-  'rails-list': json(422, { errors: ["Name can't be blank"] }),
-  azure: json(
-    404,
-    {
-      error: {
-        code: 'ResourceNotFound',
-        message: "The Resource 'Microsoft.Storage/storageAccounts/x' was not found.",
-        innererror: { code: 'NotFound' },
-        details: [{ code: 'Missing', target: 'name', message: 'x' }],
-      },
-    },
-    { 'x-ms-request-id': 'ms-1' },
-  ),
-  'problem-odd': json(
-    403,
-    {
-      type: 'https://example.com/probs/out-of-credit',
-      title: 'You do not have enough credit.',
-      status: '403',
-      detail: 'Your current balance is 30, but that costs 50.',
-      instance: '/account/12345/msgs/abc',
-      balance: 30,
-    },
-    { 'content-type': 'application/problem+json' },
+  ...Object.fromEntries(
+    corpus.map((c) => [
+      c.name,
+      typeof c.body === 'string'
+        ? { status: c.status, headers: { ...c.headers }, body: c.body }
+        : json(c.status, c.body, { ...c.headers }),
+    ]),
   ),
   'problem-bare': json(
     404,
@@ -106,28 +33,6 @@ const routes: Record<string, Route> = {
     { 'content-type': 'application/problem+json' },
   ),
   'problem-numeric-code': json(400, { title: 'Bad input', code: 1234 }),
-  cloudflare: json(403, {
-    success: false,
-    errors: [{ code: 10000, message: 'Authentication error' }],
-    messages: [],
-    result: null,
-  }),
-  anthropic: json(
-    529,
-    { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } },
-    { 'request-id': 'req_011CSHoEeqs5C35K2UUqR7Fy' },
-  ),
-  'openai-null-code': json(500, {
-    error: { message: 'The server had an error.', type: 'server_error', param: null, code: null },
-  }),
-  fastify: json(400, {
-    statusCode: 400,
-    code: 'FST_ERR_VALIDATION',
-    error: 'Bad Request',
-    message: "body must have required property 'name'",
-  }),
-  boom: json(404, { statusCode: 404, error: 'Not Found', message: 'Cannot GET /v1/nope' }),
-  oauth: json(400, { error: 'invalid_grant', error_description: 'The code has expired.' }),
   'cloudflare-504': {
     status: 504,
     headers: { 'content-type': 'text/html; charset=UTF-8', 'cf-ray': '8f1e2d3c4b5a6978-SJC' },
@@ -194,48 +99,53 @@ afterAll(async () => {
 });
 
 const client = createClient();
+const READER_NAMES = [
+  'problem',
+  'google',
+  'stripe',
+  'openai',
+  'barekey',
+  'clerk',
+  'jsonapi',
+  'authos',
+  'simple',
+];
 const get = async (name: string, init?: RequestInit) =>
   client.fromResponse(await fetch(`${base}/${name}`, init));
 
-describe('fromResponse: error bodies of real APIs', () => {
+describe('fromResponse: the corpus of real APIs', () => {
   const protoKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 
+  it(`covers at least 30 APIs (${apis().length}), each case under its own name`, () => {
+    expect(apis().length).toBeGreaterThanOrEqual(30);
+    expect(new Set(corpus.map((c) => c.name)).size).toBe(corpus.length);
+  });
+
+  it.each(corpus.map((c) => [`${c.api}: ${c.name}`, c] as const))('%s', async (_, c) => {
+    const e = await get(c.name);
+    expect(e).toBeInstanceOf(ErrataClientError);
+    const { violations, details, ...fields } = c.expect;
+    expect({
+      status: e.status,
+      code: e.code,
+      message: e.message,
+      requestId: e.requestId,
+      retryable: e.retryable,
+      retryAfterMs: e.retryAfterMs,
+    }).toEqual({ status: c.status, ...fields });
+    // The reader names the dialects it knows by shape (not those added since, which it reads all the same).
+    const named = c.dialects?.find((d) => READER_NAMES.includes(d));
+    if (named) expect(e.dialect).toBe(named);
+    if (violations) expect(e.violations).toEqual(violations);
+    if (details !== undefined) expect(e.details).toEqual(details);
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoKeys);
+  });
+});
+
+describe('fromResponse: proxies and odd shapes', () => {
   it.each([
-    // GitHub: the top-level message, and a violation per `field`.
-    [
-      'github-422',
-      {
-        status: 422,
-        code: 'missing_field',
-        message: 'Validation Failed',
-        violations: [{ pointer: '/title', message: '' }],
-      },
-    ],
-    ['github-404', { status: 404, code: undefined, message: 'Not Found' }],
-    // Slack answers 200 with a lower-case code alone.
-    ['slack-200', { status: 200, code: 'channel_not_found', message: 'channel_not_found' }],
-    ['slack-429', { status: 429, code: 'ratelimited', retryable: true, retryAfterMs: 30_000 }],
-    ['aws-json', { status: 400, code: 'ResourceNotFoundException', message: 'Requested resource not found' }],
-    ['graphql-200', { status: 200, code: 'UNAUTHENTICATED', message: 'You must be logged in.' }],
-    [
-      'graphql-400',
-      { status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: 'Cannot query field "nme" on type "User".' },
-    ],
-    // Numeric codes come back as their digits.
-    ['twilio', { status: 404, code: '20404', message: expect.stringContaining('was not found') }],
-    ['cloudflare', { status: 403, code: '10000', message: 'Authentication error' }],
     ['problem-numeric-code', { status: 400, code: '1234', message: 'Bad input', dialect: 'problem' }],
-    [
-      'shopify-text',
-      {
-        status: 401,
-        code: undefined,
-        message: '[API] Invalid API key or access token (unrecognized login or wrong password)',
-      },
-    ],
-    ['shopify-fields', { status: 422, message: 'Unprocessable Entity' }],
-    ['rails-list', { status: 422, message: "Name can't be blank" }],
-    ['azure', { status: 404, code: 'ResourceNotFound', message: expect.stringContaining('was not found') }],
+    ['problem-bare', { status: 404, dialect: 'problem', message: 'Not Found', type: 'about:blank' }],
     // RFC 7807 as found: `status` as a string, extension members, no title.
     [
       'problem-odd',
@@ -243,34 +153,10 @@ describe('fromResponse: error bodies of real APIs', () => {
         status: 403,
         dialect: 'problem',
         title: 'You do not have enough credit.',
-        message: 'Your current balance is 30, but that costs 50.',
         type: 'https://example.com/probs/out-of-credit',
       },
     ],
-    ['problem-bare', { status: 404, dialect: 'problem', message: 'Not Found', type: 'about:blank' }],
-    // An error named by its type alone (Anthropic; OpenAI's `code: null`).
-    [
-      'anthropic',
-      {
-        status: 529,
-        code: 'overloaded_error',
-        message: 'Overloaded',
-        requestId: 'req_011CSHoEeqs5C35K2UUqR7Fy',
-      },
-    ],
-    ['openai-null-code', { status: 500, code: 'server_error', message: 'The server had an error.' }],
-    // Fastify's and Boom's `{statusCode, error, message}`: `error` is the status text there.
-    [
-      'fastify',
-      { status: 400, code: 'FST_ERR_VALIDATION', message: "body must have required property 'name'" },
-    ],
-    ['boom', { status: 404, code: undefined, message: 'Cannot GET /v1/nope' }],
-    ['oauth', { status: 400, code: 'invalid_grant', message: 'The code has expired.' }],
-    // Not JSON: the status text, the body kept as it came.
-    [
-      'aws-xml',
-      { status: 404, message: 'Not Found', body: expect.stringContaining('<Code>NoSuchKey</Code>') },
-    ],
+    // Not JSON and no code: the status text, the body kept as it came.
     ['cloudflare-504', { status: 504, code: undefined, message: 'Gateway Timeout', retryable: true }],
     [
       'envoy-503',
@@ -283,12 +169,11 @@ describe('fromResponse: error bodies of real APIs', () => {
     ],
     ['empty-429', { status: 429, body: '', retryable: true, retryAfterMs: 2000 }],
     ['bad-utf8', { status: 400, code: 'U', message: 'bad \ufffd\ufffd\ufffd' }],
+    ['aws-xml', { status: 404, body: expect.stringContaining('<Code>NoSuchKey</Code>') }],
   ] as const)('%s', async (name, expected) => {
     const e = await get(name);
     expect(e).toBeInstanceOf(ErrataClientError);
     expect(e).toMatchObject(expected);
-    expect(typeof e.message).toBe('string');
-    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoKeys);
   });
 });
 

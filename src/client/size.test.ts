@@ -49,18 +49,27 @@ async function bundle(plugins: Plugin[] = []) {
  * default `headers` (a scheme check, one slash join, a merge of two header
  * sets that leaves `undefined` out). The minifier's names shift with
  * type-only edits, and the order of imports moves the modules in the bundle:
- * either moves the size by 1-2 B.
+ * either moves the size by 1-2 B. 10 B hand the reader a body that is not
+ * JSON (AWS's and Azure Storage's XML) with the status and headers.
  */
-const CLIENT_BUDGET = 2071;
+const CLIENT_BUDGET = 2081;
 /**
  * The whole entry: client and universal reader, which reads every built-in
  * wire format and the foreign shapes of `corpus.test.ts`. 3354 B: the
  * client's own code (above) and the reader, about 75 B of which read the
  * problem body's `retry` member; the reader takes `pathPointer` from
  * `src/utils/json-pointer.ts`, the one every layer uses. The dialects' strict
- * parsers are bundled only when passed as `dialect`.
+ * parsers are bundled only when passed as `dialect`. 485 B read the real
+ * APIs of the corpus (test/fixtures/corpus/, 50 APIs): a numeric code that is
+ * the status passed over for the code the body names (`error_code`,
+ * `errorCode`, `reason`, a code-shaped message, Google's `errors[].reason`,
+ * PayPal's `name`, Heroku's `id`), the messages of `msg`, `Message`,
+ * `errorSummary`, `description`, `errorMessages`; request ids in six body
+ * members and six vendors' headers; the code in `x-amzn-errortype`,
+ * `x-ms-error-code`, `x-sb-error-code`; an XML error's code, message and
+ * request id; Kubernetes' causes and delay, Discord's `retry_after`.
  */
-const ENTRY_LIMIT = 3354;
+const ENTRY_LIMIT = 3839;
 
 describe('errata/client bundle', () => {
   it(`keeps the client's own code within ${CLIENT_BUDGET} B gzip`, async () => {

@@ -1,9 +1,10 @@
 // parseAny: which dialect reads a body, and what the headers add.
 import { describe, expect, it } from 'vitest';
 import { input, notFound } from '../../test/dialects/_contract.js';
+import { corpus } from '../../test/fixtures/corpus/index.js';
 import { toResponse } from '../server/response.js';
 import { bareParsers, detect, parseAny, parsers } from './parsers.js';
-import { builtins } from './registry.js';
+import { builtins, findDialect } from './registry.js';
 
 describe('parseAny', () => {
   it('tells OpenAI from Stripe bodies that share {error: {type}}', () => {
@@ -14,6 +15,25 @@ describe('parseAny', () => {
     const stripeByHeader = { error: { message: 'm', type: 'card_error', param: 'x', code: 'y' } };
     expect(parseAny(stripeByHeader, input(402, { 'stripe-should-retry': 'false' }))?.dialect).toBe('stripe');
     expect(parseAny(stripeByHeader, input(402))?.dialect).toBe('openai');
+  });
+
+  it('reads a Stripe body with `param` and `code` but no Stripe-only member or header as Stripe', () => {
+    // Stripe's members come in its order (alphabetical on the wire, errata's `type` first), never
+    // OpenAI's, which leads with `message`; both as relayed without headers.
+    const bodies = [
+      { error: { code: 'parameter_missing', message: 'm', param: 'amount', type: 'invalid_request_error' } },
+      { error: { type: 'invalid_request_error', code: 'parameter_missing', message: 'm', param: 'amount' } },
+    ];
+    for (const body of bodies)
+      expect(parseAny(body, input(400))).toMatchObject({
+        dialect: 'stripe',
+        code: 'parameter_missing',
+        violations: [{ pointer: '/amount', message: 'm' }],
+      });
+    const openaiBody = {
+      error: { message: 'm', type: 'invalid_request_error', param: 'model', code: 'model_not_found' },
+    };
+    expect(parseAny(openaiBody, input(404))).toMatchObject({ dialect: 'openai', code: 'model_not_found' });
   });
 
   it('parses Retry-After given as an HTTP-date', () => {
@@ -58,7 +78,9 @@ describe('parseAny', () => {
 
 describe('parser lists', () => {
   it('are the registry in detection order, bare and safe alike', () => {
-    const order = [
+    const order = builtins.map(([d]) => d.name);
+    // The first nine keep their order; a dialect added since sits where its shape needs it.
+    const first = [
       'problem',
       'google',
       'stripe',
@@ -69,7 +91,8 @@ describe('parser lists', () => {
       'authos',
       'simple',
     ];
-    expect(builtins.map(([d]) => d.name)).toEqual(order);
+    expect(order.filter((n) => first.includes(n))).toEqual(first);
+    expect(order.at(-1)).toBe('simple');
     expect(bareParsers.map(([n]) => n)).toEqual(order);
     expect(parsers.map(([n]) => n)).toEqual(order);
   });
@@ -81,5 +104,24 @@ describe('parser lists', () => {
     const safe = parsers.find(([n]) => n === 'simple')?.[1];
     expect(bare?.(body, headers)).toMatchObject({ retryAfterMs: undefined, requestId: undefined });
     expect(safe?.(body, headers)).toMatchObject({ retryAfterMs: 7000, requestId: 'h' });
+  });
+});
+
+describe('parseAny on the corpus of real APIs (test/fixtures/corpus)', () => {
+  // A case names the dialects that read its format; the first registered one must read it.
+  const cases = corpus.flatMap((c) => {
+    const name = c.dialects?.find((d) => findDialect(d));
+    return name ? [[`${c.api}: ${c.name} as ${name}`, c, name] as const] : [];
+  });
+
+  it.each(cases)('%s', (_, c, name) => {
+    const headers = new Headers(c.headers);
+    const parsed = parseAny(c.body, { status: c.status, headers });
+    expect(parsed?.dialect).toBe(name);
+    expect({ code: parsed?.code, message: parsed?.message }).toEqual({
+      code: c.expect.code,
+      message: c.expect.message,
+      ...c.parsed,
+    });
   });
 });

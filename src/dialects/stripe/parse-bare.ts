@@ -18,8 +18,12 @@ const STRIPE_ONLY = [
 /**
  * Whether an `{error: {type, …}}` object is Stripe's rather than OpenAI's: a
  * Stripe type plus a Stripe-only member or header, or no `param`/`code`
- * (OpenAI always sends all of `message`, `type`, `param` and `code`). Both
- * bare parsers use it, so at most one of them accepts a body.
+ * (OpenAI always sends all of `message`, `type`, `param` and `code`), or a
+ * first member other than `message` (OpenAI's object leads with it; Stripe's
+ * members come sorted, `code` before `message`, and errata's lead with
+ * `type`), so that a Stripe body naming a `param` without `doc_url` or
+ * headers is still Stripe's. Both bare parsers use it, so at most one of
+ * them accepts a body.
  */
 export const isStripeError = (error: Rec | undefined, input: ParseInput): boolean =>
   STRIPE_TYPES.test(ownStr(error, 'type') ?? '') &&
@@ -27,7 +31,8 @@ export const isStripeError = (error: Rec | undefined, input: ParseInput): boolea
     header(input, 'stripe-should-retry') !== undefined ||
     header(input, 'request-id') !== undefined ||
     !has(error, 'param') ||
-    !has(error, 'code'));
+    !has(error, 'code') ||
+    Object.keys(error as Rec)[0] !== 'message');
 
 /**
  * The bare parser of Stripe's `{error: {type, code, message, param, doc_url}}`
