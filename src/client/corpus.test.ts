@@ -142,6 +142,32 @@ describe('fromResponse: the corpus of real APIs', () => {
   });
 });
 
+describe('client.fetch: the delay a real API states in its body', () => {
+  const attempt = async (name: string) => {
+    const seen: number[] = [];
+    const stop = new AbortController();
+    // Told the delay, the retry is stopped before its wait.
+    const c = createClient({
+      onRetry: (i) => {
+        seen.push(i.delayMs);
+        stop.abort(new Error('seen'));
+      },
+    });
+    const e = await c.fetch(`${base}/${name}`, { signal: stop.signal }).catch((x: unknown) => x);
+    return { seen, e };
+  };
+
+  it("waits Kubernetes' details.retryAfterSeconds, sent without Retry-After", async () => {
+    expect((await attempt('kubernetes-500-timeout')).seen).toEqual([2000]);
+  });
+
+  it("gives up at once on Discord's retry_after of 64.57 s, beyond maxRetryAfterMs", async () => {
+    const { seen, e } = await attempt('discord-429');
+    expect(seen).toEqual([]);
+    expect(e).toMatchObject({ status: 429, retryable: true, retryAfterMs: 64_570 });
+  });
+});
+
 describe('fromResponse: proxies and odd shapes', () => {
   it.each([
     ['problem-numeric-code', { status: 400, code: '1234', message: 'Bad input', dialect: 'problem' }],
