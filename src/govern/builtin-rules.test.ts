@@ -722,6 +722,7 @@ const cases: Record<string, Case> = {
           C: entry(400, { message: 'Your session has expired; sign in again.' }),
           D: entry(400, { description: 'The device code has expired.' }),
           E: entry(400, { description: 'The card has expired.' }),
+          F: entry(400, { description: 'The action code of the email link has expired.' }),
         }),
       },
       '"already exists" on a 422 when only 400 is generic': {

@@ -18,7 +18,7 @@ const SEGMENT_STYLES: Readonly<Record<SegmentStyle, RegExp>> = {
 };
 
 /** `code-format`'s options. */
-export interface CodeFormatOptions {
+export type CodeFormatOptions = {
   /** Longest code accepted, namespaces included. @default 64 */
   maxLength?: number;
   /**
@@ -30,7 +30,7 @@ export interface CodeFormatOptions {
   style?: 'any' | SegmentStyle;
   /** One style (or a list of styles) per segment, the last one repeated; overrides `style`. */
   segments?: readonly (SegmentStyle | readonly SegmentStyle[])[];
-}
+};
 
 const quoteAll = (xs: readonly string[]) => xs.map(quote).join(' or ');
 

@@ -55,8 +55,9 @@ const CONFLICT_WORDING =
   /\b(?:already (?:exists?|in use|taken)|duplicate|not unique|unique (?:constraint|key))\b/i;
 // 410 is for a resource gone for good at its URL (a link, an invitation, an export): an expired
 // credential, session, code, coupon or card is a bad input (400) or failed authentication (401).
+// In "the code of the email link has expired" the code expired, not the link.
 const GONE_WORDING =
-  /\b(?:link|url|invitation|invite|download|export|upload|share|file|page|resource|document|snapshot|backup)s? (?:has |have |had |is |are )?(?:now )?expired\b/i;
+  /(?<!\bof (?:the |an? |this |your )?(?:[\w-]+ )?)\b(?:link|url|invitation|invite|download|export|upload|share|file|page|resource|document|snapshot|backup)s? (?:has |have |had |is |are )?(?:now )?expired\b/i;
 const LIMIT_WORDING =
   /\b(?:reached (?:the |its |their |your )?(?:maximum|limit)|limit (?:exceeded|reached)|quota (?:is |was )?(?:exceeded|reached))\b/i;
 const RATE_WORDING =
