@@ -58,20 +58,21 @@ export function schemaFacts(schema: JsonSchema): SchemaFact[] {
     const lo = typeof min === 'number' ? min : undefined;
     const hi = typeof max === 'number' ? max : undefined;
     if (lo === undefined && hi === undefined) return;
+    const of = (n: number | undefined) => `${n} ${unit}${n === 1 ? '' : 's'}`;
     out.push({
       label:
         lo !== undefined && hi !== undefined
           ? lo === hi
-            ? `exactly ${lo} ${unit}`
-            : `${lo} to ${hi} ${unit}`
+            ? `exactly ${of(lo)}`
+            : `${lo} to ${of(hi)}`
           : lo !== undefined
-            ? `at least ${lo} ${unit}`
-            : `at most ${hi} ${unit}`,
+            ? `at least ${of(lo)}`
+            : `at most ${of(hi)}`,
     });
   };
-  count(s.minLength, s.maxLength, 'characters');
-  count(s.minItems, s.maxItems, 'items');
-  count(s.minProperties, s.maxProperties, 'members');
+  count(s.minLength, s.maxLength, 'character');
+  count(s.minItems, s.maxItems, 'item');
+  count(s.minProperties, s.maxProperties, 'member');
   if (s.uniqueItems === true) out.push({ label: 'unique items' });
   if (typeof s.pattern === 'string') out.push({ label: 'matches', values: [s.pattern] });
   if (s.additionalProperties === false && isRecord(s.properties)) out.push({ label: 'no other members' });

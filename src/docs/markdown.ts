@@ -2,7 +2,8 @@ import type { CatalogModel, EntryModel, JsonSchema } from '../catalog/model.js';
 import { statusText } from '../catalog/status.js';
 import type { WireError } from '../dialects/types.js';
 import { tableCell } from '../utils/markdown-table.js';
-import { schemaFields, typeLabel } from './_schema.js';
+import { schemaFields } from './_schema.js';
+import { rootFacts, type SchemaFact, schemaFieldRows } from './_schema-facts.js';
 import { codeFence, escapeCell, escapeMarkdown, inlineCode } from './escape.js';
 import {
   buildReference,
@@ -65,6 +66,34 @@ function fieldsTable(schema: JsonSchema): string {
   return ['| Field | Type | Required |', '|---|---|---|', ...rows].join('\n');
 }
 
+const factText = (f: SchemaFact) => `${f.label}${f.values ? ` ${f.values.map(inlineCode).join(', ')}` : ''}`;
+
+/** A details schema: its type and facts, and a table of its fields with their descriptions and constraints. */
+function detailsSection(schema: JsonSchema): string[] {
+  const root = rootFacts(schema);
+  const rows = schemaFieldRows(schema);
+  const about = [root.description ? oneLine(root.description) : '', ...root.facts.map(factText)].filter(
+    Boolean,
+  );
+  const out = [
+    `**Details:** ${escapeMarkdown(root.type)}${about.length > 0 ? `. ${about.join('; ')}` : ''}`,
+    '',
+  ];
+  if (rows.length === 0) return out;
+  out.push('| Field | Type | Required | About |', '|---|---|---|---|');
+  for (const f of rows) {
+    const cell = [
+      f.description ? escapeCell(f.description) : '',
+      ...f.facts.map((x) => tableCell(factText(x))),
+    ];
+    out.push(
+      `| ${cellCode(f.path)} | ${escapeCell(f.type)} | ${f.required ? 'yes' : 'no'} | ${cell.filter(Boolean).join('; ')} |`,
+    );
+  }
+  out.push('');
+  return out;
+}
+
 function entrySection(ref: DocReference, e: DocEntry): string {
   const entry = e.entry;
   const out: string[] = [];
@@ -96,10 +125,7 @@ function entrySection(ref: DocReference, e: DocEntry): string {
       out.push(`| ${cellCode(p.name)} | ${p.type} | ${p.description ? escapeCell(p.description) : ''} |`);
     out.push('');
   }
-  if (entry.details !== undefined && schemaFields(entry.details).length > 0) {
-    out.push('**Details**', '', fieldsTable(entry.details), '');
-  } else if (entry.details !== undefined)
-    out.push(`**Details:** ${escapeMarkdown(typeLabel(entry.details))}`, '');
+  if (entry.details !== undefined) out.push(...detailsSection(entry.details));
   out.push('**Example response**', '', codeFence(httpExample(e.example, e.exampleText), 'http'), '');
   if (entry.links && entry.links.length > 0) {
     out.push(
