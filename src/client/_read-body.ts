@@ -144,8 +144,9 @@ export function read(body: unknown, { status, headers }: ParseInput): ParsedErro
     // authos `{error, error_code}`; OAuth 2 `{error, error_description}`; Slack's
     // `{ok: false, error}` (a lower-case code alone); Fastify's and Boom's `{error, code?, message}`.
     p.dialect = 'authos';
-    // Zendesk's `{error, description}` and Auth0's `errorCode` too.
-    const description = ownStr(body, 'error_description') ?? ownStr(body, 'description');
+    // Zendesk's `{error, description}`, CouchDB's `{error, reason}` and Auth0's `errorCode` too.
+    const description =
+      ownStr(body, 'error_description') ?? ownStr(body, 'description') ?? ownStr(body, 'reason');
     p.code =
       ownStr(body, 'error_code') ??
       ownStr(body, 'errorCode') ??

@@ -59,17 +59,17 @@ const CLIENT_BUDGET = 2081;
  * client's own code (above) and the reader, about 75 B of which read the
  * problem body's `retry` member; the reader takes `pathPointer` from
  * `src/utils/json-pointer.ts`, the one every layer uses. The dialects' strict
- * parsers are bundled only when passed as `dialect`. 485 B read the real
+ * parsers are bundled only when passed as `dialect`. 487 B read the real
  * APIs of the corpus (test/fixtures/corpus/, 50 APIs): a numeric code that is
  * the status passed over for the code the body names (`error_code`,
  * `errorCode`, `reason`, a code-shaped message, Google's `errors[].reason`,
  * PayPal's `name`, Heroku's `id`), the messages of `msg`, `Message`,
- * `errorSummary`, `description`, `errorMessages`; request ids in six body
+ * `errorSummary`, `description`, CouchDB's `reason`, `errorMessages`; request ids in six body
  * members and six vendors' headers; the code in `x-amzn-errortype`,
  * `x-ms-error-code`, `x-sb-error-code`; an XML error's code, message and
  * request id; Kubernetes' causes and delay, Discord's `retry_after`.
  */
-const ENTRY_LIMIT = 3839;
+const ENTRY_LIMIT = 3841;
 
 describe('errata/client bundle', () => {
   it(`keeps the client's own code within ${CLIENT_BUDGET} B gzip`, async () => {
