@@ -11,6 +11,7 @@ import { checkCommand } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
 import { docsCommand } from './commands/docs.js';
 import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { lintCommand } from './commands/lint.js';
 import { lockCommand } from './commands/lock.js';
@@ -21,6 +22,7 @@ import { typesCommand } from './commands/types.js';
 /** Every command of the CLI, in the order `errata --help` lists them. */
 export const commands: ErrataCommand[] = [
   initCommand,
+  importCommand,
   exportCommand,
   typesCommand,
   docsCommand,
