@@ -3,13 +3,15 @@ import { pathPointer } from '../../utils/json-pointer.js';
 import { isRecord } from '../../utils/record.js';
 import { collect, errorsOf, result, violation } from '../_parsed-error.js';
 import { has, own, ownRec, ownStr, type Rec, rest } from '../_read.js';
+import { isOciItem } from '../oci/parse-bare.js';
 import type { ParsedError, ParseInput } from '../types.js';
 
-/** A Clerk error item: `message`/`long_message`, never JSON:API's `detail`/`source`. */
+/** A Clerk error item: `message`/`long_message`, never JSON:API's `detail`/`source`, nor a registry's (OCI). */
 const isClerkItem = (item: unknown): item is Rec =>
   (has(item, 'long_message') || ownStr(item, 'message') !== undefined) &&
   !has(item, 'detail') &&
-  !has(item, 'source');
+  !has(item, 'source') &&
+  !isOciItem(item);
 
 /** A Clerk item naming a field in `meta.param_name` (a dot path), its machine code in `meta.reason`. */
 const clerkViolation = (item: unknown): Violation | undefined => {
