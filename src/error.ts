@@ -36,8 +36,20 @@ export interface ErrataErrorOptions<D = unknown> {
    * finite, non-negative delay is kept, at most a day; anything else leaves the entry's policy.
    */
   readonly retryAfterMs?: number;
+  /**
+   * This occurrence's status, one of those its entry lists (`status: [400, 409]`); the
+   * entry's first by default. Any other status throws a `TypeError`.
+   */
+  readonly status?: number;
   /** Extra response headers for this occurrence (for example `WWW-Authenticate`). */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Further errors the same response reports (an order not found *and* a card
+   * declined): dialects whose envelope is a list (`jsonapi`, `clerk`) send
+   * them after this one, the others send this one alone. This error decides
+   * the status, the headers and the request id; see `MAX_ERRORS`.
+   */
+  readonly also?: readonly ErrataError[];
   /**
    * Capture a stack trace.
    * @default true at status 500 and above, false below: an expected error does not pay for a stack it never shows.
@@ -75,6 +87,8 @@ export class ErrataError<
   declare readonly violations: readonly Violation[] | undefined;
   declare readonly retryAfterMs: number | undefined;
   declare readonly headers: Readonly<Record<string, string>> | undefined;
+  /** The further errors this response reports (the `also` option). */
+  declare readonly also: readonly ErrataError[] | undefined;
   /** Set by the server when the error is answered, or at creation. */
   declare requestId: string | undefined;
   declare readonly definition: ErrorDefinition;
@@ -127,6 +141,17 @@ export class ErrataError<
 
 const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
 
+/** The status an occurrence is sent with: the one it chooses among its entry's, else the default. */
+function occurrenceStatus(definition: ErrorDefinition, chosen: number | undefined): number {
+  const { entry } = definition;
+  if (chosen === undefined || chosen === entry.status) return entry.status;
+  if (entry.statuses?.includes(chosen)) return chosen;
+  const listed = (entry.statuses ?? [entry.status]).join(', ');
+  throw new TypeError(
+    `errata: status ${JSON.stringify(chosen)} is not one entry "${definition.id}" lists (${listed}); list it in the catalog first`,
+  );
+}
+
 function init(
   e: ErrataError,
   definition: ErrorDefinition,
@@ -136,12 +161,13 @@ function init(
   const w = e as { -readonly [K in keyof ErrataError]: ErrataError[K] };
   w.id = definition.id;
   w.code = definition.entry.code;
-  w.status = definition.entry.status;
+  w.status = occurrenceStatus(definition, options?.status);
   w.params = params ?? EMPTY;
   w.details = options?.details;
   w.violations = options?.violations;
   w.retryAfterMs = retryDelay(options?.retryAfterMs);
   w.headers = options?.headers;
+  w.also = options?.also;
   w.requestId = options?.requestId;
   w.definition = definition;
 }

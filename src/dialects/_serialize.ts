@@ -1,7 +1,7 @@
 // What the built-in dialects' serializers share: the request id, the headers
 // every dialect sends, field paths and the details that carry violations.
 import type { RetryPolicy } from '../catalog/model.js';
-import type { ErrataError } from '../error.js';
+import { type ErrataError, isErrataError } from '../error.js';
 import { isFieldValue } from '../utils/http-field.js';
 import { pointerTokens } from '../utils/json-pointer.js';
 import { isRecord } from '../utils/record.js';
@@ -107,4 +107,27 @@ export function detailsWithViolations(error: ErrataError): unknown {
   );
   if (details === undefined || details === null) return { errors };
   return isRecord(details) ? { ...details, errors } : { value: details, errors };
+}
+
+/** Most errors one response reports: the error and up to 99 of its `also`. */
+export const MAX_ERRORS = 100;
+
+/**
+ * The errors one response reports, for the dialects whose envelope is a list
+ * (`jsonapi`, `clerk`, and any dialect with an `errors[]`): the error, then
+ * the errata errors of its `also` option in order (anything else is left
+ * out), at most {@link MAX_ERRORS} in all. Each is serialized by its own
+ * entry (its code, status, masking); the first decides the response's status
+ * and headers.
+ */
+export function responseErrors(error: ErrataError): readonly ErrataError[] {
+  const also = error.also;
+  if (also === undefined || !Array.isArray(also) || also.length === 0) return [error];
+  const out = [error];
+  for (const e of also) {
+    if (out.length >= MAX_ERRORS) break;
+    // A forged brand without an entry is left out, not sent half-made.
+    if (isErrataError(e) && e !== error && typeof e.definition?.entry?.code === 'string') out.push(e);
+  }
+  return out;
 }

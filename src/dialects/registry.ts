@@ -7,15 +7,23 @@
 import type { BareParser } from './_bare.js';
 import { authos } from './authos/authos.js';
 import { parseAuthosBare } from './authos/parse-bare.js';
+import { azure } from './azure/azure.js';
+import { parseAzureBare } from './azure/parse-bare.js';
 import { barekey } from './barekey/barekey.js';
 import { parseBarekeyBare } from './barekey/parse-bare.js';
 import { clerk } from './clerk/clerk.js';
 import { parseClerkBare } from './clerk/parse-bare.js';
+import { connect } from './connect/connect.js';
+import { parseConnectBare } from './connect/parse-bare.js';
 import { UnknownDialectError } from './errors.js';
 import { google } from './google/google.js';
 import { parseGoogleBare } from './google/parse-bare.js';
 import { jsonapi } from './jsonapi/jsonapi.js';
 import { parseJsonApiBare } from './jsonapi/parse-bare.js';
+import { kubernetes } from './kubernetes/kubernetes.js';
+import { parseKubernetesBare } from './kubernetes/parse-bare.js';
+import { oci } from './oci/oci.js';
+import { parseOciBare } from './oci/parse-bare.js';
 import { openai } from './openai/openai.js';
 import { parseOpenAIBare } from './openai/parse-bare.js';
 import { parseProblemBare } from './problem/parse-bare.js';
@@ -24,6 +32,8 @@ import { parseSimpleBare } from './simple/parse-bare.js';
 import { simple } from './simple/simple.js';
 import { parseStripeBare } from './stripe/parse-bare.js';
 import { stripe } from './stripe/stripe.js';
+import { parseSupabaseBare } from './supabase/parse-bare.js';
+import { supabase } from './supabase/supabase.js';
 import type { Dialect } from './types.js';
 
 /** A built-in dialect and its bare parser (see `BareParser`). */
@@ -38,11 +48,16 @@ export type Builtin = readonly [dialect: Dialect, parseBare: BareParser];
 export const builtins: readonly Builtin[] = [
   [problem, parseProblemBare],
   [google, parseGoogleBare],
+  [connect, parseConnectBare],
+  [kubernetes, parseKubernetesBare],
+  [azure, parseAzureBare],
   [stripe, parseStripeBare],
   [openai, parseOpenAIBare],
   [barekey, parseBarekeyBare],
   [clerk, parseClerkBare],
   [jsonapi, parseJsonApiBare],
+  [oci, parseOciBare],
+  [supabase, parseSupabaseBare],
   [authos, parseAuthosBare],
   [simple, parseSimpleBare],
 ];

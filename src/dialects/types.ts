@@ -15,6 +15,12 @@ export interface SerializeContext {
   readonly instance?: string;
   /** Clock for dialects that send a timestamp. @default new Date() */
   readonly now?: () => Date;
+  /**
+   * The request's headers, for a dialect whose answer depends on the request
+   * (`supabase` picks its envelope by `X-Supabase-Api-Version`, `azure` echoes
+   * `x-ms-client-request-id`). A responder passes them; a fetch `Headers` fits.
+   */
+  readonly requestHeaders?: HeaderReader;
 }
 
 /** Response headers as a dialect's parser sees them (a fetch `Headers` fits). */

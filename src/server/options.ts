@@ -16,7 +16,11 @@ export interface RequestContext {
   readonly accept?: string | null;
   /** The incoming request id header, echoed when it is well-formed. */
   readonly requestId?: string | null;
-  /** The framework's own request object, passed to a `dialect` function. */
+  /**
+   * The framework's own request object, passed to a `dialect` function; its
+   * headers (a fetch `Request`'s, a Hono context's, a Node, Express or Fastify
+   * request's) are what a dialect reads as `SerializeContext.requestHeaders`.
+   */
   readonly request?: unknown;
 }
 

@@ -9,6 +9,7 @@ import { clientFailure } from './_foreign-errors.js';
 import { fieldValue, sendableHeaders } from './_headers.js';
 import { annotateSpan, loadTelemetry } from './_otel.js';
 import { createReporter, reportParamMistakes } from './_report.js';
+import { requestHeaders } from './_request-headers.js';
 import { wellFormed } from './_well-formed.js';
 import { builtin } from './builtin.js';
 import { UndeclaredError } from './errors.js';
@@ -134,6 +135,7 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
     const serializeContext = {
       requestId,
       ...(withInstance && typeof ctx?.path === 'string' && { instance: ctx.path }),
+      requestHeaders: requestHeaders(ctx?.request),
     };
     let wire: WireError;
     try {

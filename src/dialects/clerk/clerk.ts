@@ -1,6 +1,7 @@
+import type { ErrataError } from '../../error.js';
 import { isRecord } from '../../utils/record.js';
 import { completed, safeParser } from '../_bare.js';
-import { baseHeaders, fieldPath, requestIdOf } from '../_serialize.js';
+import { baseHeaders, fieldPath, requestIdOf, responseErrors } from '../_serialize.js';
 import { publicDetails, publicMessage } from '../expose.js';
 import type { Dialect } from '../types.js';
 import { parseClerkBare } from './parse-bare.js';
@@ -22,54 +23,18 @@ interface ClerkCache {
  * `long_message` the rendered message (omitted when the entry has a title but
  * no message, as the page shows), `meta` the details, `clerk_trace_id`
  * the request id. Field violations become one `errors[]` item each, with
- * `meta.param_name` (a dot path) as Clerk's form errors carry it.
+ * `meta.param_name` (a dot path) as Clerk's form errors carry it. The errors
+ * of the `also` option follow, each in the same form; the status is the first
+ * error's.
  */
 export const clerk: Dialect = {
   name: 'clerk',
   contentType: CONTENT_TYPE,
   serialize(error, context) {
-    const def = error.definition;
-    let c = def.cache.clerk as ClerkCache | undefined;
-    if (c === undefined) {
-      const e = def.entry;
-      // Clerk's pages show a short message for every entry, sometimes "" (kept as is);
-      // an entry with no title at all uses its message for both.
-      const title = e.title ?? '';
-      c = {
-        code: `,"code":${JSON.stringify(e.code)}`,
-        title: JSON.stringify(title),
-        long: e.message !== undefined || e.title === undefined,
-      };
-      def.cache.clerk = c;
-    }
-    const e = def.entry;
-    const message = publicMessage(error);
-    const short = e.title === undefined ? JSON.stringify(message) : c.title;
-    const details = publicDetails(error);
-    // The details are `meta` as they are (seed 001 even shows a string); next to
-    // `param_name` a value that is not an object goes in `meta.data`.
-    const meta = details === null ? undefined : details;
     const requestId = requestIdOf(error, context);
-    let body: string;
-    const violations = error.violations;
-    if (violations !== undefined && violations.length > 0) {
-      body = '{"errors":[';
-      for (const [i, v] of violations.entries()) {
-        if (i > 0) body += ',';
-        const m: Record<string, unknown> =
-          i > 0 || meta === undefined ? {} : isRecord(meta) ? { ...meta } : { data: meta };
-        m.param_name = fieldPath(v.pointer, 'dot');
-        if (v.code !== undefined) m.reason = v.code;
-        body += `{"message":${e.title === undefined || e.title === '' ? JSON.stringify(v.message) : c.title},"long_message":${JSON.stringify(v.message)}${c.code},"meta":${JSON.stringify(m)}}`;
-      }
-      body += ']';
-    } else {
-      body = `{"errors":[{"message":${short}`;
-      if (c.long) body += `,"long_message":${JSON.stringify(message)}`;
-      body += c.code;
-      if (meta !== undefined) body += `,"meta":${JSON.stringify(meta)}`;
-      body += '}]';
-    }
+    let body = '{"errors":[';
+    for (const [i, e] of responseErrors(error).entries()) body += (i > 0 ? ',' : '') + items(e);
+    body += ']';
     if (requestId !== undefined) body += `,"clerk_trace_id":${JSON.stringify(requestId)}`;
     return {
       status: error.status,
@@ -79,6 +44,50 @@ export const clerk: Dialect = {
   },
   parse: (body, input) => parseClerk(body, input),
 };
+
+/** The `errors[]` items of one error: one, or one per field violation. */
+function items(error: ErrataError): string {
+  const def = error.definition;
+  let c = def.cache.clerk as ClerkCache | undefined;
+  if (c === undefined) {
+    const e = def.entry;
+    // Clerk's pages show a short message for every entry, sometimes "" (kept as is);
+    // an entry with no title at all uses its message for both.
+    const title = e.title ?? '';
+    c = {
+      code: `,"code":${JSON.stringify(e.code)}`,
+      title: JSON.stringify(title),
+      long: e.message !== undefined || e.title === undefined,
+    };
+    def.cache.clerk = c;
+  }
+  const e = def.entry;
+  const message = publicMessage(error);
+  const short = e.title === undefined ? JSON.stringify(message) : c.title;
+  const details = publicDetails(error);
+  // The details are `meta` as they are (seed 001 even shows a string); next to
+  // `param_name` a value that is not an object goes in `meta.data`.
+  const meta = details === null ? undefined : details;
+  let out = '';
+  const violations = error.violations;
+  if (violations !== undefined && violations.length > 0) {
+    for (const [i, v] of violations.entries()) {
+      if (i > 0) out += ',';
+      const m: Record<string, unknown> =
+        i > 0 || meta === undefined ? {} : isRecord(meta) ? { ...meta } : { data: meta };
+      m.param_name = fieldPath(v.pointer, 'dot');
+      if (v.code !== undefined) m.reason = v.code;
+      out += `{"message":${e.title === undefined || e.title === '' ? JSON.stringify(v.message) : c.title},"long_message":${JSON.stringify(v.message)}${c.code},"meta":${JSON.stringify(m)}}`;
+    }
+  } else {
+    out = `{"message":${short}`;
+    if (c.long) out += `,"long_message":${JSON.stringify(message)}`;
+    out += c.code;
+    if (meta !== undefined) out += `,"meta":${JSON.stringify(meta)}`;
+    out += '}';
+  }
+  return out;
+}
 
 /** Reads a Clerk `{errors: [...], clerk_trace_id}` body; `undefined` when the body is not one. Never throws. */
 export const parseClerk = safeParser(completed(parseClerkBare));
