@@ -130,10 +130,12 @@ export function read(body: unknown, { status, headers }: ParseInput): ParsedErro
             : 'stripe';
       // Identity Toolkit's code-shaped message (`EMAIL_EXISTS`, `WEAK_PASSWORD : Password should…`),
       // Google's older `errors[].reason`; Anthropic's errors, and OpenAI's with `code: null`, are named by their type.
-      const named =
-        id(code) === undefined ? /^([A-Z][A-Z\d_]+)(?: : ([\s\S]+))?$/.exec(p.message ?? '') : null;
-      p.code = id(code) ?? named?.[1] ?? ownStr(list(own(error, 'errors'))[0], 'reason') ?? t;
-      p.message = named?.[2] ?? p.message;
+      p.code = id(code);
+      if (p.code === undefined) {
+        const named = /^([A-Z][A-Z\d_]+)(?: : ([\s\S]+))?$/.exec(p.message ?? '');
+        p.code = named?.[1] ?? ownStr(list(own(error, 'errors'))[0], 'reason') ?? t;
+        p.message = named?.[2] ?? p.message;
+      }
       p.type = ownStr(error, 'doc_url');
       p.requestId = ownStr(error, 'requestId');
       details = own(error, 'details');

@@ -59,7 +59,7 @@ const CLIENT_BUDGET = 2081;
  * client's own code (above) and the reader, about 75 B of which read the
  * problem body's `retry` member; the reader takes `pathPointer` from
  * `src/utils/json-pointer.ts`, the one every layer uses. The dialects' strict
- * parsers are bundled only when passed as `dialect`. 487 B read the real
+ * parsers are bundled only when passed as `dialect`. 483 B read the real
  * APIs of the corpus (test/fixtures/corpus/, 50 APIs): a numeric code that is
  * the status passed over for the code the body names (`error_code`,
  * `errorCode`, `reason`, a code-shaped message, Google's `errors[].reason`,
@@ -69,7 +69,7 @@ const CLIENT_BUDGET = 2081;
  * `x-ms-error-code`, `x-sb-error-code`; an XML error's code, message and
  * request id; Kubernetes' causes and delay, Discord's `retry_after`.
  */
-const ENTRY_LIMIT = 3841;
+const ENTRY_LIMIT = 3837;
 
 describe('errata/client bundle', () => {
   it(`keeps the client's own code within ${CLIENT_BUDGET} B gzip`, async () => {
