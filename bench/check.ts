@@ -7,11 +7,12 @@
  * does not grow with the input; and a HAR of the same traffic (streamed JSON).
  * Targets: ≥ 100 MB/s of NDJSON checked, < 200 MB peak RSS at any size.
  * Run: npx tsx bench/check.ts   (CHECK_BENCH_MB=1024 for a 1 GB log; ROUNDS=3)
- * Profile one case: npx tsx bench/check.ts --generate FILE MB, then
- * node --cpu-prof --import tsx bench/check.ts --case 'errata check (read + check)' FILE CATALOG
+ * Profile one case: npx tsx bench/check.ts --generate FILE MB (writes FILE and
+ * FILE.catalog.yaml), run the bench once (it bundles the cases), then
+ * node --cpu-prof node_modules/.cache/errata-bench-check.mjs 'errata check (read + check)' FILE FILE.catalog.yaml
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -114,55 +115,37 @@ function generateHar(path: string, mb: number): number {
   return written + writeSync(fd, ']}}\n');
 }
 
-// ---- the cases, each run in a child process: node --import tsx bench/check.ts --case NAME FILE CATALOG
+// ---- the cases (bench/check-cases.ts), each run in a child process from
+// the bundle `bundleCases` builds: errata's modules as the CLI ships them,
+// bundled by esbuild for Node 20 and run by plain `node` (tsx's transform
+// keeps function names at a cost per closure, and its loader holds tens of
+// MB, neither of which the shipped CLI has).
 
-/** Each case: its set-up (imports, the catalog), not timed, then the run over the file, timed. */
-type Case = (catalog: string) => Promise<(file: string) => Promise<number>>;
+async function bundleCases(): Promise<string> {
+  const { build } = await import('esbuild');
+  // Inside the project, so that the packages left out of the bundle resolve; two
+  // folders down, as dist/cli is, so that the catalog loader finds ../../schema.
+  const outfile = join(import.meta.dirname, '../node_modules/.cache/errata-bench-check.mjs');
+  await build({
+    entryPoints: [join(import.meta.dirname, 'check-cases.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
+}
 
-const baseline: Case = async () => async (file) => {
-  let rest = '';
-  let n = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20, encoding: 'utf8' })) {
-    const lines = (rest + chunk).split('\n');
-    rest = lines.pop() ?? '';
-    for (const l of lines)
-      if (l !== '' && (JSON.parse(l) as { res?: { statusCode?: number } }).res?.statusCode) n++;
-  }
-  return n;
-};
-
-const readOnly: Case = async () => {
-  const { readInputBatches } = await import('../src/check/inputs/index.js');
-  return async (file) => {
-    let n = 0;
-    for await (const batch of readInputBatches(file, { cwd: process.cwd(), onProblem: () => {} }))
-      n += batch.length;
-    return n;
-  };
-};
-
-const readAndCheck: Case = async (catalog) => {
-  const [{ readInputBatches }, { createChecker }, { loadCatalog }] = await Promise.all([
-    import('../src/check/inputs/index.js'),
-    import('../src/check/index.js'),
-    import('../src/catalog/load.js'),
-  ]);
-  const model = await loadCatalog(catalog, { cwd: process.cwd() });
-  return async (file) => {
-    const checker = createChecker(model);
-    let findings = 0;
-    for await (const batch of readInputBatches(file, { cwd: process.cwd(), onProblem: () => {} }))
-      for (const o of batch) findings += checker.check(o).length;
-    return findings;
-  };
-};
-
-const CASES: Record<string, Case> = {
-  'JSON.parse per line (baseline)': baseline,
-  'errata readers (no checks)': readOnly,
-  'errata check (read + check)': readAndCheck,
-  'errata check, HAR (read + check)': readAndCheck,
-};
+let casesBundle = '';
+const CASE_NAMES = [
+  'JSON.parse per line (baseline)',
+  'errata readers (no checks)',
+  'errata check (read + check)',
+  'errata check, HAR (read + check)',
+];
 
 interface Measured {
   readonly seconds: number;
@@ -174,7 +157,7 @@ interface Measured {
 
 function runCase(name: string, file: string, catalog: string): Measured {
   // One core: the child is pinned to CPU 0 when taskset exists.
-  const args = ['--import', 'tsx', import.meta.filename, '--case', name, file, catalog];
+  const args = [casesBundle, name, file, catalog];
   const pinned = spawnSync('taskset', ['-c', '0', process.execPath, ...args], { encoding: 'utf8' });
   const r = pinned.error ? spawnSync(process.execPath, args, { encoding: 'utf8' }) : pinned;
   if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
@@ -185,20 +168,10 @@ if (process.argv[2] === '--generate') {
   const [, , , file, mb] = process.argv;
   generate(file as string, Number(mb));
   writeFileSync(`${file}.catalog.yaml`, CATALOG);
-} else if (process.argv[2] === '--case') {
-  const [, , , name, file, catalog] = process.argv;
-  const run = await (CASES[name as string] as Case)(catalog as string);
-  const t = performance.now();
-  const cpu = process.cpuUsage();
-  const count = await run(file as string);
-  const seconds = (performance.now() - t) / 1000;
-  const used = process.cpuUsage(cpu);
-  const cpuSeconds = (used.user + used.system) / 1e6;
-  const rssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ seconds, cpuSeconds, rssMb, count }));
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'errata-bench-check-'));
   try {
+    casesBundle = await bundleCases();
     const catalog = join(dir, 'errors.yaml');
     writeFileSync(catalog, CATALOG);
     const log = join(dir, 'app.ndjson');
@@ -207,7 +180,7 @@ if (process.argv[2] === '--generate') {
     console.log(
       `\nNDJSON log: ${mb.toFixed(0)} MB, ${ROUNDS} rounds, best of each (one process per run, pinned to one CPU)\n`,
     );
-    const names = Object.keys(CASES).filter((n) => !n.includes('HAR'));
+    const names = CASE_NAMES.filter((n) => !n.includes('HAR'));
     const best = new Map<string, Measured>();
     for (let round = 0; round < ROUNDS; round++)
       for (const name of names) {

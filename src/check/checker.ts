@@ -64,31 +64,35 @@ export function createChecker(catalog: CatalogInput, options: CheckOptions = {})
       }
       recorder.record(read);
       const found: Finding[] = [];
-      const o = read.observation;
-      const where = {
-        ...(read.code !== undefined && { code: read.code }),
-        ...(read.entry !== undefined && { id: read.entry.id }),
-        status: o.status,
-        ...(typeof o.method === 'string' && { method: o.method }),
-        ...(typeof o.url === 'string' && { url: o.url }),
-        ...(read.route !== undefined && { route: read.route.key }),
-        ...(o.source !== undefined && { source: o.source }),
-      };
       // One context for every check, its options set before each (a copy per check cost more than the checks).
       const context = read as Mutable<CheckContext>;
       for (const { check, severity, options: checkOptions } of configured) {
-        let messages: string[];
         try {
           context.options = checkOptions;
-          messages = [...check.check(context)];
+          for (const message of check.check(context))
+            found.push({ check: check.name, severity, message, ...where(read) });
         } catch (e) {
-          messages = [`the check failed: ${e instanceof Error ? e.message : String(e)}`];
+          const message = `the check failed: ${e instanceof Error ? e.message : String(e)}`;
+          found.push({ check: check.name, severity, message, ...where(read) });
         }
-        for (const message of messages) found.push({ check: check.name, severity, message, ...where });
       }
       return found;
     },
     coverage: () => recorder.summary(),
+  };
+}
+
+/** Where a finding was made: what the response and its reading name. */
+function where(read: ReadResponse): Omit<Finding, 'check' | 'severity' | 'message'> {
+  const o = read.observation;
+  return {
+    ...(read.code !== undefined && { code: read.code }),
+    ...(read.entry !== undefined && { id: read.entry.id }),
+    status: o.status,
+    ...(typeof o.method === 'string' && { method: o.method }),
+    ...(typeof o.url === 'string' && { url: o.url }),
+    ...(read.route !== undefined && { route: read.route.key }),
+    ...(o.source !== undefined && { source: o.source }),
   };
 }
 

@@ -1,7 +1,7 @@
 // One JSON value per line (NDJSON, JSON Lines, the OpenTelemetry Collector's
 // file exporter), read in bounded memory: lines are parsed as they complete,
 // and a line too long to hold is streamed with its long strings counted, not kept.
-import { Buffer, isUtf8 } from 'node:buffer';
+import { Buffer, isAscii, isUtf8 } from 'node:buffer';
 import { badByte } from './_body.js';
 import { streamJson } from './_json-stream.js';
 import type { ProblemReporter } from './_problems.js';
@@ -91,9 +91,11 @@ export async function* readJsonLines(
 
   /** Reads complete lines (the bytes between newlines) into `batch`. */
   const readLines = (lines: Buffer, batch: JsonLine[], scan: StatusScan | null = options.scan ?? null) => {
-    if (isUtf8(lines)) {
+    // ASCII (most logs) is decoded as Latin-1, the same text twenty times faster than UTF-8's decoder.
+    const ascii = isAscii(lines);
+    if (ascii || isUtf8(lines)) {
       // The common case: one decode, then a split.
-      for (const text of lines.toString('utf8').split('\n')) {
+      for (const text of lines.toString(ascii ? 'latin1' : 'utf8').split('\n')) {
         const status = scan?.(text);
         if (status !== undefined) batch.push({ line: ++line, value: undefined, status });
         else {
