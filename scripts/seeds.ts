@@ -13,17 +13,21 @@
  *
  * Everything is copied verbatim: codes, statuses, messages and descriptions
  * keep the pages' typos, odd statuses and `<param>` placeholders, because the
- * catalogs are also the linter's test material. Each page layout has its own
- * small parser (`_seed-tables.ts`, `_seed-clerk.ts`); a parser throws on any
- * line it does not understand rather than guess. The fixtures are a second,
- * independent reading of the pages (`_seed-fixtures.ts`).
+ * catalogs are also the linter's test material. The catalogs are what
+ * `errata import` makes of each page (`src/import/`), with what the pages do
+ * not say (name, title, docs, dialect: `_seed-common.ts`) and without the
+ * importer's `x-import` notes; the script fails when the importer reports a
+ * problem on a page. The fixtures are a second, independent reading of the
+ * pages (`_seed-fixtures.ts`).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CatalogModel } from '../src/catalog/model.js';
-import { parseClerk } from './_seed-clerk.js';
-import { assemble, type CatalogInput, SeedError } from './_seed-common.js';
+import { buildDraft } from '../src/import/draft.js';
+import { markdownBlocks } from '../src/import/markdown.js';
+import { readPage } from '../src/import/page.js';
+import { SEED_CATALOGS, type SeedCatalog, SeedError } from './_seed-common.js';
 import {
   extractAuthos,
   extractBarekey,
@@ -31,7 +35,6 @@ import {
   extractFlags,
   extractSitescore,
 } from './_seed-fixtures.js';
-import { parseAuthos, parseBarekey, parseFlags, parseSitescore } from './_seed-tables.js';
 
 export type {
   AuthosFixture,
@@ -41,25 +44,51 @@ export type {
   SeedFixtures,
   SitescoreFixture,
 } from './_seed-fixtures.js';
-export { assemble, SeedError };
+export { SeedError };
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-interface Seed {
-  /** File name prefix in the seeds folder. */
-  prefix: string;
-  name: string;
-  parse(text: string): CatalogInput;
+interface Seed extends SeedCatalog {
   extract(text: string, source: string): unknown;
 }
 
-export const SEEDS: readonly Seed[] = [
-  { prefix: '000_', name: 'barekey', parse: parseBarekey, extract: extractBarekey },
-  { prefix: '001_', name: 'clerk', parse: parseClerk, extract: extractClerk },
-  { prefix: '002_', name: 'sitescore', parse: parseSitescore, extract: extractSitescore },
-  { prefix: '003_', name: 'flags', parse: parseFlags, extract: extractFlags },
-  { prefix: '004_', name: 'authos', parse: parseAuthos, extract: extractAuthos },
-];
+const EXTRACT: Record<string, Seed['extract']> = {
+  barekey: extractBarekey,
+  clerk: extractClerk,
+  sitescore: extractSitescore,
+  flags: extractFlags,
+  authos: extractAuthos,
+};
+
+export const SEEDS: readonly Seed[] = SEED_CATALOGS.map((c) => ({
+  ...c,
+  extract: EXTRACT[c.name] as Seed['extract'],
+}));
+
+/** A seed page imported as a catalog, in the normalized key order, without the importer's notes. */
+export async function importSeed(text: string, file: string, seed: SeedCatalog): Promise<CatalogModel> {
+  const page = readPage(await markdownBlocks(text), file, 'markdown');
+  if (page.problems.length > 0)
+    throw new SeedError(`${seed.name}: ${page.problems.map((p) => `${p.place}: ${p.message}`).join('; ')}`);
+  const draft = buildDraft(page.entries, [page], { name: seed.name, title: seed.title });
+  const errors: Record<string, unknown> = {};
+  for (const [id, entry] of Object.entries(draft.errors)) {
+    const { 'x-import': _notes, ...rest } = entry;
+    errors[id] = rest;
+  }
+  const description = seed.noDescription ? undefined : draft.description;
+  return {
+    errata: 1,
+    name: seed.name,
+    title: seed.title,
+    version: '1.0.0',
+    ...(description !== undefined ? { description } : {}),
+    docs: seed.docs,
+    dialect: seed.dialect,
+    categories: draft.categories,
+    errors,
+  } as unknown as CatalogModel;
+}
 
 /** What the pages give: file contents keyed by file name, for each output folder. */
 export interface Generated {
@@ -69,7 +98,7 @@ export interface Generated {
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-export function generate(seedsDir: string): Generated {
+export async function generate(seedsDir: string): Promise<Generated> {
   if (!existsSync(seedsDir)) {
     throw new SeedError(
       `seed pages not found: ${seedsDir} does not exist (expected ../shared/seeds beside the repository, or --seeds <dir>). ` +
@@ -87,7 +116,7 @@ export function generate(seedsDir: string): Generated {
     }
     const file = matches[0] as string;
     const text = readFileSync(join(seedsDir, file), 'utf8');
-    out.catalogs.set(`${seed.name}.json`, json(assemble(seed.parse(text))));
+    out.catalogs.set(`${seed.name}.json`, json(await importSeed(text, file, seed)));
     out.fixtures.set(`${seed.name}.json`, json(seed.extract(text, file)));
   }
   return out;
@@ -116,7 +145,7 @@ function sync(outDir: string, files: Map<string, string>, check: boolean): strin
   return stale;
 }
 
-function main(args: readonly string[]): number {
+async function main(args: readonly string[]): Promise<number> {
   const known = new Set(['--check', '--seeds', '--out', '--fixtures']);
   const unknown = args.find((a) => a.startsWith('--') && !known.has(a));
   if (unknown) throw new SeedError(`unknown option ${unknown} (known: ${[...known].join(', ')})`);
@@ -124,7 +153,7 @@ function main(args: readonly string[]): number {
   const catalogsDir = resolve(option(args, '--out') ?? join(REPO, 'examples', 'catalogs'));
   const fixturesDir = resolve(option(args, '--fixtures') ?? join(REPO, 'test', 'fixtures', 'seeds'));
   const check = args.includes('--check');
-  const generated = generate(seedsDir);
+  const generated = await generate(seedsDir);
   const stale = [
     ...sync(catalogsDir, generated.catalogs, check),
     ...sync(fixturesDir, generated.fixtures, check),
@@ -151,7 +180,7 @@ function main(args: readonly string[]): number {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    process.exitCode = main(process.argv.slice(2));
+    process.exitCode = await main(process.argv.slice(2));
   } catch (error) {
     console.error(error instanceof SeedError ? `seeds: ${error.message}` : error);
     process.exitCode = 2;

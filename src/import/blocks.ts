@@ -25,7 +25,10 @@ const PIPE_ROW = /\|\s*$/;
 
 /** Cells of a row written with pipes, leading and trailing pipes optional; `\|` stays in its cell. */
 export function pipeCells(line: string): string[] {
-  const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|\s*$/, '');
+  const inner = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|\s*$/, '');
   return inner.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
 }
 
@@ -59,10 +62,21 @@ function jsonAt(lines: readonly string[], at: number): { body: unknown; end: num
   const close = open === '{' ? '}' : ']';
   const last = Math.min(lines.length, at + MAX_EXAMPLE_LINES);
   for (let end = at; end < last; end++) {
-    if (!(lines[end] as string).trimEnd().endsWith(close) && !(lines[end] as string).trimEnd().endsWith(`${close},`))
+    if (
+      !(lines[end] as string).trimEnd().endsWith(close) &&
+      !(lines[end] as string).trimEnd().endsWith(`${close},`)
+    )
       continue;
     try {
-      return { body: JSON.parse(lines.slice(at, end + 1).join('\n').replace(/,\s*$/, '')), end };
+      return {
+        body: JSON.parse(
+          lines
+            .slice(at, end + 1)
+            .join('\n')
+            .replace(/,\s*$/, ''),
+        ),
+        end,
+      };
     } catch {
       // Not yet the closing line: go on.
     }

@@ -17,21 +17,22 @@ export type Field =
 const HEADERS: ReadonlyArray<readonly [Field, RegExp]> = [
   ['code', /^(?:error )?(?:code|codes|error|error[_ ]?code|error[_ ]?type|type|reason|key|identifier|id)$/],
   ['name', /^(?:name|error name|exception|constant)$/],
-  ['status', /^(?:http|status|http status|http code|status code|http status code|response code|http response)$/],
+  [
+    'status',
+    /^(?:http|status|http status|http code|status code|http status code|response code|http response)$/,
+  ],
   ['title', /^(?:title|summary|short message|label)$/],
   ['message', /^(?:message|error message|example message|text)$/],
   ['description', /^(?:description|meaning|details|explanation|cause|when|what it means|notes?)$/],
-  ['remediation', /^(?:resolution|remediation|how to fix|fix|solution|action|what to do|handling|suggested action)$/],
+  [
+    'remediation',
+    /^(?:resolution|remediation|how to fix|fix|solution|action|what to do|handling|suggested action)$/,
+  ],
   ['retry', /^(?:retryable|retriable|retry|retry\?|retries|retryable\?|can retry|safe to retry)$/],
   ['category', /^(?:category|group|area|kind)$/],
 ];
 
-const normal = (header: string) =>
-  header
-    .toLowerCase()
-    .replace(/[`*_]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+const normal = (header: string) => header.toLowerCase().replace(/[`*_]/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** The field a header names, or undefined. */
 export function fieldOfHeader(header: string): Field | undefined {
@@ -58,7 +59,10 @@ export function inferFields(rows: ReadonlyArray<readonly string[]>): Array<Field
   const all = (i: number, test: (cell: string) => boolean) => column(i).every(test);
   const fields: Array<Field | undefined> = [];
   for (let i = 0; i < width; i++) {
-    if (!fields.includes('code') && all(i, (c) => codeOf(c) !== undefined && !/^\d{3}$/.test(c.trim()) && !yesNo(c)))
+    if (
+      !fields.includes('code') &&
+      all(i, (c) => codeOf(c) !== undefined && !/^\d{3}$/.test(c.trim()) && !yesNo(c))
+    )
       fields.push('code');
     else if (!fields.includes('status') && all(i, (c) => statusOf(c) !== undefined)) fields.push('status');
     else if (!fields.includes('retry') && all(i, (c) => yesNo(c) !== undefined)) fields.push('retry');

@@ -91,7 +91,9 @@ export function entryIds(entries: readonly ImportedEntry[]): string[] {
 }
 
 /** The dialect most example bodies speak, and how many did. */
-export function detectDialect(sources: readonly SourceImport[]): { name: string; votes: number; of: number } | undefined {
+export function detectDialect(
+  sources: readonly SourceImport[],
+): { name: string; votes: number; of: number } | undefined {
   const votes = new Map<string, number>();
   let of = 0;
   for (const s of sources)
@@ -114,7 +116,11 @@ function entryModel(e: ImportedEntry, replaced: string | undefined): DraftEntry 
   const category = e.category ?? DEFAULT_CATEGORY;
   if (e.category === undefined) inferred.push(`category not given: "${DEFAULT_CATEGORY}" assumed`);
   const deprecated =
-    e.deprecated === undefined ? undefined : replaced !== undefined ? { replacedBy: replaced, ...e.deprecated } : e.deprecated;
+    e.deprecated === undefined
+      ? undefined
+      : replaced !== undefined
+        ? { replacedBy: replaced, ...e.deprecated }
+        : e.deprecated;
   return {
     code: e.code,
     status,
@@ -143,7 +149,11 @@ export interface DraftOptions {
 }
 
 /** The draft catalog of the merged entries of some sources. */
-export function buildDraft(entries: readonly ImportedEntry[], sources: readonly SourceImport[], options: DraftOptions = {}): Draft {
+export function buildDraft(
+  entries: readonly ImportedEntry[],
+  sources: readonly SourceImport[],
+  options: DraftOptions = {},
+): Draft {
   const ids = entryIds(entries);
   const errors: Record<string, DraftEntry> = {};
   const categories: string[] = [];
@@ -159,7 +169,13 @@ export function buildDraft(entries: readonly ImportedEntry[], sources: readonly 
   const description = sources.find((s) => s.description)?.description;
   return {
     errata: 1,
-    name: options.name ?? (pascal(title).replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase() || 'imported'),
+    name:
+      options.name ??
+      (title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') ||
+        'imported'),
     title,
     version: '0.1.0',
     ...(description !== undefined ? { description } : {}),
@@ -169,8 +185,29 @@ export function buildDraft(entries: readonly ImportedEntry[], sources: readonly 
     'x-import': {
       sources: sources.map((s) => `${s.source} (${s.kind})`),
       ...(dialect !== undefined
-        ? { dialect: `${dialect.name}: ${dialect.votes} of ${dialect.of} example bodies read as ${dialect.name}` }
+        ? {
+            dialect: `${dialect.name}: ${dialect.votes} of ${dialect.of} example bodies read as ${dialect.name}`,
+          }
         : {}),
     },
   };
+}
+
+/**
+ * The draft as a person would write it: no `code` where it is the id, no
+ * empty `params`, no `expose` where the status implies it (the loader puts
+ * them back).
+ */
+export function tidy(draft: Draft): Draft {
+  const errors: Record<string, DraftEntry> = {};
+  for (const [id, entry] of Object.entries(draft.errors)) {
+    const { code, params, expose, ...rest } = entry;
+    errors[id] = {
+      ...(code !== id ? { code } : {}),
+      ...rest,
+      ...(Object.keys(params).length > 0 ? { params } : {}),
+      ...(expose !== entry.status < 500 ? { expose } : {}),
+    } as DraftEntry;
+  }
+  return { ...draft, errors };
 }

@@ -30,7 +30,9 @@ const noHeaders = { get: () => null };
 
 /** The dialect that reads a body sent with this status, if any built-in one does. */
 export function dialectOf(body: unknown, status: number, contentType?: string): string | undefined {
-  const headers = { get: (name: string) => (name.toLowerCase() === 'content-type' ? (contentType ?? null) : null) };
+  const headers = {
+    get: (name: string) => (name.toLowerCase() === 'content-type' ? (contentType ?? null) : null),
+  };
   return parseAny(body, { status, headers: contentType ? headers : noHeaders })?.dialect;
 }
 
@@ -41,7 +43,9 @@ export function dialectOf(body: unknown, status: number, contentType?: string): 
  */
 export function readExample(body: unknown, status: number, contentType?: string): ExampleFields {
   const parsed = (() => {
-    const headers = contentType ? { get: (n: string) => (n.toLowerCase() === 'content-type' ? contentType : null) } : noHeaders;
+    const headers = contentType
+      ? { get: (n: string) => (n.toLowerCase() === 'content-type' ? contentType : null) }
+      : noHeaders;
     return parseAny(body, { status, headers });
   })();
   const out: ExampleFields = {};

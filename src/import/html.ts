@@ -74,9 +74,14 @@ function walk(node: Node, out: Block[]): void {
     const tag = child.tagName;
     if (SKIP.has(tag)) continue;
     const heading = /^h([1-6])$/.exec(tag);
-    if (heading) out.push({ kind: 'heading', text: textOf(child), depth: Number(heading[1]), line: lineOf(child) });
+    if (heading)
+      out.push({ kind: 'heading', text: textOf(child), depth: Number(heading[1]), line: lineOf(child) });
     else if (tag === 'p') {
-      const text = rawText(child).split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).join('\n').trim();
+      const text = rawText(child)
+        .split('\n')
+        .map((l) => l.replace(/\s+/g, ' ').trim())
+        .join('\n')
+        .trim();
       if (text !== '') splitProse(text, lineOf(child), out);
     } else if (tag === 'table') out.push(tableBlock(child));
     else if (tag === 'pre') {

@@ -3,7 +3,7 @@
 // catalog v1 draft. Node-only (it reads files); the CLI loads it lazily.
 import { open, readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { type Draft, type DraftOptions, buildDraft } from './draft.js';
+import { buildDraft, type Draft, type DraftOptions } from './draft.js';
 import { htmlBlocks } from './html.js';
 import { markdownBlocks } from './markdown.js';
 import { type Conflict, mergeSources } from './merge.js';
@@ -12,9 +12,16 @@ import { readPage } from './page.js';
 import { readTraffic } from './traffic.js';
 import { ImportError, type ImportProblem, type SourceImport, type SourceKind } from './types.js';
 
-export { type Conflict, conflictText, mergeIntoCatalog, type MergeReport } from './merge.js';
-export { type Draft, buildDraft } from './draft.js';
-export { ImportError, type ImportedEntry, type ImportProblem, SOURCE_KINDS, type SourceImport, type SourceKind } from './types.js';
+export { buildDraft, type Draft } from './draft.js';
+export { type Conflict, conflictText, type MergeReport, mergeIntoCatalog } from './merge.js';
+export {
+  ImportError,
+  type ImportedEntry,
+  type ImportProblem,
+  SOURCE_KINDS,
+  type SourceImport,
+  type SourceKind,
+} from './types.js';
 
 /** Pages and specs larger than this are refused (traffic is streamed, whatever its size). */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -28,7 +35,10 @@ export function detectKind(name: string, head: string): SourceKind {
   if (['.ndjson', '.jsonl', '.log'].includes(ext)) return 'ndjson';
   const start = head.trimStart();
   if (/^\{\s*"log"/.test(start)) return 'har';
-  if (/^\{[\s\S]*"(?:openapi|swagger)"\s*:/.test(start.slice(0, 2000)) || /^(?:openapi|swagger)\s*:/m.test(start.slice(0, 2000)))
+  if (
+    /^\{[\s\S]*"(?:openapi|swagger)"\s*:/.test(start.slice(0, 2000)) ||
+    /^(?:openapi|swagger)\s*:/m.test(start.slice(0, 2000))
+  )
     return 'openapi';
   if (['.json', '.yaml', '.yml'].includes(ext)) return 'openapi';
   if (/^\{/.test(start)) return 'ndjson';

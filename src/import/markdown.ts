@@ -6,7 +6,8 @@ import { type Block, exampleOf, splitProse } from './blocks.js';
 
 /** The text of a node without its marks (`**`, backticks, links' targets). */
 export function plain(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return node.type === 'html' ? node.value : node.value;
+  if ('value' in node && typeof node.value === 'string')
+    return node.type === 'html' ? node.value : node.value;
   if ('children' in node) return (node.children as Nodes[]).map(plain).join('');
   return '';
 }
@@ -45,7 +46,11 @@ export async function markdownBlocks(text: string): Promise<Block[]> {
         case 'list':
           out.push({
             kind: 'list',
-            items: node.children.map((item) => source(item).replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim()),
+            items: node.children.map((item) =>
+              source(item)
+                .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
+                .trim(),
+            ),
             line,
           });
           break;

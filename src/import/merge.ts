@@ -17,17 +17,32 @@ export interface Conflict {
 export const conflictText = (c: Conflict) =>
   `code ${c.code}: status ${c.kept.status} (${c.kept.place}) and ${c.other.status} (${c.other.place}); kept ${c.kept.status}`;
 
-const FIELDS = ['name', 'category', 'title', 'message', 'description', 'remediation', 'retry', 'details', 'deprecated'] as const;
+const FIELDS = [
+  'name',
+  'category',
+  'title',
+  'message',
+  'description',
+  'remediation',
+  'retry',
+  'details',
+  'deprecated',
+] as const;
 
 /** The entries of several sources as one list; an entry of a later source fills the gaps of an earlier one with its code. */
-export function mergeSources(sources: readonly SourceImport[]): { entries: ImportedEntry[]; conflicts: Conflict[] } {
+export function mergeSources(sources: readonly SourceImport[]): {
+  entries: ImportedEntry[];
+  conflicts: Conflict[];
+} {
   const entries: ImportedEntry[] = [];
   const conflicts: Conflict[] = [];
   const owner = new Map<ImportedEntry, number>();
   sources.forEach((source, n) => {
     for (const incoming of source.entries) {
       const earlier = entries.filter((e) => e.code === incoming.code && owner.get(e) !== n);
-      const same = earlier.find((e) => e.status === undefined || incoming.status === undefined || e.status === incoming.status);
+      const same = earlier.find(
+        (e) => e.status === undefined || incoming.status === undefined || e.status === incoming.status,
+      );
       if (!same && earlier.length > 0) {
         const kept = earlier[0] as ImportedEntry;
         conflicts.push({
@@ -38,14 +53,18 @@ export function mergeSources(sources: readonly SourceImport[]): { entries: Impor
         continue;
       }
       if (!same) {
-        const copy = { ...incoming, provenance: { from: [...incoming.provenance.from], inferred: [...incoming.provenance.inferred] } };
+        const copy = {
+          ...incoming,
+          provenance: { from: [...incoming.provenance.from], inferred: [...incoming.provenance.inferred] },
+        };
         owner.set(copy, n);
         entries.push(copy);
         continue;
       }
       if (same.status === undefined && incoming.status !== undefined) same.status = incoming.status;
       for (const key of FIELDS)
-        if (same[key] === undefined && incoming[key] !== undefined) (same as unknown as Record<string, unknown>)[key] = incoming[key];
+        if (same[key] === undefined && incoming[key] !== undefined)
+          (same as unknown as Record<string, unknown>)[key] = incoming[key];
       if (incoming.seen !== undefined) same.seen = (same.seen ?? 0) + incoming.seen;
       if (incoming.routes) same.routes = [...new Set([...(same.routes ?? []), ...incoming.routes])];
       same.provenance.from.push(...incoming.provenance.from);
@@ -80,10 +99,12 @@ export function mergeIntoCatalog(
   const errors: Record<string, unknown> = isRecord(catalog.errors) ? catalog.errors : {};
   catalog.errors = errors;
   const report: MergeReport = { added: [], filled: [], conflicts: [] };
-  const codeOf = (id: string, entry: Record<string, unknown>) => (typeof entry.code === 'string' ? entry.code : id);
+  const codeOf = (id: string, entry: Record<string, unknown>) =>
+    typeof entry.code === 'string' ? entry.code : id;
   for (const [draftId, incoming] of Object.entries(draft.errors)) {
     const matches = Object.entries(errors).filter(
-      (pair): pair is [string, Record<string, unknown>] => isRecord(pair[1]) && codeOf(pair[0], pair[1]) === incoming.code,
+      (pair): pair is [string, Record<string, unknown>] =>
+        isRecord(pair[1]) && codeOf(pair[0], pair[1]) === incoming.code,
     );
     const same = matches.find(([, e]) => e.status === incoming.status);
     if (!same && matches.length > 0) {
@@ -105,7 +126,8 @@ export function mergeIntoCatalog(
       errors[id] = fresh;
       report.added.push(id);
       const category = entry.category as string;
-      if (Array.isArray(catalog.categories) && !catalog.categories.includes(category)) catalog.categories.push(category);
+      if (Array.isArray(catalog.categories) && !catalog.categories.includes(category))
+        catalog.categories.push(category);
       continue;
     }
     const [id, entry] = same;

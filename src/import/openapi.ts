@@ -10,7 +10,8 @@ import type { ImportedEntry, ImportProblem, SourceImport } from './types.js';
 import { ImportError } from './types.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-const pointer = (parts: readonly string[]) => `#/${parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+const pointer = (parts: readonly string[]) =>
+  `#/${parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 
 /** The document of a spec's text, JSON or YAML, or an ImportError naming the line. */
 async function parseSpec(text: string, source: string): Promise<unknown> {
@@ -26,13 +27,20 @@ async function parseSpec(text: string, source: string): Promise<unknown> {
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0];
-    throw new ImportError(`${source}${line ? `:${line.line}:${line.col}` : ''}: not valid YAML: ${error.message.split('\n')[0]}`);
+    throw new ImportError(
+      `${source}${line ? `:${line.line}:${line.col}` : ''}: not valid YAML: ${error.message.split('\n')[0]}`,
+    );
   }
   return doc.toJS({ maxAliasCount: 1000 });
 }
 
 /** The spec with its `$ref`s replaced by what they point at; the refs it cannot follow become problems. */
-async function dereference(doc: object, file: string, source: string, problems: ImportProblem[]): Promise<Record<string, unknown>> {
+async function dereference(
+  doc: object,
+  file: string,
+  source: string,
+  problems: ImportProblem[],
+): Promise<Record<string, unknown>> {
   const { $RefParser } = await import('@apidevtools/json-schema-ref-parser');
   const parser = new $RefParser();
   try {
@@ -42,7 +50,10 @@ async function dereference(doc: object, file: string, source: string, problems: 
       dereference: {
         circular: 'ignore',
         onCircular: (path: string) =>
-          problems.push({ place: `${source}${path.slice(path.indexOf('#'))}`, message: 'a cyclic $ref: left unresolved there' }),
+          problems.push({
+            place: `${source}${path.slice(path.indexOf('#'))}`,
+            message: 'a cyclic $ref: left unresolved there',
+          }),
       },
     });
   } catch (e) {
@@ -50,9 +61,10 @@ async function dereference(doc: object, file: string, source: string, problems: 
     if (!errors) throw new ImportError(`${source}: cannot resolve its $refs: ${(e as Error).message}`);
     for (const error of errors) {
       const at = error.path ? pointer(error.path) : '';
-      const message = /Unable to resolve|resolver/i.test(error.message) && /https?:/.test(error.message)
-        ? `a $ref to the network is not followed (${error.message.replace(/\s+/g, ' ').slice(0, 160)})`
-        : `a broken $ref: ${error.message.replace(/\s+/g, ' ').slice(0, 200)}`;
+      const message =
+        /Unable to resolve|resolver/i.test(error.message) && /https?:/.test(error.message)
+          ? `a $ref to the network is not followed (${error.message.replace(/\s+/g, ' ').slice(0, 160)})`
+          : `a broken $ref: ${error.message.replace(/\s+/g, ' ').slice(0, 200)}`;
       problems.push({ place: `${source}${at}`, message });
     }
   }
@@ -76,7 +88,11 @@ function codeEnum(schema: unknown, depth = 0): string[] | undefined {
   for (const key of CODE_PROPERTIES) {
     const property = properties[key];
     if (!isRecord(property)) continue;
-    const values = Array.isArray(property.enum) ? property.enum : property.const !== undefined ? [property.const] : [];
+    const values = Array.isArray(property.enum)
+      ? property.enum
+      : property.const !== undefined
+        ? [property.const]
+        : [];
     const codes = values.filter((v): v is string => typeof v === 'string' && !/^https?:/.test(v));
     if (codes.length > 0) return codes;
   }
@@ -88,7 +104,8 @@ function examplesOf(media: Record<string, unknown>): unknown[] {
   const out: unknown[] = [];
   if (media.example !== undefined) out.push(media.example);
   if (isRecord(media.examples))
-    for (const ex of Object.values(media.examples)) if (isRecord(ex) && ex.value !== undefined) out.push(ex.value);
+    for (const ex of Object.values(media.examples))
+      if (isRecord(ex) && ex.value !== undefined) out.push(ex.value);
   const schema = media.schema;
   if (isRecord(schema)) {
     if (schema.example !== undefined) out.push(schema.example);
@@ -110,11 +127,13 @@ function extensionCodes(node: Record<string, unknown>): Array<Record<string, unk
   return out;
 }
 
-const GENERIC = /^(?:error|an? error|errors?|unexpected error|default error|error response|not found|bad request|unauthorized|forbidden|internal server error|conflict|too many requests)\.?$/i;
+const GENERIC =
+  /^(?:error|an? error|errors?|unexpected error|default error|error response|not found|bad request|unauthorized|forbidden|internal server error|conflict|too many requests)\.?$/i;
 
 function statusOfKey(key: string): { status: number; guessed?: string } | undefined {
   if (/^[45]\d\d$/.test(key)) return { status: Number(key) };
-  if (/^[45]XX$/i.test(key)) return { status: Number(key[0]) * 100, guessed: `status ${key[0]}00 for the range ${key}` };
+  if (/^[45]XX$/i.test(key))
+    return { status: Number(key[0]) * 100, guessed: `status ${key[0]}00 for the range ${key}` };
   if (key === 'default') return { status: 500, guessed: 'status 500 for the `default` response' };
   return undefined;
 }
@@ -124,13 +143,26 @@ export async function readOpenApi(text: string, source: string, cwd: string): Pr
   const raw = await parseSpec(text, source);
   if (!isRecord(raw) || (typeof raw.openapi !== 'string' && typeof raw.swagger !== 'string'))
     throw new ImportError(`${source}: not an OpenAPI document (no "openapi" member)`);
-  if (typeof raw.swagger === 'string') throw new ImportError(`${source}: Swagger ${raw.swagger} is not read: convert it to OpenAPI 3 first`);
-  const spec = await dereference(raw, resolve(cwd, source === '-' ? 'stdin.yaml' : source), source, result.problems);
+  if (typeof raw.swagger === 'string')
+    throw new ImportError(`${source}: Swagger ${raw.swagger} is not read: convert it to OpenAPI 3 first`);
+  const spec = await dereference(
+    raw,
+    resolve(cwd, source === '-' ? 'stdin.yaml' : source),
+    source,
+    result.problems,
+  );
   const info = isRecord(spec.info) ? spec.info : {};
   if (typeof info.title === 'string') result.title = info.title;
   if (typeof info.description === 'string') result.description = info.description.trim();
   const byKey = new Map<string, ImportedEntry>();
-  const add = (code: string, status: number, route: string, place: string, fields: Partial<ImportedEntry>, inferred: string[]) => {
+  const add = (
+    code: string,
+    status: number,
+    route: string,
+    place: string,
+    fields: Partial<ImportedEntry>,
+    inferred: string[],
+  ) => {
     const key = `${code}\u0000${status}`;
     let entry = byKey.get(key);
     if (!entry) {
@@ -141,7 +173,8 @@ export async function readOpenApi(text: string, source: string, cwd: string): Pr
     for (const [k, v] of Object.entries(fields))
       if (v !== undefined && (entry as unknown as Record<string, unknown>)[k] === undefined)
         (entry as unknown as Record<string, unknown>)[k] = v;
-    if (!entry.provenance.from.includes(place) && entry.provenance.from.length < 5) entry.provenance.from.push(place);
+    if (!entry.provenance.from.includes(place) && entry.provenance.from.length < 5)
+      entry.provenance.from.push(place);
     for (const i of inferred) if (!entry.provenance.inferred.includes(i)) entry.provenance.inferred.push(i);
     if (!entry.routes?.includes(route)) entry.routes?.push(route);
   };
@@ -158,20 +191,40 @@ export async function readOpenApi(text: string, source: string, cwd: string): Pr
       for (const ext of extensionCodes(op)) {
         const status = typeof ext.status === 'number' ? ext.status : undefined;
         if (status === undefined) {
-          result.problems.push({ place: `${source}${pointer(['paths', path, method])}`, message: `x-error-codes entry "${String(ext.code)}" gives no status: skipped` });
+          result.problems.push({
+            place: `${source}${pointer(['paths', path, method])}`,
+            message: `x-error-codes entry "${String(ext.code)}" gives no status: skipped`,
+          });
           continue;
         }
-        add(String(ext.code), status, route, `${source}${pointer(['paths', path, method])}`, { ...category, ...textFields(ext) }, categoryNote);
+        add(
+          String(ext.code),
+          status,
+          route,
+          `${source}${pointer(['paths', path, method])}`,
+          { ...category, ...textFields(ext) },
+          categoryNote,
+        );
       }
       for (const [key, response] of Object.entries(op.responses)) {
         const read = statusOfKey(key);
         if (!read || !isRecord(response)) continue;
         const place = `${source}${pointer(['paths', path, method, 'responses', key])}`;
         const inferred = [...categoryNote, ...(read.guessed ? [read.guessed] : [])];
-        const description = typeof response.description === 'string' && !GENERIC.test(response.description.trim()) ? response.description.trim() : undefined;
+        const description =
+          typeof response.description === 'string' && !GENERIC.test(response.description.trim())
+            ? response.description.trim()
+            : undefined;
         let codes = 0;
         for (const ext of extensionCodes(response)) {
-          add(String(ext.code), typeof ext.status === 'number' ? ext.status : read.status, route, place, { ...category, ...textFields(ext) }, inferred);
+          add(
+            String(ext.code),
+            typeof ext.status === 'number' ? ext.status : read.status,
+            route,
+            place,
+            { ...category, ...textFields(ext) },
+            inferred,
+          );
           codes++;
         }
         const content = isRecord(response.content) ? response.content : {};
@@ -181,22 +234,39 @@ export async function readOpenApi(text: string, source: string, cwd: string): Pr
             result.examples.push({ body, status: read.status, place, contentType: type });
             const ex = readExample(body, read.status, type);
             if (ex.code === undefined) continue;
-            add(ex.code, read.status, route, place, {
-              ...category,
-              ...(ex.message !== undefined ? { message: ex.message } : {}),
-              ...(ex.title !== undefined ? { title: ex.title } : {}),
-              ...(ex.details !== undefined ? { details: schemaOf(ex.details) } : {}),
-            }, [...inferred, ...(ex.details !== undefined ? ['details schema from the example body'] : [])]);
+            add(
+              ex.code,
+              read.status,
+              route,
+              place,
+              {
+                ...category,
+                ...(ex.message !== undefined ? { message: ex.message } : {}),
+                ...(ex.title !== undefined ? { title: ex.title } : {}),
+                ...(ex.details !== undefined ? { details: schemaOf(ex.details) } : {}),
+              },
+              [...inferred, ...(ex.details !== undefined ? ['details schema from the example body'] : [])],
+            );
             codes++;
           }
           const enumCodes = codeEnum(media.schema);
           for (const code of enumCodes ?? []) {
-            add(code, read.status, route, place, { ...category, ...(enumCodes?.length === 1 && description ? { description } : {}) }, [...inferred, 'code from the enum of the response schema']);
+            add(
+              code,
+              read.status,
+              route,
+              place,
+              { ...category, ...(enumCodes?.length === 1 && description ? { description } : {}) },
+              [...inferred, 'code from the enum of the response schema'],
+            );
             codes++;
           }
         }
         if (codes === 0)
-          result.problems.push({ place, message: `${route} ${key}: the response names no error code (no example, enum or x-error-codes): skipped` });
+          result.problems.push({
+            place,
+            message: `${route} ${key}: the response names no error code (no example, enum or x-error-codes): skipped`,
+          });
         else if (codes === 1 && description !== undefined) {
           const last = result.entries.find((e) => e.routes?.includes(route) && e.status === read.status);
           if (last && last.description === undefined) last.description = description;
@@ -213,4 +283,3 @@ function textFields(ext: Record<string, unknown>): Partial<ImportedEntry> {
     if (typeof ext[key] === 'string') out[key] = ext[key] as string;
   return out;
 }
-

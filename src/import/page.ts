@@ -3,8 +3,9 @@
 // `Key: value` lines, its text and its example body), definition lists,
 // and, on a page saved as text, example bodies preceded by the lines that
 // name them ([category] [name] [description]).
-import { fieldOfHeader } from './columns.js';
+
 import type { Block } from './blocks.js';
+import { fieldOfHeader } from './columns.js';
 import { readExample, schemaOf } from './example.js';
 import { retryFromCell, retryFromWording } from './retry.js';
 import { tableEntries } from './tables.js';
@@ -28,7 +29,10 @@ const STATUS_LINE = /^\s*(?:status(?: code)?|http(?: status)?(?: code)?)\s*[:=]?
 
 /** `Status: 404`, `**Retryable:** yes`: a key the columns know, and its value. */
 function keyValue(text: string): [string, string] | undefined {
-  const m = /^\s*(?:[-*]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z ?]{0,30}?)(?::(?:\*\*|__)|(?:\*\*|__):|:)\s*(.+)$/.exec(text);
+  const m =
+    /^\s*(?:[-*]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z ?]{0,30}?)(?::(?:\*\*|__)|(?:\*\*|__):|:)\s*(.+)$/.exec(
+      text,
+    );
   if (!m) return undefined;
   const field = fieldOfHeader(m[1] as string);
   return field ? [field, (m[2] as string).trim()] : undefined;
@@ -51,7 +55,11 @@ function gapParts(lines: readonly string[]): { category?: string; name?: string;
       const l = at(k).trim();
       const next = lines[k + 1];
       const titled = TITLE_WORDS.test(l) || (headingLike(l) && !NAME.test(l));
-      if (titled && !next?.startsWith(`${l} `) && (k + 1 < lines.length || !NAME.test(l) || TITLE_WORDS.test(l))) {
+      if (
+        titled &&
+        !next?.startsWith(`${l} `) &&
+        (k + 1 < lines.length || !NAME.test(l) || TITLE_WORDS.test(l))
+      ) {
         category = l;
         k++;
       }
@@ -65,7 +73,9 @@ function gapParts(lines: readonly string[]): { category?: string; name?: string;
   for (let from = 0; from <= lines.length; from++) {
     const parts = parse(from);
     if (parts) {
-      const out: { category?: string; name?: string; description: string[] } = { description: parts.description };
+      const out: { category?: string; name?: string; description: string[] } = {
+        description: parts.description,
+      };
       if (parts.category !== undefined) out.category = parts.category;
       if (parts.name !== undefined) out.name = parts.name;
       return out;
@@ -91,7 +101,9 @@ export function readPage(blocks: readonly Block[], source: string, kind: SourceK
     }
     // A row without a status for a code already read (a retry-guidance table) adds to that entry.
     const known =
-      entry.status === undefined ? result.entries.find((e) => e.code === entry.code && e.name === entry.name) : undefined;
+      entry.status === undefined
+        ? result.entries.find((e) => e.code === entry.code && e.name === entry.name)
+        : undefined;
     if (known) {
       // A Retryable column says more than wording: it replaces a retry guessed from a description.
       if (entry.retry !== undefined && !entry.retryGuessed && known.retryGuessed) {
@@ -100,7 +112,11 @@ export function readPage(blocks: readonly Block[], source: string, kind: SourceK
         known.provenance.inferred = known.provenance.inferred.filter((i) => !i.startsWith('retry'));
       }
       for (const [key, value] of Object.entries(entry))
-        if (key !== 'provenance' && key !== 'category' && (known as unknown as Record<string, unknown>)[key] === undefined)
+        if (
+          key !== 'provenance' &&
+          key !== 'category' &&
+          (known as unknown as Record<string, unknown>)[key] === undefined
+        )
           (known as unknown as Record<string, unknown>)[key] = value;
       known.provenance.from.push(...entry.provenance.from);
       known.provenance.inferred.push(...entry.provenance.inferred.filter((i) => !i.startsWith('category')));
@@ -123,7 +139,8 @@ export function readPage(blocks: readonly Block[], source: string, kind: SourceK
     if (description !== undefined && entry.description === undefined) entry.description = description;
     if (get('category') !== undefined) entry.category = get('category') as string;
     const wording = [entry.description, entry.remediation].filter(Boolean).join(' ');
-    const retry = get('retry') !== undefined ? retryFromCell(get('retry') as string, wording) : retryFromWording(wording);
+    const retry =
+      get('retry') !== undefined ? retryFromCell(get('retry') as string, wording) : retryFromWording(wording);
     if (retry) {
       entry.retry = retry.retry;
       if (get('retry') === undefined) entry.retryGuessed = true;
@@ -143,11 +160,17 @@ export function readPage(blocks: readonly Block[], source: string, kind: SourceK
     } else if (s.status !== undefined) {
       const reason = s.heading.replace(/^\D*\d{3}\s*[-–—:]?\s*/, '').trim();
       if (reason === '') {
-        result.problems.push({ place: s.place, message: `the section "${s.heading}" gives no error code: skipped` });
+        result.problems.push({
+          place: s.place,
+          message: `the section "${s.heading}" gives no error code: skipped`,
+        });
         return;
       }
       entry = {
-        code: reason.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, ''),
+        code: reason
+          .toUpperCase()
+          .replace(/[^A-Z0-9]+/g, '_')
+          .replace(/^_|_$/g, ''),
         provenance: { from: [s.place], inferred: [`code from the status heading "${s.heading}"`] },
       };
     } else return;
@@ -169,7 +192,15 @@ export function readPage(blocks: readonly Block[], source: string, kind: SourceK
         }
         const s = statusHeading(text);
         const token = codeOf(text);
-        if (s !== undefined) section = { heading: text, place: at(block.line), status: s, text: [], values: new Map(), used: false };
+        if (s !== undefined)
+          section = {
+            heading: text,
+            place: at(block.line),
+            status: s,
+            text: [],
+            values: new Map(),
+            used: false,
+          };
         else if (token !== undefined && !text.includes(' ') && !TITLE_WORDS.test(unquote(text)))
           section = { heading: text, place: at(block.line), token, text: [], values: new Map(), used: false };
         else if (token !== undefined && !text.includes(' ') && block.depth >= 3)
@@ -193,9 +224,20 @@ export function readPage(blocks: readonly Block[], source: string, kind: SourceK
           closeSection();
           const last = gap.at(-1);
           if (last && headingLike(last.text))
-            category = { name: last.text.trim(), place: at(last.line), how: 'the line above the status sections' };
+            category = {
+              name: last.text.trim(),
+              place: at(last.line),
+              how: 'the line above the status sections',
+            };
           gap = [];
-          section = { heading: text.trim(), place: at(block.line), status: statusHeading(text) as number, text: [], values: new Map(), used: false };
+          section = {
+            heading: text.trim(),
+            place: at(block.line),
+            status: statusHeading(text) as number,
+            text: [],
+            values: new Map(),
+            used: false,
+          };
           break;
         }
         if (section) {
@@ -224,7 +266,14 @@ export function readPage(blocks: readonly Block[], source: string, kind: SourceK
       case 'terms': {
         closeSection();
         for (const item of block.items) {
-          section = { heading: item.term, place: at(block.line), token: unquote(item.term), text: [], values: new Map(), used: false };
+          section = {
+            heading: item.term,
+            place: at(block.line),
+            token: unquote(item.term),
+            text: [],
+            values: new Map(),
+            used: false,
+          };
           const s = statusHeading(item.term);
           if (s !== undefined) {
             section.status = s;
@@ -312,7 +361,8 @@ export function readPage(blocks: readonly Block[], source: string, kind: SourceK
   if (result.entries.length === 0)
     result.problems.push({
       place: source,
-      message: 'no errors found: no table with a code column, no section per error or status, no example body with a code',
+      message:
+        'no errors found: no table with a code column, no section per error or status, no example body with a code',
     });
   return result;
 }

@@ -52,11 +52,15 @@ export function retryFromCell(cell: string, wording: string): ReadRetry | undefi
   const said = yesNo(cell);
   if (!said) return undefined;
   if (!said.yes)
-    return { retry: { retryable: false, ...(said.note !== undefined ? { note: said.note } : {}) }, inferred: [] };
+    return {
+      retry: { retryable: false, ...(said.note !== undefined ? { note: said.note } : {}) },
+      inferred: [],
+    };
   return retryable(`${said.note ?? ''} ${wording}`, said.note, 'the page says only "yes"');
 }
 
-const NEVER = /\b(?:do not|don['’]t|never|cannot|can['’]t) (?:be )?retr(?:y|ied)\b|\bnot retryable\b|\bretrying (?:will not|won['’]t) help\b/i;
+const NEVER =
+  /\b(?:do not|don['’]t|never|cannot|can['’]t) (?:be )?retr(?:y|ied)\b|\bnot retryable\b|\bretrying (?:will not|won['’]t) help\b/i;
 const RETRY =
   /\b(?:retry (?:later|the request|after|with (?:exponential )?back-?off|in a (?:moment|few seconds))|try again later|safe to retry|can be retried|(?:is|are) retryable|back off (?:and|then) retry|back off \d+ \w+, then retry)\b/i;
 

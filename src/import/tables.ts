@@ -15,7 +15,8 @@ export interface TableContext {
   readonly problems: ImportProblem[];
 }
 
-const isDelimiter = (row: readonly string[]) => row.length > 0 && row.every((c) => /^:?-{2,}:?$/.test(c.trim()));
+const isDelimiter = (row: readonly string[]) =>
+  row.length > 0 && row.every((c) => /^:?-{2,}:?$/.test(c.trim()));
 const filled = (row: readonly string[]) => row.filter((c) => c.trim() !== '');
 
 function rowEntry(
@@ -31,10 +32,16 @@ function rowEntry(
     return value === '' ? undefined : value;
   };
   if (row.length < fields.length)
-    problems.push({ place, message: `the row has ${row.length} cells where the header has ${fields.length}: read as far as it goes` });
+    problems.push({
+      place,
+      message: `the row has ${row.length} cells where the header has ${fields.length}: read as far as it goes`,
+    });
   const code = codeOf(cell('code') ?? cell('name') ?? '');
   if (code === undefined) {
-    problems.push({ place, message: `no error code in the row (${JSON.stringify(row.join(' | ').slice(0, 80))}): skipped` });
+    problems.push({
+      place,
+      message: `no error code in the row (${JSON.stringify(row.join(' | ').slice(0, 80))}): skipped`,
+    });
     return undefined;
   }
   const entry: ImportedEntry = { code, provenance: { from: [place], inferred: [] } };
@@ -43,7 +50,8 @@ function rowEntry(
   const status = cell('status');
   if (status !== undefined) {
     const read = statusOf(status);
-    if (read === undefined) problems.push({ place, message: `"${status}" is not an HTTP status: the entry has none` });
+    if (read === undefined)
+      problems.push({ place, message: `"${status}" is not an HTTP status: the entry has none` });
     else entry.status = read;
   }
   const text: Array<[Field, keyof ImportedEntry]> = [
@@ -96,13 +104,16 @@ export function tableEntries(
     if (!inferred) {
       context.problems.push({
         place: headerless[0]?.place ?? context.source,
-        message: 'a table without a header whose columns could not be told apart (no column of codes): skipped',
+        message:
+          'a table without a header whose columns could not be told apart (no column of codes): skipped',
       });
     } else {
       for (const { row, place } of headerless) {
         const entry = rowEntry(row, inferred, category, place, context.problems);
         if (entry) {
-          entry.provenance.inferred.push(`columns told apart by their cells (${inferred.map((f) => f ?? '-').join(', ')})`);
+          entry.provenance.inferred.push(
+            `columns told apart by their cells (${inferred.map((f) => f ?? '-').join(', ')})`,
+          );
           entries.push(entry);
         }
       }
@@ -124,7 +135,10 @@ export function tableEntries(
       const only = (filled(row)[0] as string).trim();
       const next = rows.slice(i + 1).find((r) => !isDelimiter(r) && filled(r).length > 0);
       const codeShaped = /^[A-Z0-9]+(?:[_.][A-Z0-9]+)+$|^[a-z0-9]+(?:[_.][a-z0-9]+)+$/.test(unquote(only));
-      if (!codeShaped || (next !== undefined && (headerFields(next) !== undefined || filled(next).length === 1))) {
+      if (
+        !codeShaped ||
+        (next !== undefined && (headerFields(next) !== undefined || filled(next).length === 1))
+      ) {
         flushHeaderless();
         category = { name: only, place, how: 'a row spanning the table' };
         return;

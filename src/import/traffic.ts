@@ -16,7 +16,11 @@ function header(o: Observation, name: string): string | undefined {
 }
 
 function routeOf(o: Observation): string | undefined {
-  const path = o.route ?? (o.url !== undefined ? (/^[a-z]+:\/\/[^/]+(\/[^?#]*)?/i.exec(o.url)?.[1] ?? o.url.split('?')[0]) : undefined);
+  const path =
+    o.route ??
+    (o.url !== undefined
+      ? (/^[a-z]+:\/\/[^/]+(\/[^?#]*)?/i.exec(o.url)?.[1] ?? o.url.split('?')[0])
+      : undefined);
   if (path === undefined) return undefined;
   return o.method !== undefined ? `${o.method.toUpperCase()} ${path}` : path;
 }
@@ -28,7 +32,13 @@ export interface TrafficOptions {
 }
 
 export async function readTraffic(name: string, options: TrafficOptions): Promise<SourceImport> {
-  const result: SourceImport = { source: name, kind: options.format, entries: [], problems: [], examples: [] };
+  const result: SourceImport = {
+    source: name,
+    kind: options.format,
+    entries: [],
+    problems: [],
+    examples: [],
+  };
   const byKey = new Map<string, ImportedEntry>();
   let errors = 0;
   let unread = 0;
@@ -38,7 +48,10 @@ export async function readTraffic(name: string, options: TrafficOptions): Promis
     ...(options.stdin ? { stdin: options.stdin } : {}),
     onProblem: (p) => {
       if (result.problems.length < 50)
-        result.problems.push({ place: `${p.file}${p.line !== undefined ? `:${p.line}` : ''}`, message: p.message });
+        result.problems.push({
+          place: `${p.file}${p.line !== undefined ? `:${p.line}` : ''}`,
+          message: p.message,
+        });
     },
   });
   for await (const o of input) {
@@ -77,9 +90,13 @@ export async function readTraffic(name: string, options: TrafficOptions): Promis
       entry.provenance.inferred.push('details schema from an observed body');
     }
     const route = routeOf(o);
-    if (route !== undefined && !entry.routes?.includes(route) && (entry.routes?.length ?? 0) < 20) entry.routes?.push(route);
+    if (route !== undefined && !entry.routes?.includes(route) && (entry.routes?.length ?? 0) < 20)
+      entry.routes?.push(route);
   }
   if (unread > 0)
-    result.problems.push({ place: name, message: `${unread} of ${errors} error responses carried no readable error code: not imported` });
+    result.problems.push({
+      place: name,
+      message: `${unread} of ${errors} error responses carried no readable error code: not imported`,
+    });
   return result;
 }

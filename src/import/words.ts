@@ -11,7 +11,10 @@ const REASONS = new Map<string, number>(
 );
 
 function normalReason(text: string): string {
-  return text.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
 }
 
 /** An error status from a cell or heading: `404`, `404 Not Found`, `HTTP 404`, `Not Found`; else undefined. */
@@ -54,7 +57,9 @@ export function codeOf(text: string): string | undefined {
 
 /** `Yes`, `No`, `true`, `✓`…, with the note after a dash or a comma (`Yes — retry with backoff`). */
 export function yesNo(text: string): { yes: boolean; note?: string } | undefined {
-  const m = /^\s*(yes|no|true|false|y|n|✓|✔|✗|✘|retryable|not retryable)\b\s*(?:[-–—:,;]\s*(.*))?$/i.exec(text);
+  const m = /^\s*(yes|no|true|false|y|n|✓|✔|✗|✘|retryable|not retryable)\b\s*(?:[-–—:,;]\s*(.*))?$/i.exec(
+    text,
+  );
   if (!m) return undefined;
   const word = (m[1] as string).toLowerCase();
   const yes = ['yes', 'true', 'y', '✓', '✔', 'retryable'].includes(word);

@@ -20,7 +20,8 @@ export const importCommand = defineErrataCommand({
   args: {
     sources: {
       type: 'positional',
-      description: 'Pages, specs or recordings to read; several are merged (kind told from the name and first bytes)',
+      description:
+        'Pages, specs or recordings to read; several are merged (kind told from the name and first bytes)',
       required: false,
       variadic: true,
     },
@@ -48,7 +49,9 @@ export const importCommand = defineErrataCommand({
   async run(args, io) {
     const names = [...new Set((args._ as string[] | undefined) ?? [])];
     if (names.length === 0)
-      throw new UsageError('name at least one source: a Markdown or HTML page, an OpenAPI spec, a HAR or NDJSON file');
+      throw new UsageError(
+        'name at least one source: a Markdown or HTML page, an OpenAPI spec, a HAR or NDJSON file',
+      );
     const format = formatOf(args.format, args.out, args.merge);
     const [{ importSources }, { readWritten, serialize }, { importSummary }] = await Promise.all([
       import('../../import/index.js'),
@@ -60,7 +63,11 @@ export const importCommand = defineErrataCommand({
       cwd: io.cwd,
       ...(args.from !== undefined ? { from: args.from as 'markdown' } : {}),
     });
-    const outcome = importSummary(result, written && { catalog: written, file: args.merge as string }, colors(io));
+    const outcome = importSummary(
+      result,
+      written && { catalog: written, file: args.merge as string },
+      colors(io),
+    );
     io.stderr(outcome.summary);
     if (outcome.catalog === undefined) return 2;
     await writeOutput(await serialize(outcome.catalog, format), args.out, io);
