@@ -103,10 +103,12 @@ export const PAGE_SCRIPT = `(function () {
     if (section) tracked.push(section);
   }
   function inView() {
+    // The last section that starts above a line 30% down the window; at the very bottom, the last section.
     var line = window.innerHeight * 0.3, best = null;
+    var bottom = window.scrollY > 0 && window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
     for (var i = 0; i < tracked.length; i++) {
       if (tracked[i].hidden) continue;
-      if (tracked[i].getBoundingClientRect().top <= line) best = tracked[i].id;
+      if (bottom || tracked[i].getBoundingClientRect().top <= line) best = tracked[i].id;
     }
     mark(best || (tracked[0] && tracked[0].id));
   }
