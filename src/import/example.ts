@@ -52,7 +52,13 @@ export function readExample(body: unknown, status: number, contentType?: string)
   if (parsed) out.dialect = parsed.dialect;
   let record: Record<string, unknown> | undefined = isRecord(body) ? body : undefined;
   if (record && isRecord(record.error)) record = record.error;
-  else if (record && Array.isArray(record.errors) && isRecord(record.errors[0])) record = record.errors[0];
+  else if (
+    record &&
+    first(record, CODE_KEYS) === undefined &&
+    Array.isArray(record.errors) &&
+    isRecord(record.errors[0])
+  )
+    record = record.errors[0];
   if (record) {
     const code = first(record, CODE_KEYS);
     if (code !== undefined && !/^https?:/.test(code)) out.code = code;
