@@ -5,11 +5,14 @@ import { jsonDetails } from '../catalog/json-details.js';
 import type { ServerCodes } from '../catalog/server-codes.js';
 import { clerk, parseClerk } from '../dialects/index.js';
 import {
+  type BrandedClientError,
   type ClientCode,
   type ClientDetails,
   type ClientOptions,
   type ClientRequestInit,
   createClient,
+  defineClientError,
+  type ErrataClient,
   type ErrataClientError,
 } from './index.js';
 
@@ -131,5 +134,73 @@ describe('createClient({ baseUrl, headers })', () => {
     expectTypeOf(client.fetch).parameter(1).toEqualTypeOf<ClientRequestInit | undefined>();
     // @ts-expect-error a header value is a string
     client.fetch('/orders/1', { headers: { 'x-count': 1 } });
+  });
+});
+
+describe('defineClientError<typeof api>(name, subclasses)', () => {
+  const AppError = defineClientError<typeof api>()('AppError', {
+    AppAuthError: [401, 403],
+    AppNotFoundError: ['VARIABLE_NOT_FOUND', 'resource_not_found'],
+  });
+  type AppNames = 'AppError' | 'AppAuthError' | 'AppNotFoundError';
+  const branded = createClient({ error: AppError, baseUrl: 'https://api.example.com' });
+
+  it('gives a client typed by the class: its catalog and its names', () => {
+    expectTypeOf(branded).toEqualTypeOf<ErrataClient<typeof api, AppNames>>();
+    expectTypeOf(branded.parse('')).toEqualTypeOf<BrandedClientError<AppNames>>();
+    expectTypeOf(branded.fromResponse).returns.toEqualTypeOf<Promise<BrandedClientError<AppNames>>>();
+    if (branded.is(err, 'INVALID')) {
+      expectTypeOf(err).toEqualTypeOf<BrandedClientError<AppNames, 'INVALID', { field: string }>>();
+      expectTypeOf(err.details).toEqualTypeOf<{ field: string }>();
+    }
+    // @ts-expect-error not a code of the catalog
+    branded.is(err, 'NO_SUCH_CODE');
+  });
+
+  it('narrows by instanceof, to the brand and to each subclass', () => {
+    if (err instanceof AppError) {
+      expectTypeOf(err).toEqualTypeOf<BrandedClientError<AppNames>>();
+      expectTypeOf(err.name).toEqualTypeOf<AppNames>();
+      expectTypeOf(err).toExtend<ErrataClientError>();
+      expectTypeOf(err.status).toEqualTypeOf<number>();
+      expectTypeOf(err.retryAfterMs).toEqualTypeOf<number | undefined>();
+      if (err instanceof AppError.AppAuthError) {
+        expectTypeOf(err.name).toEqualTypeOf<'AppAuthError'>();
+      } else {
+        // The brand's other errors are left, not `never`.
+        expectTypeOf(err.name).toEqualTypeOf<AppNames>();
+      }
+    }
+    const plain = createClient<typeof api>().parse('');
+    if (plain instanceof AppError) expectTypeOf(plain.name).toEqualTypeOf<AppNames>();
+    // An unbranded error stays one when it is not of the brand.
+    else expectTypeOf(plain).toEqualTypeOf<ErrataClientError>();
+  });
+
+  it('narrows per code with the class alone, details typed by the catalog', () => {
+    if (AppError.is(err, 'conflict')) {
+      expectTypeOf(err.code).toEqualTypeOf<'conflict'>();
+      expectTypeOf(err.details).toEqualTypeOf<{ id: string }>();
+      expectTypeOf(err.name).toEqualTypeOf<AppNames>();
+    }
+    if (AppError.AppNotFoundError.is(err, 'resource_not_found')) {
+      expectTypeOf(err.name).toEqualTypeOf<'AppNotFoundError'>();
+      expectTypeOf(err.details).toEqualTypeOf<{ userId: string } | { orgId: number } | undefined>();
+    }
+    if (AppError.is(err)) expectTypeOf(err.details).toEqualTypeOf<unknown>();
+    // @ts-expect-error not a code of the catalog
+    AppError.is(err, 'NOPE');
+  });
+
+  it('takes subclasses by status or wire code, named …Error', () => {
+    // @ts-expect-error USER_NOT_FOUND is an id; its wire code is resource_not_found
+    defineClientError<typeof api>()('AppError', { AppUserError: ['USER_NOT_FOUND'] });
+    // @ts-expect-error a subclass is named …Error
+    defineClientError<typeof api>()('AppError', { prototype: [401] });
+    const Loose = defineClientError()('LooseError', { LooseAuthError: [401, 'anything'] });
+    expectTypeOf(Loose.LooseAuthError.prototype.name).toEqualTypeOf<'LooseAuthError'>();
+    expectTypeOf(createClient({ error: Loose })).toEqualTypeOf<
+      ErrataClient<unknown, 'LooseError' | 'LooseAuthError'>
+    >();
   });
 });

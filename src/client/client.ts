@@ -4,6 +4,7 @@ import type { DialectParser } from '../dialects/parsers.js';
 import type { ParsedError } from '../dialects/types.js';
 import { read } from './_read-body.js';
 import { readCapped } from './_read-capped.js';
+import { type BrandedClientError, type ClientErrorClass, PICK } from './branded.js';
 import {
   clientError,
   type ErrataClientError,
@@ -118,6 +119,17 @@ export interface ClientOptions extends RetryOptions {
   readonly headers?: ClientHeaders;
 }
 
+/** {@link ClientOptions} with an SDK's own error class. */
+export interface BrandedClientOptions<C, N extends string> extends ClientOptions {
+  /**
+   * The SDK's error class, from `defineClientError`: every error this client
+   * makes is an instance (or of the subclass its status or code picks), and
+   * `client.is` narrows to it. It carries the catalog type, so
+   * `createClient({ error: BarekeyError })` needs no type argument.
+   */
+  readonly error: ClientErrorClass<C, N>;
+}
+
 // Spelled through `Headers` (not the DOM-only name `HeadersInit`) so the
 // published types check in a Node project without the DOM lib.
 /** Headers as `fetch` takes them, where a record's `undefined` value means "not set". */
@@ -130,16 +142,26 @@ export interface ClientRequestInit extends Omit<RequestInit, 'headers'> {
   readonly headers?: ClientHeaders;
 }
 
-/** A typed client for one catalog's errors. */
-export interface ErrataClient<C = unknown> {
+/**
+ * The error a client makes: an {@link ErrataClientError}, or with a branded
+ * class (`N`, its names) a {@link BrandedClientError}.
+ */
+export type ClientErrorOf<
+  N extends string = never,
+  K extends string | undefined = string | undefined,
+  D = unknown,
+> = [N] extends [never] ? ErrataClientError<K, D> : BrandedClientError<N, K, D>;
+
+/** A typed client for one catalog's errors; `N`, the names of its branded error class, if it has one. */
+export interface ErrataClient<C = unknown, N extends string = never> {
   /** Reads an error response (capped) into an {@link ErrataClientError}. Never rejects. */
-  fromResponse(response: Response): Promise<ErrataClientError>;
+  fromResponse(response: Response): Promise<ClientErrorOf<N>>;
   /** Parses an already read body. Never throws. */
-  parse(body: string, response?: ResponseLike): ErrataClientError;
+  parse(body: string, response?: ResponseLike): ClientErrorOf<N>;
   /** Narrows to the error of one wire code, its `details` typed by the catalog. */
-  is<K extends ClientCode<C>>(error: unknown, code: K): error is ErrataClientError<K, ClientDetails<C, K>>;
-  /** Narrows to any {@link ErrataClientError}. */
-  is(error: unknown): error is ErrataClientError;
+  is<K extends ClientCode<C>>(error: unknown, code: K): error is ClientErrorOf<N, K, ClientDetails<C, K>>;
+  /** Narrows to any {@link ErrataClientError} (of the client's class, if branded: of any copy otherwise). */
+  is(error: unknown): error is ClientErrorOf<N>;
   /**
    * `fetch` that resolves to a response below 400 or rejects with the typed error,
    * retrying what may be retried (see the README's retry rules).
@@ -160,14 +182,26 @@ const NO_HEADERS: HeaderGetter = { get: () => null };
 // RFC 9110 section 9.2.2
 const IDEMPOTENT = /^(GET|HEAD|OPTIONS|TRACE|PUT|DELETE)$/i;
 
-const fail = (code: string, message: string, retryable: boolean, cause?: unknown) =>
-  clientError({ status: 0, code, message, violations: [], body: '', truncated: false }, { retryable }, cause);
+type Pick = (status: number, code: unknown) => object;
 
 /**
  * Creates a client for the errors of the catalog type `C` (`typeof api`): only
  * its type is used, so no catalog text is bundled.
  */
-export function createClient<C = unknown>(options: ClientOptions = {}): ErrataClient<C> {
+export function createClient<C = unknown>(
+  options?: ClientOptions & { readonly error?: undefined },
+): ErrataClient<C>;
+/** Creates a client whose errors are of a branded class (`defineClientError`), typed by its catalog. */
+export function createClient<C, N extends string>(options: BrandedClientOptions<C, N>): ErrataClient<C, N>;
+export function createClient(options: ClientOptions & { readonly error?: object } = {}): ErrataClient {
+  const pick = (options.error as { [PICK]?: Pick } | undefined)?.[PICK];
+  const fail = (code: string, message: string, retryable: boolean, cause?: unknown) =>
+    clientError(
+      { status: 0, code, message, violations: [], body: '', truncated: false },
+      { retryable },
+      cause,
+      pick?.(0, code),
+    );
   const d = options.dialect;
   const fixed = typeof d === 'function' ? d : d?.parse;
   if (d && typeof fixed !== 'function') throw new TypeError('dialect: not a parser');
@@ -208,6 +242,8 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
           headers,
         },
         parsed,
+        undefined,
+        pick?.(status, parsed.code),
       );
     } catch (e) {
       // Unreachable with real headers; a hostile `ResponseLike` still gets an error, not an exception.
@@ -300,5 +336,5 @@ export function createClient<C = unknown>(options: ClientOptions = {}): ErrataCl
         clearTimeout(timer);
       }
     },
-  } as ErrataClient<C>;
+  } as ErrataClient;
 }

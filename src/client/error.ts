@@ -155,13 +155,19 @@ export type EagerFields = Omit<ClientErrorInit, 'retryable' | 'retryAfterMs'>;
  * trace capture would cost more than the whole parse: the fields object itself
  * becomes the error (a literal made in one place has one hidden class; giving it
  * the prototype is one cached map transition). It is still an `instanceof Error`
- * and of `ErrataClientError`.
+ * and of `ErrataClientError` (and of the branded class whose prototype is `to`).
  */
-export const clientError = (f: EagerFields, guide?: Guide, cause?: unknown): ErrataClientError => {
+export const clientError = (
+  f: EagerFields,
+  guide?: Guide,
+  cause?: unknown,
+  // A branded class's prototype (`defineClientError`), which inherits this one's.
+  to: object = proto,
+): ErrataClientError => {
   const e = f as Made;
   e[GUIDE] = guide;
   if (cause !== undefined) e.cause = cause;
-  return Object.setPrototypeOf(e, proto);
+  return Object.setPrototypeOf(e, to);
 };
 
 /** True for an {@link ErrataClientError}, from this or any other copy of the package. */

@@ -4,8 +4,17 @@
 // reader of error bodies (a dialect's parser is bundled only when passed).
 
 export {
+  type BrandedClientError,
+  type BrandedErrorClass,
+  type ClientErrorClass,
+  type ClientErrorSubclasses,
+  defineClientError,
+} from './branded.js';
+export {
+  type BrandedClientOptions,
   type ClientCode,
   type ClientDetails,
+  type ClientErrorOf,
   type ClientHeaders,
   type ClientOptions,
   type ClientRequestInit,
@@ -19,6 +28,7 @@ export {
 export {
   type ClientErrorFields,
   type ClientErrorInit,
+  type ClientErrorItem,
   ErrataClientError,
   type HeaderGetter,
   isErrataClientError,
