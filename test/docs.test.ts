@@ -5,7 +5,8 @@
  * Conventions for the pages:
  * - The info string is the language, then attributes: ```yaml title="errors.yaml"```.
  *   Languages: `ts`, `yaml`, `json`, `sh` (or `bash`), and `text` for what is not checked (output
- *   samples, HTTP exchanges). Any other language fails this test.
+ *   samples, HTTP exchanges), `md` and `html` for pages a command reads (saved by title, not checked).
+ *   Any other language fails this test.
  * - `title="NAME"` saves the block as NAME in the page's own folder, in the order of the page, so later
  *   blocks import it (`./errors.js`) or run commands on it. A `.ts` name is written once per page.
  * - `ts`: each block is a complete module. Every block of every page is type-checked in one tsc run
@@ -51,7 +52,7 @@ const PAGES = [
     : []),
 ];
 const ROOT = join(BLOCKS, 'pages');
-const LANGS = new Set(['ts', 'typescript', 'yaml', 'yml', 'json', 'sh', 'bash', 'text']);
+const LANGS = new Set(['ts', 'typescript', 'yaml', 'yml', 'json', 'sh', 'bash', 'text', 'md', 'html']);
 
 /** What the last command run in each page's folder printed, for a `text output` block. */
 const printed = new Map<string, string>();
