@@ -139,7 +139,7 @@ export function mergeIntoCatalog(
       }
     }
     if (fields.length > 0) {
-      entry['x-import'] = { ...incoming['x-import'], added: fields };
+      entry['x-import'] = { from: incoming['x-import']?.from ?? [], added: fields };
       report.filled.push({ id, fields });
     }
   }

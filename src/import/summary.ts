@@ -22,8 +22,10 @@ export interface ImportOutcome {
 /** The first words of an `x-import` phrase, to count guesses by kind (`category from heading`, `retry from wording`). */
 const kindOf = (phrase: string) =>
   phrase
-    .replace(/\s*[("].*$/, '')
-    .replace(/ \d+.*$/, '')
+    .replace(/"[^"]*"|\([^)]*\)|`[^`]*`/g, '')
+    .replace(/\d[\d–-]*/g, 'N')
+    .replace(/:.*$/, '')
+    .replace(/\s+/g, ' ')
     .trim();
 
 /** Problems listed per source before the rest are only counted. */
