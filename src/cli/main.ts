@@ -22,7 +22,6 @@ import { typesCommand } from './commands/types.js';
 /** Every command of the CLI, in the order `errata --help` lists them. */
 export const commands: ErrataCommand[] = [
   initCommand,
-  importCommand,
   exportCommand,
   typesCommand,
   docsCommand,
@@ -30,6 +29,7 @@ export const commands: ErrataCommand[] = [
   lintCommand,
   diffCommand,
   checkCommand,
+  importCommand,
   lockCommand,
   renderCommand,
 ] as unknown as ErrataCommand[];
