@@ -7,11 +7,12 @@ import type { JsonSchema } from '../catalog/model.js';
 import { statusText } from '../catalog/status.js';
 import { rootFacts, type SchemaFact, schemaFieldRows } from './_schema-facts.js';
 import { escapeHtml as h } from './escape.js';
+import { inlineHtml } from './inline.js';
 import { ADDED_INTRO, httpExample, wireFacts } from './markdown.js';
 import type { DocEntry, DocReference } from './reference.js';
 
-/** Catalog prose in HTML: escaped. */
-export const proseHtml = (text: string) => h(text);
+/** Catalog prose in HTML: its inline subset (code, links, emphasis) rendered, the rest escaped. */
+export const proseHtml = inlineHtml;
 
 const factHtml = (f: SchemaFact) =>
   `<li>${h(f.label)}${f.values ? ` ${f.values.map((v) => `<code>${h(v)}</code>`).join(', ')}` : ''}</li>`;

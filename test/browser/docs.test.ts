@@ -41,8 +41,9 @@ const hostile: CatalogModel = normalizeDocument({
       category: `Cat ${EVIL}`,
       title: `T ${EVIL}`,
       message: `M {name} ${EVIL}`,
-      description: `D ${EVIL}`,
-      remediation: `R ${EVIL}`,
+      // The inline subset: a safe link, emphasis and code render; script and data links stay text.
+      description: `D ${EVIL} [x](javascript:window.__pwned=6) *[y](data:text/html,<script>window.__pwned=7</script>)* \`<b>code</b>\` [ok](https://example.com/docs?a=1&b="2")`,
+      remediation: `R ${EVIL} **bold** [rel](#EVIL_TWO) [z](JaVaScRiPt:window.__pwned=8)`,
       params: { name: { type: 'string', description: `P ${EVIL}` } },
       details: { type: 'object', properties: { [`k${EVIL}`]: { type: 'string', examples: [EVIL] } } },
       deprecated: { since: `S ${EVIL}`, replacedBy: 'EVIL_TWO', note: `N ${EVIL}` },
@@ -339,6 +340,17 @@ describe('HTML reference in Chromium', () => {
     expect(await page.textContent(`${byId('EVIL_ONE')} .meta code`)).toBe(
       'https://docs.example.com/evil?x="onload="window.__pwned=4"<script>window.__pwned=5</script>#EVIL_ONE',
     );
+    // The inline subset renders; every link left goes to http(s) or within the page.
+    const hrefs = await page.$$eval('a[href]', (els) => els.map((e) => e.getAttribute('href') ?? ''));
+    expect(hrefs.filter((h) => !/^(https?:\/\/|#)/i.test(h))).toEqual([]);
+    expect(hrefs).toContain('https://example.com/docs?a=1&b="2"');
+    expect(await page.textContent(`${byId('EVIL_ONE')} .text code`)).toBe('<b>code</b>');
+    expect(await page.textContent(`${byId('EVIL_ONE')} .text em`)).toBe(
+      '[y](data:text/html,<script>window.__pwned=7</script>)',
+    );
+    expect(await page.textContent(`${byId('EVIL_ONE')} .text strong:not(:first-child)`)).toBe('bold');
+    await page.click(`${byId('EVIL_ONE')} a[href="#EVIL_TWO"]`);
+    await page.waitForFunction(() => document.activeElement?.id === 'EVIL_TWO', undefined, { timeout: 15_000 });
     // Search still works over the hostile data.
     await page.fill(byId('errata:q'), 'onerror');
     expect(await visibleIds(page)).toEqual(['EVIL_ONE', 'EVIL_TWO']);
