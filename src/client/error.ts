@@ -1,5 +1,8 @@
 import type { ParsedError } from '../dialects/types.js';
 import type { Violation } from '../error.js';
+import { type ClientErrorItem, readErrors } from './_read-errors.js';
+
+export type { ClientErrorItem } from './_read-errors.js';
 
 const BRAND: unique symbol = Symbol.for('errata.client-error') as never;
 
@@ -32,6 +35,13 @@ export interface ClientErrorFields<C extends string | undefined = string | undef
   readonly retryAfterMs: number | undefined;
   /** Field violations (JSON Pointers into the request body); empty when the body lists none. */
   readonly violations: readonly Violation[];
+  /**
+   * Every error the response reports, this one first: several where a list
+   * envelope (`errors[]`: JSON:API, Clerk, OCI) carries distinct errors, each
+   * with its own code, message and violations; one for any other body; `[]`
+   * when the body was not recognised. Worked out when first read.
+   */
+  readonly errors: readonly ClientErrorItem[];
   /** The dialect that recognised the body; `undefined` when none did. */
   readonly dialect: string | undefined;
   readonly title: string | undefined;
@@ -144,6 +154,8 @@ lazy('retryAfterMs', (e) => {
           : -1));
   return v >= 0 ? v : undefined;
 });
+// Not enumerable: a one-error body's list is the error itself.
+lazy('errors', readErrors, false);
 // Errors the client makes carry no trace (see `clientError`); they answer `stack` as V8 does with a limit of 0.
 lazy('stack', (e) => `${(e as unknown as Error).name}: ${e.message}`, false);
 

@@ -27,6 +27,7 @@ export {
 } from './client.js';
 export {
   type ClientErrorFields,
+  type ClientErrorItem,
   type ClientErrorInit,
   type ClientErrorItem,
   ErrataClientError,
