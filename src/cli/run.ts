@@ -27,6 +27,9 @@ process.on('beforeExit', () => {
   exit(EXIT.usage);
 });
 
-const code = await main(process.argv.slice(2), processIO());
-done = true;
-process.exitCode = process.exitCode || code;
+// No top-level await: the bundled commands' files import run.js (scripts/bundle-cli.ts), which
+// must have finished evaluating by then. main() never rejects.
+void main(process.argv.slice(2), processIO()).then((code) => {
+  done = true;
+  process.exitCode = process.exitCode || code;
+});
