@@ -47,7 +47,8 @@ export interface ErrataErrorOptions<D = unknown> {
    * Further errors the same response reports (an order not found *and* a card
    * declined): dialects whose envelope is a list (`jsonapi`, `clerk`) send
    * them after this one, the others send this one alone. This error decides
-   * the status, the headers and the request id; see `MAX_ERRORS`.
+   * the status, the headers and the request id. At most 100 errors are sent,
+   * this one included; anything here that is not an errata error is left out.
    */
   readonly also?: readonly ErrataError[];
   /**
