@@ -13,7 +13,9 @@ describe('statusOf', () => {
     ['422 - Unprocessable Entity', 422],
     ['Too Many Requests', 429],
   ])('reads %s', (text, status) => expect(statusOf(text)).toBe(status));
-  it.each(['four hundred', 'Creator missing', ''])('reads no status in %j', (text) => expect(statusOf(text)).toBeUndefined());
+  it.each(['four hundred', 'Creator missing', ''])('reads no status in %j', (text) =>
+    expect(statusOf(text)).toBeUndefined(),
+  );
 });
 
 describe('statusHeading', () => {
@@ -41,15 +43,11 @@ describe('cells', () => {
 
 describe('columns', () => {
   it('names header cells in the ways real pages write them', () => {
-    expect(['Error code', 'Reason', 'HTTP status', 'Meaning', 'How to fix', 'Retryable', 'Message'].map(fieldOfHeader)).toEqual([
-      'code',
-      'code',
-      'status',
-      'description',
-      'remediation',
-      'retry',
-      'message',
-    ]);
+    expect(
+      ['Error code', 'Reason', 'HTTP status', 'Meaning', 'How to fix', 'Retryable', 'Message'].map(
+        fieldOfHeader,
+      ),
+    ).toEqual(['code', 'code', 'status', 'description', 'remediation', 'retry', 'message']);
     expect(headerFields(['Code', 'HTTP', 'Description'])).toEqual(['code', 'status', 'description']);
     expect(headerFields(['Plan', 'Price'])).toBeUndefined();
   });
@@ -73,7 +71,10 @@ describe('retry', () => {
       afterMs: 60_000,
       maxAttempts: 2,
     });
-    expect(retryFromCell('No — fix the request', '')?.retry).toEqual({ retryable: false, note: 'fix the request' });
+    expect(retryFromCell('No — fix the request', '')?.retry).toEqual({
+      retryable: false,
+      note: 'fix the request',
+    });
   });
   it('wording alone is a guess, and says which words', () => {
     expect(retryFromWording('The service is busy. Retry later.')).toMatchObject({

@@ -52,7 +52,9 @@ describe('pages', () => {
     const draft = JSON.parse(r.stdout) as { errors: Record<string, { status: number }> };
     expect(Object.keys(draft.errors)).toEqual(['NOT_FOUND', 'GONE', 'BROKEN_ROW', 'Teapot', 'BAD_STATUS']);
     expect(draft.errors.GONE?.status).toBe(410);
-    expect(r.stderr).toContain('merged.md:4: the row has 2 cells where the header has 3: read as far as it goes');
+    expect(r.stderr).toContain(
+      'merged.md:4: the row has 2 cells where the header has 3: read as far as it goes',
+    );
     expect(r.stderr).toContain('merged.md:7: "four hundred" is not an HTTP status: the entry has none');
     expect(r.stderr).toMatch(/status not given/);
   });
@@ -125,12 +127,16 @@ describe('OpenAPI', () => {
       JSON.stringify({
         openapi: '3.0.3',
         info: { title: 'Net', version: '1' },
-        paths: { '/b': { get: { responses: { '404': { $ref: 'https://example.com/responses.json#/NotFound' } } } } },
+        paths: {
+          '/b': { get: { responses: { '404': { $ref: 'https://example.com/responses.json#/NotFound' } } } },
+        },
       }),
     );
     const r = await run('net.json');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/net\.json#\/paths\/~1b\/get\/responses\/404: a \$ref to the network is not followed/);
+    expect(r.stderr).toMatch(
+      /net\.json#\/paths\/~1b\/get\/responses\/404: a \$ref to the network is not followed/,
+    );
   });
 
   it('invalid YAML: the line and column', async () => {
@@ -149,14 +155,22 @@ describe('traffic', () => {
         response: {
           status: 404,
           headers: [{ name: 'content-type', value: 'application/json' }],
-          content: { text: JSON.stringify({ code: 'ITEM_NOT_FOUND', message: `no item ${n}`, padding: 'x'.repeat(2000) }) },
+          content: {
+            text: JSON.stringify({
+              code: 'ITEM_NOT_FOUND',
+              message: `no item ${n}`,
+              padding: 'x'.repeat(2000),
+            }),
+          },
         },
       });
     const entries = Array.from({ length: 6000 }, (_, n) => entry(n)).join(',');
     write('big.har', `{"log":{"version":"1.2","entries":[${entries}`);
     const r = await run('big.har', '--format', 'json');
     expect(r.code).toBe(0);
-    const draft = JSON.parse(r.stdout) as { errors: Record<string, { status: number; 'x-import': { seen: number } }> };
+    const draft = JSON.parse(r.stdout) as {
+      errors: Record<string, { status: number; 'x-import': { seen: number } }>;
+    };
     expect(draft.errors.ITEM_NOT_FOUND?.status).toBe(404);
     expect(draft.errors.ITEM_NOT_FOUND?.['x-import'].seen).toBeGreaterThan(5000);
     expect(r.stderr).toMatch(/big\.har.*(truncated|end of|unexpected)/i);

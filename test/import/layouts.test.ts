@@ -64,21 +64,36 @@ describe('page layouts', () => {
 
   it('a section per code with a definition list of Key: value items', async () => {
     const { draft } = await imported('pages/definitions.md');
-    expect(statuses(draft)).toEqual({ BucketNotFound: 404, BucketAlreadyExists: 409, ObjectTooLarge: 413, SlowDown: 503 });
+    expect(statuses(draft)).toEqual({
+      BucketNotFound: 404,
+      BucketAlreadyExists: 409,
+      ObjectTooLarge: 413,
+      SlowDown: 503,
+    });
     expect(draft.errors.BucketNotFound).toMatchObject({
       category: 'Buckets',
       message: 'The bucket {bucket} does not exist.',
       description: 'The bucket was deleted, or its name is misspelt.',
       retry: { retryable: false },
     });
-    expect(draft.errors.ObjectTooLarge).toMatchObject({ category: 'Objects', remediation: 'Upload it in parts.' });
+    expect(draft.errors.ObjectTooLarge).toMatchObject({
+      category: 'Objects',
+      remediation: 'Upload it in parts.',
+    });
     expect(draft.errors.SlowDown?.retry).toMatchObject({ retryable: true });
-    expect(draft.errors.SlowDown?.['x-import'].inferred.join(' ')).toContain('retry from wording "Retry later"');
+    expect(draft.errors.SlowDown?.['x-import'].inferred.join(' ')).toContain(
+      'retry from wording "Retry later"',
+    );
   });
 
   it('a section per status, each with its example body; the dialect read from the bodies', async () => {
     const { draft, stderr } = await imported('pages/per-status.md');
-    expect(statuses(draft)).toEqual({ invalid_note: 400, token_expired: 401, note_not_found: 404, write_rate_limited: 429 });
+    expect(statuses(draft)).toEqual({
+      invalid_note: 400,
+      token_expired: 401,
+      note_not_found: 404,
+      write_rate_limited: 429,
+    });
     expect(draft.dialect).toBe('problem');
     expect(draft.errors.note_not_found?.description).toBe('No note has this id, or it was deleted.');
     expect(stderr).toContain('dialect problem: 4 of 4 example bodies read as problem');
@@ -96,7 +111,9 @@ describe('page layouts', () => {
     });
     expect(draft.categories).toEqual(['Addresses', 'Labels', 'Pickups']);
     expect(draft.errors.CARRIER_TIMEOUT?.retry).toMatchObject({ retryable: true });
-    expect(draft.errors.PICKUP_WINDOW_CLOSED?.description).toBe('The pickup window for today has closed. Book tomorrow.');
+    expect(draft.errors.PICKUP_WINDOW_CLOSED?.description).toBe(
+      'The pickup window for today has closed. Book tomorrow.',
+    );
   });
 });
 
@@ -115,9 +132,16 @@ describe('OpenAPI specs with $refs across files', () => {
       task_completed: 409,
       task_archived: 409,
     });
-    expect(draft.errors.task_not_found?.['x-import'].routes).toEqual(['GET /tasks/{id}', 'DELETE /tasks/{id}']);
-    expect(draft.errors.internal_error?.['x-import'].inferred).toContain('status 500 for the `default` response');
-    expect(draft.errors.task_completed?.['x-import'].inferred).toContain('code from the enum of the response schema');
+    expect(draft.errors.task_not_found?.['x-import'].routes).toEqual([
+      'GET /tasks/{id}',
+      'DELETE /tasks/{id}',
+    ]);
+    expect(draft.errors.internal_error?.['x-import'].inferred).toContain(
+      'status 500 for the `default` response',
+    );
+    expect(draft.errors.task_completed?.['x-import'].inferred).toContain(
+      'code from the enum of the response schema',
+    );
     expect(draft.errors.unauthorized?.description).toBe('The bearer token is missing or expired.');
   });
 

@@ -30,9 +30,18 @@ const SPEC = JSON.stringify({
     '/orders/{id}': {
       get: {
         responses: {
-          '404': { description: 'Missing.', content: { 'application/json': { example: { code: 'ORDER_NOT_FOUND', message: 'No order 7.' } } } },
-          '409': { description: 'Locked.', content: { 'application/json': { example: { code: 'ORDER_LOCKED', message: 'Locked.' } } } },
-          '429': { description: 'Slow down.', content: { 'application/json': { example: { code: 'RATE_LIMITED', message: 'Too many.' } } } },
+          '404': {
+            description: 'Missing.',
+            content: { 'application/json': { example: { code: 'ORDER_NOT_FOUND', message: 'No order 7.' } } },
+          },
+          '409': {
+            description: 'Locked.',
+            content: { 'application/json': { example: { code: 'ORDER_LOCKED', message: 'Locked.' } } },
+          },
+          '429': {
+            description: 'Slow down.',
+            content: { 'application/json': { example: { code: 'RATE_LIMITED', message: 'Too many.' } } },
+          },
         },
       },
     },
@@ -69,7 +78,12 @@ describe('errata import with several sources', () => {
     const r = await runCli(['import', 'errors.md', 'openapi.json', '--format', 'json'], dir);
     expect(r.code).toBe(1);
     const draft = JSON.parse(r.stdout) as { errors: Record<string, Record<string, unknown>> };
-    expect(Object.keys(draft.errors)).toEqual(['ORDER_NOT_FOUND', 'OUT_OF_STOCK', 'ORDER_LOCKED', 'RATE_LIMITED']);
+    expect(Object.keys(draft.errors)).toEqual([
+      'ORDER_NOT_FOUND',
+      'OUT_OF_STOCK',
+      'ORDER_LOCKED',
+      'RATE_LIMITED',
+    ]);
     expect(draft.errors.ORDER_NOT_FOUND).toMatchObject({
       status: 404,
       description: 'No order has this id.',

@@ -12,7 +12,16 @@ import { runCli } from '../_cli.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const PAGES = join(REPO, 'test/fixtures/import/seeds');
-const FIELDS = ['code', 'status', 'category', 'title', 'message', 'description', 'remediation', 'retry'] as const;
+const FIELDS = [
+  'code',
+  'status',
+  'category',
+  'title',
+  'message',
+  'description',
+  'remediation',
+  'retry',
+] as const;
 
 type Entry = Record<string, unknown>;
 const pick = (id: string, e: Entry) =>
@@ -32,6 +41,7 @@ describe.each(['barekey', 'clerk', 'sitescore', 'flags', 'authos'])('the %s seed
       Object.entries(want.errors).map(([id, e]) => pick(id, e)),
     );
     expect(got.categories).toEqual(want.categories);
-    for (const entry of Object.values(got.errors)) expect(entry['x-import']).toMatchObject({ from: expect.any(Array) });
+    for (const entry of Object.values(got.errors))
+      expect(entry['x-import']).toMatchObject({ from: expect.any(Array) });
   });
 });

@@ -21,7 +21,12 @@ const REQUESTS: Array<{ method?: string; path: string; headers?: Record<string, 
   { path: '/v1/variables/staging/MISSING?dialect=google', headers: auth },
   { method: 'POST', path: '/v1/variables', headers: json, body: '{"stage":"qa","name":"lower","value":3}' },
   { method: 'POST', path: '/v1/variables', headers: json, body: '{"stage":' },
-  { method: 'POST', path: '/v1/variables', headers: { ...auth, 'content-type': 'text/plain' }, body: 'hello' },
+  {
+    method: 'POST',
+    path: '/v1/variables',
+    headers: { ...auth, 'content-type': 'text/plain' },
+    body: 'hello',
+  },
   { method: 'POST', path: '/v1/variables', headers: json, body: 'y'.repeat(20_000) },
   { path: '/v1/crash' },
   { method: 'DELETE', path: '/v1/crash' },
@@ -50,7 +55,16 @@ beforeAll(async () => {
     entries.push({
       startedDateTime: new Date().toISOString(),
       time: 1,
-      request: { method: r.method ?? 'GET', url, httpVersion: 'HTTP/1.1', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: -1 },
+      request: {
+        method: r.method ?? 'GET',
+        url,
+        httpVersion: 'HTTP/1.1',
+        headers: [],
+        queryString: [],
+        cookies: [],
+        headersSize: -1,
+        bodySize: -1,
+      },
       response: {
         status: res.status,
         statusText: res.statusText,
@@ -65,10 +79,18 @@ beforeAll(async () => {
       cache: {},
       timings: { send: 0, wait: 1, receive: 0 },
     });
-    lines.push(JSON.stringify({ req: { method: r.method ?? 'GET', url: r.path }, res: { statusCode: res.status, headers: Object.fromEntries(res.headers), body: text } }));
+    lines.push(
+      JSON.stringify({
+        req: { method: r.method ?? 'GET', url: r.path },
+        res: { statusCode: res.status, headers: Object.fromEntries(res.headers), body: text },
+      }),
+    );
     recorded.push({ status: res.status });
   }
-  writeFileSync(join(dir, 'demo.har'), JSON.stringify({ log: { version: '1.2', creator: { name: 'errata test', version: '1' }, entries } }));
+  writeFileSync(
+    join(dir, 'demo.har'),
+    JSON.stringify({ log: { version: '1.2', creator: { name: 'errata test', version: '1' }, entries } }),
+  );
   writeFileSync(join(dir, 'demo.ndjson'), `${lines.join('\n')}\n`);
 });
 afterAll(async () => {
@@ -76,7 +98,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-type Entry = { code?: string; status: number; message?: string; 'x-import': { seen?: number; routes?: string[] } };
+type Entry = {
+  code?: string;
+  status: number;
+  message?: string;
+  'x-import': { seen?: number; routes?: string[] };
+};
 
 describe.each(['demo.har', 'demo.ndjson'])('errata import %s', (file) => {
   it('yields the codes and statuses the demo answered, each as its catalog has it', async () => {
@@ -97,12 +124,14 @@ describe.each(['demo.har', 'demo.ndjson'])('errata import %s', (file) => {
       RATE_LIMITED: 429,
     });
     const catalog = demoCatalog();
-    for (const [code, status] of Object.entries(got)) expect(catalog.model.errors[code]?.status, code).toBe(status);
+    for (const [code, status] of Object.entries(got))
+      expect(catalog.model.errors[code]?.status, code).toBe(status);
     // The same error seen in three dialects is one entry, seen three times.
     expect(draft.errors.VARIABLE_NOT_FOUND?.['x-import'].seen).toBe(3);
-    expect(draft.errors.VARIABLE_NOT_FOUND?.['x-import'].routes?.[0]).toMatch(/^GET \/v1\/variables\/staging\/MISSING/);
+    expect(draft.errors.VARIABLE_NOT_FOUND?.['x-import'].routes?.[0]).toMatch(
+      /^GET \/v1\/variables\/staging\/MISSING/,
+    );
     expect(recorded.filter((x) => x.status >= 400)).toHaveLength(REQUESTS.length - 1 - 3);
     expect(r.stderr).toMatch(/errata import: 10 entries/);
   });
 });
-
