@@ -45,7 +45,11 @@ export type RetryInput =
 export interface EntryDef {
   /** Wire code. @default the entry id */
   readonly code?: string;
-  readonly status: number;
+  /**
+   * HTTP status; a list when the API answers this code with several (`[400, 409]`): the first
+   * is the default a throw sends, an occurrence may choose another (`{ status: 409 }`).
+   */
+  readonly status: number | readonly [number, ...number[]];
   /** @default 'General' */
   readonly category?: string;
   readonly title?: string;

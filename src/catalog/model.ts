@@ -90,7 +90,13 @@ export interface WireFacts {
 export interface EntryModel {
   /** Stable wire code; may be shared between entries; may be `""` in imported catalogs. */
   readonly code: string;
+  /** The HTTP status a throw sends by default: the only one, or the first the entry lists. */
   readonly status: number;
+  /**
+   * Every status the entry may be answered with, the default first; present only when the
+   * API answers this code with more than one (which weakens the contract: see docs/catalog.md).
+   */
+  readonly statuses?: readonly number[];
   readonly category: string;
   /** Short static summary (RFC 9457 `title`, Clerk `message`). */
   readonly title?: string;

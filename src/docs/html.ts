@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import { entryStatuses } from '../catalog/fields/status.js';
 import type { CatalogModel, JsonSchema } from '../catalog/model.js';
 import { addedSection, entryHtml, exampleHtml, summaryLine } from './_html-entry.js';
 import { PAGE_SCRIPT } from './_page-script.js';
 import { PAGE_STYLE } from './_page-style.js';
 import { schemaFields } from './_schema.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';
+import { inlineHtml } from './inline.js';
 import { httpExample } from './markdown.js';
 import {
   buildReference,
@@ -67,9 +69,9 @@ function indexTable(ref: DocReference): string {
   const rows = ref.entries
     .map((e) => {
       const retry = e.retryable === undefined ? 'Not stated' : e.retryable ? 'Yes' : 'No';
-      return `<tr id="idx:${h(e.anchor)}"><td><a href="#${h(e.anchor)}"><code>${h(codeOf(e))}</code></a></td><td>${
-        e.entry.status
-      }</td><td>${h(summaryLine(e))}</td><td>${retry}</td></tr>`;
+      return `<tr id="idx:${h(e.anchor)}"><td><a href="#${h(e.anchor)}"><code>${h(codeOf(e))}</code></a></td><td>${entryStatuses(
+        e.entry,
+      ).join(', ')}</td><td>${h(summaryLine(e))}</td><td>${retry}</td></tr>`;
     })
     .join('');
   return `<section id="errata:index" aria-labelledby="errata:index-h"><h2 id="errata:index-h">All errors</h2><div class="scroll"><table class="index"><thead><tr><th scope="col" class="c-code">Code</th><th scope="col" class="c-http">HTTP</th><th scope="col" class="c-title">Title</th><th scope="col" class="c-retry">Retryable</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
@@ -143,7 +145,7 @@ export function renderHtml(ref: DocReference): string {
     `<h1>${h(ref.title)}</h1>`,
   );
   const about = [
-    model.description ? `<span class="text">${h(model.description)}</span>` : '',
+    model.description ? `<span class="text">${inlineHtml(model.description)}</span>` : '',
     `<span class="meta">Catalog <code>${h(model.name)}</code> · version ${h(model.version)} · ${plural(own.length, 'error')}${
       added.length > 0 ? `, and ${added.length} the server adds` : ''
     } · examples in the <code>${h(ref.dialect.name)}</code> format</span>`,

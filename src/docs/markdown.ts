@@ -1,3 +1,4 @@
+import { entryStatuses } from '../catalog/fields/status.js';
 import type { CatalogModel, EntryModel, JsonSchema } from '../catalog/model.js';
 import { statusText } from '../catalog/status.js';
 import type { WireError } from '../dialects/types.js';
@@ -5,6 +6,7 @@ import { tableCell } from '../utils/markdown-table.js';
 import { schemaFields } from './_schema.js';
 import { rootFacts, type SchemaFact, schemaFieldRows } from './_schema-facts.js';
 import { codeFence, escapeCell, escapeMarkdown, inlineCode } from './escape.js';
+import { inlineMarkdown } from './inline.js';
 import {
   buildReference,
   type DocEntry,
@@ -36,6 +38,10 @@ export function wireFacts(entry: EntryModel): { label: string; value: string; ur
 /** Catalog prose as a paragraph: escaped, its line breaks kept (a backslash before a newline is a hard break). */
 const oneLine = (text: string) => escapeMarkdown(text.trim()).replace(/\s*\r?\n\s*/g, ' ');
 const prose = (text: string) => escapeMarkdown(text.trim()).replace(/\r?\n/g, '\\\n');
+/** Catalog prose that may use the inline subset (code spans, links, emphasis): kept as written, the rest escaped. */
+const richLine = (text: string) => inlineMarkdown(text.trim()).replace(/\s*\r?\n\s*/g, ' ');
+const richProse = (text: string) => inlineMarkdown(text.trim()).replace(/\r?\n/g, '\\\n');
+const richCell = (text: string) => tableCell(inlineMarkdown(text.trim()));
 
 /** The description shown in a summary row: description, else title, else message. */
 export function summaryOf(e: DocEntry): string {
@@ -55,7 +61,7 @@ function deprecationLine(ref: DocReference, e: DocEntry): string | undefined {
         : `Use ${inlineCode(deprecation.replacedBy)} instead.`,
     );
   }
-  if (deprecation.note) parts.push(oneLine(deprecation.note));
+  if (deprecation.note) parts.push(richLine(deprecation.note));
   return parts.join(' ');
 }
 
@@ -105,7 +111,9 @@ function entrySection(ref: DocReference, e: DocEntry): string {
   if (deprecation) out.push(`> ${deprecation}`, '');
   const facts = [
     `- **Code:** ${entry.code === '' ? '(empty)' : inlineCode(entry.code)}`,
-    `- **HTTP:** ${entry.status} ${statusText(entry.status)}`,
+    `- **HTTP:** ${entryStatuses(entry)
+      .map((s) => `${s} ${statusText(s)}`)
+      .join(', ')}${entry.statuses ? ' (the first by default)' : ''}`,
     `- **Retryable:** ${oneLine(e.retryText)}`,
   ];
   if (entry.title) facts.push(`- **Title:** ${oneLine(entry.title)}`);
@@ -116,8 +124,8 @@ function entrySection(ref: DocReference, e: DocEntry): string {
       `- **Wire:** ${wire.map((f) => `${f.label} ${f.url ? `<${f.value.replace(/[<>\s]/g, encodeURIComponent)}>` : inlineCode(f.value)}`).join(', ')}`,
     );
   out.push(...facts, '');
-  if (entry.description) out.push(prose(entry.description), '');
-  if (entry.remediation) out.push(`**What to do:** ${prose(entry.remediation)}`, '');
+  if (entry.description) out.push(richProse(entry.description), '');
+  if (entry.remediation) out.push(`**What to do:** ${richProse(entry.remediation)}`, '');
   if (entry.message) out.push(`**Message:** ${inlineCode(entry.message)}`, '');
   if (e.params.length > 0) {
     out.push('**Parameters**', '', '| Name | Type | Description |', '|---|---|---|');
@@ -176,7 +184,7 @@ export function renderMarkdown(ref: DocReference): string {
     .filter((c) => c.entries.length > 0);
   const out: string[] = [];
   out.push(`# ${oneLine(ref.title)}`, '');
-  if (model.description) out.push(prose(model.description), '');
+  if (model.description) out.push(richProse(model.description), '');
   out.push(
     `Catalog ${inlineCode(model.name)}, version ${escapeMarkdown(model.version)}: ${own.length} error${
       own.length === 1 ? '' : 's'
@@ -213,9 +221,7 @@ export function renderMarkdown(ref: DocReference): string {
         ? `**Deprecated**${entry.deprecated.replacedBy ? `: use ${cellCode(entry.deprecated.replacedBy)}` : ''}. `
         : '';
       out.push(
-        `| ${code} | ${entry.status} | ${e.retryable === undefined ? 'Not stated' : e.retryable ? 'Yes' : 'No'} | ${deprecation}${escapeCell(summaryOf(e))} | ${escapeCell(
-          entry.remediation ?? '',
-        )} |`,
+        `| ${code} | ${entryStatuses(entry).join(', ')} | ${e.retryable === undefined ? 'Not stated' : e.retryable ? 'Yes' : 'No'} | ${deprecation}${richCell(summaryOf(e))} | ${richCell(entry.remediation ?? '')} |`,
       );
     }
     out.push('');

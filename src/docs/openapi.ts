@@ -1,3 +1,4 @@
+import { entryStatuses } from '../catalog/fields/status.js';
 import type { CatalogModel } from '../catalog/model.js';
 import { statusText } from '../catalog/status.js';
 import { isRecord } from '../utils/record.js';
@@ -77,12 +78,15 @@ export function openApiComponents(ref: DocReference): {
       ...(notes.length > 0 && { description: notes.join('\n\n') }),
       value: e.exampleBody,
     };
-    const list = byStatus.get(entry.status) ?? [];
-    list.push(e.id);
-    byStatus.set(entry.status, list);
-    const headerNames = headers.get(entry.status) ?? new Set<string>();
-    for (const k of sentHeaders(e)) headerNames.add(k);
-    headers.set(entry.status, headerNames);
+    // An entry listing several statuses (`status: [400, 409]`) is a possible answer under each.
+    for (const status of entryStatuses(entry)) {
+      const list = byStatus.get(status) ?? [];
+      list.push(e.id);
+      byStatus.set(status, list);
+      const headerNames = headers.get(status) ?? new Set<string>();
+      for (const k of sentHeaders(e)) headerNames.add(k);
+      headers.set(status, headerNames);
+    }
   }
   const responses: JsonObject = {};
   for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
@@ -294,7 +298,8 @@ export function mergeOpenApi(spec: unknown, model: CatalogModel, options: MergeO
   if (issues.length > 0) throw new OpenApiMergeError(issues);
 
   const full = new Map<number, string[]>();
-  for (const e of ref.entries) full.set(e.entry.status, [...(full.get(e.entry.status) ?? []), e.id]);
+  for (const e of ref.entries)
+    for (const status of entryStatuses(e.entry)) full.set(status, [...(full.get(status) ?? []), e.id]);
   let added = 0;
   for (const [operation, { ids, where }] of wanted) {
     if (ids.length === 0) continue;

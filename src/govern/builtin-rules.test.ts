@@ -742,6 +742,26 @@ const cases: Record<string, Case> = {
     },
     passes: { 'registered statuses': { catalog: catalog({ A: entry(404), B: entry(425), C: entry(511) }) } },
   },
+  'status-multiple': {
+    flags: {
+      'entries listing several statuses, once for the catalog': {
+        catalog: catalog({
+          A: entry(400, { status: [400, 409] }),
+          B: entry(404),
+          C: entry(403, { status: [403, 404, 401] }),
+        }),
+        id: null,
+        field: 'errors',
+        message:
+          '2 entries list more than one status (A: 400, 409; C: 403, 404, 401): a client cannot tell from the status which condition it met, and a check accepts any of them; keep one status per code where the API allows it',
+      },
+    },
+    passes: {
+      'one status per entry, a one-item list included': {
+        catalog: catalog({ A: entry(400), B: entry(409, { status: [409] }) }),
+      },
+    },
+  },
   'existence-leak': {
     flags: {
       '"not a member" on a 403': {
@@ -1111,6 +1131,10 @@ const DESCRIPTIONS = [
   [
     'status-unknown',
     'Statuses with no registered meaning (e.g. 420, 499): proxies and clients treat them generically.',
+  ],
+  [
+    'status-multiple',
+    'Entries that list more than one status (`status: [400, 409]`): the status no longer tells clients which condition they met; one finding for the catalog.',
   ],
   [
     'existence-leak',

@@ -10,6 +10,7 @@ import { normalizeLinks } from './links.js';
 import { optString } from './optional-string.js';
 import { normalizeParams } from './params.js';
 import { normalizeRetry } from './retry.js';
+import { normalizeStatus } from './status.js';
 import { normalizeWire } from './wire.js';
 
 export const DEFAULT_CATEGORY = 'General';
@@ -57,10 +58,8 @@ export function normalizeEntry(
       addHere(pathKey(path, key), unknownField(key, ENTRY_KEYS));
   }
   const code = optString(raw, 'code', path, addHere) ?? id;
-  const status = raw.status;
-  if (status === undefined) addHere(pathKey(path, 'status'), 'is required');
-  else if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)
-    addHere(pathKey(path, 'status'), `must be an integer from 400 to 599, got ${describe(status)}`);
+  const statuses = normalizeStatus(raw.status, path, addHere);
+  const status = statuses?.status;
   const category = optString(raw, 'category', path, addHere) ?? DEFAULT_CATEGORY;
   if (category === '') addHere(pathKey(path, 'category'), 'must not be empty');
   const title = optString(raw, 'title', path, addHere);
@@ -84,7 +83,9 @@ export function normalizeEntry(
   }
   if (before.count > 0) return undefined;
 
-  const entry: Record<string, unknown> = { code, status, category };
+  const entry: Record<string, unknown> = { code, status };
+  if (statuses?.statuses !== undefined) entry.statuses = statuses.statuses;
+  entry.category = category;
   if (title !== undefined) entry.title = title;
   if (message !== undefined) entry.message = message;
   if (description !== undefined) entry.description = description;

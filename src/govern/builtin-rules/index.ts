@@ -26,6 +26,7 @@ import {
   retry429,
   retryHintIgnored,
   statusAuth,
+  statusMultiple,
   statusUnknown,
   statusWording,
 } from './status.js';
@@ -64,6 +65,7 @@ export const builtinRules: readonly Rule[] = [
   statusAuth,
   statusWording,
   statusUnknown,
+  statusMultiple,
   existenceLeak,
   retry429,
   retry4xx,

@@ -157,6 +157,27 @@ export const statusUnknown = defineRule({
   },
 });
 
+/**
+ * `status-multiple`: entries answered with several statuses. Told once for the catalog, not once
+ * per entry or status: a catalog mirroring an API that does this cannot fix it entry by entry.
+ */
+export const statusMultiple = defineRule({
+  id: 'status-multiple',
+  severity: 'warn',
+  description:
+    'Entries that list more than one status (`status: [400, 409]`): the status no longer tells clients which condition they met; one finding for the catalog.',
+  *check({ entries }) {
+    const multiple = entries.filter(([, e]) => e.statuses !== undefined && e.statuses.length > 1);
+    if (multiple.length === 0) return;
+    const shown = multiple.slice(0, 5).map(([id, e]) => `${id}: ${(e.statuses ?? []).join(', ')}`);
+    if (multiple.length > 5) shown.push(`${multiple.length - 5} more`);
+    yield {
+      field: 'errors',
+      message: `${multiple.length} ${multiple.length === 1 ? 'entry lists' : 'entries list'} more than one status (${shown.join('; ')}): a client cannot tell from the status which condition it met, and a check accepts any of them; keep one status per code where the API allows it`,
+    };
+  },
+});
+
 const LEAK_WORDING =
   /\b(?:does(?: not|n['’]t) own|not (?:the|an?) owner|not a member|belongs to (?:another|a different)|owned by (?:another|a different|someone)|(?:another|a different) (?:user|account|organi[sz]ation|org|tenant|team|workspace|project)['’]s)\b/i;
 

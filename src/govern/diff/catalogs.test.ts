@@ -28,7 +28,7 @@ const base: Doc = {
       },
     },
     BUSY: { status: 503, retry: { strategy: 'exponential', baseMs: 100, maxMs: 1000 } },
-    PLAN: { status: 402, category: 'Billing' },
+    PLAN: { status: [402, 403], category: 'Billing' },
     GONE: { status: 410, retry: false },
   },
 };
@@ -125,6 +125,26 @@ const cases: Record<
     messages: ['status 404 → 410'],
     make: (d) => {
       user(d).status = 410;
+    },
+    not: (d) => {
+      user(d).title = 'No such user';
+    },
+  },
+  'status-added': {
+    breaking: false,
+    messages: ['status 409 added to 404 (the first stays the default)'],
+    make: (d) => {
+      user(d).status = [404, 409];
+    },
+    not: (d) => {
+      user(d).status = [404];
+    },
+  },
+  'status-removed': {
+    breaking: true,
+    messages: ['status 403 removed (402 stays)'],
+    make: (d) => {
+      errs(d).PLAN = { ...errs(d).PLAN, status: 402 };
     },
     not: (d) => {
       user(d).title = 'No such user';

@@ -14,6 +14,8 @@ const CHANGE_KINDS = {
   'code-removed': { breaking: true, reason: 'clients matching on this code never see it again' },
   'code-changed': { breaking: true, reason: 'clients match on the wire code; the same condition now arrives under another code' },
   'status-changed': { breaking: true, reason: 'clients, SDKs, proxies and retry logic branch on the status' },
+  'status-added': { breaking: false, reason: 'the default status is unchanged; the code may now also arrive with another, which weakens what clients can infer from the status' },
+  'status-removed': { breaking: true, reason: 'occurrences sent with that status arrive with another; clients and recorded-traffic checks that branch on it no longer match' },
   'server-failure-changed': { breaking: true, reason: 'clients receive this failure (a 405, a 413, a malformed body …) under another code: those matching on the code it had no longer recognise it' },
   'framework-status-changed': { breaking: false, reason: "only a framework's or a middleware's own error of this status was sent under the generic code; your routes never sent it" },
   'google-status-changed': { breaking: true, reason: "clients and Google's client libraries branch on the canonical status (ALREADY_EXISTS, ABORTED …)" },

@@ -1,3 +1,4 @@
+import { entryStatuses } from '../../catalog/fields/status.js';
 import { effectiveParams } from '../../catalog/message-params.js';
 import type { EntryModel } from '../../catalog/model.js';
 import { type AddChange, entryChange, showValue } from './changes.js';
@@ -30,6 +31,34 @@ export function compareEntry(
         after: now.status,
       }),
     );
+  // Beyond the default: a status listed besides it (`status: [400, 409]`) added or removed.
+  const oldStatuses = entryStatuses(old);
+  const nowStatuses = entryStatuses(now);
+  for (const s of nowStatuses)
+    if (!oldStatuses.includes(s))
+      if (s !== now.status)
+        add(
+          entryChange(
+            'status-added',
+            at('status'),
+            `status ${s} added to ${oldStatuses.join(', ')} (the first stays the default)`,
+            {
+              after: s,
+            },
+          ),
+        );
+  for (const s of oldStatuses)
+    if (!nowStatuses.includes(s) && s !== old.status)
+      add(
+        entryChange(
+          'status-removed',
+          at('status'),
+          `status ${s} removed (${nowStatuses.join(', ')} ${nowStatuses.length > 1 ? 'stay' : 'stays'})`,
+          {
+            before: s,
+          },
+        ),
+      );
   compareRetry(old.retry, now.retry, now.status, at('retry'), add);
   compareWire(old, now, at, add);
   compareDetails(old.details, now.details, at('details'), add);
