@@ -29,6 +29,11 @@ const now = () => new Date(1_736_937_000_000);
 
 /** The same envelope each dialect sends, written by hand. */
 const limits: Record<string, () => string> = {
+  azure: () =>
+    JSON.stringify({ error: { code: 'VARIABLE_NOT_FOUND', message: msg(), details: [], innererror: details } }),
+  // No request naming an API version: GoTrue's older envelope.
+  supabase: () =>
+    JSON.stringify({ code: 404, error_code: 'VARIABLE_NOT_FOUND', msg: msg(), error_id: 'req_1', details }),
   problem: () =>
     JSON.stringify({
       type: TYPE,
@@ -102,6 +107,34 @@ const limits: Record<string, () => string> = {
         },
       ],
     }),
+  // The protobuf bytes are constants here (written once by hand): the limit does no encoding.
+  connect: () =>
+    JSON.stringify({
+      code: 'not_found',
+      message: msg(),
+      details: [
+        {
+          type: 'google.rpc.ErrorInfo',
+          value: 'ChJWQVJJQUJMRV9OT1RfRk9VTkQSBWJlbmNoGg0KBXN0YWdlEgRwcm9k',
+          debug: { reason: 'VARIABLE_NOT_FOUND', domain: 'bench', metadata: details },
+        },
+        { type: 'google.rpc.RequestInfo', value: 'CgVyZXFfMQ==', debug: { requestId: 'req_1' } },
+      ],
+    }),
+  kubernetes: () => {
+    const m = msg();
+    return JSON.stringify({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: m,
+      reason: 'NotFound',
+      details: { causes: [{ reason: 'VARIABLE_NOT_FOUND', message: m }], data: details },
+      code: 404,
+    });
+  },
+  oci: () => JSON.stringify({ errors: [{ code: 'VARIABLE_NOT_FOUND', message: msg(), detail: details }] }),
 };
 
 /** Mean nanoseconds per call: the best of several timed rounds after a warm-up. */

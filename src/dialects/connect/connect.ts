@@ -5,7 +5,7 @@ import { completed, safeParser } from '../_bare.js';
 import { baseHeaders, fieldPath, requestIdOf } from '../_serialize.js';
 import { publicDetails, publicMessage } from '../expose.js';
 import type { Dialect } from '../types.js';
-import { badRequest, errorInfo, requestInfo, retryInfo } from './_protobuf.js';
+import { badRequest, errorInfo, errorInfoHead, requestInfo, retryInfo } from './_protobuf.js';
 import { parseConnectBare } from './parse-bare.js';
 
 const CONTENT_TYPE = 'application/json';
@@ -18,6 +18,15 @@ const CONTENT_TYPE = 'application/json';
 export function connectCodeOf(entry: EntryModel): string {
   const status = googleStatusOf(entry);
   return status === 'CANCELLED' ? 'canceled' : status.toLowerCase();
+}
+
+interface ConnectCache {
+  /** `{"code":"not_found","message":` */
+  readonly head: string;
+  /** The bytes of ErrorInfo's reason and domain. */
+  readonly info: readonly number[];
+  /** The ErrorInfo detail of an occurrence without details. */
+  readonly bareInfo: string;
 }
 
 /** A google.protobuf.Duration in its JSON form (`60s`, `1.500s`). */
@@ -68,19 +77,29 @@ export const connect: Dialect = {
   serialize(error, context) {
     const def = error.definition;
     const e = def.entry;
-    let head = def.cache.connect as string | undefined;
-    if (head === undefined) {
-      head = `{"code":"${connectCodeOf(e)}","message":`;
-      def.cache.connect = head;
+    let c = def.cache.connect as ConnectCache | undefined;
+    if (c === undefined) {
+      const info = errorInfoHead(e.code, def.catalog.name);
+      c = {
+        head: `{"code":"${connectCodeOf(e)}","message":`,
+        info,
+        bareInfo: detail('ErrorInfo', errorInfo(info, undefined), {
+          reason: e.code,
+          domain: def.catalog.name,
+        }),
+      };
+      def.cache.connect = c;
     }
     const meta = metadata(publicDetails(error));
-    const info: Record<string, unknown> = { reason: e.code, domain: def.catalog.name };
-    if (meta !== undefined) info.metadata = meta;
-    let body = `${head}${JSON.stringify(publicMessage(error))},"details":[${detail(
-      'ErrorInfo',
-      errorInfo(e.code, def.catalog.name, meta),
-      info,
-    )}`;
+    let body = `${c.head}${JSON.stringify(publicMessage(error))},"details":[${
+      meta === undefined
+        ? c.bareInfo
+        : detail('ErrorInfo', errorInfo(c.info, meta), {
+            reason: e.code,
+            domain: def.catalog.name,
+            metadata: meta,
+          })
+    }`;
     const violations = error.violations;
     if (violations !== undefined && violations.length > 0) {
       const fieldViolations = violations.map((v) =>
