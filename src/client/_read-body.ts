@@ -70,6 +70,30 @@ export function read(body: unknown, { status, headers }: ParseInput): ParsedErro
   // No `status`: the client takes the response's.
   const p = { dialect: isRecord(body) ? 'simple' : undefined } as Out;
   const v: Violation[] = [];
+  /**
+   * google.rpc details: AIP-193's (`{'@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason}`)
+   * and Connect's (`{type: 'google.rpc.ErrorInfo', value, debug: {reason}}`): the code is
+   * ErrorInfo's reason, its metadata the details; field violations, a delay, a request id, a link.
+   */
+  const rpc = (items: unknown) => {
+    for (const item of list(items)) {
+      const at = (ownStr(item, '@type') ?? ownStr(item, 'type'))?.split('.').pop();
+      const d = own(item, 'debug') ?? item;
+      if (at === 'ErrorInfo') {
+        p.code ??= ownStr(d, 'reason');
+        details ??= own(d, 'metadata');
+      } else if (at === 'RetryInfo') {
+        // A google.protobuf.Duration in its JSON form (`60s`, `0.300s`).
+        const m = /^(\d{1,12}(\.\d+)?)s$/.exec(ownStr(d, 'retryDelay') ?? '');
+        if (m) {
+          p.retryAfterMs ??= Math.round(+(m[1] as string) * 1000);
+          p.retryable = true;
+        }
+      } else if (at === 'BadRequest') fields(own(d, 'fieldViolations'), 'description');
+      else if (at === 'RequestInfo') p.requestId ??= ownStr(d, 'requestId');
+      else if (at === 'Help') p.type ??= ownStr(list(own(d, 'links'))[0], 'url');
+    }
+  };
   /** Field violations as `{field: 'a.b[0]', reason, <message>}` (Google's BadRequest, Kubernetes' causes). */
   const fields = (items: unknown, message: string) => {
     for (const f of list(items))
@@ -100,32 +124,18 @@ export function read(body: unknown, { status, headers }: ParseInput): ParsedErro
       p.title = status;
       details = undefined;
       split = false;
-      for (const item of list(own(error, 'details'))) {
-        // `type.googleapis.com/google.rpc.ErrorInfo` and the like.
-        const at = ownStr(item, '@type')?.split('.').pop();
-        if (at === 'ErrorInfo') {
-          p.code ??= ownStr(item, 'reason');
-          details ??= own(item, 'metadata');
-        } else if (at === 'RetryInfo') {
-          // A google.protobuf.Duration in its JSON form (`60s`, `0.300s`).
-          const m = /^(\d{1,12}(\.\d+)?)s$/.exec(ownStr(item, 'retryDelay') ?? '');
-          if (m) {
-            p.retryAfterMs ??= Math.round(+(m[1] as string) * 1000);
-            p.retryable = true;
-          }
-        } else if (at === 'BadRequest') fields(own(item, 'fieldViolations'), 'description');
-        else if (at === 'RequestInfo') p.requestId ??= ownStr(item, 'requestId');
-        else if (at === 'Help') p.type ??= ownStr(list(own(item, 'links'))[0], 'url');
-      }
+      rpc(own(error, 'details'));
       p.code ??= status;
     } else {
-      // A `type`: OpenAI's object has all of `param` and `code` and leads with `message`; else Stripe's.
+      // A `type`: OpenAI's object has all of `param` and `code` and leads with `message`, Anthropic's
+      // body has `type: 'error'` (both Stainless SDKs' envelope); else Stripe's.
       // None: barekey and most others.
       const t = ownStr(error, 'type');
       p.dialect =
         t === undefined
           ? 'barekey'
-          : has(error, 'param') && has(error, 'code') && Object.keys(error)[0] === 'message'
+          : (has(error, 'param') && has(error, 'code') && Object.keys(error)[0] === 'message') ||
+              type === 'error'
             ? 'openai'
             : 'stripe';
       // Identity Toolkit's code-shaped message (`EMAIL_EXISTS`, `WEAK_PASSWORD : Password should…`),
@@ -139,7 +149,20 @@ export function read(body: unknown, { status, headers }: ParseInput): ParsedErro
       p.type = ownStr(error, 'doc_url');
       p.requestId = ownStr(error, 'requestId');
       details = own(error, 'details');
-      if (!Array.isArray(own(details, 'errors')))
+      if (Array.isArray(details)) {
+        // Microsoft's `details[]` of error objects, a `target` each (a field violation, its code kept
+        // unless it is the error's own), and `innererror` (Graph: `innerError`) as the details.
+        for (const item of details) {
+          const c = ownStr(item, 'code');
+          push(
+            v,
+            pathPointer(ownStr(item, 'target')),
+            ownStr(item, 'message') ?? '',
+            c === p.code ? undefined : c,
+          );
+        }
+        details = own(error, 'innererror') ?? own(error, 'innerError');
+      } else if (!Array.isArray(own(details, 'errors')))
         push(v, pathPointer(ownStr(error, 'param')), p.message ?? '');
     }
   } else if (typeof error === 'string') {
@@ -183,19 +206,34 @@ export function read(body: unknown, { status, headers }: ParseInput): ParsedErro
     details = !clerk
       ? own(meta, 'details')
       : !v.length
-        ? // OCI's `detail`, any JSON value.
-          (meta ?? own(first, 'detail'))
+        ? meta
         : isRecord(meta)
           ? rest(meta, ['param_name', 'reason'], 'data')
           : undefined;
+    // OCI's `detail`, any JSON value (errata's carries violations in `errors`).
+    if (clerk && !v.length && details === undefined) {
+      details = own(first, 'detail');
+      split = true;
+    }
   } else {
     // Supabase Auth's `error_code` beside `code`: the status; Kubernetes' `reason`; Okta's and
     // Salesforce's `errorCode`; AWS's JSON protocol: `{__type: 'namespace#Code', message}`; PayPal's
     // `name`, Heroku's and DigitalOcean's `id`, when code-shaped.
-    p.code =
+    // Connect's google.rpc details.
+    if (list(details).some((i) => own(i, 'debug') !== undefined)) {
+      const d = details;
+      details = undefined;
+      split = false;
+      rpc(d);
+    }
+    p.code ??=
       id(own(body, 'code')) ??
       ownStr(body, 'error_code') ??
       ownStr(body, 'errorCode') ??
+      // errata's code in Kubernetes: the first cause without a field that is no Kubernetes cause type.
+      list(own(details, 'causes'))
+        .map((c) => (own(c, 'field') === undefined ? ownStr(c, 'reason') : undefined))
+        .find((r) => r && !/^(Field|InternalError|Unexpected|ResourceVersion)/.test(r)) ??
       ownStr(body, 'reason') ??
       aws(ownStr(body, '__type')) ??
       [ownStr(body, 'name'), ownStr(body, 'id')].find((s) => /^([A-Z_]+|[a-z_]+)$/.test(s ?? ''));
@@ -214,7 +252,13 @@ export function read(body: unknown, { status, headers }: ParseInput): ParsedErro
     fields(own(details, 'causes'), 'message');
     // A delay in seconds: Kubernetes' `details.retryAfterSeconds`, Discord's `retry_after`.
     const after = count(details, 'retryAfterSeconds') ?? count(body, 'retry_after');
-    if (after !== undefined) p.retryAfterMs = Math.round(after * 1000);
+    if (after !== undefined) {
+      p.retryAfterMs = Math.round(after * 1000);
+      p.retryable = true;
+    }
+    // A Kubernetes Status' own details (name, kind …), errata's in `data`.
+    if (ownStr(body, 'kind') === 'Status' && isRecord(details))
+      details = rest(details, ['causes', 'retryAfterSeconds'], 'data');
     if (problem) {
       // RFC 9457: violations in an `errors` extension.
       p.dialect = 'problem';

@@ -5,8 +5,10 @@ import type { ParsedError, ParseInput } from '../types.js';
 
 /**
  * The bare parser of OpenAI-style `{error: {message, type, param, code}}` with
- * its retry headers (see `BareParser`): `undefined` when the body is not one
- * (Stripe's error objects share the envelope); may throw on a hostile value.
+ * its retry headers (see `BareParser`), Anthropic's `{type: 'error', error:
+ * {type, message}}` too: `undefined` when the body is not one (Stripe's error
+ * objects share the envelope); may throw on a hostile value. The code is
+ * `code`, else the error's `type`.
  */
 export function parseOpenAIBare(body: unknown, input: ParseInput): ParsedError | undefined {
   const error = envelope(body);
@@ -15,12 +17,13 @@ export function parseOpenAIBare(body: unknown, input: ParseInput): ParsedError |
   const code = own(error, 'code');
   if (message === undefined || !has(error, 'type') || (type !== null && typeof type !== 'string'))
     return undefined;
-  if (isStripeError(error, input)) return undefined;
+  if (isStripeError(body, error, input)) return undefined;
   return typed(
     'openai',
     input,
     error,
-    typeof code === 'number' ? String(code) : str(code),
+    // Named by its type when its code is `null` (OpenAI's server errors) or absent (Anthropic's).
+    typeof code === 'number' ? String(code) : (str(code) ?? str(type)),
     message,
     undefined,
     'x-should-retry',

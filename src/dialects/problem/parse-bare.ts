@@ -29,6 +29,9 @@ export function parseProblemBare(body: unknown, input: ParseInput): ParsedError 
   const status = own(body, 'status');
   if ((type ?? title ?? detail) === undefined || (status !== undefined && num(status) === undefined))
     return undefined;
+  // A `type` beside an `{error: {…}}` object, with no title or detail, names an envelope (Anthropic's
+  // `{type: 'error', error: {type, message}}`), not a problem.
+  if ((title ?? detail) === undefined && isRecord(own(body, 'error'))) return undefined;
   // errata's `retry` extension member: whether, when, and how to back off.
   const retry = ownRec(body, 'retry');
   const retryable = own(retry, 'retryable');

@@ -1,5 +1,5 @@
 import { envelope, typed } from '../_parsed-error.js';
-import { has, header, ownStr, type Rec } from '../_read.js';
+import { has, header, own, ownStr, type Rec } from '../_read.js';
 import type { ParsedError, ParseInput } from '../types.js';
 
 /** Error `type`s Stripe's API has sent (current and legacy). */
@@ -22,10 +22,13 @@ const STRIPE_ONLY = [
  * first member other than `message` (OpenAI's object leads with it; Stripe's
  * members come sorted, `code` before `message`, and errata's lead with
  * `type`), so that a Stripe body naming a `param` without `doc_url` or
- * headers is still Stripe's. Both bare parsers use it, so at most one of
- * them accepts a body.
+ * headers is still Stripe's. A body whose own `type` is `error` is
+ * Anthropic's (a Stainless SDK's, read as OpenAI's), though some of its
+ * types are Stripe's too. Both bare parsers use it, so at most one of them
+ * accepts a body.
  */
-export const isStripeError = (error: Rec | undefined, input: ParseInput): boolean =>
+export const isStripeError = (body: unknown, error: Rec | undefined, input: ParseInput): boolean =>
+  own(body, 'type') !== 'error' &&
   STRIPE_TYPES.test(ownStr(error, 'type') ?? '') &&
   (STRIPE_ONLY.some((k) => has(error, k)) ||
     header(input, 'stripe-should-retry') !== undefined ||
@@ -41,7 +44,7 @@ export const isStripeError = (error: Rec | undefined, input: ParseInput): boolea
  */
 export function parseStripeBare(body: unknown, input: ParseInput): ParsedError | undefined {
   const error = envelope(body);
-  if (!isStripeError(error, input)) return undefined;
+  if (!isStripeError(body, error, input)) return undefined;
   return typed(
     'stripe',
     input,
