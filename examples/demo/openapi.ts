@@ -2,6 +2,7 @@
 // (`mergeOpenApi`, what `errata openapi merge` runs) from the routes' declared errors.
 import { type CatalogModel, dialects } from 'errata';
 import { generateOpenApi, mergeOpenApi, type OpenApiDocument, type RouteErrors } from 'errata/docs';
+import { deviceOperations } from './device.js';
 
 const json = (schema: object, description: string) => ({
   description,
@@ -83,6 +84,7 @@ function operations(variableInput: object, dialects: readonly string[]): OpenApi
           responses: { 201: json(variable, 'The variable as stored') },
         },
       },
+      ...deviceOperations(dialect, bearer),
       '/v1/usage': {
         get: {
           operationId: 'getUsage',

@@ -6,6 +6,8 @@
 export {
   type BrandedClientError,
   type BrandedErrorClass,
+  type ClientCatalog,
+  type ClientEntry,
   type ClientErrorClass,
   type ClientErrorSubclasses,
   defineClientError,
@@ -27,7 +29,6 @@ export {
 } from './client.js';
 export {
   type ClientErrorFields,
-  type ClientErrorItem,
   type ClientErrorInit,
   type ClientErrorItem,
   ErrataClientError,
