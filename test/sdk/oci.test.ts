@@ -159,4 +159,22 @@ describe('the oci dialect against the OCI distribution spec', () => {
     });
     expect(server.requests).toHaveLength(2);
   });
+
+  it('sends several errors in one response, as registries do, and the client reads each', async () => {
+    serve(() =>
+      registry.error(
+        'UNAUTHORIZED',
+        {},
+        { also: [registry.error('DENIED'), registry.error('NAME_INVALID')] },
+      ),
+    );
+    const e = await createClient({ dialect: oci }).fromResponse(await fetch(url()));
+    expect(validate(JSON.parse(e.body))).toBe(true);
+    expect([e.status, e.code]).toEqual([401, 'UNAUTHORIZED']);
+    expect(e.errors.map((x) => [x.code, x.message])).toEqual([
+      ['UNAUTHORIZED', 'authentication required'],
+      ['DENIED', 'requested access to the resource is denied'],
+      ['NAME_INVALID', 'invalid repository name'],
+    ]);
+  });
 });

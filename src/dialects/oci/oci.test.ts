@@ -58,4 +58,22 @@ describe('oci dialect', () => {
       oci.parse({ errors: [{ code: 'X', message: 'm', long_message: 'l' }] }, input(400)),
     ).toBeUndefined();
   });
+
+  it('sends the errors of `also` after the first, each by its own entry; the status is the first', () => {
+    const wire = oci.serialize(
+      api.error(
+        'VARIABLE_NOT_FOUND',
+        { name: 'A' },
+        {
+          also: [api.error('GONE'), api.error('EVALUATION_FAILED', { name: 'postgres://x' })],
+        },
+      ),
+    );
+    expect(wire.status).toBe(404);
+    expect(wire.body).toBe(
+      '{"errors":[{"code":"VARIABLE_NOT_FOUND","message":"No variable A.","detail":null},{"code":"GONE","message":"Gone for good.","detail":null},{"code":"EVALUATION_FAILED","message":"An internal error occurred.","detail":null}]}',
+    );
+    // The parser reads the first.
+    expect(oci.parse(JSON.parse(wire.body), input(404))?.code).toBe('VARIABLE_NOT_FOUND');
+  });
 });

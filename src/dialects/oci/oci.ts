@@ -1,10 +1,25 @@
+import type { ErrataError } from '../../error.js';
 import { completed, safeParser } from '../_bare.js';
-import { baseHeaders, detailsWithViolations, requestIdOf } from '../_serialize.js';
+import { baseHeaders, detailsWithViolations, requestIdOf, responseErrors } from '../_serialize.js';
 import { publicMessage } from '../expose.js';
 import type { Dialect } from '../types.js';
 import { parseOciBare } from './parse-bare.js';
 
 const CONTENT_TYPE = 'application/json';
+
+/** One error of the list: `{code, message, detail}`. */
+function item(error: ErrataError): string {
+  const def = error.definition;
+  let head = def.cache.oci as string | undefined;
+  if (head === undefined) {
+    head = `{"code":${JSON.stringify(def.entry.code)},"message":`;
+    def.cache.oci = head;
+  }
+  const detail = detailsWithViolations(error);
+  return `${head}${JSON.stringify(publicMessage(error))},"detail":${
+    detail === undefined ? 'null' : JSON.stringify(detail)
+  }}`;
+}
 
 /**
  * The OCI distribution spec's error body (what container registries answer):
@@ -14,25 +29,18 @@ const CONTENT_TYPE = 'application/json';
  * speaking to registry clients uses that form), `detail` the public details
  * with the field violations as `errors: [{pointer, message, code?}]`, and
  * `null` when there are none: errata always sends `detail`, which tells an
- * OCI body from a Clerk one. Headers: `x-request-id`, the should-retry header,
- * `Retry-After`.
+ * OCI body from a Clerk one. The errors of the `also` option follow, each in
+ * the same form; the status and headers are the first error's. Headers:
+ * `x-request-id`, the should-retry header, `Retry-After`.
  */
 export const oci: Dialect = {
   name: 'oci',
   contentType: CONTENT_TYPE,
   serialize(error, context) {
-    const def = error.definition;
-    let head = def.cache.oci as string | undefined;
-    if (head === undefined) {
-      head = `{"errors":[{"code":${JSON.stringify(def.entry.code)},"message":`;
-      def.cache.oci = head;
-    }
-    const detail = detailsWithViolations(error);
-    const body = `${head}${JSON.stringify(publicMessage(error))},"detail":${
-      detail === undefined ? 'null' : JSON.stringify(detail)
-    }}]}`;
+    let body = '{"errors":[';
+    for (const [i, e] of responseErrors(error).entries()) body += (i > 0 ? ',' : '') + item(e);
     const requestId = requestIdOf(error, context);
-    return { status: error.status, headers: baseHeaders(error, CONTENT_TYPE, requestId), body };
+    return { status: error.status, headers: baseHeaders(error, CONTENT_TYPE, requestId), body: `${body}]}` };
   },
   parse: (body, input) => parseOci(body, input),
 };
