@@ -69,6 +69,8 @@ async function scratchPackage(ref?: string): Promise<{ dir: string; bundled: boo
     if (tar.status !== 0) throw new Error(`git archive ${ref}: ${tar.stderr}`);
     const untar = spawnSync('tar', ['-x', '-C', from], { input: tar.stdout });
     if (untar.status !== 0) throw new Error(`tar: ${untar.stderr}`);
+    // The revision's scripts/bundle-cli.ts imports esbuild (and typescript) from here.
+    symlinkSync(join(repo, 'node_modules'), join(from, 'node_modules'), 'dir');
   }
   await build({
     entryPoints: sources(join(from, 'src')),
