@@ -196,9 +196,32 @@ export interface CreateCatalogOptions {
   readonly maxParamLength?: number;
 }
 
+type Definition = ErrorDefinition & { message: ReturnType<typeof occurrenceMessage> };
+const variants = new WeakMap<Definition, Map<number, Definition>>();
+
+/**
+ * The definition an occurrence is serialized from: the entry's own, or for another status it
+ * lists (`status: [400, 409]`, thrown with `{ status: 409 }`) a copy at that status, made once,
+ * so that every dialect's body (its cached `status`, Google's canonical status, a default title)
+ * agrees with the HTTP status. A status the entry does not list keeps the definition: the error
+ * refuses it.
+ */
+function atStatus(def: Definition, status: number | undefined): Definition {
+  if (status === undefined || status === def.entry.status || !def.entry.statuses?.includes(status))
+    return def;
+  let byStatus = variants.get(def);
+  if (byStatus === undefined) variants.set(def, (byStatus = new Map()));
+  let variant = byStatus.get(status);
+  if (variant === undefined) {
+    variant = { ...def, entry: Object.freeze({ ...def.entry, status }), cache: {} };
+    byStatus.set(status, variant);
+  }
+  return variant;
+}
+
 /** Builds the runtime catalog of an already normalized model (from JSON, YAML or a lock file). */
 export function createCatalog(model: CatalogModel, options: CreateCatalogOptions = {}): Catalog {
-  const definitions = new Map<string, ErrorDefinition & { message: ReturnType<typeof occurrenceMessage> }>();
+  const definitions = new Map<string, Definition>();
   for (const [id, entry] of Object.entries(model.errors)) {
     definitions.set(id, {
       id,
@@ -217,7 +240,7 @@ export function createCatalog(model: CatalogModel, options: CreateCatalogOptions
       if (def === undefined)
         throw new UnknownErrorIdError(`Unknown error id "${String(id)}" in catalog "${model.name}"`);
       const { text, mistakes } = def.message(params);
-      const error = createError(def, text, params, opts);
+      const error = createError(atStatus(def, opts?.status), text, params, opts);
       if (mistakes !== undefined) noteParamMistakes(error, mistakes);
       return error;
     },

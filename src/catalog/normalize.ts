@@ -82,7 +82,7 @@ export function normalizeCatalog(input: unknown, file?: string): NormalizeResult
     for (const [id, raw] of Object.entries(input.errors)) {
       const path = pathKey('errors', id);
       const validId = ID_PATTERN.test(id);
-      if (!validId) add(path, 'id must start with a letter and hold only letters, digits, "_", "." and "-"');
+      if (!validId) add(path, invalidId(id));
       const entry = normalizeEntry(raw, id, path, add, (s) => schemas.set(id, s), [input, input.errors]);
       if (!entry || !validId) continue;
       errors[id] = entry;
@@ -104,4 +104,17 @@ export function normalizeCatalog(input: unknown, file?: string): NormalizeResult
     if (key.startsWith('x-')) model[key] = jsonCopy(input[key], pathKey('', key), add, 0, [input]);
   if (issues.length > 0) throw new CatalogError(issues, file);
   return { model: deepFreeze(model) as unknown as CatalogModel, schemas };
+}
+
+/** Why an id is not one; for a namespaced code used as an id (`auth/weak-password`), the ids to state instead. */
+function invalidId(id: string): string {
+  const rest = 'id must start with a letter and hold only letters, digits, "_", "." and "-"';
+  const parts = id.split(/[/:]/);
+  if (parts.length < 2 || !parts.every((p) => ID_PATTERN.test(p))) return rest;
+  const dotted = parts.join('.');
+  const camel = parts
+    .flatMap((p) => p.split(/[-_.]/))
+    .map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join('');
+  return `${rest}: ${JSON.stringify(id)} holds a ${JSON.stringify(id.includes('/') ? '/' : ':')}: state the id (${dotted}, ${camel}) and keep ${JSON.stringify(id)} as its code`;
 }
