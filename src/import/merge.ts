@@ -37,9 +37,10 @@ export function mergeSources(sources: readonly SourceImport[]): {
   const entries: ImportedEntry[] = [];
   const conflicts: Conflict[] = [];
   const owner = new Map<ImportedEntry, number>();
+  const byCode = new Map<string, ImportedEntry[]>();
   sources.forEach((source, n) => {
     for (const incoming of source.entries) {
-      const earlier = entries.filter((e) => e.code === incoming.code && owner.get(e) !== n);
+      const earlier = (byCode.get(incoming.code) ?? []).filter((e) => owner.get(e) !== n);
       const same = earlier.find(
         (e) => e.status === undefined || incoming.status === undefined || e.status === incoming.status,
       );
@@ -59,6 +60,7 @@ export function mergeSources(sources: readonly SourceImport[]): {
         };
         owner.set(copy, n);
         entries.push(copy);
+        byCode.set(copy.code, [...(byCode.get(copy.code) ?? []), copy]);
         continue;
       }
       if (same.status === undefined && incoming.status !== undefined) same.status = incoming.status;

@@ -9,6 +9,8 @@ import { readExample, schemaOf } from './example.js';
 import type { ImportedEntry, ImportProblem, SourceImport } from './types.js';
 import { ImportError } from './types.js';
 
+/** Routes listed per entry in `x-import.routes`, at most. */
+const MAX_ROUTES = 100;
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const pointer = (parts: readonly string[]) =>
   `#/${parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
@@ -155,6 +157,8 @@ export async function readOpenApi(text: string, source: string, cwd: string): Pr
   if (typeof info.title === 'string') result.title = info.title;
   if (typeof info.description === 'string') result.description = info.description.trim();
   const byKey = new Map<string, ImportedEntry>();
+  /** The entry `add` added to last. */
+  let last: ImportedEntry | undefined;
   const add = (
     code: string,
     status: number,
@@ -176,7 +180,9 @@ export async function readOpenApi(text: string, source: string, cwd: string): Pr
     if (!entry.provenance.from.includes(place) && entry.provenance.from.length < 5)
       entry.provenance.from.push(place);
     for (const i of inferred) if (!entry.provenance.inferred.includes(i)) entry.provenance.inferred.push(i);
-    if (!entry.routes?.includes(route)) entry.routes?.push(route);
+    if (entry.routes && entry.routes.length < MAX_ROUTES && !entry.routes.includes(route))
+      entry.routes.push(route);
+    last = entry;
   };
   const paths = isRecord(spec.paths) ? spec.paths : {};
   for (const [path, item] of Object.entries(paths)) {
@@ -268,7 +274,6 @@ export async function readOpenApi(text: string, source: string, cwd: string): Pr
             message: `${route} ${key}: the response names no error code (no example, enum or x-error-codes): skipped`,
           });
         else if (codes === 1 && description !== undefined) {
-          const last = result.entries.find((e) => e.routes?.includes(route) && e.status === read.status);
           if (last && last.description === undefined) last.description = description;
         }
       }
