@@ -29,12 +29,18 @@ describe('errata docs', () => {
     expect(md.stdout).toContain('# Sitescore API errors');
     expect(md.stdout).toContain('<a id="SCORING_RATE_LIMITED"></a>');
 
-    for (const format of ['md', 'html', 'openapi', 'json']) {
+    for (const format of ['md', 'html', 'openapi', 'json', 'llms', 'json-schema']) {
       const r = await run(['docs', 'sitescore.json', '--format', format, '-o', `out/ref.${format}`]);
       expect({ format, code: r.code, stderr: r.stderr }).toEqual({ format, code: 0, stderr: '' });
     }
     expect(readFileSync(join(dir, 'out/ref.html'), 'utf8')).toMatch(/^<!doctype html>/);
     expect(JSON.parse(readFileSync(join(dir, 'out/ref.openapi'), 'utf8')).openapi).toBe('3.1.0');
+    const llms = readFileSync(join(dir, 'out/ref.llms'), 'utf8');
+    expect(llms).toMatch(/^# Sitescore API errors\n\n> /);
+    expect(llms).toContain('- `SCORING_RATE_LIMITED` (429 Too Many Requests, retryable');
+    const schema = JSON.parse(readFileSync(join(dir, 'out/ref.json-schema'), 'utf8'));
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema['x-errata'].codes).toContain('SCORING_RATE_LIMITED');
     // --format json is the export: the catalog v1 interchange document.
     const exported = await run(['export', 'sitescore.json']);
     expect(readFileSync(join(dir, 'out/ref.json'), 'utf8')).toBe(exported.stdout);
@@ -43,7 +49,7 @@ describe('errata docs', () => {
   it('exits 2 on bad usage or bad input, naming the file and the path inside it', async () => {
     const fmt = await run(['docs', 'sitescore.json', '--format', 'pdf']);
     expect(fmt.code).toBe(2);
-    expect(fmt.stderr).toContain('--format must be one of md, html, openapi, json');
+    expect(fmt.stderr).toContain('--format must be one of md, html, openapi, json, llms, json-schema');
 
     const dialect = await run(['docs', 'sitescore.json', '--dialect', 'nope']);
     expect(dialect.code).toBe(2);

@@ -4,6 +4,14 @@
 export { exportContract as generateJson } from '../catalog/export.js';
 export { escapeHtml, escapeMarkdown } from './escape.js';
 export { generateHtml, HTML_CSP, renderHtml } from './html.js';
+export { inlineHtml, inlineMarkdown } from './inline.js';
+export {
+  generateJsonSchema,
+  generateJsonSchemas,
+  type JsonSchemaDocument,
+  renderJsonSchema,
+} from './json-schema.js';
+export { generateLlms, renderLlms } from './llms.js';
 export { generateMarkdown, renderMarkdown } from './markdown.js';
 export {
   ERRATA_SCHEMA,

@@ -128,7 +128,8 @@ describe('generateMarkdown', () => {
     // Outside code blocks (which show text literally) no tag survives.
     expect(out.replace(/```[\s\S]*?```/g, '')).not.toMatch(/<script|<img/);
     expect(out).toContain(
-      '| pipe \\| here<br>\\# not a heading<br>&lt;img src=x onerror=alert(1)&gt; \\[link\\](javascript:alert(1)) &amp; \\`tick\\` | line one<br>line two |',
+      // The inline subset is kept (a code span); a script link, raw HTML and block syntax stay text.
+      '| pipe \\| here<br>\\# not a heading<br>&lt;img src=x onerror=alert(1)&gt; \\[link\\](javascript:alert(1)) &amp; `tick` | line one<br>line two |',
     );
     // Every table row still has exactly the five cells.
     const row = out.split('\n').find((l) => l.startsWith('| [`X`]')) as string;

@@ -3,13 +3,15 @@
 import { exportContract } from '../../catalog/export.js';
 import type { CatalogModel } from '../../catalog/model.js';
 import { renderHtml } from '../../docs/html.js';
+import { renderJsonSchema } from '../../docs/json-schema.js';
+import { renderLlms } from '../../docs/llms.js';
 import { renderMarkdown } from '../../docs/markdown.js';
 import { renderOpenApi } from '../../docs/openapi.js';
 import { buildReference, resolveDocsDialect, UnknownDialectError } from '../../docs/reference.js';
 import { UsageError } from '../_io.js';
 
 /** The reference formats of `errata docs`. */
-export type DocsFormat = 'md' | 'html' | 'openapi' | 'json';
+export type DocsFormat = 'md' | 'html' | 'openapi' | 'json' | 'llms' | 'json-schema';
 
 /** Renders a model in one format; a bad `--dialect` is a usage error. */
 export function renderDocs(
@@ -36,7 +38,9 @@ export function renderDocs(
       ? renderMarkdown(ref)
       : format === 'html'
         ? renderHtml(ref)
-        : `${JSON.stringify(renderOpenApi(ref), null, 2)}\n`;
+        : format === 'llms'
+          ? renderLlms(ref)
+          : `${JSON.stringify(format === 'json-schema' ? renderJsonSchema(ref) : renderOpenApi(ref), null, 2)}\n`;
   step(`rendered ${format}`);
   return { text, note: ref.dialectNote };
 }

@@ -10,20 +10,21 @@ import { writeOutput } from '../_output.js';
 import { progress, wantsProgress } from '../progress.js';
 import type { DocsFormat } from './_render-docs.js';
 
-const FORMATS: readonly string[] = ['md', 'html', 'openapi', 'json'];
+const FORMATS: readonly string[] = ['md', 'html', 'openapi', 'json', 'llms', 'json-schema'];
 
 export const docsCommand = defineErrataCommand({
   name: 'docs',
   description:
-    'Generate the error reference: Markdown, one offline HTML page, OpenAPI 3.1 components, or the JSON export.',
+    'Generate the error reference: Markdown, an offline HTML page, OpenAPI 3.1, JSON, llms.txt or a JSON Schema.',
   args: {
     catalog: { type: 'positional', description: 'Catalog file (.ts, .js, .json, .yaml)', required: true },
     format: {
       type: 'string',
       alias: 'f',
       default: 'md',
-      valueHint: 'md|html|openapi|json',
-      description: 'Output format (json is the catalog v1 export, as errata export)',
+      valueHint: 'md|html|openapi|json|llms|json-schema',
+      description:
+        'Output format (json: the catalog v1 export; llms: a line per code; json-schema: the body)',
     },
     dialect: {
       type: 'string',
@@ -43,6 +44,8 @@ export const docsCommand = defineErrataCommand({
     'errata docs errors.yaml --format html -o public/errors/index.html',
     'errata docs src/errors.ts --format openapi --dialect problem -o errors.openapi.json',
     'errata docs errors.yaml --format html -o errors.html --watch',
+    'errata docs errors.yaml --format llms -o public/llms.txt',
+    'errata docs errors.yaml --format json-schema --dialect problem -o error.schema.json',
   ],
   async run(args, io) {
     const format = args.format as DocsFormat;
