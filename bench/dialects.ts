@@ -130,6 +130,7 @@ const limits: Record<string, () => string> = {
       status: 'Failure',
       message: m,
       reason: 'NotFound',
+      errorCode: 'VARIABLE_NOT_FOUND',
       details: { causes: [{ reason: 'VARIABLE_NOT_FOUND', message: m }], data: details },
       code: 404,
     });

@@ -2,7 +2,7 @@ import { isRecord } from '../../utils/record.js';
 import { defineCheck } from '../define-check.js';
 import { detailsProblems } from '../details-validator.js';
 
-/** AIP-193 metadata holds strings only: a non-string detail travels as JSON text. */
+/** AIP-193 metadata (Google's, and Connect's ErrorInfo) holds strings only: a non-string detail travels as JSON text. */
 function decodeMetadata(details: unknown): unknown {
   if (!isRecord(details)) return details;
   const out: Record<string, unknown> = {};
@@ -31,7 +31,7 @@ export const detailsSchema = defineCheck({
       return;
     }
     let problems = detailsProblems(schema, details);
-    if (problems.length > 0 && parsed.dialect === 'google') {
+    if (problems.length > 0 && (parsed.dialect === 'google' || parsed.dialect === 'connect')) {
       const decoded = detailsProblems(schema, decodeMetadata(details));
       if (decoded.length === 0) problems = [];
     }

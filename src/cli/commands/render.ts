@@ -10,7 +10,8 @@ import { UsageError } from '../_io.js';
  * The dialects' names, for the help: written out so that `errata --help` does not load
  * every dialect (src/cli/commands/render.test.ts checks them against the registry).
  */
-export const DIALECT_NAMES = 'problem, barekey, clerk, simple, authos, openai, stripe, google, jsonapi';
+export const DIALECT_NAMES =
+  'problem, barekey, clerk, simple, authos, openai, stripe, google, jsonapi, connect, kubernetes, azure, oci, supabase';
 
 function parseJson(flag: string, text: string): unknown {
   // The catalog's own JSON checker: the column of a syntax error, duplicate keys, nesting depth.

@@ -9,8 +9,8 @@ const HEAD = '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure
 
 describe('kubernetes dialect', () => {
   dialectContract(kubernetes, {
-    notFound: `${HEAD},"message":"No variable API_URL.","reason":"NotFound","details":{"causes":[{"reason":"VARIABLE_NOT_FOUND","message":"No variable API_URL."}],"data":{"stage":"prod"}},"code":404}`,
-    invalid: `${HEAD},"message":"The request is invalid.","reason":"BadRequest","details":{"causes":[{"reason":"INVALID_REQUEST","message":"The request is invalid."},{"reason":"too_small","message":"must be positive","field":"age"},{"message":"bad color","field":"profile.color"}]},"code":400}`,
+    notFound: `${HEAD},"message":"No variable API_URL.","reason":"NotFound","errorCode":"VARIABLE_NOT_FOUND","details":{"causes":[{"reason":"VARIABLE_NOT_FOUND","message":"No variable API_URL."}],"data":{"stage":"prod"}},"code":404}`,
+    invalid: `${HEAD},"message":"The request is invalid.","reason":"BadRequest","errorCode":"INVALID_REQUEST","details":{"causes":[{"reason":"INVALID_REQUEST","message":"The request is invalid."},{"reason":"too_small","message":"must be positive","field":"age"},{"message":"bad color","field":"profile.color"}]},"code":400}`,
     rateHeaders: { 'content-type': 'application/json', 'retry-after': '2', 'x-should-retry': 'true' },
   });
 

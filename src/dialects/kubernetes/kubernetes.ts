@@ -41,9 +41,11 @@ export function kubernetesReasonOf(entry: EntryModel): string | undefined {
 /**
  * Kubernetes' `metav1.Status`: `{kind: "Status", apiVersion: "v1", metadata:
  * {}, status: "Failure", message, reason, details, code}`, `code` the HTTP
- * status, `reason` the entry's (see {@link kubernetesReasonOf}). Its
- * `details.causes` lead with the catalog's wire code, a cause with no
- * `field` (`{reason: <code>, message}`), then one cause per field violation
+ * status, `reason` the entry's (see {@link kubernetesReasonOf}). `reason` is
+ * a closed set, so the catalog's wire code travels twice: as `errorCode`, a
+ * member Kubernetes' typed clients drop but any JSON reader sees, and as the
+ * first of `details.causes`, a cause with no `field` (`{reason: <code>,
+ * message}`), which they keep; then come one cause per field violation
  * (`{reason: <violation code>, message, field: <dot path>}`);
  * `details.retryAfterSeconds` is the delay (whole seconds, rounded up, as in
  * `Retry-After`), and the public details travel in `details.data`, a member
@@ -57,8 +59,9 @@ export const kubernetes: Dialect = {
     const e = error.definition.entry;
     const message = JSON.stringify(publicMessage(error));
     const reason = kubernetesReasonOf(e);
-    let body = `${HEAD}${message}${reason === undefined ? '' : `,"reason":"${reason}"`}`;
-    body += `,"details":{"causes":[{"reason":${JSON.stringify(e.code)},"message":${message}}`;
+    const code = JSON.stringify(e.code);
+    let body = `${HEAD}${message}${reason === undefined ? '' : `,"reason":"${reason}"`},"errorCode":${code}`;
+    body += `,"details":{"causes":[{"reason":${code},"message":${message}}`;
     for (const v of error.violations ?? []) {
       const cause: Record<string, string> =
         v.code === undefined ? { message: v.message } : { reason: v.code, message: v.message };

@@ -40,8 +40,8 @@ function causeCode(causes: unknown): string | undefined {
  * The bare parser of a Kubernetes `metav1.Status` failure `{kind: "Status",
  * status: "Failure", message, reason, code, details}` (see `BareParser`):
  * `undefined` when the body is not one; may throw on a hostile value. The
- * code is the first field-less cause's `reason` that is no Kubernetes cause
- * type (where errata sends the catalog's), else the Status `reason`, which is
+ * code is `errorCode`, else the first field-less cause's `reason` that is no
+ * Kubernetes cause type (errata sends the catalog's in both), else the Status `reason`, which is
  * also the `title`; the request id is `x-request-id`, else the API server's
  * `Audit-Id`.
  */
@@ -56,7 +56,7 @@ export function parseKubernetesBare(body: unknown, input: ParseInput): ParsedErr
   return result(
     'kubernetes',
     code !== undefined && code >= 400 && code <= 599 ? code : input.status,
-    causeCode(causes) ?? reason,
+    ownStr(body, 'errorCode') ?? causeCode(causes) ?? reason,
     ownStr(body, 'message'),
     // errata's details travel in `data`; a server's own StatusDetails (name, kind …) are the details.
     details === undefined ? undefined : rest(details, ['causes', 'retryAfterSeconds'], 'data'),

@@ -37,8 +37,9 @@ export const oci: Dialect = {
   name: 'oci',
   contentType: CONTENT_TYPE,
   serialize(error, context) {
-    let body = '{"errors":[';
-    for (const [i, e] of responseErrors(error).entries()) body += (i > 0 ? ',' : '') + item(e);
+    const errors = responseErrors(error);
+    let body = `{"errors":[${item(error)}`;
+    for (let i = 1; i < errors.length; i++) body += `,${item(errors[i] as ErrataError)}`;
     const requestId = requestIdOf(error, context);
     return { status: error.status, headers: baseHeaders(error, CONTENT_TYPE, requestId), body: `${body}]}` };
   },
