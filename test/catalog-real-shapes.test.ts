@@ -180,6 +180,12 @@ describe('an entry answered with several statuses', () => {
     expect(diffCatalogs(model, one).map((c) => [c.kind, c.breaking])).toEqual([['status-removed', true]]);
   });
 
+  it('is typed as authored: the list as its status, no model-only field', () => {
+    const types = generateTypes(model);
+    expect(types).toContain('status: [400,409],');
+    expect(types).not.toContain('statuses');
+  });
+
   it('is linted once for the catalog, not once per status', () => {
     const findings = lint(model).filter((f) => f.rule === 'status-multiple');
     expect(findings).toHaveLength(1);

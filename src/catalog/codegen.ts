@@ -71,7 +71,10 @@ export function generateTypes(model: CatalogModel, options: GenerateTypesOptions
     for (const [k, v] of Object.entries(entry)) {
       if (k === 'details') {
         out.push(`      details: jsonDetails<${schemaToType(v as JsonSchema, '      ')}>(${literal(v)}),`);
-      } else out.push(`      ${key(k)}: ${literal(v)},`);
+      } else if (k === 'status') {
+        // Several statuses are authored as a list (the model keeps them in `statuses`).
+        out.push(`      status: ${literal(entry.statuses ?? v)},`);
+      } else if (k !== 'statuses') out.push(`      ${key(k)}: ${literal(v)},`);
     }
     out.push('    },');
   }
