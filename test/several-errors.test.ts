@@ -137,6 +137,24 @@ describe('several errors in one response', () => {
     ]);
   });
 
+  it('bounds the violations of every error it sends, not only the first', () => {
+    const many = Array.from({ length: 500 }, (_, i) => ({
+      pointer: `/items/${i}`,
+      message: 'x'.repeat(1000),
+    }));
+    const err = api.error(
+      'ORDER_NOT_FOUND',
+      { orderId: 'x' },
+      { also: [api.error('INVALID_ADDRESS', {}, { violations: many })] },
+    );
+    const wire = createResponder({ catalog: api, dialect: 'jsonapi', onError: () => {} }).respond(err);
+    const items = JSON.parse(wire.body).errors;
+    expect(items).toHaveLength(1 + 100);
+    expect(items[1].detail.length).toBeLessThanOrEqual(256);
+    // The error thrown is left as it was.
+    expect(err.also?.[0]?.violations).toHaveLength(500);
+  });
+
   it('reads a real JSON:API document of two distinct errors and GitHub’s one error with several fields', () => {
     const twoErrors = client.parse(
       JSON.stringify({

@@ -1,6 +1,6 @@
 // One bound for every list of violations, whichever validator made it and
 // whichever dialect sends it: the answer to a hostile body stays small.
-import type { ErrataError, Violation } from '../error.js';
+import { type ErrataError, isErrataError, type Violation } from '../error.js';
 
 /** Most violations answered for one request. */
 export const MAX_VIOLATIONS = 100;
@@ -41,21 +41,31 @@ function wellFormed(v: unknown): Violation | undefined {
 }
 
 /**
- * The error with its violations within the bound: the same error when they
- * are, else a copy (an application may attach any list to its own entry).
+ * The error with its violations within the bound, and those of each error of
+ * its `also`: the same error when they are, else a copy (an application may
+ * attach any list to its own entry).
  */
 export function boundedViolations(error: ErrataError): ErrataError {
-  const list = error.violations;
-  if (list === undefined) return error;
-  const ok = Array.isArray(list) && list.length <= MAX_VIOLATIONS && list.every((v) => wellFormed(v) === v);
-  if (ok) return error;
+  const own = boundedOwn(error);
+  const also = own.also;
+  if (!Array.isArray(also) || also.length === 0) return own;
+  const bounded = also.map((e) => (isErrataError(e) ? boundedOwn(e) : e));
+  return bounded.every((e, i) => e === also[i]) ? own : copyWith(own, 'also', bounded);
+}
+
+const copyWith = (error: ErrataError, key: string, value: unknown): ErrataError => {
   const copy = Object.create(
     Object.getPrototypeOf(error),
     Object.getOwnPropertyDescriptors(error),
   ) as ErrataError;
-  Object.defineProperty(copy, 'violations', {
-    value: Array.isArray(list) ? collectViolations(list, (v) => v) : undefined,
-    enumerable: true,
-  });
+  Object.defineProperty(copy, key, { value, enumerable: true });
   return copy;
+};
+
+function boundedOwn(error: ErrataError): ErrataError {
+  const list = error.violations;
+  if (list === undefined) return error;
+  const ok = Array.isArray(list) && list.length <= MAX_VIOLATIONS && list.every((v) => wellFormed(v) === v);
+  if (ok) return error;
+  return copyWith(error, 'violations', Array.isArray(list) ? collectViolations(list, (v) => v) : undefined);
 }
