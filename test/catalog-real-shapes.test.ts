@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTypes } from '../src/catalog/codegen.js';
 import { createCatalog } from '../src/catalog/define.js';
+import { exportCatalog } from '../src/catalog/export.js';
 import { catalogFromText, loadCatalog } from '../src/catalog/load.js';
 import { checkResponse } from '../src/check/check-response.js';
 import { createClient } from '../src/client/index.js';
@@ -178,6 +179,15 @@ describe('an entry answered with several statuses', () => {
     const one = catalogFromText(SHOP.replace('status: [400, 409]', 'status: 400'), 'yaml');
     expect(diffCatalogs(one, model).map((c) => [c.kind, c.breaking])).toEqual([['status-added', false]]);
     expect(diffCatalogs(model, one).map((c) => [c.kind, c.breaking])).toEqual([['status-removed', true]]);
+  });
+
+  it('round-trips through errata export (a lock file), and refuses a statuses list that disagrees', () => {
+    expect(catalogFromText(exportCatalog(model), 'json')).toEqual(model);
+    expect(() =>
+      catalogFromText('errors:\n  A:\n    status: 409\n    statuses: [400, 409]\n', 'yaml'),
+    ).toThrow(
+      'errors.A.statuses: must list every status, the default (status) first, as errata export writes it',
+    );
   });
 
   it('is typed as authored: the list as its status, no model-only field', () => {

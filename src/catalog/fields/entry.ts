@@ -18,6 +18,7 @@ export const DEFAULT_CATEGORY = 'General';
 const ENTRY_KEYS = new Set([
   'code',
   'status',
+  'statuses',
   'category',
   'title',
   'message',
@@ -58,7 +59,7 @@ export function normalizeEntry(
       addHere(pathKey(path, key), unknownField(key, ENTRY_KEYS));
   }
   const code = optString(raw, 'code', path, addHere) ?? id;
-  const statuses = normalizeStatus(raw.status, path, addHere);
+  const statuses = normalizeStatus(raw.status, path, addHere, raw.statuses);
   const status = statuses?.status;
   const category = optString(raw, 'category', path, addHere) ?? DEFAULT_CATEGORY;
   if (category === '') addHere(pathKey(path, 'category'), 'must not be empty');

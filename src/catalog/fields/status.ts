@@ -11,11 +11,26 @@ const isErrorStatus = (s: unknown): s is number =>
  * is set only when there are more than one. `undefined` when a problem was reported.
  */
 export function normalizeStatus(
-  raw: unknown,
+  given: unknown,
   path: string,
   add: AddIssue,
+  listed?: unknown,
 ): { status: number; statuses?: readonly number[] } | undefined {
   const at = pathKey(path, 'status');
+  // The model's own form (`errata export`, a lock file): the default in `status`, all in `statuses`.
+  let raw = given;
+  if (listed !== undefined) {
+    const first = Array.isArray(listed) ? listed[0] : undefined;
+    const same = Array.isArray(given) ? JSON.stringify(given) === JSON.stringify(listed) : given === first;
+    if (!Array.isArray(listed) || !same) {
+      add(
+        pathKey(path, 'statuses'),
+        'must list every status, the default (status) first, as errata export writes it',
+      );
+      return undefined;
+    }
+    raw = listed;
+  }
   if (raw === undefined) {
     add(at, 'is required');
     return undefined;
