@@ -212,3 +212,124 @@ describe('generated code and deprecated entries', () => {
     expect(r.stdout).toContain('export const api = defineCatalog({');
   });
 });
+
+const SDK_CATALOG = `errata: 1
+name: orders-api
+errors:
+  ORDER_NOT_FOUND:
+    status: 404
+    title: Order not found
+    message: "No order has the id {orderId:string}."
+  OUT_OF_STOCK:
+    status: 409
+    message: "Secret text: only {available:integer} left."
+    details:
+      type: object
+      required: [sku, available]
+      properties: { sku: { type: string }, available: { type: integer } }
+  billing.unavailable:
+    status: 503
+    retry: { retryable: true, strategy: exponential, baseMs: 250, maxMs: 8000, maxAttempts: 4, note: "Secret note" }
+  RATE_LIMITED:
+    status: 429
+    retry: { retryable: true, strategy: after, afterMs: 60000 }
+`;
+
+describe('errata types --client', () => {
+  const clientModule = () =>
+    relative(join(dir, 'src'), join(repo, 'src/client/index.js')).replaceAll('\\', '/');
+
+  it('writes a module that type-checks: the class, the code union, a guard per code with its details', async () => {
+    writeFileSync(join(dir, 'errors.yaml'), SDK_CATALOG);
+    const gen = await run(
+      'types',
+      'errors.yaml',
+      '--client',
+      '-o',
+      'src/errors.ts',
+      '--import-from',
+      clientModule(),
+    );
+    expect(gen.code).toBe(0);
+    const text = readFileSync(join(dir, 'src/errors.ts'), 'utf8');
+    // No catalog text: neither a message, a title nor a retry note.
+    for (const secret of ['Secret', 'No order has', 'Order not found']) expect(text).not.toContain(secret);
+    expect(text).toContain('export const OrdersApiError = defineClientError<Catalog>()("OrdersApiError");');
+    const use = join(dir, 'src/use.ts');
+    writeFileSync(
+      use,
+      [
+        "import { OrdersApiError, isOrderNotFound, isOutOfStock, isBillingUnavailable, type Code } from './errors.js';",
+        'declare const e: unknown;',
+        'if (isOutOfStock(e)) {',
+        '  const sku: string = e.details.sku;',
+        '  const available: number = e.details.available;',
+        "  const name: 'OrdersApiError' = e.name;",
+        '}',
+        'if (isOrderNotFound(e)) { const none: undefined = e.details; }',
+        'if (e instanceof OrdersApiError) { const code: string | undefined = e.code; }',
+        "export const codes: Code[] = ['ORDER_NOT_FOUND', 'billing.unavailable', 'RATE_LIMITED'];",
+        '// @ts-expect-error: not a code of the catalog',
+        "export const bad: Code = 'NOPE';",
+        'export const guard = isBillingUnavailable;',
+        '',
+      ].join('\n'),
+    );
+    const service = languageService([join(dir, 'src/errors.ts'), use]);
+    const errors = [join(dir, 'src/errors.ts'), use].flatMap((f) =>
+      service.getSemanticDiagnostics(f).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')),
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('works at runtime: the guards, the retry table and the errors of a client made with the class', async () => {
+    writeFileSync(join(dir, 'errors.yaml'), SDK_CATALOG);
+    const gen = await run(
+      'types',
+      'errors.yaml',
+      '--client',
+      '-o',
+      'src/errors.ts',
+      '--import-from',
+      clientModule().replace(/\.js$/, '.ts'),
+    );
+    expect(gen.code).toBe(0);
+    const sdk = await import(join(dir, 'src/errors.ts'));
+    const { createClient } = await import('../src/client/index.js');
+    const client = createClient({ error: sdk.OrdersApiError });
+    const body = (status: number, code: string) => JSON.stringify({ title: 'x', status, code });
+    const stock = client.parse(body(409, 'OUT_OF_STOCK'), { status: 409 });
+    expect(stock).toBeInstanceOf(sdk.OrdersApiError);
+    expect(stock.name).toBe('OrdersApiError');
+    expect([sdk.isOutOfStock(stock), sdk.isOrderNotFound(stock)]).toEqual([true, false]);
+    expect(sdk.isBillingUnavailable(client.parse(body(503, 'billing.unavailable'), { status: 503 }))).toBe(
+      true,
+    );
+    // The plain client's error of the same code is not the SDK's.
+    expect(sdk.isOutOfStock(createClient().parse(body(409, 'OUT_OF_STOCK'), { status: 409 }))).toBe(false);
+    expect(sdk.retryPolicy).toEqual({
+      'billing.unavailable': { strategy: 'exponential', baseMs: 250, maxMs: 8000, maxAttempts: 4 },
+      RATE_LIMITED: { strategy: 'after', afterMs: 60000 },
+    });
+    expect(
+      ['billing.unavailable', 'RATE_LIMITED', 'OUT_OF_STOCK', 'toString', undefined].map(sdk.mayRetry),
+    ).toEqual([true, true, false, false, false]);
+  });
+
+  it('names the class with --error-name, refuses a bad one, and checks the file with --client --check', async () => {
+    writeFileSync(join(dir, 'errors.yaml'), SDK_CATALOG);
+    const argv = ['types', 'errors.yaml', '--client', '--error-name', 'ShopError', '-o', 'src/errors.ts'];
+    expect((await run(...argv)).code).toBe(0);
+    expect(readFileSync(join(dir, 'src/errors.ts'), 'utf8')).toContain('export const ShopError = ');
+    expect((await run(...argv, '--check')).code).toBe(0);
+    const other = await run('types', 'errors.yaml', '--client', '-o', 'src/errors.ts', '--check');
+    expect(other.code).toBe(1);
+    expect(other.stdout).toContain('"errata types errors.yaml -o src/errors.ts --client"');
+    const bad = await run('types', 'errors.yaml', '--client', '--error-name', 'class');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--error-name must be a JavaScript identifier');
+    const alone = await run('types', 'errors.yaml', '--error-name', 'ShopError');
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--error-name names the class of --client');
+  });
+});

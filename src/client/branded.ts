@@ -103,19 +103,24 @@ export const defineClientError =
  * One entry of a {@link ClientCatalog}: its wire code, status and details
  * type (`undefined`: none), all a client needs of it.
  */
-export interface ClientEntry<Code extends string = string, Status extends number = number, Details = undefined> {
+// A type, not an interface: only a type takes the index signature of `EntryDef`'s extension fields.
+export type ClientEntry<Code extends string = string, Status extends number = number, Details = undefined> = {
   readonly code: Code;
   readonly status: Status;
   readonly details: [Details] extends [undefined] ? false : StandardSchemaV1<Details>;
   /** Deprecated entries are left out of the server failures' naming, as in the catalog. */
   readonly deprecated?: boolean;
-}
+};
 
 /**
  * A catalog type written without the catalog (what `errata types --client`
  * emits), for `createClient` and `defineClientError` as `typeof api` is:
  * `ClientCatalog<{ VARIABLE_NOT_FOUND: ClientEntry<'VARIABLE_NOT_FOUND', 404> }>`.
  */
-export interface ClientCatalog<E extends { readonly [id: string]: ClientEntry } = Record<string, ClientEntry>> {
+export interface ClientCatalog<
+  E extends {
+    readonly [id: string]: ClientEntry<string, number, unknown> | ClientEntry<string, number>;
+  } = Record<string, ClientEntry>,
+> {
   readonly '~entries'?: E;
 }
