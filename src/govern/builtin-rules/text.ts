@@ -245,11 +245,15 @@ export const textTypo = defineRule({
     for (const [word, uses] of count)
       if (uses >= minCount && word.length >= minLength - 1 && word.length <= MAX_WORD)
         for (const deletion of deletions(word)) if (!near.has(deletion)) near.set(deletion, word);
-    // A real English word is not a typo of a neighbour ("header" and "reader", "pending" and "sending").
-    const dictionary = englishWords();
+    // A real English word is not a typo of a neighbour ("header" and "reader", "pending" and
+    // "sending"). The list (about a second to read) is read only once a word looks like a typo.
+    let dictionary: ReadonlySet<string> | null | undefined;
+    const isWord = (word: string) => {
+      if (dictionary === undefined) dictionary = englishWords();
+      return dictionary?.has(word) === true;
+    };
     const correction = (word: string): string | undefined => {
       if (word.length < minLength || word.length > MAX_WORD || count.get(word) !== 1) return undefined;
-      if (dictionary?.has(word)) return undefined;
       for (const deletion of deletions(word)) {
         const known = near.get(deletion);
         // Same word but the last letter: an inflection ("includes", "included"), not a typo.
@@ -261,7 +265,7 @@ export const textTypo = defineRule({
           word.startsWith(known)
         )
           continue;
-        return known;
+        return isWord(word) ? undefined : known;
       }
       return undefined;
     };
