@@ -1,19 +1,18 @@
 // An OpenAPI 3.0/3.1 spec (JSON or YAML) into entries: every error response
 // (4xx, 5xx, `4XX`, `default`) of every operation, its examples, the enum
 // on a code property of its schema, `x-error-codes` extensions and
-// problem+json bodies; each entry keeps the routes that declare it. `$ref`s
-// are resolved with @apidevtools/json-schema-ref-parser, local files only.
+// problem+json bodies; each entry keeps the routes that declare it. The
+// `$ref`s of what it reads are followed by `openapi-refs.ts`, local files only.
 import { resolve } from 'node:path';
 import { isRecord } from '../utils/record.js';
 import { readExample, schemaOf } from './example.js';
-import type { ImportedEntry, ImportProblem, SourceImport } from './types.js';
+import { followErrorRefs, pointer } from './openapi-refs.js';
+import type { ImportedEntry, SourceImport } from './types.js';
 import { ImportError } from './types.js';
 
 /** Routes listed per entry in `x-import.routes`, at most. */
 const MAX_ROUTES = 100;
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-const pointer = (parts: readonly string[]) =>
-  `#/${parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 
 /** The document of a spec's text, JSON or YAML, or an ImportError naming the line. */
 async function parseSpec(text: string, source: string): Promise<unknown> {
@@ -34,43 +33,6 @@ async function parseSpec(text: string, source: string): Promise<unknown> {
     );
   }
   return doc.toJS({ maxAliasCount: 1000 });
-}
-
-/** The spec with its `$ref`s replaced by what they point at; the refs it cannot follow become problems. */
-async function dereference(
-  doc: object,
-  file: string,
-  source: string,
-  problems: ImportProblem[],
-): Promise<Record<string, unknown>> {
-  const { $RefParser } = await import('@apidevtools/json-schema-ref-parser');
-  const parser = new $RefParser();
-  try {
-    await parser.dereference(file, doc, {
-      resolve: { http: false, external: true },
-      continueOnError: true,
-      dereference: {
-        circular: 'ignore',
-        onCircular: (path: string) =>
-          problems.push({
-            place: `${source}${path.slice(path.indexOf('#'))}`,
-            message: 'a cyclic $ref: left unresolved there',
-          }),
-      },
-    });
-  } catch (e) {
-    const errors = (e as { errors?: Array<{ message: string; path?: string[]; source?: string }> }).errors;
-    if (!errors) throw new ImportError(`${source}: cannot resolve its $refs: ${(e as Error).message}`);
-    for (const error of errors) {
-      const at = error.path ? pointer(error.path) : '';
-      const message =
-        /Unable to resolve|resolver/i.test(error.message) && /https?:/.test(error.message)
-          ? `a $ref to the network is not followed (${error.message.replace(/\s+/g, ' ').slice(0, 160)})`
-          : `a broken $ref: ${error.message.replace(/\s+/g, ' ').slice(0, 200)}`;
-      problems.push({ place: `${source}${at}`, message });
-    }
-  }
-  return (parser.schema ?? doc) as Record<string, unknown>;
 }
 
 const CODE_PROPERTIES = ['code', 'error_code', 'errorCode', 'type', 'reason'];
@@ -147,11 +109,12 @@ export async function readOpenApi(text: string, source: string, cwd: string): Pr
     throw new ImportError(`${source}: not an OpenAPI document (no "openapi" member)`);
   if (typeof raw.swagger === 'string')
     throw new ImportError(`${source}: Swagger ${raw.swagger} is not read: convert it to OpenAPI 3 first`);
-  const spec = await dereference(
+  const spec = await followErrorRefs(
     raw,
     resolve(cwd, source === '-' ? 'stdin.yaml' : source),
     source,
     result.problems,
+    (key) => statusOfKey(key) !== undefined,
   );
   const info = isRecord(spec.info) ? spec.info : {};
   if (typeof info.title === 'string') result.title = info.title;
