@@ -25,6 +25,12 @@ const HEADER_DOCS: Record<string, string> = {
   'www-authenticate': 'The authentication scheme to use (RFC 9110 section 11.6.1).',
   allow: 'The methods the route takes (RFC 9110 section 10.2.1).',
   'request-id': "Identifier of the request (Stripe's name for it); quote it to support.",
+  'x-ms-request-id': "Identifier of the request (Azure's name for it); quote it to support.",
+  'x-ms-client-request-id': 'The request id the client sent, echoed.',
+  'x-ms-error-code': 'The error code, as Azure clients read it from the header.',
+  'x-ms-retry-after-ms': 'Milliseconds to wait before retrying (Azure convention).',
+  'x-sb-error-code': 'The error code, as Supabase clients read it from the header.',
+  'x-supabase-api-version': 'The API version whose error envelope the body is in.',
 };
 const headerName = (name: string) =>
   name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
@@ -41,8 +47,9 @@ function sentHeaders(e: DocReference['entries'][number]): string[] {
   const add = (name: string) => {
     if (!names.includes(name)) names.push(name);
   };
-  // The responder echoes the request id in x-request-id whatever the dialect names it (Stripe: Request-Id).
-  if (names.includes('request-id')) add('x-request-id');
+  // The responder echoes the request id in x-request-id whatever the dialect names it
+  // (Stripe: Request-Id, Azure: x-ms-request-id).
+  if (names.some((n) => n.endsWith('request-id'))) add('x-request-id');
   // Every adapter sends WWW-Authenticate with a 401 (RFC 9110 section 15.5.2) and Allow with a 405
   // (section 15.5.6), whatever the dialect.
   if (e.entry.status === 401) add('www-authenticate');
