@@ -84,3 +84,42 @@ const shared = rows[4]?.ms ?? Number.NaN;
 console.log(
   `\nAll formats: ${separate.toFixed(0)} ms generated one by one, ${shared.toFixed(0)} ms from one shared reference (target: under 1000 ms).`,
 );
+
+// The HTML page in Chromium (when Debian's chromium is installed): its size and how long a
+// search takes to answer a keystroke, from the input event to the frame after the result.
+// Targets: under 5 MB, under 50 ms.
+const html = generateHtml(model, { dialect: 'problem' });
+console.log(`\nHTML page: ${(Buffer.byteLength(html) / 1e6).toFixed(2)} MB (target: under 5 MB).`);
+const { existsSync } = await import('node:fs');
+if (existsSync(process.env.ERRATA_CHROMIUM ?? '/usr/bin/chromium')) {
+  const { chromium } = await import('playwright-core');
+  const { CHROMIUM, CHROMIUM_ARGS } = await import('../test/browser/setup.js');
+  const { median, searchLatencies, TYPED } = await import('../test/browser/_search-latency.js');
+  const { createServer } = await import('node:http');
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  for (const viewport of [
+    { name: 'desktop 1280×900', width: 1280, height: 900 },
+    { name: 'phone 390×844', width: 390, height: 844 },
+  ]) {
+    const page = await browser.newPage({ viewport });
+    const t0 = performance.now();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const load = performance.now() - t0;
+    await searchLatencies(page, ['warm', '']);
+    const times = await searchLatencies(page, TYPED);
+    const typing = times.slice(0, -1);
+    console.log(
+      `search, ${viewport.name}: load ${load.toFixed(0)} ms; typing median ${median(typing).toFixed(1)} ms, max ${Math.max(
+        ...typing,
+      ).toFixed(
+        1,
+      )} ms; clearing (all entries shown again) ${(times.at(-1) ?? 0).toFixed(1)} ms (target: under 50 ms)`,
+    );
+    await page.close();
+  }
+  await browser.close();
+  server.close();
+} else console.log('Chromium not installed: search latency not measured.');

@@ -6,7 +6,7 @@
 import type { JsonSchema } from '../catalog/model.js';
 import { statusText } from '../catalog/status.js';
 import { rootFacts, type SchemaFact, schemaFieldRows } from './_schema-facts.js';
-import { escapeHtml as h } from './escape.js';
+import { escapeText, escapeHtml as h } from './escape.js';
 import { inlineHtml } from './inline.js';
 import { ADDED_INTRO, httpExample, wireFacts } from './markdown.js';
 import type { DocEntry, DocReference } from './reference.js';
@@ -44,11 +44,9 @@ export function detailsHtml(schema: JsonSchema): string {
 
 /** An example response, collapsed unless `open`, with a copy button that works either way. */
 export function exampleHtml(id: string, label: string, text: string, open = false): string {
-  return `<div class="example"><details${open ? ' open' : ''}><summary>${h(label)}</summary><pre id="ex:${h(id)}"><code>${h(
+  return `<div class="example"><details${open ? ' open' : ''}><summary>${h(label)}</summary><pre id="ex:${h(id)}"><code>${escapeText(
     text,
-  )}</code></pre></details><button type="button" class="copy" data-copy="ex:${h(id)}" aria-label="Copy ${h(
-    label.toLowerCase(),
-  )}">Copy</button></div>`;
+  )}</code></pre></details><button type="button" class="copy" data-copy="ex:${h(id)}" aria-label="Copy the example">Copy</button></div>`;
 }
 
 /** The one line that names an entry: its title, else its message, else its description. */
@@ -104,7 +102,7 @@ export function entryHtml(ref: DocReference, e: DocEntry, category: number): str
     parts.push(`<p class="text"><strong>Retry:</strong> ${h(e.retryText)}</p>`);
   if (entry.message && entry.message !== line)
     parts.push(`<p><strong>Message:</strong> <code>${h(entry.message)}</code></p>`);
-  if (e.params.length > 0) {
+  if (e.params.length > 0 && e.params.some((p) => p.description)) {
     const rows = e.params
       .map(
         (p) =>
@@ -114,7 +112,11 @@ export function entryHtml(ref: DocReference, e: DocEntry, category: number): str
     parts.push(
       `<div class="scroll"><table><caption class="offscreen">Parameters</caption><thead><tr><th scope="col">Parameter</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead><tbody>${rows}</tbody></table></div>`,
     );
-  }
+  } else if (e.params.length > 0)
+    // Without descriptions, one line: each parameter and its type.
+    parts.push(
+      `<p class="params"><strong>Parameters:</strong> ${e.params.map((p) => `<code>${h(p.name)}</code> ${h(p.type)}`).join(', ')}</p>`,
+    );
   if (entry.details !== undefined) parts.push(detailsHtml(entry.details));
   parts.push(
     exampleHtml(e.anchor, `Example response (${ref.dialect.name})`, httpExample(e.example, e.exampleText)),

@@ -48,6 +48,8 @@ h2{margin:2rem 0 .75rem;font-size:1.375rem;border-bottom:1px solid var(--line);p
 h2 .count{color:var(--muted);font-weight:normal;font-size:1rem}
 section{scroll-margin-top:4.5rem}
 .index{table-layout:fixed}
+#errata\\:retry-section,#errata\\:added-section{content-visibility:auto;contain-intrinsic-size:auto 60rem}
+#errata\\:retry-section table{table-layout:fixed}
 .index th{white-space:nowrap}
 .index .c-code{width:34%}.index .c-http{width:4rem}.index .c-retry{width:6.5rem}
 .index td{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}

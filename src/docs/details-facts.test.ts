@@ -82,8 +82,8 @@ describe('details on the pages', () => {
     expect(html).toContain('How many were asked for.<ul class="facts"><li>≥ 1, ≤ 99</li></ul>');
     expect(html).toContain('What could not be shipped.');
     // The example uses the schema's first allowed value and its lower bound.
-    expect(html).toContain('&quot;carrier&quot;: &quot;ups&quot;');
-    expect(html).toContain('&quot;requested&quot;: 1');
+    expect(html).toContain('"carrier": "ups"');
+    expect(html).toContain('"requested": 1');
   });
 
   it('Markdown: the same facts, values as code spans', () => {

@@ -12,6 +12,11 @@ const HTML_ENTITIES: Record<string, string> = {
   "'": '&#39;',
 };
 
+/** Escapes text for HTML element content only (`&`, `<`, `>`): shorter than {@link escapeHtml} where quotes are safe. */
+export function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => HTML_ENTITIES[c] as string);
+}
+
 /**
  * JSON for a `<script type="application/json">` block: `<` becomes `\u003c`,
  * so no `</script>` or `<!--` inside the data can end or alter the block.

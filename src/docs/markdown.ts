@@ -35,11 +35,11 @@ export function wireFacts(entry: EntryModel): { label: string; value: string; ur
   return out;
 }
 
-/** Catalog prose as a paragraph: escaped, its line breaks kept (a backslash before a newline is a hard break). */
+/** Catalog text on one line, escaped. */
 const oneLine = (text: string) => escapeMarkdown(text.trim()).replace(/\s*\r?\n\s*/g, ' ');
-const prose = (text: string) => escapeMarkdown(text.trim()).replace(/\r?\n/g, '\\\n');
 /** Catalog prose that may use the inline subset (code spans, links, emphasis): kept as written, the rest escaped. */
 const richLine = (text: string) => inlineMarkdown(text.trim()).replace(/\s*\r?\n\s*/g, ' ');
+/** The same as a paragraph, its line breaks kept (a backslash before a newline is a hard break). */
 const richProse = (text: string) => inlineMarkdown(text.trim()).replace(/\r?\n/g, '\\\n');
 const richCell = (text: string) => tableCell(inlineMarkdown(text.trim()));
 

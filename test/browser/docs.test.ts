@@ -350,7 +350,9 @@ describe('HTML reference in Chromium', () => {
     );
     expect(await page.textContent(`${byId('EVIL_ONE')} .text strong:not(:first-child)`)).toBe('bold');
     await page.click(`${byId('EVIL_ONE')} a[href="#EVIL_TWO"]`);
-    await page.waitForFunction(() => document.activeElement?.id === 'EVIL_TWO', undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => document.activeElement?.id === 'EVIL_TWO', undefined, {
+      timeout: 15_000,
+    });
     // Search still works over the hostile data.
     await page.fill(byId('errata:q'), 'onerror');
     expect(await visibleIds(page)).toEqual(['EVIL_ONE', 'EVIL_TWO']);
