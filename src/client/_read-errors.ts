@@ -29,14 +29,25 @@ const str = (o: unknown, k: string) => {
   return typeof v === 'string' ? v : undefined;
 };
 
-/** Every error a client error's response reports, it first (for a one-error body, the error itself); `[]` when its body was not recognised. */
+/** Every error a client error's response reports, it first (for a one-error body, its own fields: not the error itself, which `util.inspect` would print as a cycle); `[]` when its body was not recognised. */
 export function readErrors(error: object): readonly ClientErrorItem[] {
   const e = error as Fields;
   const body = e.data;
   const list = own(body, 'errors');
   // A top-level message or title makes the list one error's (GitHub's, a problem's `errors`).
   if (!Array.isArray(list) || !isRecord(list[0]) || str(body, 'message') || str(body, 'title'))
-    return e.dialect || e.code ? [e] : [];
+    return e.dialect || e.code
+      ? [
+          {
+            code: e.code,
+            message: e.message,
+            status: e.status,
+            title: e.title,
+            details: e.details,
+            violations: e.violations,
+          },
+        ]
+      : [];
   const out: { -readonly [K in keyof ClientErrorItem]: ClientErrorItem[K] }[] = [];
   for (const item of list) {
     const meta = own(item, 'meta');

@@ -51,8 +51,7 @@ describe('defineClientError', () => {
   it('prints as the brand in console.log and util.inspect, never as ErrataClientError', () => {
     const e = client.parse(problem(400, 'INVALID_REQUEST'), { status: 400 });
     const shown = inspect(e);
-    // (`<ref *1>` first: Node shows an error's `errors` list, which holds the error itself.)
-    expect(shown).toMatch(/^(<ref \*1> )?\[BarekeyError: INVALID_REQUEST happened\] \{/);
+    expect(shown).toMatch(/^\[BarekeyError: INVALID_REQUEST happened\] \{/);
     expect(shown).not.toContain('ErrataClientError');
     // One constructed by hand captures a trace that starts with the brand too.
     const made = new BarekeyError({ status: 500, message: 'made here' });
@@ -68,7 +67,7 @@ describe('defineClientError', () => {
     expect(auth).toBeInstanceOf(BarekeyError);
     expect(auth.name).toBe('BarekeyAuthError');
     expect(auth.stack).toBe('BarekeyAuthError: INVALID_ORG_SCOPE happened');
-    expect(inspect(auth)).toMatch(/^(<ref \*1> )?\[BarekeyAuthError: /);
+    expect(inspect(auth)).toMatch(/^\[BarekeyAuthError: /);
     expect(at(429, 'SLOW_DOWN')).toBeInstanceOf(BarekeyRateLimitError);
     // By code, whatever the status a proxy put on it.
     expect(at(503, 'RATE_LIMITED')).toBeInstanceOf(BarekeyRateLimitError);
