@@ -30,7 +30,9 @@ const now = () => new Date(1_736_937_000_000);
 /** The same envelope each dialect sends, written by hand. */
 const limits: Record<string, () => string> = {
   azure: () =>
-    JSON.stringify({ error: { code: 'VARIABLE_NOT_FOUND', message: msg(), details: [], innererror: details } }),
+    JSON.stringify({
+      error: { code: 'VARIABLE_NOT_FOUND', message: msg(), details: [], innererror: details },
+    }),
   // No request naming an API version: GoTrue's older envelope.
   supabase: () =>
     JSON.stringify({ code: 404, error_code: 'VARIABLE_NOT_FOUND', msg: msg(), error_id: 'req_1', details }),

@@ -210,7 +210,10 @@ function atStatus(def: Definition, status: number | undefined): Definition {
   if (status === undefined || status === def.entry.status || !def.entry.statuses?.includes(status))
     return def;
   let byStatus = variants.get(def);
-  if (byStatus === undefined) variants.set(def, (byStatus = new Map()));
+  if (byStatus === undefined) {
+    byStatus = new Map();
+    variants.set(def, byStatus);
+  }
   let variant = byStatus.get(status);
   if (variant === undefined) {
     variant = { ...def, entry: Object.freeze({ ...def.entry, status }), cache: {} };
