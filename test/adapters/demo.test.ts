@@ -271,7 +271,8 @@ describe('the demo publishes its whole contract: /openapi.json', () => {
     );
     expect([...described].sort()).toEqual([...served].sort());
     const post = spec.paths['/v1/variables']?.post?.responses ?? {};
-    expect(Object.keys(post).sort()).toEqual(['201', '400', '401', '413', '415', '500']);
+    // Org-scoped calls also answer ORG_SCOPE_INVALID (403), USAGE_LIMIT_EXCEEDED (402), BILLING_UNAVAILABLE (503).
+    expect(Object.keys(post).sort()).toEqual(['201', '400', '401', '402', '403', '413', '415', '500', '503']);
     expect(Object.keys(spec.paths['/v1/usage']?.get?.responses ?? {}).sort()).toEqual(['200', '429', '500']);
     expect(Object.keys(spec.paths['/v1/crash']?.get?.responses ?? {})).toEqual(['500']);
   });
