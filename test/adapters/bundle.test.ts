@@ -10,8 +10,12 @@ import { describe, expect, it } from 'vitest';
 // then the contract (about 1.7 KB: the server failures answered in the catalog's casing with
 // its type URIs, about 0.7 KB; each occurrence's parameters checked so no template text is
 // ever sent, about 0.9 KB; retry guidance in every dialect and the stated wire facts). The
-// largest, errata/fastify, is 16.4 KB.
-const BUDGET = 16_600;
+// largest, errata/fastify, was 16.4 KB. Then about 3.5 KB for the five dialects of the real
+// APIs (connect 4.5 KB before gzip with its google.rpc detail encoding, kubernetes 2.2 KB,
+// azure 1.7 KB, oci and supabase 1.1 KB each), the request headers a dialect may read, several
+// errors in one response and several statuses per entry: errata/fastify is 20.3 KB. Every
+// registered dialect is bundled because negotiation may choose any of them.
+const BUDGET = 20_400;
 
 describe('adapter bundle sizes', () => {
   for (const name of ['fetch', 'hono', 'express', 'fastify']) {
