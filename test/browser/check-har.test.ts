@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROKEN_VARIABLE, DEMO_ORG_TOKENS, DEMO_TOKEN } from '../../examples/demo/app.js';
 import { demoCatalog } from '../../examples/demo/catalog.js';
 import { demoRequests } from '../../examples/demo/requests.js';
 import { type Demo, startDemo } from '../../examples/demo/server.js';
@@ -71,13 +72,83 @@ function curlRequests(command: string): Sent[] {
 let demo: Demo;
 let dir: string;
 beforeAll(async () => {
-  demo = await startDemo(0, { onError: () => {} });
+  demo = await startDemo(0, { onError: () => {}, deviceCodeTtlMs: DEVICE_CODE_TTL });
   dir = mkdtempSync(join(tmpdir(), 'errata-check-har-'));
 });
 afterAll(async () => {
   await demo?.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** A device code's lifetime in this demo: short, so that one can expire during the test. */
+const DEVICE_CODE_TTL = 200;
+
+/** The requests that reach the codes of org states and of the CLI device flow, which the demo list leaves out. */
+function orgAndDeviceRequests(url: string): Sent[] {
+  const json = { 'Content-Type': 'application/json' };
+  const bearer = (token: string) => ({ ...json, Authorization: `Bearer ${token}` });
+  const variable = `${url}/v1/variables/production/API_URL`;
+  return [
+    { url: variable, method: 'GET', headers: bearer(DEMO_ORG_TOKENS.revoked) },
+    { url: variable, method: 'GET', headers: bearer(DEMO_ORG_TOKENS.outage) },
+    { url: `${url}/v1/variables/${BROKEN_VARIABLE}`, method: 'GET', headers: bearer(DEMO_TOKEN) },
+    {
+      url: `${url}/v1/variables`,
+      method: 'POST',
+      headers: bearer(DEMO_ORG_TOKENS.free),
+      body: JSON.stringify({ stage: 'staging', name: 'A', value: 'v' }),
+    },
+    {
+      url: `${url}/v1/variables`,
+      method: 'POST',
+      headers: bearer(DEMO_TOKEN),
+      body: JSON.stringify({ stage: 'staging', name: 'A', value: 'v', orgSlug: 'another-org' }),
+    },
+    { url: variable, method: 'GET', headers: bearer(DEMO_ORG_TOKENS.free) },
+    ...[DEMO_ORG_TOKENS.revoked, DEMO_ORG_TOKENS.outage].map((token) => ({
+      url: `${url}/v1/variables`,
+      method: 'POST',
+      headers: bearer(token),
+      body: JSON.stringify({ stage: 'staging', name: 'A', value: 'v' }),
+    })),
+    {
+      url: `${url}/v1/cli/device/token`,
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ deviceCode: 'no-such-code' }),
+    },
+    // Each device route's malformed and invalid bodies; the approval's missing and revoked tokens.
+    ...['/v1/cli/device/complete', '/v1/cli/device/token', '/v1/cli/token/refresh'].flatMap((path) => [
+      { url: url + path, method: 'POST', headers: bearer(DEMO_TOKEN), body: '{"userCode":' },
+      { url: url + path, method: 'POST', headers: bearer(DEMO_TOKEN), body: '{}' },
+    ]),
+    { url: `${url}/v1/cli/device/complete`, method: 'POST', headers: json, body: '{"userCode":"ABCDEFGH"}' },
+    {
+      url: `${url}/v1/cli/device/complete`,
+      method: 'POST',
+      headers: bearer(DEMO_ORG_TOKENS.revoked),
+      body: '{"userCode":"ABCDEFGH"}',
+    },
+    {
+      url: `${url}/v1/cli/device/complete`,
+      method: 'POST',
+      headers: bearer(DEMO_TOKEN),
+      body: '{"userCode":"ABCDEFGH"}',
+    },
+    {
+      url: `${url}/v1/cli/device/complete`,
+      method: 'POST',
+      headers: bearer(DEMO_TOKEN),
+      body: JSON.stringify({ userCode: 'abc' }),
+    },
+    {
+      url: `${url}/v1/cli/token/refresh`,
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ refreshToken: 'rt_unknown' }),
+    },
+  ];
+}
 
 describe('errata check over a HAR that Chromium recorded against the demo', () => {
   it('reads the curl commands of the demo list as requests', () => {
@@ -112,6 +183,7 @@ describe('errata check over a HAR that Chromium recorded against the demo', () =
           headers: { 'Content-Type': 'application/json' },
           body: '{}',
         },
+        ...orgAndDeviceRequests(demo.url),
       ];
       const statuses = await page.evaluate(async (list: Sent[]) => {
         const out: number[] = [];
@@ -123,6 +195,38 @@ describe('errata check over a HAR that Chromium recorded against the demo', () =
         return out;
       }, requests);
       expect(statuses.filter((s) => s >= 400).length).toBeGreaterThan(15);
+      // Device codes left unused past their lifetime: DEVICE_CODE_EXPIRED, on exchange and on approval.
+      const expired = await page.evaluate(
+        async ({ url, ttl, token }) => {
+          const post = (path: string, body: object, auth?: string) =>
+            fetch(url + path, {
+              method: 'POST',
+              headers: {
+                'Content-Type': 'application/json',
+                ...(auth !== undefined && { Authorization: `Bearer ${auth}` }),
+              },
+              body: JSON.stringify(body),
+            });
+          const start = async () =>
+            (await (await post('/v1/cli/device/start', {})).json()) as {
+              deviceCode: string;
+              userCode: string;
+            };
+          const [a, b] = [await start(), await start()];
+          await new Promise((r) => setTimeout(r, ttl + 50));
+          const out: number[] = [];
+          for (const res of [
+            await post('/v1/cli/device/token', { deviceCode: a.deviceCode }),
+            await post('/v1/cli/device/complete', { userCode: b.userCode }, token),
+          ]) {
+            await res.text();
+            out.push(res.status);
+          }
+          return out;
+        },
+        { url: demo.url, ttl: DEVICE_CODE_TTL, token: DEMO_TOKEN },
+      );
+      expect(expired).toEqual([410, 410]); // the status the seed page gives DEVICE_CODE_EXPIRED
       await context.close();
     } finally {
       await browser.close();
@@ -157,7 +261,10 @@ describe('errata check over a HAR that Chromium recorded against the demo', () =
     expect(r.code).toBe(0);
     // Every code a route declares was sent, and the two no route can declare (no route, no method).
     const canSend = new Set([...routes.flatMap((x) => x.errors), 'ROUTE_NOT_FOUND', 'METHOD_NOT_ALLOWED']);
-    expect([...canSend].filter((id) => !(report.coverage.seen[id] ?? 0))).toEqual([]);
+    expect(
+      [...canSend].filter((id) => !(report.coverage.seen[id] ?? 0)),
+      JSON.stringify([...canSend].filter((id) => !(report.coverage.seen[id] ?? 0))),
+    ).toEqual([]);
     expect(report.coverage.unknown).toEqual({});
     expect(report.coverage.uncoded).toBe(0);
     // Per route, what is left unseen is only the internal error every route declares for a crash.
