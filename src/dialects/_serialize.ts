@@ -131,3 +131,26 @@ export function responseErrors(error: ErrataError): readonly ErrataError[] {
   }
   return out;
 }
+
+/** google.rpc.ErrorInfo's metadata (Google's and Connect's) is a map of strings: strings stay, anything else is sent as its JSON. */
+export function errorInfoMetadata(details: unknown): Record<string, string> | undefined {
+  if (details === undefined || details === null) return undefined;
+  const out: Record<string, string> = {};
+  if (!isRecord(details)) {
+    out.details = JSON.stringify(details);
+    return out;
+  }
+  let any = false;
+  for (const k of Object.keys(details)) {
+    const v = details[k];
+    if (v === undefined) continue;
+    Object.defineProperty(out, k, {
+      value: typeof v === 'string' ? v : JSON.stringify(v),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    any = true;
+  }
+  return any ? out : undefined;
+}

@@ -3,6 +3,7 @@
 // catalog v1 draft. Node-only (it reads files); the CLI loads it lazily.
 import { open, readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
+import { unreadableReason } from '../check/inputs/index.js';
 import { buildDraft, type Draft, type DraftOptions } from './draft.js';
 import { htmlBlocks } from './html.js';
 import { markdownBlocks } from './markdown.js';
@@ -46,15 +47,6 @@ export function detectKind(name: string, head: string): SourceKind {
   return 'markdown';
 }
 
-/** Why a file cannot be read, in words. */
-function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return (e as Error).message;
-}
-
 /** A page or a spec as text; an ImportError when it cannot be read or is too large. */
 async function readDocument(name: string, cwd: string): Promise<string> {
   const path = resolve(cwd, name);
@@ -68,7 +60,7 @@ async function readDocument(name: string, cwd: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (e) {
     if (e instanceof ImportError) throw e;
-    throw new ImportError(`cannot read ${name}: ${reason(e)}`);
+    throw new ImportError(`cannot read ${name}: ${unreadableReason(e)}`);
   }
 }
 

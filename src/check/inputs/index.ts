@@ -53,7 +53,7 @@ async function peek(
 }
 
 /** Why a file cannot be read, in words. */
-function reason(e: unknown): string {
+export function unreadableReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'it is a directory';
@@ -93,7 +93,7 @@ export async function* readInputBatches(
   try {
     peeked = await peek(bytes);
   } catch (e) {
-    options.onProblem({ file: name, message: `cannot read ${name}: ${reason(e)}`, fatal: true });
+    options.onProblem({ file: name, message: `cannot read ${name}: ${unreadableReason(e)}`, fatal: true });
     return;
   }
   if (peeked.head === undefined) {
@@ -111,6 +111,6 @@ export async function* readInputBatches(
   try {
     yield* read(peeked.all, { ...options, file: name });
   } catch (e) {
-    options.onProblem({ file: name, message: `cannot read ${name}: ${reason(e)}`, fatal: true });
+    options.onProblem({ file: name, message: `cannot read ${name}: ${unreadableReason(e)}`, fatal: true });
   }
 }

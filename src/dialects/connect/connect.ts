@@ -1,8 +1,7 @@
 import type { EntryModel } from '../../catalog/model.js';
 import { googleStatusOf } from '../../catalog/wire-facts.js';
-import { isRecord } from '../../utils/record.js';
 import { completed, safeParser } from '../_bare.js';
-import { baseHeaders, fieldPath, requestIdOf } from '../_serialize.js';
+import { baseHeaders, errorInfoMetadata, fieldPath, requestIdOf } from '../_serialize.js';
 import { publicDetails, publicMessage } from '../expose.js';
 import type { Dialect } from '../types.js';
 import { badRequest, errorInfo, errorInfoHead, requestInfo, retryInfo } from './_protobuf.js';
@@ -34,26 +33,6 @@ function durationJson(ms: number): string {
   const total = Math.max(0, Math.round(ms));
   const frac = total % 1000;
   return frac === 0 ? `${total / 1000}s` : `${Math.floor(total / 1000)}.${String(frac).padStart(3, '0')}s`;
-}
-
-/** ErrorInfo.metadata is a map of strings: strings stay, anything else is sent as its JSON. */
-function metadata(details: unknown): Record<string, string> | undefined {
-  if (details === undefined || details === null) return undefined;
-  if (!isRecord(details)) return { details: JSON.stringify(details) };
-  const out: Record<string, string> = {};
-  let any = false;
-  for (const k of Object.keys(details)) {
-    const v = details[k];
-    if (v === undefined) continue;
-    Object.defineProperty(out, k, {
-      value: typeof v === 'string' ? v : JSON.stringify(v),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-    any = true;
-  }
-  return any ? out : undefined;
 }
 
 /** One Connect error detail: the message's full name, its bytes in base64, and its JSON as `debug`. */
@@ -90,7 +69,7 @@ export const connect: Dialect = {
       };
       def.cache.connect = c;
     }
-    const meta = metadata(publicDetails(error));
+    const meta = errorInfoMetadata(publicDetails(error));
     let body = `${c.head}${JSON.stringify(publicMessage(error))},"details":[${
       meta === undefined
         ? c.bareInfo

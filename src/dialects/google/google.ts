@@ -1,7 +1,6 @@
 import { googleStatusOf } from '../../catalog/wire-facts.js';
-import { isRecord } from '../../utils/record.js';
 import { completed, safeParser } from '../_bare.js';
-import { baseHeaders, fieldPath, requestIdOf } from '../_serialize.js';
+import { baseHeaders, errorInfoMetadata, fieldPath, requestIdOf } from '../_serialize.js';
 import { publicDetails, publicMessage } from '../expose.js';
 import type { Dialect } from '../types.js';
 import { parseGoogleBare } from './parse-bare.js';
@@ -27,29 +26,6 @@ interface GoogleCache {
   readonly info: string;
   /** `,{Help…}` or `""` */
   readonly help: string;
-}
-
-/** ErrorInfo.metadata is a map of strings: strings stay, anything else is sent as its JSON. */
-function metadata(details: unknown): Record<string, string> | undefined {
-  if (details === undefined || details === null) return undefined;
-  const out: Record<string, string> = {};
-  if (!isRecord(details)) {
-    out.details = JSON.stringify(details);
-    return out;
-  }
-  let any = false;
-  for (const k of Object.keys(details)) {
-    const v = details[k];
-    if (v === undefined) continue;
-    Object.defineProperty(out, k, {
-      value: typeof v === 'string' ? v : JSON.stringify(v),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-    any = true;
-  }
-  return any ? out : undefined;
 }
 
 /**
@@ -85,7 +61,7 @@ export const google: Dialect = {
     }
     const message = JSON.stringify(publicMessage(error));
     let body = c.head + message + c.info;
-    const meta = metadata(publicDetails(error));
+    const meta = errorInfoMetadata(publicDetails(error));
     body += meta === undefined ? '}' : `,"metadata":${JSON.stringify(meta)}}`;
     const delay = error.retryDelayMs;
     if (delay !== undefined) body += `,{"@type":"${T}RetryInfo","retryDelay":"${protobufDuration(delay)}"}`;
