@@ -1,72 +1,98 @@
 // A Markdown page (a docs-site source file, or a page saved as text) into
-// blocks, with mdast and GFM's table extension. Prose keeps its source text, line
-// by line, so descriptions stay as the page wrote them.
-import type { Nodes, Root, RootContent } from 'mdast';
-import { type Block, exampleOf, splitProse } from './blocks.js';
+// blocks, with marked's lexer (GFM tables included). Prose keeps its source
+// text, line by line, so descriptions stay as the page wrote them.
+import type { Token, Tokens } from 'marked';
+import { type Block, exampleOf, pipeCells, splitProse } from './blocks.js';
 
-/** The text of a node without its marks (`**`, backticks, links' targets). */
-export function plain(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string')
-    return node.type === 'html' ? node.value : node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(plain).join('');
-  return '';
+/**
+ * The text of inline tokens without their marks (`**`, backticks, links'
+ * targets), character references in text decoded (`&amp;` is `&`) as
+ * CommonMark reads them; code spans and inline HTML stay as written.
+ */
+export function plain(tokens: readonly Token[], decode: (text: string) => string): string {
+  let text = '';
+  for (const token of tokens) {
+    if (token.type === 'image' || token.type === 'br') continue;
+    if ('tokens' in token && token.tokens) text += plain(token.tokens, decode);
+    else if (token.type === 'text') text += token.text.includes('&') ? decode(token.text) : token.text;
+    else if ('text' in token && typeof token.text === 'string') text += token.text;
+  }
+  return text;
 }
 
+const lineCount = (raw: string) => raw.split('\n').length - 1;
+
 export async function markdownBlocks(text: string): Promise<Block[]> {
-  // GFM's table extension alone: the recognizer reads nothing else of GFM
-  // (autolinks, strikethrough, footnotes and task lists only cost parse time).
-  const [{ fromMarkdown }, { gfmTableFromMarkdown }, { gfmTable }] = await Promise.all([
-    import('mdast-util-from-markdown'),
-    import('mdast-util-gfm-table'),
-    import('micromark-extension-gfm-table'),
+  // micromark's own decoder of character references (mdast-util-from-markdown's).
+  const [{ lexer }, { decodeString }] = await Promise.all([
+    import('marked'),
+    import('micromark-util-decode-string'),
   ]);
-  const tree: Root = fromMarkdown(text, {
-    extensions: [gfmTable()],
-    mdastExtensions: [gfmTableFromMarkdown()],
-  });
+  const source = text.replace(/\r\n?/g, '\n');
+  const lines = source.split('\n');
   const out: Block[] = [];
-  const source = (node: RootContent) =>
-    text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
-  const walk = (nodes: readonly RootContent[]) => {
-    for (const node of nodes) {
-      const line = node.position?.start.line ?? 1;
-      switch (node.type) {
+  // `first` is the token's first line (1-based) in the page; `quoted` when
+  // inside a blockquote, where prose is taken from the page's own lines.
+  const walk = (tokens: readonly Token[], start: number, quoted: boolean) => {
+    let line = start;
+    for (const token of tokens) {
+      const leading = /^\n*/.exec(token.raw)?.[0].length ?? 0;
+      const first = line + (token.type === 'space' ? 0 : leading);
+      switch (token.type) {
         case 'heading':
-          out.push({ kind: 'heading', text: plain(node).trim(), depth: node.depth, line });
+          out.push({
+            kind: 'heading',
+            text: plain((token as Tokens.Heading).tokens, decodeString).trim(),
+            depth: (token as Tokens.Heading).depth,
+            line: first,
+          });
           break;
-        case 'paragraph':
-          splitProse(source(node), line, out);
+        case 'paragraph': {
+          const raw = token.raw.replace(/^\n+/, '').replace(/\n+$/, '');
+          if (!quoted) splitProse(raw.replace(/^[ \t]+/, ''), first, out);
+          else {
+            const span = lines.slice(first - 1, first - 1 + lineCount(raw) + 1);
+            span[0] = (span[0] as string).replace(/^(?:[ \t]*>[ \t]?)*[ \t]*/, '');
+            splitProse(span.join('\n'), first, out);
+          }
           break;
+        }
         case 'table': {
-          const rows = node.children.map((row) => row.children.map((cell) => plain(cell).trim()));
-          const [header, ...body] = rows;
-          out.push({ kind: 'table', rows: body, ...(header ? { header } : {}), line });
+          const table = token as Tokens.Table;
+          const header = table.header.map((cell) => plain(cell.tokens, decodeString).trim());
+          // marked pads a short row with empty cells; the page's row has only its own.
+          const written = table.raw.split('\n').slice(2);
+          const rows = table.rows.map((row, i) =>
+            row
+              .slice(0, pipeCells(written[i] ?? '').length)
+              .map((cell) => plain(cell.tokens, decodeString).trim()),
+          );
+          out.push({ kind: 'table', rows, header, line: first });
           break;
         }
         case 'code': {
-          const example = exampleOf(node.value, line + 1);
+          const example = exampleOf((token as Tokens.Code).text, first + 1);
           if (example) out.push(example);
           break;
         }
         case 'list':
           out.push({
             kind: 'list',
-            items: node.children.map((item) =>
-              source(item)
-                .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
-                .trim(),
+            items: (token as Tokens.List).items.map((item) =>
+              item.raw.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim(),
             ),
-            line,
+            line: first,
           });
           break;
         case 'blockquote':
-          walk(node.children);
+          walk((token as Tokens.Blockquote).tokens, first, true);
           break;
         default:
           break;
       }
+      line += lineCount(token.raw);
     }
   };
-  walk(tree.children);
+  walk(lexer(source, { gfm: true }), 1, false);
   return out;
 }
