@@ -57,6 +57,16 @@ describe('generateLlms', () => {
     );
   });
 
+  it('names every status of an entry that lists several', () => {
+    const conflict = normalizeCatalog({
+      name: 'shop',
+      errors: { ORDER_CONFLICT: { status: [409, 400], message: 'The order changed.' } },
+    }).model;
+    expect(generateLlms(conflict, { dialect: 'problem' })).toContain(
+      '- `ORDER_CONFLICT` (409 Conflict or 400 Bad Request, ',
+    );
+  });
+
   it('keeps every code on one line', () => {
     const lines = text.split('\n').filter((l) => l.startsWith('- `'));
     const codes = text.split('## Orders')[1] ?? '';

@@ -4,6 +4,7 @@
 // category: code, status, retryability, what it means and the fix. Plain text:
 // catalog prose is kept on one line and never turned into markup.
 
+import { entryStatuses } from '../catalog/fields/status.js';
 import type { CatalogModel } from '../catalog/model.js';
 import { statusText } from '../catalog/status.js';
 import { schemaFields } from './_schema.js';
@@ -32,7 +33,10 @@ export function llmsLine(e: DocEntry): string {
   const code = inlineCode(entry.code === '' ? e.id : entry.code);
   const id = entry.code !== e.id && entry.code !== '' ? ` [id ${e.id}]` : '';
   const what = line(entry.description ?? entry.title ?? entry.message ?? '');
-  const head = `- ${code}${id} (${entry.status} ${statusText(entry.status)}, ${retryWords(e)})`;
+  const statuses = entryStatuses(entry)
+    .map((status) => `${status} ${statusText(status)}`)
+    .join(' or ');
+  const head = `- ${code}${id} (${statuses}, ${retryWords(e)})`;
   const said: string[] = [];
   if (what) said.push(what);
   if (entry.remediation) said.push(`Fix: ${line(entry.remediation)}`);
