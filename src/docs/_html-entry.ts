@@ -5,6 +5,7 @@
 
 import type { JsonSchema } from '../catalog/model.js';
 import { statusText } from '../catalog/status.js';
+import { historyBadgesHtml } from './_html-changes.js';
 import { rootFacts, type SchemaFact, schemaFieldRows } from './_schema-facts.js';
 import { escapeText, escapeHtml as h } from './escape.js';
 import { inlineHtml } from './inline.js';
@@ -82,7 +83,9 @@ export function entryHtml(ref: DocReference, e: DocEntry, category: number): str
   // The summary: badges and the title (else the message); an entry with neither leads with its description.
   const line = entry.title || entry.message;
   const lead = line ? `<strong>${h(line)}</strong>` : entry.description ? proseHtml(entry.description) : '';
-  parts.push(`<div class="summary">${badgesHtml(e)}${lead ? `<p class="line text">${lead}</p>` : ''}</div>`);
+  parts.push(
+    `<div class="summary">${badgesHtml(e)}${historyBadgesHtml(ref, e)}${lead ? `<p class="line text">${lead}</p>` : ''}</div>`,
+  );
   if (entry.deprecated) {
     const deprecation = entry.deprecated;
     let text = `Deprecated${deprecation.since ? ` since ${h(deprecation.since)}` : ''}.`;

@@ -5,6 +5,7 @@ import type { WireError } from '../dialects/types.js';
 import { tableCell } from '../utils/markdown-table.js';
 import { schemaFields } from './_schema.js';
 import { rootFacts, type SchemaFact, schemaFieldRows } from './_schema-facts.js';
+import { type ChangeBadge, type Changelog, changelogIntro, changeSite, releaseMeta } from './changelog.js';
 import { codeFence, escapeCell, escapeMarkdown, inlineCode } from './escape.js';
 import { inlineMarkdown } from './inline.js';
 import {
@@ -109,6 +110,8 @@ function entrySection(ref: DocReference, e: DocEntry): string {
   out.push('');
   const deprecation = deprecationLine(ref, e);
   if (deprecation) out.push(`> ${deprecation}`, '');
+  const history = historyLine(ref, e);
+  if (history) out.push(history, '');
   const facts = [
     `- **Code:** ${entry.code === '' ? '(empty)' : inlineCode(entry.code)}`,
     `- **HTTP:** ${entryStatuses(entry)
@@ -144,6 +147,46 @@ function entrySection(ref: DocReference, e: DocEntry): string {
     );
   }
   return out.join('\n');
+}
+
+/** A badge as a link to its release in the Changes section (plain text for a `since` no release has). */
+const badgeLink = (b: ChangeBadge) =>
+  b.anchor === undefined ? escapeMarkdown(b.label) : `[${escapeMarkdown(b.label)}](#${b.anchor})`;
+
+/** The entry's history in one line: `**History:** added in 1.1.0 · changed in 1.2.0 (breaking) · deprecated in 1.3.0`. */
+function historyLine(ref: DocReference, e: DocEntry): string | undefined {
+  const badges = ref.changelog?.badges.get(e.id);
+  if (badges === undefined) return undefined;
+  const parts: string[] = [];
+  if (badges.added) parts.push(`added in ${badgeLink(badges.added)}`);
+  if (badges.changed)
+    parts.push(`changed in ${badgeLink(badges.changed)}${badges.changed.breaking ? ' (breaking)' : ''}`);
+  if (badges.deprecated) parts.push(`deprecated in ${badgeLink(badges.deprecated)}`);
+  return `**History:** ${parts.join(' · ')}`;
+}
+
+/** The Changes section: a heading per release (anchored), its breaking changes, then the others. */
+function changesSection(ref: DocReference, log: Changelog): string[] {
+  const out = ['<a id="changes"></a>', '', '## Changes', '', escapeMarkdown(changelogIntro(log)), ''];
+  if (log.releases.length === 0) out.push('No change to the catalog was found in its history.', '');
+  const item = (c: Changelog['releases'][number]['changes'][number]) => {
+    const site = changeSite(c);
+    const where =
+      c.id !== null && Object.hasOwn(ref.model.errors, c.id)
+        ? `[${inlineCode(site)}](#${c.id})`
+        : inlineCode(site);
+    return `- ${where}: ${oneLine(c.message)} — ${oneLine(c.reason)}`;
+  };
+  for (const r of log.releases) {
+    out.push(`<a id="${r.anchor}"></a>`, '', `### ${oneLine(r.label)}`, '');
+    const meta = releaseMeta(r);
+    if (meta) out.push(oneLine(meta), '');
+    if (r.changes.length === 0) out.push('No change to the error contract.', '');
+    if (r.breaking.length > 0) out.push('**Breaking changes**', '', ...r.breaking.map(item), '');
+    if (r.other.length > 0)
+      out.push(`**${r.breaking.length > 0 ? 'Other changes' : 'Changes'}**`, '', ...r.other.map(item), '');
+  }
+  return out;
 }
 
 /** What the pages say above the table of the entries the contract adds. */
@@ -243,5 +286,6 @@ export function renderMarkdown(ref: DocReference): string {
     );
   }
   out.push('');
+  if (ref.changelog) out.push(...changesSection(ref, ref.changelog));
   return out.join('\n');
 }

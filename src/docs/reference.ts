@@ -16,6 +16,7 @@ import {
   schemaFields,
   setEnum,
 } from './_schema.js';
+import { buildChangelog, type Changelog, type ChangelogInput } from './changelog.js';
 import { exampleParam, exampleValue, type JsonValue } from './example-value.js';
 
 /** Options every generator accepts. */
@@ -39,6 +40,12 @@ export interface DocsOptions {
    * @default true
    */
   readonly contract?: boolean;
+  /**
+   * The catalog's git history (`readCatalogHistory` of the CLI's govern layer):
+   * the pages then end with a Changes section and badge each entry with the
+   * releases that added, changed and deprecated it. @default none
+   */
+  readonly history?: ChangelogInput;
 }
 
 /** One entry as the generators show it. */
@@ -93,6 +100,8 @@ export interface DocReference {
   readonly schema: JsonSchema;
   /** Distinct wire codes in catalog order. */
   readonly codes: readonly string[];
+  /** The releases and each entry's badges, when built with a `history`. */
+  readonly changelog?: Changelog;
 }
 
 export { UnknownDialectError } from '../dialects/errors.js';
@@ -244,6 +253,7 @@ export function buildReference(own: CatalogModel, options: DocsOptions = {}): Do
     codePath,
     schema,
     codes,
+    ...(options.history !== undefined && { changelog: buildChangelog(options.history, own) }),
   };
 }
 
