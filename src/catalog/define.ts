@@ -8,7 +8,7 @@ import {
 } from '../error.js';
 import { typeUri } from './anchor.js';
 import { UnknownErrorIdError } from './errors.js';
-import type { CatalogModel, JsonSchema, ParamType, WireFacts } from './model.js';
+import type { CatalogModel, JsonSchema, ParamType, TranslationModel, WireFacts } from './model.js';
 import { normalizeCatalog } from './normalize.js';
 import { occurrenceMessage } from './occurrence-message.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
@@ -77,6 +77,8 @@ export interface EntryDef {
   readonly wire?: WireFacts;
   /** @default status < 500 */
   readonly expose?: boolean;
+  /** This entry's text in other languages: `{ fr: { message: "…" } }` (see docs/localization.md). */
+  readonly translations?: { readonly [locale: string]: TranslationModel };
   /** Extension fields, kept as they are. */
   readonly [extension: `x-${string}`]: unknown;
 }
@@ -96,8 +98,14 @@ export interface CatalogDef<E extends Record<string, EntryDef> = Record<string, 
   readonly docs?: string;
   /** @default 'problem' */
   readonly dialect?: string;
+  /** The language the catalog's text is written in (BCP 47). @default 'en' */
+  readonly locale?: string;
   readonly categories?: readonly string[];
   readonly errors: E;
+  /** The catalog's text in other languages: locale, then entry id, then the translated fields. */
+  readonly translations?: {
+    readonly [locale: string]: { readonly [id in keyof E & string]?: TranslationModel } | null;
+  };
   readonly [extension: `x-${string}`]: unknown;
 }
 

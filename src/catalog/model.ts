@@ -120,11 +120,31 @@ export interface EntryModel {
   readonly expose: boolean;
 }
 
+/** The fields of an entry a translation may give, each in the target language. */
+export type TranslatedField = 'title' | 'message' | 'description' | 'remediation';
+
+/**
+ * One entry's text in one language. `message` is an ICU MessageFormat template over the
+ * source message's parameters (`{name}`, and `{n, plural, …}` or `{g, select, …}` where the
+ * language needs them).
+ */
+export type TranslationModel = { readonly [F in TranslatedField]?: string };
+
+/** Translations by locale (a BCP 47 tag as written), then by entry id. */
+export interface TranslationsModel {
+  readonly [locale: string]: { readonly [id: string]: TranslationModel };
+}
+
 export interface CatalogModel {
   readonly errata: 1;
   readonly name: string;
   readonly title?: string;
   readonly version: string;
+  /**
+   * The language the catalog's own text is written in (BCP 47); absent: `en`. Present only
+   * when the catalog states it.
+   */
+  readonly locale?: string;
   readonly description?: string;
   /** Documentation base URL: an entry's RFC 9457 `type` is this plus `#` and its id. */
   readonly docs?: string;
@@ -132,6 +152,12 @@ export interface CatalogModel {
   readonly dialect: string;
   readonly categories: readonly string[];
   readonly errors: { readonly [id: string]: EntryModel };
+  /**
+   * The catalog's text in other languages, from inline `translations` of entries, of the
+   * catalog, and the per-locale files beside it (`errors.fr.yaml`); present only when there
+   * is one. A translation may name an id the catalog has not (reported by lint, never used).
+   */
+  readonly translations?: TranslationsModel;
 }
 
 /** One problem found in a catalog, with the path to it (`errors.X.status`). */

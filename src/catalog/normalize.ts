@@ -4,6 +4,7 @@ import { isRecord } from '../utils/record.js';
 import { CatalogError } from './errors.js';
 import { DEFAULT_CATEGORY, normalizeEntry } from './fields/entry.js';
 import { optString } from './fields/optional-string.js';
+import { readCatalogTranslations, TranslationSet } from './fields/translations.js';
 import { pathKey } from './issue-path.js';
 import { describe, unknownField } from './issue-wording.js';
 import { deepFreeze, jsonCopy } from './json-copy.js';
@@ -25,6 +26,8 @@ const CATALOG_KEYS = new Set([
   'dialect',
   'categories',
   'errors',
+  'locale',
+  'translations',
 ]);
 
 /** Runtime schemas of DSL entries, kept beside the plain model (which holds their JSON Schema). */
@@ -61,6 +64,10 @@ export function normalizeCatalog(input: unknown, file?: string): NormalizeResult
   const docs = optString(input, 'docs', '', add);
   if (docs !== undefined && /\s/.test(docs)) add('docs', 'must be a URL without white space');
   const dialect = optString(input, 'dialect', '', add) ?? DEFAULT_DIALECT;
+  const locale = optString(input, 'locale', '', add);
+  if (locale !== undefined && !/^[A-Za-z0-9-]{1,35}$/.test(locale))
+    add('locale', `"${locale.slice(0, 40)}" is not a language tag (BCP 47, like en or pt-BR)`);
+  const translations = new TranslationSet();
 
   const categories: string[] = [];
   if (input.categories !== undefined) {
@@ -83,23 +90,35 @@ export function normalizeCatalog(input: unknown, file?: string): NormalizeResult
       const path = pathKey('errors', id);
       const validId = ID_PATTERN.test(id);
       if (!validId) add(path, invalidId(id));
-      const entry = normalizeEntry(raw, id, path, add, (s) => schemas.set(id, s), [input, input.errors]);
+      const entry = normalizeEntry(
+        raw,
+        id,
+        path,
+        add,
+        (s) => schemas.set(id, s),
+        [input, input.errors],
+        translations,
+      );
       if (!entry || !validId) continue;
       errors[id] = entry;
       if (!categories.includes(entry.category)) categories.push(entry.category);
     }
   }
 
+  readCatalogTranslations(input.translations, translations, add);
+
   if (issues.length > 0) throw new CatalogError(issues, file);
 
   const model: Record<string, unknown> = { errata: 1, name };
   if (title !== undefined) model.title = title;
   model.version = version;
+  if (locale !== undefined) model.locale = locale;
   if (description !== undefined) model.description = description;
   if (docs !== undefined) model.docs = docs;
   model.dialect = dialect;
   model.categories = categories;
   model.errors = errors;
+  if (translations.size > 0) model.translations = translations.toModel();
   for (const key of Object.keys(input))
     if (key.startsWith('x-')) model[key] = jsonCopy(input[key], pathKey('', key), add, 0, [input]);
   if (issues.length > 0) throw new CatalogError(issues, file);

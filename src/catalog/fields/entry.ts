@@ -11,6 +11,7 @@ import { optString } from './optional-string.js';
 import { normalizeParams } from './params.js';
 import { normalizeRetry } from './retry.js';
 import { normalizeStatus } from './status.js';
+import { readEntryTranslations, type TranslationSet } from './translations.js';
 import { normalizeWire } from './wire.js';
 
 export const DEFAULT_CATEGORY = 'General';
@@ -31,6 +32,7 @@ const ENTRY_KEYS = new Set([
   'links',
   'wire',
   'expose',
+  'translations',
 ]);
 
 /**
@@ -44,6 +46,7 @@ export function normalizeEntry(
   add: AddIssue,
   keepSchema: (s: StandardSchemaV1) => void,
   parents: object[],
+  translations: TranslationSet,
 ): EntryModel | undefined {
   if (!isRecord(raw)) {
     add(path, `must be an object, got ${describe(raw)}`);
@@ -76,6 +79,8 @@ export function normalizeEntry(
   const deprecated = normalizeDeprecated(raw.deprecated, pathKey(path, 'deprecated'), addHere);
   const links = normalizeLinks(raw.links, pathKey(path, 'links'), addHere);
   const wire = normalizeWire(raw.wire, pathKey(path, 'wire'), addHere);
+  // Kept in the catalog's map of translations, not in the entry.
+  readEntryTranslations(raw.translations, id, pathKey(path, 'translations'), translations, addHere);
   let expose = typeof status === 'number' ? status < 500 : true;
   if (raw.expose !== undefined) {
     if (typeof raw.expose !== 'boolean')
