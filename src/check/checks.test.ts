@@ -2,10 +2,12 @@
 // named check, and the clean response the server sends yields no finding.
 import { describe, expect, it } from 'vitest';
 import { served, shop } from '../../test/check/_shop.js';
+import { defineCatalog } from '../catalog/define.js';
 import type { CatalogModel } from '../catalog/model.js';
 import { type Dialect, dialects } from '../dialects/index.js';
 import type { ErrataError } from '../error.js';
 import { failures } from '../server/builtin.js';
+import { createResponder } from '../server/respond.js';
 import { checkResponse } from './check-response.js';
 import { builtinChecks } from './checks/index.js';
 import type { Finding, Observation } from './types.js';
@@ -203,6 +205,41 @@ describe('each violation is caught by its named check', () => {
       const h = withHeaders(served(shop.error('INTERNAL')), (hs) => (hs['x-debug'] = secret));
       expect(names(checkResponse(shop, h)), secret).toEqual(['masked-leak']);
     }
+  });
+
+  it('masked-leak: a masked message may be the title in a language the catalog translates it into', () => {
+    const api = defineCatalog({
+      name: 'vault',
+      errors: {
+        LOCKED: {
+          status: 423,
+          title: 'Vault locked',
+          message: 'Vault {name} is locked by {owner}.',
+          expose: false,
+          translations: { fr: { title: 'Coffre verrouillé' } },
+        },
+      },
+    });
+    const observed = (message: string): Observation => {
+      const wire = createResponder({ catalog: api, dialect: 'simple' }).respond(
+        api.error('LOCKED', { name: 'v1', owner: 'ops' }),
+        { method: 'GET', path: '/v' },
+      );
+      const body = JSON.parse(wire.body as string) as { message: string };
+      body.message = message;
+      return {
+        status: wire.status,
+        headers: wire.headers,
+        body: JSON.stringify(body),
+        method: 'GET',
+        url: '/v',
+      };
+    };
+    expect(names(checkResponse(api, observed('Vault locked'), { dialect: 'simple' }))).toEqual([]);
+    expect(names(checkResponse(api, observed('Coffre verrouillé'), { dialect: 'simple' }))).toEqual([]);
+    expect(
+      names(checkResponse(api, observed('Coffre v1 verrouillé par ops'), { dialect: 'simple' })),
+    ).toEqual(['masked-leak']);
   });
 
   it('details-schema: says which member is wrong', () => {

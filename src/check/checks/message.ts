@@ -1,3 +1,4 @@
+import type { CatalogModel } from '../../catalog/model.js';
 import { GENERIC_SERVER_MESSAGE } from '../../dialects/index.js';
 import { defineCheck } from '../define-check.js';
 import { secretShapes } from '../secrets.js';
@@ -39,7 +40,13 @@ export const maskedLeak = defineCheck({
     if (!masked) return;
     const message = parsed?.message;
     if (entry !== undefined && message !== undefined) {
-      const allowed = [GENERIC_SERVER_MESSAGE, GENERIC_CLIENT_MESSAGE, entry.entry.title, ...options.allow];
+      const allowed = [
+        GENERIC_SERVER_MESSAGE,
+        GENERIC_CLIENT_MESSAGE,
+        entry.entry.title,
+        ...translatedTitles(entry.catalog, entry.id),
+        ...options.allow,
+      ];
       if (!allowed.includes(message))
         yield `${entry.id} is masked, but the response shows a message of its own instead of ${JSON.stringify(
           observation.status >= 500 ? GENERIC_SERVER_MESSAGE : (entry.entry.title ?? GENERIC_CLIENT_MESSAGE),
@@ -62,6 +69,16 @@ export const maskedLeak = defineCheck({
     }
   },
 });
+
+/** The entry's title in each language the catalog translates it into (a localized masked answer shows it). */
+function translatedTitles(catalog: CatalogModel, id: string): string[] {
+  const out: string[] = [];
+  for (const entries of Object.values(catalog.translations ?? {})) {
+    const title = entries[id]?.title;
+    if (title !== undefined) out.push(title);
+  }
+  return out;
+}
 
 // A challenge names its scheme (`Bearer realm=…`); a cookie is the application's own session.
 const UNSCANNED = new Set(['www-authenticate', 'set-cookie']);
