@@ -77,8 +77,8 @@ export interface Changelog {
   readonly badges: ReadonlyMap<string, EntryBadges>;
 }
 
-/** The anchor of a release: its label with anything but letters, digits, `.`, `_` and `-` as `-`. */
-const anchorOf = (label: string) => `changes:${label.replace(/[^A-Za-z0-9._-]/g, '-')}`;
+/** The anchor of a release: its label in lower case, anything but letters, digits, `.`, `_` and `-` as `-`. */
+const anchorOf = (label: string) => `changes:${label.replace(/[^A-Za-z0-9._-]/g, '-').toLowerCase()}`;
 
 /** Kinds that are not a change of the entry itself, each said by its own badge. */
 const OWN_BADGE = new Set(['entry-added', 'deprecated']);
@@ -154,9 +154,11 @@ export function changelogIntro(log: Changelog): string {
   const by =
     log.grouping === 'version'
       ? 'one section per catalog version'
-      : 'one section per commit (the catalog’s version never changed)';
+      : log.releases.some((r) => !r.unreleased)
+        ? 'one section per commit (the catalog’s version never changed)'
+        : 'one section per commit';
   const bound = log.truncated
-    ? ` Only the last ${log.limit} commits that touched the catalog were read.`
+    ? ` Only the last ${log.limit} commits that touched the catalog are read; older changes are not shown.`
     : '';
   return `What changed in the catalog, read from its git history: ${by}, newest first. Changes are classified as errata diff classifies them: breaking for clients or not.${bound}`;
 }

@@ -82,7 +82,11 @@ const firstLine = (s: string) => (s.trim().split('\n')[0] ?? '').replace(/^(fata
 async function commitsOf(file: string, dir: string, limit: number): Promise<HistoryCommit[]> {
   await git(['rev-parse', '--is-inside-work-tree'], dir).catch((e: Error) => {
     if (e instanceof CatalogHistoryError) throw e;
-    throw new CatalogHistoryError(`${file} is not in a git repository (${e.message})`);
+    throw new CatalogHistoryError(
+      /not a git repository/.test(e.message)
+        ? `${file} is not in a git repository, so it has no history to read`
+        : `cannot read the git history of ${file}: ${e.message}`,
+    );
   });
   let out: string;
   try {
@@ -170,15 +174,19 @@ export async function readCatalogHistory(
   const dir = dirname(resolve(cwd, file));
   const found = await commitsOf(file, dir, limit);
   const truncated = found.length > limit;
-  const commits = found.slice(0, limit).reverse(); // oldest first
+  // Oldest first. When the walk was cut, its oldest commit (one past the limit) is read only as the
+  // version the window's first commit is compared with.
+  const commits = found.reverse();
   if (commits.length === 0) warn(`${file} has no commits in git yet: its entries are shown as unreleased`);
   const loaded = await snapshotsOf(commits, file, cwd, warn);
   // Warnings in the order of the history, oldest first.
   warnings.sort((a, b) => orderOf(a, commits) - orderOf(b, commits));
-  const snapshots = loaded.filter((s): s is Snapshot => s !== undefined);
+  const base = truncated ? loaded[0] : undefined;
+  const snapshots = (truncated ? loaded.slice(1) : loaded).filter((s): s is Snapshot => s !== undefined);
   // The file's first commit, read: every entry it had was added then. Otherwise the oldest version read is the base.
   const fromNothing = !truncated && loaded[0] !== undefined;
-  const grouping = new Set(snapshots.map((s) => s.model.version)).size > 1 ? 'version' : 'commit';
+  const versions = new Set([...(base ? [base] : []), ...snapshots].map((s) => s.model.version));
+  const grouping = versions.size > 1 ? 'version' : 'commit';
 
   const groups: Snapshot[][] = [];
   for (const s of snapshots) {
@@ -188,7 +196,7 @@ export async function readCatalogHistory(
     else groups.push([s]);
   }
   const releases: HistoryRelease[] = [];
-  let before: CatalogModel | undefined;
+  let before: CatalogModel | undefined = base?.model;
   for (const group of groups) {
     const end = group.at(-1) as Snapshot;
     const changes =

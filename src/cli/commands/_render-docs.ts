@@ -2,6 +2,7 @@
 
 import { exportContract } from '../../catalog/export.js';
 import type { CatalogModel } from '../../catalog/model.js';
+import type { ChangelogInput } from '../../docs/changelog.js';
 import { renderHtml } from '../../docs/html.js';
 import { renderJsonSchema } from '../../docs/json-schema.js';
 import { renderLlms } from '../../docs/llms.js';
@@ -13,12 +14,13 @@ import { UsageError } from '../_io.js';
 /** The reference formats of `errata docs`. */
 export type DocsFormat = 'md' | 'html' | 'openapi' | 'json' | 'llms' | 'json-schema';
 
-/** Renders a model in one format; a bad `--dialect` is a usage error. */
+/** Renders a model in one format (with its git history's Changes, `--changelog`); a bad `--dialect` is a usage error. */
 export function renderDocs(
   model: CatalogModel,
   format: DocsFormat,
   dialect: string | undefined,
   step: (phase: string) => void = () => {},
+  history?: ChangelogInput,
 ): { text: string; note: string | undefined } {
   let ref: ReturnType<typeof buildReference>;
   try {
@@ -27,7 +29,10 @@ export function renderDocs(
       if (dialect !== undefined) resolveDocsDialect(model, { dialect });
       return { text: exportContract(model), note: undefined };
     }
-    ref = buildReference(model, dialect === undefined ? {} : { dialect });
+    ref = buildReference(model, {
+      ...(dialect !== undefined && { dialect }),
+      ...(history !== undefined && { history }),
+    });
   } catch (e) {
     if (e instanceof UnknownDialectError) throw new UsageError(`--dialect: ${e.message}`);
     throw e;

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { CatalogError } from '../../catalog/errors.js';
 import { issueText } from '../../catalog/issue-text.js';
+import type { CatalogModel } from '../../catalog/model.js';
 import { SourceFileError } from '../../catalog/read-file.js';
 import { defineErrataCommand } from '../_command.js';
 import { type CliIO, colors, UsageError } from '../_io.js';
@@ -37,6 +38,15 @@ export const docsCommand = defineErrataCommand({
       alias: 'w',
       description: 'Regenerate whenever the catalog file changes (Ctrl-C to stop)',
     },
+    changelog: {
+      type: 'boolean',
+      description: "Add a Changes section built from the catalog's git history (md and html)",
+    },
+    'changelog-limit': {
+      type: 'string',
+      valueHint: 'N',
+      description: 'Read at most the last N commits of the catalog with --changelog (default: 100)',
+    },
     verbose: { type: 'boolean', description: 'Print a line per phase on stderr' },
   },
   examples: [
@@ -45,12 +55,14 @@ export const docsCommand = defineErrataCommand({
     'errata docs src/errors.ts --format openapi --dialect problem -o errors.openapi.json',
     'errata docs errors.yaml --format html -o errors.html --watch',
     'errata docs errors.yaml --format llms -o public/llms.txt',
+    'errata docs errors.yaml --format html --changelog -o public/errors/index.html',
     'errata docs errors.yaml --format json-schema --dialect problem -o error.schema.json',
   ],
   async run(args, io) {
     const format = args.format as DocsFormat;
     if (!FORMATS.includes(format))
       throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${String(args.format)}")`);
+    const limit = changelogLimit(args.changelog === true, format, args['changelog-limit']);
     const c = colors(io);
     const [{ fsReason, loadCatalog }, { renderDocs }] = await Promise.all([
       import('../../catalog/load.js'),
@@ -60,7 +72,12 @@ export const docsCommand = defineErrataCommand({
       const step = progress(io, wantsProgress(args.verbose));
       const model = await loadCatalog(args.catalog, { cwd: io.cwd });
       step(`loaded ${args.catalog} (${Object.keys(model.errors).length} entries)`);
-      const { text, note } = renderDocs(model, format, args.dialect, step);
+      let history: Awaited<ReturnType<typeof readHistory>> | undefined;
+      if (limit !== undefined) {
+        history = await readHistory(args.catalog, io, model, limit);
+        step(`read ${history.releases.length} releases from the git history`);
+      }
+      const { text, note } = renderDocs(model, format, args.dialect, step, history);
       if (note) io.stderr(`${c.yellow('note')}: ${note}\n`);
       await writeOutput(text, args.out, io);
       step(args.out && args.out !== '-' ? `wrote ${args.out}` : 'wrote stdout');
@@ -73,6 +90,40 @@ export const docsCommand = defineErrataCommand({
     return watchCatalog(resolve(io.cwd, args.catalog), io, once, fsReason);
   },
 });
+
+/** The most commits `--changelog` reads, or `undefined` without it; misuse is a usage error. */
+function changelogLimit(
+  changelog: boolean,
+  format: DocsFormat,
+  limit: string | undefined,
+): number | undefined {
+  if (!changelog) {
+    if (limit !== undefined) throw new UsageError('--changelog-limit needs --changelog');
+    return undefined;
+  }
+  if (format !== 'md' && format !== 'html')
+    throw new UsageError(`--changelog adds a Changes section to --format md or html (got "${format}")`);
+  if (limit === undefined) return 100;
+  if (!/^[1-9]\d{0,5}$/.test(limit))
+    throw new UsageError(
+      `--changelog-limit must be a whole number of commits from 1 to 999999 (got "${limit}")`,
+    );
+  return Number(limit);
+}
+
+/** The catalog's git history, its warnings on stderr; a file outside git is a usage error. */
+async function readHistory(file: string, io: CliIO, current: CatalogModel, limit: number) {
+  const { CatalogHistoryError, readCatalogHistory } = await import('../../govern/catalog-history.js');
+  const c = colors(io);
+  try {
+    const history = await readCatalogHistory(file, io.cwd, { limit, current });
+    for (const w of history.warnings) io.stderr(`${c.yellow('warning')}: --changelog: ${w}\n`);
+    return history;
+  } catch (e) {
+    if (e instanceof CatalogHistoryError) throw new UsageError(`--changelog: ${e.message}`);
+    throw e;
+  }
+}
 
 /**
  * Runs `build` now and again after each change of the file, until SIGINT or
