@@ -19,7 +19,8 @@
  *   `&&` chains split) runs through the CLI in the page's folder and must exit 0, or N when the line
  *   ends with a comment saying `exit N` (`errata lint bad.yaml  # exit 1: …`). Other lines
  *   (`npm install`, `curl`, `npx tsx server.ts`) are instructions for the reader and are not run.
- *   A `git:REF` argument finds the folder committed as REF (the files the page wrote so far).
+ *   A `git:REF` argument finds the folder committed as REF (the files the page wrote so far), and
+ *   `--changelog` the folder committed, its history.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -141,7 +142,7 @@ async function check(block: Block, dir: string): Promise<void> {
     case 'sh':
     case 'bash': {
       for (const cmd of commandsOf(block)) {
-        if (cmd.argv.some((a) => a.startsWith('git:'))) commitFolder(dir);
+        if (cmd.argv.some((a) => a.startsWith('git:') || a === '--changelog')) commitFolder(dir);
         const r = await runCli(cmd.argv, dir);
         printed.set(dir, r.stdout + r.stderr);
         expect(
