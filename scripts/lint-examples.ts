@@ -10,6 +10,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parse as parseMessage } from '@formatjs/icu-messageformat-parser';
 import { loadCatalog } from '../src/catalog/load.js';
 import { builtinRules } from '../src/govern/builtin-rules/index.js';
 import { formatFindings } from '../src/govern/format-findings.js';
@@ -26,7 +27,7 @@ for (const name of (await readdir(catalogs)).filter((f) => f.endsWith('.json')).
   const file = `examples/catalogs/${name}`;
   const source = await readFile(join(catalogs, name), 'utf8');
   const model = await loadCatalog(join(catalogs, name));
-  const findings = lint(model);
+  const findings = lint(model, { parseMessage });
   const stem = basename(name, '.json');
   files.set(`${stem}.txt`, formatFindings(findings, 'text', { file }));
   files.set(`${stem}.json`, formatFindings(findings, 'json'));

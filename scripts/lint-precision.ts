@@ -10,6 +10,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse as parseMessage } from '@formatjs/icu-messageformat-parser';
 import { loadCatalog } from '../src/catalog/load.js';
 import { builtinRules } from '../src/govern/builtin-rules/index.js';
 import { lint } from '../src/govern/lint.js';
@@ -94,7 +95,7 @@ export async function measurePrecision(dir = REAL_CATALOGS): Promise<Measurement
   const seen = new Set<string>();
   for (const file of catalogs.sort()) {
     const catalog = file.replace(/\.[^.]+$/, '');
-    for (const f of lint(await loadCatalog(join(dir, file)))) {
+    for (const f of lint(await loadCatalog(join(dir, file)), { parseMessage })) {
       const k = key({ catalog, rule: f.rule, id: f.id, field: f.field });
       if (seen.has(k)) throw new Error(`two findings share ${k}: judge them apart`);
       seen.add(k);

@@ -1,3 +1,4 @@
+import { parse as parseMessage } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import type { CatalogModel } from '../catalog/model.js';
 import { normalizeCatalog } from '../catalog/normalize.js';
@@ -19,6 +20,7 @@ function run(ruleId: string, model: CatalogModel, setting?: RuleSetting): Findin
   if (!rule) throw new Error(`no rule ${ruleId}`);
   return lint(model, {
     rules: [rule],
+    parseMessage,
     ...(setting !== undefined && { config: { rules: { [ruleId]: setting } } }),
   });
 }
@@ -1052,6 +1054,221 @@ const cases: Record<string, Case> = {
       },
     },
   },
+  'locale-invalid': {
+    flags: {
+      'a translation locale that is not BCP 47': {
+        catalog: catalog(
+          { A: entry(404, { title: 'Not found' }) },
+          { translations: { 'fr-': { A: { title: 'Introuvable' } } } },
+        ),
+        id: null,
+        field: 'translations.fr-',
+        message:
+          '"fr-" is not a valid BCP 47 language tag: no Accept-Language or user language can match it; write a language subtag, then region or script (fr, pt-BR, zh-Hant)',
+      },
+      "the catalog's own locale": {
+        catalog: catalog({ A: entry(404) }, { locale: 'e' }),
+        id: null,
+        field: 'locale',
+        message:
+          '"e" is not a valid BCP 47 language tag: no Accept-Language or user language can match it; write a language subtag, then region or script (fr, pt-BR, zh-Hant)',
+      },
+    },
+    passes: {
+      'valid tags': {
+        catalog: catalog(
+          { A: entry(404, { title: 'Not found' }) },
+          { locale: 'en-GB', translations: { 'zh-Hant-TW': { A: { title: '找不到' } } } },
+        ),
+      },
+    },
+  },
+  'locale-canonical': {
+    flags: {
+      'a region in lower case': {
+        catalog: catalog(
+          { A: entry(404, { title: 'Not found' }) },
+          { translations: { 'pt-br': { A: { title: 'Não encontrado' } } } },
+        ),
+        id: null,
+        field: 'translations.pt-br',
+        message:
+          '"pt-br" is written "pt-BR" in canonical form (RFC 5646 section 4.5); tools that compare tags as strings will not match it',
+      },
+      'a deprecated language subtag': {
+        catalog: catalog({ A: entry(404) }, { locale: 'iw' }),
+        id: null,
+        field: 'locale',
+        message:
+          '"iw" is written "he" in canonical form (RFC 5646 section 4.5); tools that compare tags as strings will not match it',
+      },
+    },
+    passes: {
+      'canonical tags': {
+        catalog: catalog(
+          { A: entry(404, { title: 'Not found' }) },
+          { locale: 'en', translations: { 'pt-BR': { A: { title: 'Não encontrado' } } } },
+        ),
+      },
+    },
+  },
+  'translation-unknown-entry': {
+    flags: {
+      'a translation of a renamed entry': {
+        catalog: catalog(
+          { NOT_FOUND: entry(404, { title: 'Not found' }) },
+          { translations: { fr: { NOT_FOUNDD: { title: 'Introuvable' } } } },
+        ),
+        id: null,
+        field: 'translations.fr.NOT_FOUNDD',
+        message:
+          'the fr translation of "NOT_FOUNDD" names no entry of this catalog, so it is never used. Did you mean NOT_FOUND?',
+      },
+    },
+    passes: {
+      'translations of existing entries': {
+        catalog: catalog({
+          A: entry(404, { title: 'Not found', translations: { fr: { title: 'Introuvable' } } }),
+        }),
+      },
+    },
+  },
+  'translation-syntax': {
+    flags: {
+      'an unclosed argument': {
+        catalog: catalog({
+          A: entry(409, {
+            message: 'Only {left} left.',
+            translations: { fr: { message: 'Plus que {left' } },
+          }),
+        }),
+        id: 'A',
+        field: 'translations.fr.message',
+        message:
+          'the fr message is not ICU MessageFormat (expect argument closing brace at column 10): "Plus que {left"',
+      },
+      'a plural without other': {
+        catalog: catalog({
+          A: entry(409, {
+            message: 'Only {left:integer} left.',
+            translations: { fr: { message: '{left, plural, one {Plus qu’un seul.}}' } },
+          }),
+        }),
+        id: 'A',
+        field: 'translations.fr.message',
+        message:
+          'the fr message is not ICU MessageFormat (missing other clause at column 38): "{left, plural, one {Plus qu’un seul.}}"',
+      },
+    },
+    passes: {
+      'plural, select and quoted braces': {
+        catalog: catalog({
+          A: entry(409, {
+            message: 'Only {left:integer} left of {sku}.',
+            translations: {
+              fr: {
+                message: "{left, plural, one {Plus qu''un seul {sku}.} other {Plus que # '{'{sku}'}'.}}",
+              },
+            },
+          }),
+        }),
+      },
+    },
+  },
+  'translation-params': {
+    flags: {
+      'a parameter the entry does not have': {
+        catalog: catalog({
+          A: entry(409, {
+            message: 'Only {left} left.',
+            translations: { fr: { message: 'Plus que {reste}.' } },
+          }),
+        }),
+        id: 'A',
+        field: 'translations.fr.message',
+        message: 'the fr message uses {reste}, not a parameter of A (left): callers never pass it',
+      },
+      'a text parameter counted in a plural branch': {
+        catalog: catalog({
+          A: entry(409, {
+            message: 'No {sku} left.',
+            translations: { fr: { message: '{sku, plural, one {Plus de {sku}.} other {Plus de #.}}' } },
+          }),
+        }),
+        id: 'A',
+        field: 'translations.fr.message',
+        message: 'the fr message formats {sku} (a string) as a plural: the source does not give it that type',
+      },
+    },
+    passes: {
+      'the source parameters, in branches too': {
+        catalog: catalog({
+          A: entry(409, {
+            message: 'Only {left:integer} left of {sku}.',
+            translations: {
+              fr: { message: '{left, plural, one {Plus qu’un seul {sku}.} other {Plus que # {sku}.}}' },
+            },
+          }),
+        }),
+      },
+    },
+  },
+  'translation-param-omitted': {
+    flags: {
+      'a source parameter left out': {
+        catalog: catalog({
+          A: entry(409, {
+            message: 'Only {left} left of {sku}.',
+            translations: { fr: { message: 'Plus que {left}.' } },
+          }),
+        }),
+        id: 'A',
+        field: 'translations.fr.message',
+        message:
+          'the fr message leaves out {sku}, which the source message writes: readers in fr do not see it',
+      },
+    },
+    passes: {
+      'every parameter, one of them only as #': {
+        catalog: catalog({
+          A: entry(409, {
+            message: 'Only {left:integer} left of {sku}.',
+            translations: { fr: { message: '{left, plural, one {Un seul {sku}.} other {# {sku}.}}' } },
+          }),
+        }),
+      },
+    },
+  },
+  'translation-coverage': {
+    flags: {
+      'entries and fields without a translation': {
+        catalog: catalog(
+          {
+            A: entry(404, { title: 'Not found', message: 'No {id}.' }),
+            B: entry(409, { title: 'Conflict' }),
+            C: entry(410, { title: 'Gone' }),
+          },
+          { translations: { fr: { A: { title: 'Introuvable' }, C: { title: 'Disparu' } } } },
+        ),
+        id: null,
+        field: 'translations.fr',
+        message: 'fr: 1 of 3 entries (33%); missing A (message), B (these fall back to en)',
+      },
+    },
+    passes: {
+      'every field, a region through its language': {
+        catalog: catalog(
+          { A: entry(404, { title: 'Not found', message: 'No {id}.' }) },
+          {
+            translations: {
+              fr: { A: { title: 'Introuvable', message: 'Aucun {id}.' } },
+              'fr-CA': { A: { title: 'Pas trouvé' } },
+            },
+          },
+        ),
+      },
+    },
+  },
 };
 
 /** What each built-in rule is about, as the SARIF log and docs/governance.md show it. */
@@ -1176,6 +1393,9 @@ const DESCRIPTIONS = [
     'link-relative',
     'Relative links (`links`, or "see /api-reference/…" in a remediation or description) that do not resolve outside the docs site.',
   ],
+  ...builtinRules
+    .slice(builtinRules.findIndex((r) => r.id === 'locale-invalid'))
+    .map((r) => [r.id, r.description]),
 ];
 
 describe('built-in rules', () => {

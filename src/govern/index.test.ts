@@ -34,12 +34,15 @@ describe('errata/lint entry', () => {
     });
     const code = result.outputFiles[0]?.contents ?? new Uint8Array();
     expect(new TextDecoder().decode(code)).not.toMatch(/from\s*"node:/);
-    // 19,595 B measured: 14,259 B before the contract's rules and diff kinds (the server
+    // 22,132 B measured: 19,612 B before the translation rules (translations.ts, the ICU AST
+    // walk, the locale fallback and "did you mean"). The ICU MessageFormat parser they read
+    // translated messages with (7,778 B gzipped alone) is not bundled: lint takes it as the
+    // `parseMessage` option, and `errata lint` passes it. Before: 19,595 B measured, 14,259 B before the contract's rules and diff kinds (the server
     // failures' table and casing for server-failure-uncovered and the contract diff, retry
     // stated or not, wire facts, parameter types), 18,210 B before namespaced codes (code-format's
     // separators and segment styles), status-multiple, the status-added/removed diff kinds and
     // the foreign placeholder styles. text-typo's English word list (3 MB) is read at run time in
     // Node and is not in the bundle. The budget leaves room for a rule or two, not for a dependency.
-    expect(gzipSync(code).length).toBeLessThan(20_000);
+    expect(gzipSync(code).length).toBeLessThan(23_000);
   });
 });

@@ -25,6 +25,7 @@ export {
 export type {
   Finding,
   LintConfig,
+  MessageParser,
   Report,
   Rule,
   RuleContext,

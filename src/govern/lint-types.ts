@@ -1,3 +1,4 @@
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { CatalogModel, EntryModel } from '../catalog/model.js';
 
 /** How much a finding matters: `error` fails `errata lint`, `warn` is reported only. */
@@ -28,6 +29,16 @@ export interface Report {
   readonly message: string;
 }
 
+/**
+ * An ICU MessageFormat parser: `parse` of `@formatjs/icu-messageformat-parser`, which throws a
+ * `SyntaxError` (its `message` the kind of error, its `location` where) on a malformed message.
+ * `lint` takes it as an option so that the parser stays out of a bundle that does not need it.
+ */
+export type MessageParser = (
+  message: string,
+  options?: { readonly ignoreTag?: boolean },
+) => MessageFormatElement[];
+
 /** What a rule's `check` receives. */
 export interface RuleContext<O = Record<string, unknown>> {
   readonly model: CatalogModel;
@@ -35,6 +46,8 @@ export interface RuleContext<O = Record<string, unknown>> {
   readonly entries: readonly (readonly [string, EntryModel])[];
   /** The rule's options from the configuration, merged over its defaults. */
   readonly options: O;
+  /** The ICU MessageFormat parser given to `lint`, if any (translated messages are ICU). */
+  readonly parseMessage?: MessageParser;
 }
 
 /**

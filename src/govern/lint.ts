@@ -1,7 +1,7 @@
 import type { CatalogModel } from '../catalog/model.js';
 import { isRecord } from '../utils/record.js';
 import { builtinRules } from './builtin-rules/index.js';
-import type { Finding, LintConfig, Report, Rule, RuleLevel, Severity } from './lint-types.js';
+import type { Finding, LintConfig, MessageParser, Report, Rule, RuleLevel, Severity } from './lint-types.js';
 
 /** A lint configuration that cannot be applied: an unknown rule, a bad level or bad options. */
 export class LintConfigError extends Error {
@@ -81,6 +81,12 @@ export interface LintOptions {
   readonly rules?: readonly Rule[];
   /** Levels and options per rule id. @default {} */
   readonly config?: LintConfig;
+  /**
+   * The ICU MessageFormat parser the translation rules read translated messages with: pass
+   * `parse` from `@formatjs/icu-messageformat-parser` (`errata lint` does). Without it a
+   * catalog's translated messages are not checked, and `translation-syntax` says so.
+   */
+  readonly parseMessage?: MessageParser;
 }
 
 /**
@@ -100,7 +106,14 @@ export function lint(model: CatalogModel, options: LintOptions = {}): Finding[] 
   for (const { rule, severity, options: ruleOptions } of configured) {
     let reports: Iterable<Report>;
     try {
-      reports = [...rule.check({ model, entries, options: ruleOptions })];
+      reports = [
+        ...rule.check({
+          model,
+          entries,
+          options: ruleOptions,
+          ...(options.parseMessage !== undefined && { parseMessage: options.parseMessage }),
+        }),
+      ];
     } catch (e) {
       throw new LintConfigError(`rule "${rule.id}" failed: ${(e as Error)?.message ?? String(e)}`);
     }

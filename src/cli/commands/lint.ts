@@ -62,9 +62,18 @@ export const lintCommand = defineErrataCommand({
       throw e;
     }
     const model = await loadCatalog(args.catalog, { cwd: io.cwd });
+    // Translated messages are ICU MessageFormat: the parser is loaded only for a catalog that has some.
+    const parseMessage =
+      model.translations === undefined
+        ? undefined
+        : (await import('@formatjs/icu-messageformat-parser')).parse;
     let findings: ReturnType<typeof lint>;
     try {
-      findings = lintModule.lint(model, { rules: builtinRules, config });
+      findings = lintModule.lint(model, {
+        rules: builtinRules,
+        config,
+        ...(parseMessage && { parseMessage }),
+      });
     } catch (e) {
       if (e instanceof LintConfigError) throw new UsageError(`lint config: ${e.message}`);
       throw e;

@@ -40,6 +40,15 @@ import {
   textTypo,
   titleCase,
 } from './text.js';
+import {
+  localeCanonical,
+  localeInvalid,
+  translationCoverage,
+  translationParamOmitted,
+  translationParams,
+  translationSyntax,
+  translationUnknownEntry,
+} from './translations.js';
 
 /** Every built-in rule, in the order findings of one entry are listed. */
 export const builtinRules: readonly Rule[] = [
@@ -76,4 +85,11 @@ export const builtinRules: readonly Rule[] = [
   deprecatedReplacementMissing,
   detailsObject,
   linkRelative,
+  localeInvalid,
+  localeCanonical,
+  translationUnknownEntry,
+  translationSyntax,
+  translationParams,
+  translationParamOmitted,
+  translationCoverage,
 ] as readonly Rule[];
