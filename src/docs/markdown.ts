@@ -3,9 +3,11 @@ import type { CatalogModel, EntryModel, JsonSchema } from '../catalog/model.js';
 import { statusText } from '../catalog/status.js';
 import type { WireError } from '../dialects/types.js';
 import { tableCell } from '../utils/markdown-table.js';
+import { CHROME_EN } from './_chrome-en.js';
 import { schemaFields } from './_schema.js';
 import { rootFacts, type SchemaFact, schemaFieldRows } from './_schema-facts.js';
 import { type ChangeBadge, type Changelog, changelogIntro, changeSite, releaseMeta } from './changelog.js';
+import { type ChromeStrings, fillChrome, pluralChrome } from './chrome.js';
 import { codeFence, escapeCell, escapeMarkdown, inlineCode } from './escape.js';
 import { inlineMarkdown } from './inline.js';
 import {
@@ -27,13 +29,25 @@ export function httpExample(wire: WireError, body: string): string {
 const cellCode = (text: string) => tableCell(inlineCode(text));
 
 /** The wire facts an entry states, for the pages: `Google status ALREADY_EXISTS`, `Stripe type card_error`. */
-export function wireFacts(entry: EntryModel): { label: string; value: string; url?: true }[] {
+export function wireFacts(
+  entry: EntryModel,
+  chrome: ChromeStrings = CHROME_EN,
+): { label: string; value: string; url?: true }[] {
   const out: { label: string; value: string; url?: true }[] = [];
   const { google, stripe } = entry.wire ?? {};
-  if (google) out.push({ label: 'Google status', value: google.status });
-  if (stripe?.type) out.push({ label: 'Stripe type', value: stripe.type });
-  if (stripe?.docUrl) out.push({ label: 'Stripe doc_url', value: stripe.docUrl, url: true });
+  if (google) out.push({ label: chrome.googleStatus, value: google.status });
+  if (stripe?.type) out.push({ label: chrome.stripeType, value: stripe.type });
+  if (stripe?.docUrl) out.push({ label: chrome.stripeDocUrl, value: stripe.docUrl, url: true });
   return out;
+}
+
+/** A chrome string in Markdown: its own words escaped, the values (already Markdown) filled in. */
+const md = (template: string, values: Readonly<Record<string, string | number>> = {}) =>
+  fillChrome(template, values, escapeMarkdown);
+
+/** `12 errors` in the page's language. */
+export function errorCount(ref: DocReference, n: number): string {
+  return fillChrome(pluralChrome(ref.locale, n, ref.chrome.errorsOne, ref.chrome.errorsOther), { n });
 }
 
 /** Catalog text on one line, escaped. */
@@ -53,48 +67,60 @@ export function summaryOf(e: DocEntry): string {
 function deprecationLine(ref: DocReference, e: DocEntry): string | undefined {
   const deprecation = e.entry.deprecated;
   if (!deprecation) return undefined;
-  const parts = [`**Deprecated**${deprecation.since ? ` since ${escapeMarkdown(deprecation.since)}` : ''}.`];
+  const c = ref.chrome;
+  const since = deprecation.since
+    ? md(c.deprecatedSince, { version: escapeMarkdown(deprecation.since) })
+    : '';
+  const parts = [`**${md(c.deprecated)}**${since}${md(c.fullStop)}`];
   if (deprecation.replacedBy) {
     const target = Object.hasOwn(ref.model.errors, deprecation.replacedBy);
     parts.push(
-      target
-        ? `Use [${inlineCode(deprecation.replacedBy)}](#${deprecation.replacedBy}) instead.`
-        : `Use ${inlineCode(deprecation.replacedBy)} instead.`,
+      md(c.useInstead, {
+        code: target
+          ? `[${inlineCode(deprecation.replacedBy)}](#${deprecation.replacedBy})`
+          : inlineCode(deprecation.replacedBy),
+      }),
     );
   }
   if (deprecation.note) parts.push(richLine(deprecation.note));
   return parts.join(' ');
 }
 
-function fieldsTable(schema: JsonSchema): string {
+/** A table's header row and its rule, in the page's words. */
+const head = (...labels: string[]) => [
+  `| ${labels.map(escapeCell).join(' | ')} |`,
+  `|${labels.map(() => '---').join('|')}|`,
+];
+
+function fieldsTable(schema: JsonSchema, c: ChromeStrings): string {
   const rows = schemaFields(schema).map(
-    (f) => `| ${cellCode(f.path)} | ${escapeCell(f.type)} | ${f.required ? 'yes' : 'no'} |`,
+    (f) => `| ${cellCode(f.path)} | ${escapeCell(f.type)} | ${f.required ? c.yesCell : c.noCell} |`,
   );
-  return ['| Field | Type | Required |', '|---|---|---|', ...rows].join('\n');
+  return [...head(c.field, c.type, c.required), ...rows].join('\n');
 }
 
 const factText = (f: SchemaFact) => `${f.label}${f.values ? ` ${f.values.map(inlineCode).join(', ')}` : ''}`;
 
 /** A details schema: its type and facts, and a table of its fields with their descriptions and constraints. */
-function detailsSection(schema: JsonSchema): string[] {
+function detailsSection(schema: JsonSchema, c: ChromeStrings): string[] {
   const root = rootFacts(schema);
   const rows = schemaFieldRows(schema);
   const about = [root.description ? oneLine(root.description) : '', ...root.facts.map(factText)].filter(
     Boolean,
   );
   const out = [
-    `**Details:** ${escapeMarkdown(root.type)}${about.length > 0 ? `. ${about.join('; ')}` : ''}`,
+    `**${md(c.details)}:** ${escapeMarkdown(root.type)}${about.length > 0 ? `. ${about.join('; ')}` : ''}`,
     '',
   ];
   if (rows.length === 0) return out;
-  out.push('| Field | Type | Required | About |', '|---|---|---|---|');
+  out.push(...head(c.field, c.type, c.required, c.about));
   for (const f of rows) {
     const cell = [
       f.description ? escapeCell(f.description) : '',
       ...f.facts.map((x) => tableCell(factText(x))),
     ];
     out.push(
-      `| ${cellCode(f.path)} | ${escapeCell(f.type)} | ${f.required ? 'yes' : 'no'} | ${cell.filter(Boolean).join('; ')} |`,
+      `| ${cellCode(f.path)} | ${escapeCell(f.type)} | ${f.required ? c.yesCell : c.noCell} | ${cell.filter(Boolean).join('; ')} |`,
     );
   }
   out.push('');
@@ -103,6 +129,8 @@ function detailsSection(schema: JsonSchema): string[] {
 
 function entrySection(ref: DocReference, e: DocEntry): string {
   const entry = e.entry;
+  const c = ref.chrome;
+  const label = (text: string) => `**${md(text)}:**`;
   const out: string[] = [];
   out.push(`<a id="${e.anchor}"></a>`);
   out.push('');
@@ -113,34 +141,34 @@ function entrySection(ref: DocReference, e: DocEntry): string {
   const history = historyLine(ref, e);
   if (history) out.push(history, '');
   const facts = [
-    `- **Code:** ${entry.code === '' ? '(empty)' : inlineCode(entry.code)}`,
-    `- **HTTP:** ${entryStatuses(entry)
+    `- ${label(c.code)} ${entry.code === '' ? md(c.empty) : inlineCode(entry.code)}`,
+    `- ${label(c.http)} ${entryStatuses(entry)
       .map((s) => `${s} ${statusText(s)}`)
-      .join(', ')}${entry.statuses ? ' (the first by default)' : ''}`,
-    `- **Retryable:** ${oneLine(e.retryText)}`,
+      .join(', ')}${entry.statuses ? ` ${md(c.firstByDefault)}` : ''}`,
+    `- ${label(c.retryable)} ${oneLine(e.retryText)}`,
   ];
-  if (entry.title) facts.push(`- **Title:** ${oneLine(entry.title)}`);
-  if (e.type) facts.push(`- **Type:** <${e.type}>`);
-  const wire = wireFacts(entry);
+  if (entry.title) facts.push(`- ${label(c.title)} ${oneLine(entry.title)}`);
+  if (e.type) facts.push(`- ${label(c.type)} <${e.type}>`);
+  const wire = wireFacts(entry, c);
   if (wire.length > 0)
     facts.push(
-      `- **Wire:** ${wire.map((f) => `${f.label} ${f.url ? `<${f.value.replace(/[<>\s]/g, encodeURIComponent)}>` : inlineCode(f.value)}`).join(', ')}`,
+      `- ${label(c.wire)} ${wire.map((f) => `${md(f.label)} ${f.url ? `<${f.value.replace(/[<>\s]/g, encodeURIComponent)}>` : inlineCode(f.value)}`).join(', ')}`,
     );
   out.push(...facts, '');
   if (entry.description) out.push(richProse(entry.description), '');
-  if (entry.remediation) out.push(`**What to do:** ${richProse(entry.remediation)}`, '');
-  if (entry.message) out.push(`**Message:** ${inlineCode(entry.message)}`, '');
+  if (entry.remediation) out.push(`${label(c.whatToDo)} ${richProse(entry.remediation)}`, '');
+  if (entry.message) out.push(`${label(c.message)} ${inlineCode(entry.message)}`, '');
   if (e.params.length > 0) {
-    out.push('**Parameters**', '', '| Name | Type | Description |', '|---|---|---|');
+    out.push(`**${md(c.parameters)}**`, '', ...head(c.name, c.type, c.description));
     for (const p of e.params)
       out.push(`| ${cellCode(p.name)} | ${p.type} | ${p.description ? escapeCell(p.description) : ''} |`);
     out.push('');
   }
-  if (entry.details !== undefined) out.push(...detailsSection(entry.details));
-  out.push('**Example response**', '', codeFence(httpExample(e.example, e.exampleText), 'http'), '');
+  if (entry.details !== undefined) out.push(...detailsSection(entry.details, c));
+  out.push(`**${md(c.exampleResponse)}**`, '', codeFence(httpExample(e.example, e.exampleText), 'http'), '');
   if (entry.links && entry.links.length > 0) {
     out.push(
-      '**See also:**',
+      label(c.seeAlso),
       '',
       ...entry.links.map((l) => `- <${l.replace(/[<>\s]/g, encodeURIComponent)}>`),
       '',
@@ -157,12 +185,15 @@ const badgeLink = (b: ChangeBadge) =>
 function historyLine(ref: DocReference, e: DocEntry): string | undefined {
   const badges = ref.changelog?.badges.get(e.id);
   if (badges === undefined) return undefined;
+  const c = ref.chrome;
   const parts: string[] = [];
-  if (badges.added) parts.push(`added in ${badgeLink(badges.added)}`);
+  if (badges.added) parts.push(md(c.addedIn, { release: badgeLink(badges.added) }));
   if (badges.changed)
-    parts.push(`changed in ${badgeLink(badges.changed)}${badges.changed.breaking ? ' (breaking)' : ''}`);
-  if (badges.deprecated) parts.push(`deprecated in ${badgeLink(badges.deprecated)}`);
-  return `**History:** ${parts.join(' · ')}`;
+    parts.push(
+      `${md(c.changedIn, { release: badgeLink(badges.changed) })}${badges.changed.breaking ? ` ${md(c.breaking)}` : ''}`,
+    );
+  if (badges.deprecated) parts.push(md(c.deprecatedIn, { release: badgeLink(badges.deprecated) }));
+  return `**${md(c.history)}:** ${parts.join(' · ')}`;
 }
 
 /** The Changes section: a heading per release (anchored), its breaking changes, then the others. */
@@ -190,13 +221,12 @@ function changesSection(ref: DocReference, log: Changelog): string[] {
 }
 
 /** What the pages say above the table of the entries the contract adds. */
-export const ADDED_INTRO =
-  'An errata server answers these for this catalog, which has no entry of its own for them: a request it cannot route or read, an unexpected exception, a framework’s own client error. Each is sent in the format above; add an entry to the catalog to word one yourself.';
+export const ADDED_INTRO: string = CHROME_EN.addedIntro;
 
 /** The table of the entries the contract adds: one row each, anchored by its id, in place of a section. */
-function addedTable(added: readonly DocEntry[]): string[] {
-  const out = ['## Errors the server adds', '', ADDED_INTRO, ''];
-  out.push('| Code | HTTP | Retryable | Title | When it is sent |', '|---|---|---|---|---|');
+function addedTable(added: readonly DocEntry[], c: ChromeStrings): string[] {
+  const out = [`## ${md(c.addedTitle)}`, '', md(c.addedIntro), ''];
+  out.push(...head(c.code, c.http, c.retryable, c.title, c.addedWhen));
   for (const e of added)
     out.push(
       `| <a id="${e.anchor}"></a>${cellCode(e.entry.code === '' ? e.id : e.entry.code)} | ${e.entry.status} | ${escapeCell(
@@ -219,6 +249,7 @@ export function generateMarkdown(model: CatalogModel, options: DocsOptions = {})
 /** Renders an already built reference (lets one reference feed several generators). */
 export function renderMarkdown(ref: DocReference): string {
   const { model } = ref;
+  const c = ref.chrome;
   // The catalog's own entries get a section each; the server failures it adds, one table.
   const own = ref.entries.filter((e) => !e.added);
   const added = ref.entries.filter((e) => e.added);
@@ -229,42 +260,40 @@ export function renderMarkdown(ref: DocReference): string {
   out.push(`# ${oneLine(ref.title)}`, '');
   if (model.description) out.push(richProse(model.description), '');
   out.push(
-    `Catalog ${inlineCode(model.name)}, version ${escapeMarkdown(model.version)}: ${own.length} error${
-      own.length === 1 ? '' : 's'
-    }${added.length > 0 ? `, and ${added.length} the server adds` : ''}. Generated by errata from the catalog; edit the catalog, not this page.`,
+    md(c.catalogIntro, {
+      name: inlineCode(model.name),
+      version: escapeMarkdown(model.version),
+      count: md(errorCount(ref, own.length)),
+      added: added.length > 0 ? md(c.andServerAdds, { n: added.length }) : '',
+    }),
     '',
   );
-  if (ref.dialectNote) out.push(`> **Note:** ${escapeMarkdown(ref.dialectNote)}`, '');
+  if (ref.dialectNote) out.push(`> **${md(c.note)}:** ${escapeMarkdown(ref.dialectNote)}`, '');
 
-  out.push('## Error format', '');
+  out.push(`## ${md(c.errorFormat)}`, '');
   const first = ref.entries[0];
   out.push(
-    `Every error is answered with a 4xx or 5xx status and a body of type ${inlineCode(ref.dialect.contentType)} in the ${inlineCode(
-      ref.dialect.name,
-    )} format.${first ? ' For example:' : ''}`,
+    `${md(c.formatIntro, { type: inlineCode(ref.dialect.contentType), dialect: inlineCode(ref.dialect.name) })}${
+      first ? ` ${md(c.forExample)}` : ''
+    }`,
     '',
   );
   if (first) out.push(codeFence(httpExample(first.example, first.exampleText), 'http'), '');
-  if (envelopeFields(ref).length > 0) out.push(fieldsTable(ref.schema), '');
-  if (ref.codePath) {
-    out.push(
-      `The ${inlineCode(formatPath(ref.codePath))} field is stable and machine-readable: match on it. The message is for people and may change between releases; don’t parse it.`,
-      '',
-    );
-  }
+  if (envelopeFields(ref).length > 0) out.push(fieldsTable(ref.schema, c), '');
+  if (ref.codePath) out.push(md(c.codeFieldNote, { path: inlineCode(formatPath(ref.codePath)) }), '');
 
-  out.push('## Error code reference', '');
+  out.push(`## ${md(c.codeReference)}`, '');
   for (const category of categories) {
     out.push(`### ${oneLine(category.name)}`, '');
-    out.push('| Code | HTTP | Retryable | Description | Remediation |', '|---|---|---|---|---|');
+    out.push(...head(c.code, c.http, c.retryable, c.description, c.remediation));
     for (const e of category.entries) {
       const entry = e.entry;
       const code = `[${cellCode(entry.code === '' ? e.id : entry.code)}](#${e.anchor})`;
       const deprecation = entry.deprecated
-        ? `**Deprecated**${entry.deprecated.replacedBy ? `: use ${cellCode(entry.deprecated.replacedBy)}` : ''}. `
+        ? `**${md(c.deprecated)}**${entry.deprecated.replacedBy ? `: ${md(c.useShort, { code: cellCode(entry.deprecated.replacedBy) })}` : ''}. `
         : '';
       out.push(
-        `| ${code} | ${entryStatuses(entry).join(', ')} | ${e.retryable === undefined ? 'Not stated' : e.retryable ? 'Yes' : 'No'} | ${deprecation}${richCell(summaryOf(e))} | ${richCell(entry.remediation ?? '')} |`,
+        `| ${code} | ${entryStatuses(entry).join(', ')} | ${md(e.retryable === undefined ? c.notStated : e.retryable ? c.yes : c.no)} | ${deprecation}${richCell(summaryOf(e))} | ${richCell(entry.remediation ?? '')} |`,
       );
     }
     out.push('');
@@ -274,10 +303,10 @@ export function renderMarkdown(ref: DocReference): string {
     out.push(`## ${oneLine(category.name)}`, '');
     for (const e of category.entries) out.push(entrySection(ref, e));
   }
-  if (added.length > 0) out.push(...addedTable(added));
+  if (added.length > 0) out.push(...addedTable(added, c));
 
-  out.push('## Retry guidance', '');
-  out.push('| Code | HTTP | Retry? |', '|---|---|---|');
+  out.push(`## ${md(c.retryGuidance)}`, '');
+  out.push(...head(c.code, c.http, c.retryQuestion));
   for (const e of own) {
     out.push(
       `| [${cellCode(e.entry.code === '' ? e.id : e.entry.code)}](#${e.anchor}) | ${e.entry.status} | ${escapeCell(

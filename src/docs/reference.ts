@@ -1,7 +1,15 @@
 import { entryAnchor, typeUri } from '../catalog/anchor.js';
 import { effectiveModel, serverContract } from '../catalog/contract.js';
 import { createCatalog } from '../catalog/define.js';
-import type { CatalogModel, EntryModel, JsonSchema, ParamType, RetryPolicy } from '../catalog/model.js';
+import { catalogLocales, localizedField, sourceLocale } from '../catalog/locales.js';
+import type {
+  CatalogModel,
+  EntryModel,
+  JsonSchema,
+  ParamType,
+  RetryPolicy,
+  TranslatedField,
+} from '../catalog/model.js';
 import { placeholders } from '../catalog/template.js';
 import { findDialect, getDialect } from '../dialects/registry.js';
 import type { Dialect, WireError } from '../dialects/types.js';
@@ -17,6 +25,7 @@ import {
   setEnum,
 } from './_schema.js';
 import { buildChangelog, type Changelog, type ChangelogInput } from './changelog.js';
+import { type ChromeStrings, chromeFor, fillChrome, textDirection } from './chrome.js';
 import { exampleParam, exampleValue, type JsonValue } from './example-value.js';
 
 /** Options every generator accepts. */
@@ -46,6 +55,27 @@ export interface DocsOptions {
    * releases that added, changed and deprecated it. @default none
    */
   readonly history?: ChangelogInput;
+  /**
+   * The language of the page: each entry's title, message, description and remediation in
+   * that language (per field, `fr-CA`, then `fr`, then the catalog's own text), and the
+   * page's fixed words in it when errata has them (English otherwise; see `chromeLocale`).
+   * The example responses stay as the server sends them when no language is negotiated.
+   * @default the catalog's own language
+   */
+  readonly locale?: string;
+  /**
+   * The same reference in the catalog's other languages, for the HTML page's language menu:
+   * each language and where its page is (`index.fr.html`). `errata docs --locale all` writes
+   * a page per language with these links. @default none (no menu)
+   */
+  readonly alternates?: readonly LocaleAlternate[];
+}
+
+/** A page of the reference in another language, linked from the language menu. */
+export interface LocaleAlternate {
+  readonly locale: string;
+  /** Its address, relative to the page (or absolute). */
+  readonly href: string;
 }
 
 /** One entry as the generators show it. */
@@ -102,6 +132,18 @@ export interface DocReference {
   readonly codes: readonly string[];
   /** The releases and each entry's badges, when built with a `history`. */
   readonly changelog?: Changelog;
+  /** The language of the page (the `locale` option, else the catalog's own). */
+  readonly locale: string;
+  /** Its direction, for the page's `dir`. */
+  readonly dir: 'ltr' | 'rtl';
+  /** The page's fixed words (headings, labels, counts), in {@link chromeLocale}. */
+  readonly chrome: ChromeStrings;
+  /** The language of {@link chrome}; `undefined` when errata has no words in the page's language (English is used). */
+  readonly chromeLocale: string | undefined;
+  /** The catalog's languages, its own first. */
+  readonly locales: readonly string[];
+  /** The same reference in other languages (the `alternates` option), for the language menu. */
+  readonly alternates: readonly LocaleAlternate[];
 }
 
 export { UnknownDialectError } from '../dialects/errors.js';
@@ -130,6 +172,9 @@ export function buildReference(own: CatalogModel, options: DocsOptions = {}): Do
   const model = options.contract === false ? own : effectiveModel(own);
   const added = new Set(options.contract === false ? [] : serverContract(own).added.values());
   const { dialect, note } = resolveDocsDialect(model, options);
+  const locale = options.locale ?? sourceLocale(own);
+  const chrome = chromeFor(locale);
+  const localized = localizedEntries(own, model, locale);
   // Examples show each parameter as <name>, whatever its type.
   const catalog = createCatalog(exampleModel(model));
   const now = options.now ?? DEFAULT_NOW;
@@ -155,7 +200,7 @@ export function buildReference(own: CatalogModel, options: DocsOptions = {}): Do
     const doc: DocEntry = {
       id,
       anchor: entryAnchor(id),
-      entry,
+      entry: localized.get(id) ?? entry,
       type: typeUri(model, id),
       example,
       exampleBody,
@@ -164,7 +209,7 @@ export function buildReference(own: CatalogModel, options: DocsOptions = {}): Do
       exampleParams: values,
       exampleDetails: details,
       retryable: entry.retry?.retryable,
-      retryText: retryText(entry.retry),
+      retryText: retryText(entry.retry, chrome.strings, locale),
       added: added.has(id),
     };
     entries.push(doc);
@@ -254,7 +299,35 @@ export function buildReference(own: CatalogModel, options: DocsOptions = {}): Do
     schema,
     codes,
     ...(options.history !== undefined && { changelog: buildChangelog(options.history, own) }),
+    locale,
+    dir: textDirection(locale),
+    chrome: chrome.strings,
+    chromeLocale: chrome.locale,
+    locales: catalogLocales(own),
+    alternates: options.alternates ?? [],
   };
+}
+
+const TRANSLATED: readonly TranslatedField[] = ['title', 'message', 'description', 'remediation'];
+
+/**
+ * Each entry with its translated fields in `locale` (per field, along the fallback chain);
+ * only the entries whose text differs. The examples and parameters keep the catalog's own.
+ */
+function localizedEntries(own: CatalogModel, model: CatalogModel, locale: string): Map<string, EntryModel> {
+  const out = new Map<string, EntryModel>();
+  if (own.translations === undefined) return out;
+  for (const [id, entry] of Object.entries(model.errors)) {
+    let copy: Record<string, unknown> | undefined;
+    for (const field of TRANSLATED) {
+      const text = localizedField(own, id, field, locale)?.text;
+      if (text === undefined || text === entry[field]) continue;
+      copy ??= { ...entry };
+      copy[field] = text;
+    }
+    if (copy !== undefined) out.set(id, copy as unknown as EntryModel);
+  }
+  return out;
 }
 
 /**
@@ -280,33 +353,51 @@ function paramsOf(entry: EntryModel): { name: string; type: string; description?
   return [...out.values()];
 }
 
-/** A duration for people: `800 ms`, `1.5 s`, `60 s`, `5 min`, `2 h`. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
+/** A duration for people: `800 ms`, `1.5 s`, `60 s`, `5 min`, `2 h` (`1,5 s` in French with `locale`). */
+export function formatDuration(ms: number, locale?: string): string {
+  const n = (x: number) => (locale === undefined ? String(x) : formatNumber(x, locale));
+  if (ms < 1000) return `${n(ms)} ms`;
   const s = ms / 1000;
-  if (s < 120 || s % 60 !== 0) return `${Number(s.toFixed(1))} s`;
+  if (s < 120 || s % 60 !== 0) return `${n(Number(s.toFixed(1)))} s`;
   const min = s / 60;
-  if (min < 120 || min % 60 !== 0) return `${min} min`;
-  return `${min / 60} h`;
+  if (min < 120 || min % 60 !== 0) return `${n(min)} min`;
+  return `${n(min / 60)} h`;
 }
 
-/** The retry guidance of a policy in one line, as the seed pages write it; `Not stated` without one. */
-export function retryText(retry: RetryPolicy | undefined): string {
-  if (retry === undefined) return 'Not stated';
+function formatNumber(x: number, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale, { maximumFractionDigits: 3, useGrouping: false }).format(x);
+  } catch {
+    return String(x);
+  }
+}
+
+/**
+ * The retry guidance of a policy in one line, as the seed pages write it; `Not stated`
+ * without one. In the words of `chrome` (a page's fixed words) with numbers as `locale` writes them.
+ */
+export function retryText(
+  retry: RetryPolicy | undefined,
+  chrome: ChromeStrings = chromeFor('en').strings,
+  locale?: string,
+): string {
+  if (retry === undefined) return chrome.notStated;
+  const d = (ms: number) => formatDuration(ms, locale);
   const tail = (parts: string[]) => {
     const all = [...parts];
-    if (retry.retryable && retry.maxAttempts !== undefined) all.push(`at most ${retry.maxAttempts} attempts`);
+    if (retry.retryable && retry.maxAttempts !== undefined)
+      all.push(fillChrome(chrome.retryAttempts, { n: retry.maxAttempts }));
     if (retry.note) all.push(retry.note);
     return all.length > 0 ? ` — ${all.join('; ')}` : '';
   };
-  if (!retry.retryable) return `No${tail([])}`;
+  if (!retry.retryable) return `${chrome.no}${tail([])}`;
   switch (retry.strategy) {
     case 'exponential':
-      return `Yes${tail([`exponential back-off, ${formatDuration(retry.baseMs)} to ${formatDuration(retry.maxMs)}`])}`;
+      return `${chrome.yes}${tail([fillChrome(chrome.retryBackoff, { base: d(retry.baseMs), max: d(retry.maxMs) })])}`;
     case 'fixed':
-      return `Yes${tail([`after ${formatDuration(retry.delayMs)}`])}`;
+      return `${chrome.yes}${tail([fillChrome(chrome.retryAfterDelay, { delay: d(retry.delayMs) })])}`;
     case 'after':
-      return `Yes${tail([`after ${formatDuration(retry.afterMs)} (Retry-After)`])}`;
+      return `${chrome.yes}${tail([fillChrome(chrome.retryAfterHeader, { delay: d(retry.afterMs) })])}`;
   }
 }
 
