@@ -47,22 +47,22 @@ export function textDirection(locale: string): 'ltr' | 'rtl' {
 
 /**
  * A chrome string with its `{name}`s filled: the string's own words pass through `escape`
- * (HTML or Markdown escaping), the values are inserted as given (already escaped or markup).
+ * (`escapeWords`: HTML or Markdown escaping), the values are inserted as given (already escaped or markup).
  */
 export function fillChrome(
   template: string,
   values: Readonly<Record<string, string | number>> = {},
-  escape: (text: string) => string = (t) => t,
+  escapeWords: (text: string) => string = (t) => t,
 ): string {
   let out = '';
   let last = 0;
   for (const m of template.matchAll(/\{(\w+)\}/g)) {
     const value = values[m[1] as string];
     if (value === undefined) continue;
-    out += escape(template.slice(last, m.index)) + String(value);
+    out += escapeWords(template.slice(last, m.index)) + String(value);
     last = m.index + m[0].length;
   }
-  return out + escape(template.slice(last));
+  return out + escapeWords(template.slice(last));
 }
 
 /** The plural form of a count in a language: the `one` string where the language says so, else `other`. */
