@@ -218,7 +218,8 @@ export async function readCatalogHistory(
     });
   }
   const current = options.current;
-  if (current !== undefined) {
+  // Not committed yet, every entry is new; committed but no version read, there is nothing to compare with.
+  if (current !== undefined && (before !== undefined || commits.length === 0)) {
     const changes = before === undefined ? createdAs(current) : diffCatalogs(before, current);
     if (changes.length > 0 || (before !== undefined && before.version !== current.version))
       releases.push({
@@ -235,6 +236,5 @@ export async function readCatalogHistory(
 
 /** A warning's place in the history: the index of the commit it names. */
 function orderOf(warning: string, commits: readonly HistoryCommit[]): number {
-  const i = commits.findIndex((c) => warning.startsWith(`skipped commit ${c.short} `));
-  return i === -1 ? -1 : i;
+  return commits.findIndex((c) => warning.startsWith(`skipped commit ${c.short} `));
 }
