@@ -31,12 +31,20 @@ const base: Doc = {
     PLAN: { status: [402, 403], category: 'Billing' },
     GONE: { status: 410, retry: false },
   },
+  translations: {
+    fr: {
+      USER_NOT_FOUND: { title: 'Utilisateur introuvable', message: 'Aucun utilisateur {id} dans {org}' },
+    },
+    'fr-CA': { USER_NOT_FOUND: { title: 'Usager introuvable' } },
+  },
 };
 
 const clone = (d: Doc): Doc => structuredClone(d);
 const model = (d: Doc): CatalogModel => normalizeCatalog(d).model;
 const errs = (d: Doc) => d.errors as Record<string, Doc>;
 const user = (d: Doc) => errs(d).USER_NOT_FOUND as Doc;
+const fr = (d: Doc) => (d.translations as Record<string, Record<string, Doc>>).fr as Record<string, Doc>;
+const translations = (d: Doc) => d.translations as Record<string, unknown>;
 const props = (d: Doc) => (user(d).details as Doc).properties as Record<string, Doc>;
 
 /** Each kind: an edit that must produce it, with its classification and messages; and an edit that must not. */
@@ -452,6 +460,65 @@ const cases: Record<
     },
     not: () => {},
   },
+  'locale-added': {
+    breaking: false,
+    messages: ['locale de added (1 entry)'],
+    make: (d) => {
+      translations(d).de = { GONE: { title: 'Weg' } };
+    },
+    // A new entry of a locale the catalog has already: a translation, not a locale.
+    not: (d) => {
+      fr(d).GONE = { title: 'Disparu' };
+    },
+  },
+  'locale-removed': {
+    breaking: true,
+    messages: ['locale fr-CA removed (it translated 1 entry): callers asking for fr-CA now read en'],
+    make: (d) => {
+      delete translations(d)['fr-CA'];
+    },
+    // The same locale written in another case is the same language.
+    not: (d) => {
+      translations(d)['FR-ca'] = translations(d)['fr-CA'];
+      delete translations(d)['fr-CA'];
+    },
+  },
+  'translation-added': {
+    breaking: false,
+    messages: ['fr title added'],
+    make: (d) => {
+      fr(d).GONE = { title: 'Disparu' };
+    },
+    // The translations of a new entry come with it.
+    not: (d) => {
+      errs(d).NEW = { status: 400, title: 'New' };
+      fr(d).NEW = { title: 'Nouveau' };
+    },
+  },
+  'translation-changed': {
+    breaking: false,
+    messages: ['fr title reworded'],
+    make: (d) => {
+      (fr(d).USER_NOT_FOUND as Doc).title = 'Aucun utilisateur';
+    },
+    // The source text reworded is a text change.
+    not: (d) => {
+      user(d).title = 'No such user';
+    },
+  },
+  'translation-removed': {
+    breaking: false,
+    messages: ['fr-CA title removed: it falls back to fr'],
+    make: (d) => {
+      (translations(d)['fr-CA'] as Record<string, Doc>).USER_NOT_FOUND = {
+        description: 'Cet usager n’existe pas.',
+      };
+    },
+    // A whole locale removed is one change of its own.
+    not: (d) => {
+      delete translations(d).fr;
+    },
+  },
 };
 
 describe('diffCatalogs', () => {
@@ -538,6 +605,25 @@ describe('diffCatalogs', () => {
   it('can leave wording out', () => {
     const after = clone(base);
     user(after).description = 'Reworded.';
+    (fr(after).USER_NOT_FOUND as Doc).title = 'Reformulé';
     expect(diffCatalogs(old, model(after), { wording: false })).toEqual([]);
+  });
+
+  it('reports a locale removed with wording left out, and a translation that falls back to the source', () => {
+    const after = clone(base);
+    delete translations(after)['fr-CA'];
+    delete (fr(after).USER_NOT_FOUND as Doc).message;
+    expect(diffCatalogs(old, model(after), { wording: false }).map((c) => c.kind)).toEqual([
+      'locale-removed',
+    ]);
+    expect(diffCatalogs(old, model(after)).map((c) => [c.kind, c.breaking, c.field, c.message])).toEqual([
+      [
+        'locale-removed',
+        true,
+        'translations.fr-CA',
+        'locale fr-CA removed (it translated 1 entry): callers asking for fr-CA now read en',
+      ],
+      ['translation-removed', false, 'translations.fr.message', 'fr message removed: it falls back to en'],
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import type { CatalogModel, EntryModel } from '../../catalog/model.js';
 import { type Change, change, showValue } from './changes.js';
 import { compareServerFailures } from './contract.js';
 import { compareEntry } from './entry.js';
+import { compareTranslations } from './translations.js';
 
 /** Options of {@link diffCatalogs}. */
 export interface DiffOptions {
@@ -130,6 +131,8 @@ export function diffCatalogs(before: CatalogModel, after: CatalogModel, options:
   }
   // What clients receive is the effective contract: the server failures the catalog has no entry for too.
   compareServerFailures(before, after, add);
+  // The languages: a locale gone breaks those who asked for it; a translation reworded does not.
+  compareTranslations(before, after, add, wording);
   // Stable: breaking first, each group in the order found.
   return [...out.filter((c) => c.breaking), ...out.filter((c) => !c.breaking)];
 }

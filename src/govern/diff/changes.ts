@@ -50,6 +50,11 @@ const CHANGE_KINDS = {
   'links-changed': { breaking: false, reason: 'documentation only' },
   'text-changed': { breaking: false, reason: 'human-readable text: clients must not parse it (match on the code)' },
   'text-changed:documentation': { breaking: false, reason: 'documentation only' },
+  'locale-added': { breaking: false, reason: 'callers who ask for this language now read it; the others read what they read before' },
+  'locale-removed': { breaking: true, reason: "callers who ask for this language (Accept-Language, a client's locale) now read another: their users see errors in a language they may not read" },
+  'translation-added': { breaking: false, reason: 'human-readable text in one language: clients must not parse it (match on the code)' },
+  'translation-changed': { breaking: false, reason: 'human-readable text in one language: clients must not parse it (match on the code)' },
+  'translation-removed': { breaking: false, reason: "the field falls back to its parent language's or the catalog's own text (fr-CA → fr → the source); the language is still served" },
 } as const satisfies Record<string, { readonly breaking: boolean; readonly reason: string }>;
 
 /** A row of the table: a change kind, or a kind in one of its cases (`docs-changed:first-set`). */
