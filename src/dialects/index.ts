@@ -10,7 +10,7 @@ export * from './azure/azure.js';
 export * from './barekey/barekey.js';
 export * from './clerk/clerk.js';
 export * from './connect/connect.js';
-export { GENERIC_SERVER_MESSAGE, publicDetails, publicMessage } from './expose.js';
+export { GENERIC_SERVER_MESSAGE, publicDetails, publicMessage, publicTitle } from './expose.js';
 export * from './google/google.js';
 export * from './jsonapi/jsonapi.js';
 export * from './kubernetes/kubernetes.js';
@@ -22,4 +22,13 @@ export { dialects, getDialect } from './registry.js';
 export * from './simple/simple.js';
 export * from './stripe/stripe.js';
 export * from './supabase/supabase.js';
-export type { Dialect, HeaderReader, ParsedError, ParseInput, SerializeContext, WireError } from './types.js';
+export type {
+  Dialect,
+  HeaderReader,
+  Localized,
+  LocalizedTexts,
+  ParsedError,
+  ParseInput,
+  SerializeContext,
+  WireError,
+} from './types.js';

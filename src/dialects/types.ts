@@ -21,6 +21,30 @@ export interface SerializeContext {
    * `x-ms-client-request-id`). A responder passes them; a fetch `Headers` fits.
    */
   readonly requestHeaders?: HeaderReader;
+  /**
+   * The caller's language, when the responder localizes (`errata/i18n`): the texts of each error
+   * of the response in it. A dialect writes them through `publicMessage(error, context)` and
+   * `publicTitle(error, context)`; without it, the catalog's own text is sent.
+   */
+  readonly localized?: Localized;
+}
+
+/** An error's texts in the caller's language: what a dialect writes instead of the catalog's own. */
+export interface LocalizedTexts {
+  /** The language `message` is in after fallback (`fr` for a `fr-CA` caller without a `fr-CA` text). */
+  readonly locale: string;
+  /** The entry's title in that language (else its own); `undefined` when the entry has none. */
+  readonly title: string | undefined;
+  /** The message the caller may see, masked as `publicMessage` masks, in `locale`. */
+  readonly message: string;
+}
+
+/** The language chosen for one response, and its errors' texts in it. */
+export interface Localized {
+  /** The catalog language chosen for the request (a BCP 47 tag as the catalog writes it). */
+  readonly locale: string;
+  /** The texts of `error` (the one answered, or one of its `also`) in that language. */
+  texts(error: ErrataError): LocalizedTexts;
 }
 
 /** Response headers as a dialect's parser sees them (a fetch `Headers` fits). */

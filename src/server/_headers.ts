@@ -64,3 +64,14 @@ export function sendableHeaders(
   }
   return out ?? (headers as Record<string, string>);
 }
+
+/**
+ * The headers of a localized answer: `Content-Language`, and `Accept-Language` added to
+ * `Vary` (RFC 9110 section 12.5.5), merged with one the error carries unless it lists it or `*`.
+ */
+export function languageHeaders(headers: Record<string, string>, language: string): void {
+  headers['content-language'] = language;
+  const name = Object.keys(headers).find((k) => k.toLowerCase() === 'vary') ?? 'vary';
+  const vary = headers[name];
+  headers[name] = !vary ? 'Accept-Language' : /(^|,)\s*(\*|accept-language)\s*(,|$)/i.test(vary) ? vary : `${vary}, Accept-Language`;
+}

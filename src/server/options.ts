@@ -1,6 +1,6 @@
 // The responder's public types: what it reads of a request, what it reports, how it is configured.
 import type { Catalog } from '../catalog/define.js';
-import type { Dialect, WireError } from '../dialects/types.js';
+import type { Dialect, HeaderReader, Localized, WireError } from '../dialects/types.js';
 import type { ErrataError } from '../error.js';
 
 /** What the responder knows of the request; adapters fill it in only on the error path. */
@@ -32,7 +32,9 @@ export interface RequestContext {
  * something that cannot be sent as it is (an unsendable header, dropped or
  * encoded; an unknown dialect name, answered in the default; an error created
  * without a parameter its message needs, or with one of the wrong type, answered
- * with its entry's title instead of its message), reported once each.
+ * with its entry's title instead of its message; a translation that cannot be
+ * rendered, or a `locale` function that throws, answered in the source language),
+ * reported once each.
  */
 export type ErrorEventKind = 'unexpected' | 'server' | 'undeclared' | 'aborted' | 'config';
 
@@ -68,6 +70,34 @@ export type ErrorHook = ((event: ErrorEvent) => unknown) | ErrorLogger;
 
 /** A dialect choice per request: a name, a dialect, or `undefined` for the negotiated default. */
 export type DialectChooser = (context: RequestContext) => Dialect | string | undefined;
+
+/**
+ * Answers in the caller's language: `errata/i18n`'s `localize(catalog)` makes one. The responder
+ * asks it once per error response; the server never imports it.
+ */
+export interface Localizer {
+  /** The catalog's source language: `Content-Language` of a response answered without it. */
+  readonly source: string;
+  /**
+   * The language chosen for one request and its errors' texts in it (`SerializeContext.localized`).
+   * `headers` are the request's (its `Accept-Language`); `problem` reports, once per `key`, a
+   * translation that could not be used (the source text was sent instead), as a `config` event.
+   */
+  forRequest(
+    context: RequestContext | undefined,
+    headers: HeaderReader | undefined,
+    problem: (key: string, message: string) => void,
+  ): LocalizedResponse;
+}
+
+/** One response's localization, as the responder reads it back. */
+export interface LocalizedResponse extends Localized {
+  /**
+   * The language `error`'s message went out in (`Content-Language`): the locale of its texts when
+   * the dialect asked for them, else the source language of its catalog.
+   */
+  language(error: ErrataError): string;
+}
 
 /**
  * The entry ids of a catalog: a `defineCatalog` catalog's own ids (a typo such as
@@ -134,6 +164,14 @@ export interface ServerOptions<C extends Catalog = Catalog> {
   readonly instance?: boolean;
   /** Annotate the active OpenTelemetry span, where `@opentelemetry/api` is installed. @default true */
   readonly telemetry?: boolean;
+  /**
+   * Answer in the caller's language: `localize(catalog)` from `errata/i18n` picks a language of
+   * the catalog per request (from `Accept-Language`, or a function of the request), the dialect
+   * writes the translated texts, and every error response says `Content-Language` and
+   * `Vary: Accept-Language`. The wire code never changes with the language.
+   * @default the catalog's own text, no `Content-Language`
+   */
+  readonly localize?: Localizer;
 }
 
 /** One route's declared errors, as `errata openapi merge` reads them. */

@@ -6,14 +6,21 @@ import { isFieldName } from '../utils/http-field.js';
 import { createDialectChoice } from './_dialect-choice.js';
 import { createFailureMap, remap } from './_failure.js';
 import { clientFailure } from './_foreign-errors.js';
-import { fieldValue, sendableHeaders } from './_headers.js';
+import { fieldValue, languageHeaders, sendableHeaders } from './_headers.js';
 import { annotateSpan, loadTelemetry } from './_otel.js';
 import { createReporter, reportParamMistakes } from './_report.js';
 import { requestHeaders } from './_request-headers.js';
 import { wellFormed } from './_well-formed.js';
 import { builtin } from './builtin.js';
 import { UndeclaredError } from './errors.js';
-import type { ErrorEvent, ErrorEventKind, RequestContext, Responder, ServerOptions } from './options.js';
+import type {
+  ErrorEvent,
+  ErrorEventKind,
+  LocalizedResponse,
+  RequestContext,
+  Responder,
+  ServerOptions,
+} from './options.js';
 import { createRouteTable } from './routes.js';
 import { boundedViolations } from './violations.js';
 
@@ -24,6 +31,8 @@ export type {
   ErrorEventKind,
   ErrorHook,
   ErrorLogger,
+  Localizer,
+  LocalizedResponse,
   RequestContext,
   Responder,
   RouteDeclaration,
@@ -54,6 +63,8 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
   const development = options.development ?? isDevelopment();
   const withInstance = options.instance !== false;
   const telemetry = options.telemetry !== false;
+  const localizer = options.localize;
+  const source = localizer && String(localizer.source);
 
   const routes = createRouteTable(catalog, options.routes);
 
@@ -132,23 +143,38 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
 
     // An occurrence whose message could not be rendered (a missing or mistyped parameter).
     reportParamMistakes(report, error, (cause) => event('config', error, cause, requestId, ctx));
-    const serializeContext = {
+    const serializeContext: {
+      requestId: string;
+      instance?: string;
+      requestHeaders: ReturnType<typeof requestHeaders>;
+      localized?: LocalizedResponse;
+    } = {
       requestId,
       ...(withInstance && typeof ctx?.path === 'string' && { instance: ctx.path }),
       requestHeaders: requestHeaders(ctx?.request),
     };
     let wire: WireError;
+    // The language the answer is in (`Content-Language`), when the responder localizes.
+    let language = source;
     try {
       // One bound on the violations, whoever listed them and whichever dialect sends them.
       error = boundedViolations(error);
       const dialect = chooseDialect(ctx, (key: string, message: string) =>
         misconfigured(key, message, error, requestId, ctx),
       );
+      // The caller's language, chosen once for the response.
+      const localized = localizer?.forRequest(ctx, serializeContext.requestHeaders, (key, message) =>
+        misconfigured(`i18n:${key}`, message, error, requestId, ctx),
+      );
+      serializeContext.localized = localized;
       wire = checked(dialect.serialize(error, serializeContext));
+      if (localized !== undefined) language = localized.language(error);
     } catch (failure) {
       // A dialect function or a user-defined dialect failed: the answer is still a safe 500,
-      // and what was thrown in the first place is still reported below.
+      // in the source language, and what was thrown in the first place is still reported below.
       report(event('unexpected', error, failure, requestId, ctx));
+      serializeContext.localized = undefined;
+      language = source;
       wire = lastResort(serializeContext);
     }
     const headers = wire.headers;
@@ -160,6 +186,7 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
         report.once('challenge', event('config', error, failure, requestId, ctx));
       }
     }
+    if (language !== undefined) languageHeaders(headers, language);
     const safe = sendableHeaders(headers, (name, what) =>
       misconfigured(`header:${name}:${what}`, `header ${name} ${what}`, error, requestId, ctx),
     );
@@ -193,6 +220,7 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
       const wire = lastResort({ requestId });
       const id = fieldValue(requestId);
       if (id !== undefined) wire.headers[idHeader] = id;
+      if (source !== undefined) languageHeaders(wire.headers, source);
       return wire;
     }
   }

@@ -23,7 +23,7 @@ export const authos: Dialect = {
       def.cache.authos = mid;
     }
     const now = context?.now?.() ?? new Date();
-    let body = `{"error":${JSON.stringify(publicMessage(error))}${mid}${isoSeconds(now)}"`;
+    let body = `{"error":${JSON.stringify(publicMessage(error, context))}${mid}${isoSeconds(now)}"`;
     const details = detailsWithViolations(error);
     if (details !== undefined) body += `,"details":${JSON.stringify(details)}`;
     return {

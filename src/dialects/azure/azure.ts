@@ -28,7 +28,7 @@ export const azure: Dialect = {
       head = `{"error":{"code":${JSON.stringify(code)},"message":`;
       def.cache.azure = head;
     }
-    let body = `${head + JSON.stringify(publicMessage(error))},"details":[`;
+    let body = `${head + JSON.stringify(publicMessage(error, context))},"details":[`;
     for (const [i, v] of (error.violations ?? []).entries())
       body += `${i > 0 ? ',' : ''}${JSON.stringify({ code: v.code ?? code, message: v.message, target: fieldPath(v.pointer, 'dot') })}`;
     body += ']';

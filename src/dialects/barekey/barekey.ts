@@ -22,7 +22,7 @@ export const barekey: Dialect = {
       def.cache.barekey = head;
     }
     const requestId = requestIdOf(error, context);
-    let body = head + JSON.stringify(publicMessage(error));
+    let body = head + JSON.stringify(publicMessage(error, context));
     if (requestId !== undefined) body += `,"requestId":${JSON.stringify(requestId)}`;
     const details = detailsWithViolations(error);
     if (details !== undefined) body += `,"details":${JSON.stringify(details)}`;

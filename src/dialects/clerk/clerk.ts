@@ -2,8 +2,8 @@ import type { ErrataError } from '../../error.js';
 import { isRecord } from '../../utils/record.js';
 import { completed, safeParser } from '../_bare.js';
 import { baseHeaders, fieldPath, requestIdOf, responseErrors } from '../_serialize.js';
-import { publicDetails, publicMessage } from '../expose.js';
-import type { Dialect } from '../types.js';
+import { publicDetails, publicMessage, publicTitle } from '../expose.js';
+import type { Dialect, SerializeContext } from '../types.js';
 import { parseClerkBare } from './parse-bare.js';
 
 // @clerk/backend reads the body as JSON only when the content type is exactly this.
@@ -25,7 +25,8 @@ interface ClerkCache {
  * the request id. Field violations become one `errors[]` item each, with
  * `meta.param_name` (a dot path) as Clerk's form errors carry it. The errors
  * of the `also` option follow, each in the same form; the status is the first
- * error's.
+ * error's. A localizing responder's caller gets `message` and `long_message`
+ * in its language.
  */
 export const clerk: Dialect = {
   name: 'clerk',
@@ -33,7 +34,7 @@ export const clerk: Dialect = {
   serialize(error, context) {
     const requestId = requestIdOf(error, context);
     let body = '{"errors":[';
-    for (const [i, e] of responseErrors(error).entries()) body += (i > 0 ? ',' : '') + items(e);
+    for (const [i, e] of responseErrors(error).entries()) body += (i > 0 ? ',' : '') + items(e, context);
     body += ']';
     if (requestId !== undefined) body += `,"clerk_trace_id":${JSON.stringify(requestId)}`;
     return {
@@ -46,7 +47,7 @@ export const clerk: Dialect = {
 };
 
 /** The `errors[]` items of one error: one, or one per field violation. */
-function items(error: ErrataError): string {
+function items(error: ErrataError, context: SerializeContext | undefined): string {
   const def = error.definition;
   let c = def.cache.clerk as ClerkCache | undefined;
   if (c === undefined) {
@@ -62,8 +63,11 @@ function items(error: ErrataError): string {
     def.cache.clerk = c;
   }
   const e = def.entry;
-  const message = publicMessage(error);
-  const short = e.title === undefined ? JSON.stringify(message) : c.title;
+  const message = publicMessage(error, context);
+  // A translated title is serialized each time.
+  const t = publicTitle(error, context);
+  const title = t === e.title ? c.title : JSON.stringify(t ?? '');
+  const short = e.title === undefined ? JSON.stringify(message) : title;
   const details = publicDetails(error);
   // The details are `meta` as they are (seed 001 even shows a string); next to
   // `param_name` a value that is not an object goes in `meta.data`.
@@ -77,7 +81,7 @@ function items(error: ErrataError): string {
         i > 0 || meta === undefined ? {} : isRecord(meta) ? { ...meta } : { data: meta };
       m.param_name = fieldPath(v.pointer, 'dot');
       if (v.code !== undefined) m.reason = v.code;
-      out += `{"message":${e.title === undefined || e.title === '' ? JSON.stringify(v.message) : c.title},"long_message":${JSON.stringify(v.message)}${c.code},"meta":${JSON.stringify(m)}}`;
+      out += `{"message":${e.title === undefined || e.title === '' ? JSON.stringify(v.message) : title},"long_message":${JSON.stringify(v.message)}${c.code},"meta":${JSON.stringify(m)}}`;
     }
   } else {
     out = `{"message":${short}`;

@@ -70,7 +70,7 @@ export const connect: Dialect = {
       def.cache.connect = c;
     }
     const meta = errorInfoMetadata(publicDetails(error));
-    let body = `${c.head}${JSON.stringify(publicMessage(error))},"details":[${
+    let body = `${c.head}${JSON.stringify(publicMessage(error, context))},"details":[${
       meta === undefined
         ? c.bareInfo
         : detail('ErrorInfo', errorInfo(c.info, meta), {

@@ -36,7 +36,9 @@ interface GoogleCache {
  * `metadata` = the details as strings), then when they apply `RetryInfo`
  * (the delay), `BadRequest` (field violations), `RequestInfo` (the request
  * id), `Help` (the entry's reference URL, described by its remediation, and
- * its links) and `LocalizedMessage` (en-US).
+ * its links) and `LocalizedMessage` (en-US; from a localizing responder, the
+ * caller's language and the message in it, `message` staying in the source
+ * language as AIP-193 asks).
  */
 export const google: Dialect = {
   name: 'google',
@@ -79,7 +81,13 @@ export const google: Dialect = {
     const requestId = requestIdOf(error, context);
     if (requestId !== undefined)
       body += `,{"@type":"${T}RequestInfo","requestId":${JSON.stringify(requestId)}}`;
-    body += `${c.help},{"@type":"${T}LocalizedMessage","locale":"en-US","message":${message}}]}}`;
+    // AIP-193: `message` stays in the source language, LocalizedMessage carries the caller's.
+    const localized = context?.localized?.texts(error);
+    body += `${c.help},{"@type":"${T}LocalizedMessage","locale":${
+      localized === undefined
+        ? `"en-US","message":${message}`
+        : `${JSON.stringify(localized.locale)},"message":${JSON.stringify(localized.message)}`
+    }}]}}`;
     return { status: error.status, headers: baseHeaders(error, CONTENT_TYPE, requestId), body };
   },
   parse: (body, input) => parseGoogle(body, input),

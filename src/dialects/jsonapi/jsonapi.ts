@@ -2,8 +2,8 @@ import { statusText } from '../../catalog/status.js';
 import type { ErrataError } from '../../error.js';
 import { completed, safeParser } from '../_bare.js';
 import { baseHeaders, requestIdOf, responseErrors } from '../_serialize.js';
-import { publicDetails, publicMessage } from '../expose.js';
-import type { Dialect } from '../types.js';
+import { publicDetails, publicMessage, publicTitle } from '../expose.js';
+import type { Dialect, SerializeContext } from '../types.js';
 import { parseJsonApiBare } from './parse-bare.js';
 
 const CONTENT_TYPE = 'application/vnd.api+json';
@@ -22,7 +22,8 @@ interface JsonApiCache {
  * details. A validation failure sends one error object per field violation,
  * `source.pointer` naming the field and `meta.reason` its machine code. The
  * errors of the `also` option follow, each in the same form; the status is
- * the first error's.
+ * the first error's. A localizing responder's caller gets `title` and
+ * `detail` in its language.
  */
 export const jsonapi: Dialect = {
   name: 'jsonapi',
@@ -31,7 +32,7 @@ export const jsonapi: Dialect = {
     const requestId = requestIdOf(error, context);
     const id = requestId === undefined ? '' : `"id":${JSON.stringify(requestId)},`;
     let body = '{"errors":[';
-    for (const [i, e] of responseErrors(error).entries()) body += (i > 0 ? ',' : '') + items(e, id);
+    for (const [i, e] of responseErrors(error).entries()) body += (i > 0 ? ',' : '') + items(e, id, context);
     return {
       status: error.status,
       headers: baseHeaders(error, CONTENT_TYPE, requestId),
@@ -42,20 +43,20 @@ export const jsonapi: Dialect = {
 };
 
 /** The error objects of one error: one, or one per field violation; `id` is `"id":…,` or `""`. */
-function items(error: ErrataError, id: string): string {
+function items(error: ErrataError, id: string, context: SerializeContext | undefined): string {
   const def = error.definition;
   let c = def.cache.jsonapi as JsonApiCache | undefined;
   if (c === undefined) {
     const e = def.entry;
     c = {
       links: def.type === undefined ? '' : `"links":{"type":${JSON.stringify(def.type)}},`,
-      head: `"status":"${e.status}","code":${JSON.stringify(e.code)},"title":${JSON.stringify(
-        e.title || statusText(e.status),
-      )},"detail":`,
+      head: jsonapiHead(error, e.title),
     };
     def.cache.jsonapi = c;
   }
-  const lead = `{${id}${c.links}${c.head}`;
+  // A translated title is serialized each time.
+  const title = publicTitle(error, context);
+  const lead = `{${id}${c.links}${title === def.entry.title ? c.head : jsonapiHead(error, title)}`;
   const details = publicDetails(error);
   const violations = error.violations;
   let out = '';
@@ -69,10 +70,18 @@ function items(error: ErrataError, id: string): string {
       out += Object.keys(meta).length > 0 ? `,"meta":${JSON.stringify(meta)}}` : '}';
     }
   } else {
-    out += `${lead}${JSON.stringify(publicMessage(error))}`;
+    out += `${lead}${JSON.stringify(publicMessage(error, context))}`;
     out += details === undefined ? '}' : `,"meta":${JSON.stringify({ details })}}`;
   }
   return out;
+}
+
+/** `"status":"404","code":…,"title":…,"detail":` with this title (else the status's text). */
+function jsonapiHead(error: ErrataError, title: string | undefined): string {
+  const e = error.definition.entry;
+  return `"status":"${e.status}","code":${JSON.stringify(e.code)},"title":${JSON.stringify(
+    title || statusText(e.status),
+  )},"detail":`;
 }
 
 /** Reads a JSON:API `{errors: [...]}` document; `undefined` when the body is not one. Never throws. */

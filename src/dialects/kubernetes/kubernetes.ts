@@ -57,7 +57,7 @@ export const kubernetes: Dialect = {
   contentType: CONTENT_TYPE,
   serialize(error, context) {
     const e = error.definition.entry;
-    const message = JSON.stringify(publicMessage(error));
+    const message = JSON.stringify(publicMessage(error, context));
     const reason = kubernetesReasonOf(e);
     const code = JSON.stringify(e.code);
     let body = `${HEAD}${message}${reason === undefined ? '' : `,"reason":"${reason}"`},"errorCode":${code}`;

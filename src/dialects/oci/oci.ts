@@ -2,13 +2,13 @@ import type { ErrataError } from '../../error.js';
 import { completed, safeParser } from '../_bare.js';
 import { baseHeaders, detailsWithViolations, requestIdOf, responseErrors } from '../_serialize.js';
 import { publicMessage } from '../expose.js';
-import type { Dialect } from '../types.js';
+import type { Dialect, SerializeContext } from '../types.js';
 import { parseOciBare } from './parse-bare.js';
 
 const CONTENT_TYPE = 'application/json';
 
 /** One error of the list: `{code, message, detail}`. */
-function item(error: ErrataError): string {
+function item(error: ErrataError, context: SerializeContext | undefined): string {
   const def = error.definition;
   let head = def.cache.oci as string | undefined;
   if (head === undefined) {
@@ -16,7 +16,7 @@ function item(error: ErrataError): string {
     def.cache.oci = head;
   }
   const detail = detailsWithViolations(error);
-  return `${head}${JSON.stringify(publicMessage(error))},"detail":${
+  return `${head}${JSON.stringify(publicMessage(error, context))},"detail":${
     detail === undefined ? 'null' : JSON.stringify(detail)
   }}`;
 }
@@ -38,8 +38,8 @@ export const oci: Dialect = {
   contentType: CONTENT_TYPE,
   serialize(error, context) {
     const errors = responseErrors(error);
-    let body = `{"errors":[${item(error)}`;
-    for (let i = 1; i < errors.length; i++) body += `,${item(errors[i] as ErrataError)}`;
+    let body = `{"errors":[${item(error, context)}`;
+    for (let i = 1; i < errors.length; i++) body += `,${item(errors[i] as ErrataError, context)}`;
     const requestId = requestIdOf(error, context);
     return { status: error.status, headers: baseHeaders(error, CONTENT_TYPE, requestId), body: `${body}]}` };
   },

@@ -57,7 +57,7 @@ export const openai: Dialect = {
       def.cache.openai = c;
     }
     const first = error.violations?.[0];
-    let body = `{"error":{"message":${JSON.stringify(publicMessage(error))}${c.type}${
+    let body = `{"error":{"message":${JSON.stringify(publicMessage(error, context))}${c.type}${
       first === undefined ? 'null' : JSON.stringify(fieldPath(first.pointer, 'dot'))
     }${c.code}`;
     const details = detailsWithViolations(error);

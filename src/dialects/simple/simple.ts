@@ -23,7 +23,7 @@ export const simple: Dialect = {
       def.cache.simple = head;
     }
     const details = detailsWithViolations(error);
-    const body = `${head}${JSON.stringify(publicMessage(error))},"details":${
+    const body = `${head}${JSON.stringify(publicMessage(error, context))},"details":${
       details === undefined ? 'null' : JSON.stringify(details)
     }}`;
     return {

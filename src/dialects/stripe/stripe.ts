@@ -41,7 +41,7 @@ export const stripe: Dialect = {
       };
       def.cache.stripe = c;
     }
-    let body = c.head + JSON.stringify(publicMessage(error));
+    let body = c.head + JSON.stringify(publicMessage(error, context));
     const first = error.violations?.[0];
     if (first !== undefined) body += `,"param":${JSON.stringify(fieldPath(first.pointer, 'bracket'))}`;
     body += c.doc;

@@ -25,7 +25,7 @@ export const supabase: Dialect = {
   contentType: CONTENT_TYPE,
   serialize(error, context) {
     const code = error.definition.entry.code;
-    const message = JSON.stringify(publicMessage(error));
+    const message = JSON.stringify(publicMessage(error, context));
     const requestId = requestIdOf(error, context);
     const headers = baseHeaders(error, CONTENT_TYPE, requestId);
     if (isFieldValue(code)) headers['x-sb-error-code'] = code;

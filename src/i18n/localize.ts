@@ -1,0 +1,103 @@
+// `localize(catalog)`: the responder's `localize` option. Per request it picks one of the
+// catalog's languages and hands the dialect each error's texts in it.
+import type { Catalog } from '../catalog/define.js';
+import { catalogLocales, sourceLocale } from '../catalog/locales.js';
+import type { CatalogModel } from '../catalog/model.js';
+import type { HeaderReader, LocalizedTexts } from '../dialects/types.js';
+import type { ErrataError } from '../error.js';
+import type { Localizer, LocalizedResponse, RequestContext } from '../server/options.js';
+import { createLanguageLookup, lookupTag } from './negotiate.js';
+import { describe } from './render.js';
+import { createTexts } from './texts.js';
+
+export interface LocalizeOptions {
+  /**
+   * The caller's language from the request (a signed-in user's setting, a `?lang=` parameter):
+   * a BCP 47 tag, looked up among the catalog's languages as `Accept-Language` ranges are
+   * (`fr-CA` falls back to `fr`). `undefined`, a tag the catalog has no language for, or a
+   * throw (reported once through `onError`) leave the choice to `Accept-Language`.
+   */
+  readonly locale?: (context: RequestContext) => string | undefined;
+  /** Longest rendering of one message parameter, as the catalog's own. @default 256 */
+  readonly maxParamLength?: number;
+}
+
+/** What `localize` returns: the responder's `localize` option, with the languages it answers in. */
+export interface CatalogLocalizer extends Localizer {
+  /** The catalog's languages: its source language first, then each it has translations for. */
+  readonly locales: readonly string[];
+  /** The language a request would be answered in (the source language when nothing fits). */
+  pick(context?: RequestContext, headers?: HeaderReader): string;
+}
+
+/**
+ * Answers errors in the caller's language: pass the result as the responder's `localize`
+ * option (`errata({ catalog, localize: localize(catalog) })`). The language is the catalog's
+ * that the `locale` function names, else the best `Accept-Language` asks for, else the
+ * source language; each field falls back on its own (`fr-CA`, then `fr`, then the source).
+ */
+export function localize(catalog: Catalog | CatalogModel, options: LocalizeOptions = {}): CatalogLocalizer {
+  const model = 'model' in catalog && typeof catalog.error === 'function' ? catalog.model : (catalog as CatalogModel);
+  const source = sourceLocale(model);
+  const locales = catalogLocales(model);
+  const fromHeader = createLanguageLookup(locales);
+  const chooser = options.locale;
+  const textsOf = createTexts({ maxParamLength: options.maxParamLength ?? 256 });
+
+  function pick(
+    context: RequestContext | undefined,
+    headers: HeaderReader | undefined,
+    problem?: (key: string, message: string) => void,
+  ): string {
+    if (chooser !== undefined) {
+      try {
+        const tag = chooser(context ?? {});
+        const found = typeof tag === 'string' ? lookupTag(tag, locales) : undefined;
+        if (found !== undefined) return found;
+      } catch (e) {
+        problem?.('locale', `the locale function threw (${describe(e)}); Accept-Language decides`);
+      }
+    }
+    let header: string | null | undefined;
+    try {
+      header = headers?.get('accept-language');
+    } catch {
+      header = undefined;
+    }
+    return fromHeader(header) ?? source;
+  }
+
+  return {
+    source,
+    locales,
+    pick: (context, headers) => pick(context, headers),
+    forRequest(context, headers, problem): LocalizedResponse {
+      const locale = pick(context, headers, problem);
+      // The last error asked for: a dialect asks for its title and then its message.
+      let last: ErrataError | undefined;
+      let lastTexts: LocalizedTexts | undefined;
+      const texts = (error: ErrataError): LocalizedTexts => {
+        if (error !== last || lastTexts === undefined) {
+          lastTexts = textsOf(error, locale, problem);
+          last = error;
+        }
+        return lastTexts;
+      };
+      let first: ErrataError | undefined;
+      let firstTexts: LocalizedTexts | undefined;
+      return {
+        locale,
+        texts(error) {
+          const out = texts(error);
+          if (first === undefined) {
+            first = error;
+            firstTexts = out;
+          }
+          return out;
+        },
+        language: (error) =>
+          error === first && firstTexts !== undefined ? firstTexts.locale : sourceLocale(error.definition.catalog),
+      };
+    },
+  };
+}

@@ -1,0 +1,104 @@
+// An error's texts in one language, masked as the source texts are: each entry's translated
+// title and compiled message looked up once per (catalog, language, entry), then rendered with
+// each occurrence's parameters.
+import { type LocalizedText, localizedField, sourceLocale } from '../catalog/locales.js';
+import type { CatalogModel } from '../catalog/model.js';
+import { publicMessage } from '../dialects/expose.js';
+import type { LocalizedTexts } from '../dialects/types.js';
+import { type ErrataError, paramMistakes } from '../error.js';
+import { type Compiled, compileTranslation, describe } from './render.js';
+
+/** One entry's texts in one language, found once. */
+interface EntryTexts {
+  /** The title in this language (else the source's); `undefined` when the entry has none. */
+  readonly title: string | undefined;
+  /** The language of `title`. */
+  readonly titleLocale: string;
+  /** The description in this language and its language, for an entry without message or title. */
+  readonly description: LocalizedText | undefined;
+  /** The translated message, compiled on first use; `undefined`: the source message is sent. */
+  readonly message: { readonly text: string; readonly locale: string; compiled?: Compiled } | undefined;
+}
+
+/** What went wrong with a translation: reported once per key, the source text sent instead. */
+export type TranslationProblem = (key: string, message: string) => void;
+
+export interface TextOptions {
+  readonly maxParamLength: number;
+}
+
+/** Looks up and renders the texts of errors; one per localizer. */
+export function createTexts(options: TextOptions) {
+  const byModel = new WeakMap<CatalogModel, Map<string, Map<string, EntryTexts>>>();
+
+  function entryTexts(model: CatalogModel, locale: string, id: string): EntryTexts {
+    let byLocale = byModel.get(model);
+    if (byLocale === undefined) byModel.set(model, (byLocale = new Map()));
+    let byId = byLocale.get(locale);
+    if (byId === undefined) byLocale.set(locale, (byId = new Map()));
+    let texts = byId.get(id);
+    if (texts === undefined) {
+      const source = sourceLocale(model);
+      const title = localizedField(model, id, 'title', locale);
+      const message = localizedField(model, id, 'message', locale);
+      texts = {
+        title: title?.text,
+        titleLocale: title?.locale ?? source,
+        description: localizedField(model, id, 'description', locale),
+        // The source message was rendered when the error was made: only a translation is kept.
+        message: message === undefined || message.locale === source ? undefined : { ...message },
+      };
+      // An entry id is a key of the catalog: the map holds at most its entries, per language.
+      if (model.errors[id] !== undefined) byId.set(id, texts);
+    }
+    return texts;
+  }
+
+  /** The texts of `error` in `locale`: what the caller may see, as `publicMessage` masks it. */
+  return function textsOf(error: ErrataError, locale: string, problem: TranslationProblem): LocalizedTexts {
+    const def = error.definition;
+    const entry = def.entry;
+    const t = entryTexts(def.catalog, locale, def.id);
+    const title = t.title;
+    if (!entry.expose) {
+      // A 5xx shows a generic sentence; below 500 the message is the title, translated with it.
+      return error.status >= 500 || title === undefined
+        ? sourceTexts(error, title)
+        : { locale: t.titleLocale, title, message: title };
+    }
+    // Sent in place of the message: the title (else the description) when the entry has no message
+    // or the occurrence's parameters could not render it.
+    if (entry.message === undefined || paramMistakes(error) !== undefined) {
+      if (title !== undefined) return { locale: t.titleLocale, title, message: title };
+      const d = t.description;
+      return entry.message === undefined && d !== undefined
+        ? { locale: d.locale, title, message: d.text }
+        : sourceTexts(error, title);
+    }
+    const translated = t.message;
+    if (translated === undefined) return sourceTexts(error, title);
+    translated.compiled ??= compileTranslation(translated.text, translated.locale, options.maxParamLength);
+    const compiled = translated.compiled;
+    if ('render' in compiled) {
+      try {
+        return { locale: translated.locale, title, message: compiled.render(error.params) };
+      } catch (e) {
+        const why = describe(e);
+        problem(
+          `${translated.locale}:${def.id}:${why}`,
+          `the ${translated.locale} message of ${def.id} could not be rendered (${why}); sent in the source language`,
+        );
+      }
+    } else
+      problem(
+        `${translated.locale}:${def.id}`,
+        `the ${translated.locale} message of ${def.id} ${compiled.error}; sent in the source language`,
+      );
+    return sourceTexts(error, title);
+  };
+}
+
+/** The source message (masked as every dialect masks it), beside the title found. */
+function sourceTexts(error: ErrataError, title: string | undefined): LocalizedTexts {
+  return { locale: sourceLocale(error.definition.catalog), title, message: publicMessage(error) };
+}
