@@ -2,7 +2,8 @@
 // against (same keys, same `{name}`s). See chrome.ts.
 
 export const CHROME_EN = {
-  // Shared words.
+  // Shared words. `colon` ends a label (`Code:`): French puts a space before it.
+  colon: ':',
   yes: 'Yes',
   no: 'No',
   yesCell: 'yes',

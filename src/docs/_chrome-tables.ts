@@ -4,6 +4,7 @@
 import type { ChromeStrings } from './chrome.js';
 
 export const CHROME_FR: ChromeStrings = {
+  colon: '\u00a0:',
   yes: 'Oui',
   no: 'Non',
   yesCell: 'oui',
@@ -109,6 +110,7 @@ export const CHROME_FR: ChromeStrings = {
 };
 
 export const CHROME_DE: ChromeStrings = {
+  colon: ':',
   yes: 'Ja',
   no: 'Nein',
   yesCell: 'ja',
@@ -214,6 +216,7 @@ export const CHROME_DE: ChromeStrings = {
 };
 
 export const CHROME_ES: ChromeStrings = {
+  colon: ':',
   yes: 'Sí',
   no: 'No',
   yesCell: 'sí',
@@ -319,6 +322,7 @@ export const CHROME_ES: ChromeStrings = {
 };
 
 export const CHROME_JA: ChromeStrings = {
+  colon: '：',
   yes: 'はい',
   no: 'いいえ',
   yesCell: 'はい',

@@ -45,6 +45,9 @@ export function wireFacts(
 const md = (template: string, values: Readonly<Record<string, string | number>> = {}) =>
   fillChrome(template, values, escapeMarkdown);
 
+/** A label in bold with its colon: `**Code:**`, `**Code :**` in French. */
+const boldLabel = (c: ChromeStrings, text: string) => `**${md(text)}${md(c.colon)}**`;
+
 /** `12 errors` in the page's language. */
 export function errorCount(ref: DocReference, n: number): string {
   return fillChrome(pluralChrome(ref.locale, n, ref.chrome.errorsOne, ref.chrome.errorsOther), { n });
@@ -109,7 +112,7 @@ function detailsSection(schema: JsonSchema, c: ChromeStrings): string[] {
     Boolean,
   );
   const out = [
-    `**${md(c.details)}:** ${escapeMarkdown(root.type)}${about.length > 0 ? `. ${about.join('; ')}` : ''}`,
+    `${boldLabel(c, c.details)} ${escapeMarkdown(root.type)}${about.length > 0 ? `. ${about.join('; ')}` : ''}`,
     '',
   ];
   if (rows.length === 0) return out;
@@ -130,7 +133,7 @@ function detailsSection(schema: JsonSchema, c: ChromeStrings): string[] {
 function entrySection(ref: DocReference, e: DocEntry): string {
   const entry = e.entry;
   const c = ref.chrome;
-  const label = (text: string) => `**${md(text)}:**`;
+  const label = (text: string) => boldLabel(c, text);
   const out: string[] = [];
   out.push(`<a id="${e.anchor}"></a>`);
   out.push('');
@@ -193,7 +196,7 @@ function historyLine(ref: DocReference, e: DocEntry): string | undefined {
       `${md(c.changedIn, { release: badgeLink(badges.changed) })}${badges.changed.breaking ? ` ${md(c.breaking)}` : ''}`,
     );
   if (badges.deprecated) parts.push(md(c.deprecatedIn, { release: badgeLink(badges.deprecated) }));
-  return `**${md(c.history)}:** ${parts.join(' · ')}`;
+  return `${boldLabel(c, c.history)} ${parts.join(' · ')}`;
 }
 
 /** The Changes section: a heading per release (anchored), its breaking changes, then the others. */
@@ -268,7 +271,7 @@ export function renderMarkdown(ref: DocReference): string {
     }),
     '',
   );
-  if (ref.dialectNote) out.push(`> **${md(c.note)}:** ${escapeMarkdown(ref.dialectNote)}`, '');
+  if (ref.dialectNote) out.push(`> ${boldLabel(c, c.note)} ${escapeMarkdown(ref.dialectNote)}`, '');
 
   out.push(`## ${md(c.errorFormat)}`, '');
   const first = ref.entries[0];

@@ -8,7 +8,12 @@ import { renderJsonSchema } from '../../docs/json-schema.js';
 import { renderLlms } from '../../docs/llms.js';
 import { renderMarkdown } from '../../docs/markdown.js';
 import { renderOpenApi } from '../../docs/openapi.js';
-import { buildReference, resolveDocsDialect, UnknownDialectError } from '../../docs/reference.js';
+import {
+  buildReference,
+  type DocsOptions,
+  resolveDocsDialect,
+  UnknownDialectError,
+} from '../../docs/reference.js';
 import { UsageError } from '../_io.js';
 
 /** The reference formats of `errata docs`. */
@@ -21,6 +26,7 @@ export function renderDocs(
   dialect: string | undefined,
   step: (phase: string) => void = () => {},
   history?: ChangelogInput,
+  page: Pick<DocsOptions, 'locale' | 'alternates'> = {},
 ): { text: string; note: string | undefined } {
   let ref: ReturnType<typeof buildReference>;
   try {
@@ -32,6 +38,7 @@ export function renderDocs(
     ref = buildReference(model, {
       ...(dialect !== undefined && { dialect }),
       ...(history !== undefined && { history }),
+      ...page,
     });
   } catch (e) {
     if (e instanceof UnknownDialectError) throw new UsageError(`--dialect: ${e.message}`);

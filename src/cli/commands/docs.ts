@@ -42,6 +42,12 @@ export const docsCommand = defineErrataCommand({
       type: 'boolean',
       description: "Add a Changes section built from the catalog's git history (md and html)",
     },
+    locale: {
+      type: 'string',
+      valueHint: 'tag|all',
+      description:
+        "Write the page (md, html) in one of the catalog's languages; all: a page per language in the -o folder",
+    },
     'changelog-limit': {
       type: 'string',
       valueHint: 'N',
@@ -57,6 +63,8 @@ export const docsCommand = defineErrataCommand({
     'errata docs errors.yaml --format llms -o public/llms.txt',
     'errata docs errors.yaml --format html --changelog -o public/errors/index.html',
     'errata docs errors.yaml --format json-schema --dialect problem -o error.schema.json',
+    'errata docs errors.yaml --format html --locale fr -o public/errors/index.fr.html',
+    'errata docs errors.yaml --format html --locale all -o public/errors/',
   ],
   async run(args, io) {
     const format = args.format as DocsFormat;
@@ -64,6 +72,8 @@ export const docsCommand = defineErrataCommand({
       throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${String(args.format)}")`);
     const limit = changelogLimit(args.changelog === true, format, args['changelog-limit']);
     const c = colors(io);
+    const locales = args.locale === undefined ? undefined : await import('./_docs-locale.js');
+    locales?.checkLocaleArgs(args.locale, format, args.out);
     const [{ fsReason, loadCatalog }, { renderDocs }] = await Promise.all([
       import('../../catalog/load.js'),
       import('./_render-docs.js'),
@@ -76,6 +86,11 @@ export const docsCommand = defineErrataCommand({
       if (limit !== undefined) {
         history = await readHistory(args.catalog, io, model, limit);
         step(`read ${history.releases.length} releases from the git history`);
+      }
+      if (locales !== undefined && args.locale !== undefined) {
+        const page = { model, format, locale: args.locale, dialect: args.dialect, out: args.out };
+        await locales.writeLocalePages({ ...page, history, step }, io);
+        return '';
       }
       const { text, note } = renderDocs(model, format, args.dialect, step, history);
       if (note) io.stderr(`${c.yellow('note')}: ${note}\n`);
