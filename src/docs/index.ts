@@ -2,6 +2,16 @@
 // each a pure function of the catalog model.
 
 export { exportContract as generateJson } from '../catalog/export.js';
+export type {
+  ChangeBadge,
+  Changelog,
+  ChangelogChange,
+  ChangelogCommit,
+  ChangelogInput,
+  ChangelogRelease,
+  ChangelogReleaseInput,
+  EntryBadges,
+} from './changelog.js';
 export { escapeHtml, escapeMarkdown } from './escape.js';
 export { generateHtml, HTML_CSP, renderHtml } from './html.js';
 export { inlineHtml, inlineMarkdown } from './inline.js';
