@@ -6,7 +6,7 @@
  * the version never changes, the limit, and the usage errors.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -229,6 +229,22 @@ describe('errata docs --changelog', () => {
     const all = await runCli(['docs', 'errors.yaml', '--changelog'], g.dir);
     expect([...all.stdout.matchAll(/^### ([0-9a-f]{7,})$/gm)]).toHaveLength(6);
     expect(all.stdout).not.toContain('Only the last');
+  });
+
+  it('reads a TypeScript catalog at each commit too, leaving no copy of it behind', async () => {
+    const g = repo('typescript');
+    const ts = (version: string, errors: string) =>
+      `export default { name: 'shop', version: '${version}', errors: { ${errors} } };\n`;
+    g.commit(ts('1.0.0', 'A: { status: 404 }'), 'one', 'errors.ts');
+    g.commit(ts('1.1.0', 'A: { status: 404 }, B: { status: 409 }'), 'two', 'errors.ts');
+    g.commit(ts('1.2.0', 'A: { status: 410 }, B: { status: 409 }'), 'three', 'errors.ts');
+    const r = await runCli(['docs', 'errors.ts', '--changelog'], g.dir);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect([...r.stdout.matchAll(/^### (\d.+)$/gm)].map((m) => m[1])).toEqual(['1.2.0', '1.1.0', '1.0.0']);
+    expect(r.stdout).toContain(
+      '**History:** added in [1.0.0](#changes:1.0.0) · changed in [1.2.0](#changes:1.2.0) (breaking)',
+    );
+    expect(readdirSync(g.dir).sort()).toEqual(['.git', 'errors.ts']);
   });
 
   it('says so when the catalog was never committed, and shows its entries as unreleased', async () => {
