@@ -34,54 +34,78 @@ export interface LocaleFile {
 }
 
 /**
- * The per-locale files beside the catalog at `path`: the same base name, a language tag, and
- * `.yaml`, `.yml` or `.json`; a tag whose language ICU does not know is read as a locale only
- * when the catalog already has translations in it. Sorted by tag.
+ * The per-locale files among `names`, the files of the folder of a catalog whose base name is
+ * `base`: the same base name, a language tag, and `.yaml`, `.yml` or `.json`; a tag whose language
+ * ICU does not know is read as a locale only when the catalog already has translations in it.
+ * Sorted by tag; each `path` is the name as given.
  */
+export function localeFilesAmong(names: Iterable<string>, base: string, model: CatalogModel): LocaleFile[] {
+  const stated = new Set(Object.keys(model.translations ?? {}).map((l) => l.toLowerCase()));
+  const out: LocaleFile[] = [];
+  for (const name of names) {
+    const m = LOCALE_FILE.exec(name);
+    if (m === null || m[1] !== base) continue;
+    const locale = m[2] as string;
+    if (!knownLanguage(locale) && !stated.has(locale.toLowerCase())) continue;
+    out.push({ locale, path: name });
+  }
+  return out.sort((a, b) => (a.locale < b.locale ? -1 : a.locale > b.locale ? 1 : 0));
+}
+
+/** The per-locale files beside the catalog at `path` (see {@link localeFilesAmong}). */
 export async function findLocaleFiles(path: string, model: CatalogModel): Promise<LocaleFile[]> {
-  const base = basename(path, extname(path));
   let entries: string[];
   try {
     entries = await readdir(dirname(path));
   } catch {
     return [];
   }
-  const stated = new Set(Object.keys(model.translations ?? {}).map((l) => l.toLowerCase()));
-  const out: LocaleFile[] = [];
-  for (const name of entries) {
-    const m = LOCALE_FILE.exec(name);
-    if (m === null || m[1] !== base) continue;
-    const locale = m[2] as string;
-    if (!knownLanguage(locale) && !stated.has(locale.toLowerCase())) continue;
-    out.push({ locale, path: join(dirname(path), name) });
-  }
-  return out.sort((a, b) => (a.locale < b.locale ? -1 : a.locale > b.locale ? 1 : 0));
+  return localeFilesAmong(entries, basename(path, extname(path)), model).map((f) => ({
+    locale: f.locale,
+    path: join(dirname(path), f.path),
+  }));
+}
+
+/** A per-locale file's text, however it was read (from disk, or from git at a ref). */
+export interface LocaleText {
+  readonly locale: string;
+  /** The file as messages name it. */
+  readonly name: string;
+  readonly text: string;
 }
 
 /**
- * The model with the translations of its per-locale files added. A problem in a file (its syntax,
+ * The model with the translations of per-locale files added. A problem in a file (its syntax,
  * a field that is not text, a field the catalog translates already) throws a `CatalogError`
  * naming that file, placed at its line and column.
  */
+export function withLocaleTexts(model: CatalogModel, files: readonly LocaleText[]): CatalogModel {
+  if (files.length === 0) return model;
+  const set = new TranslationSet();
+  const ignore = () => {};
+  for (const [locale, entries] of Object.entries(model.translations ?? {}))
+    readLocaleEntries(entries, locale, pathKey('translations', locale), set, ignore);
+  for (const { name, text, locale: tag } of files) {
+    const doc = parseCatalogText(text, extname(name).toLowerCase() === '.json' ? 'json' : 'yaml', name);
+    const issues: CatalogIssue[] = [];
+    const locale = Object.keys(model.translations ?? {}).find((l) => sameTag(l, tag)) ?? tag;
+    readLocaleEntries(doc, locale, '', set, (p, message) => issues.push({ path: p, message }));
+    if (issues.length > 0) throw new CatalogError(placeIssues(issues, text), name);
+  }
+  return deepFreeze({ ...model, translations: set.toModel() });
+}
+
+/** The model with the translations of its per-locale files beside `path` added (`shown` names it). */
 export async function withLocaleFiles(
   model: CatalogModel,
   path: string,
   shown: string,
 ): Promise<CatalogModel> {
   const files = await findLocaleFiles(path, model);
-  if (files.length === 0) return model;
-  const set = new TranslationSet();
-  const ignore = () => {};
-  for (const [locale, entries] of Object.entries(model.translations ?? {}))
-    readLocaleEntries(entries, locale, pathKey('translations', locale), set, ignore);
+  const texts: LocaleText[] = [];
   for (const file of files) {
     const name = join(dirname(shown), relative(dirname(path), file.path));
-    const text = await readSourceFile(file.path, name);
-    const doc = parseCatalogText(text, extname(file.path).toLowerCase() === '.json' ? 'json' : 'yaml', name);
-    const issues: CatalogIssue[] = [];
-    const locale = Object.keys(model.translations ?? {}).find((l) => sameTag(l, file.locale)) ?? file.locale;
-    readLocaleEntries(doc, locale, '', set, (p, message) => issues.push({ path: p, message }));
-    if (issues.length > 0) throw new CatalogError(placeIssues(issues, text), name);
+    texts.push({ locale: file.locale, name, text: await readSourceFile(file.path, name) });
   }
-  return deepFreeze({ ...model, translations: set.toModel() });
+  return withLocaleTexts(model, texts);
 }

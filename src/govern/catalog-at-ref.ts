@@ -4,6 +4,7 @@ import { unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { CatalogError } from '../catalog/errors.js';
 import { catalogFromText, loadCatalog } from '../catalog/load.js';
+import { type LocaleText, localeFilesAmong, withLocaleTexts } from '../catalog/locale-files.js';
 import type { CatalogModel } from '../catalog/model.js';
 import { SourceFileError } from '../catalog/read-file.js';
 import { decodeSource } from '../catalog/source.js';
@@ -54,6 +55,42 @@ export async function loadCatalogAtRef(
     throw new SourceFileError(`${file} at git:${ref}`, new Error(reason));
   }
   const ext = extname(abs).toLowerCase();
+  const model = await loadAtRef(bytes, ext, abs, label);
+  return withLocaleTexts(model, await localeTextsAtRef(ref, file, abs, model));
+}
+
+/**
+ * The per-locale files beside the catalog as they were at the ref (`errors.fr.yaml`): the
+ * folder's files at the ref (`git ls-tree`), then each one's text (`git show`).
+ */
+async function localeTextsAtRef(
+  ref: string,
+  file: string,
+  abs: string,
+  model: CatalogModel,
+): Promise<LocaleText[]> {
+  const dir = dirname(abs);
+  const listing = await git(['ls-tree', '--name-only', '-z', ref, './'], dir);
+  const names = listing
+    .toString('utf8')
+    .split('\0')
+    .filter((n) => n !== '');
+  const out: LocaleText[] = [];
+  for (const found of localeFilesAmong(names, basename(abs, extname(abs)), model)) {
+    const name = `${join(dirname(file), found.path)} at ${ref}`;
+    const bytes = await git(['show', `${ref}:./${found.path}`], dir).catch((e: unknown) => {
+      throw new SourceFileError(name, e as Error);
+    });
+    const decoded = decodeSource(bytes);
+    if (!decoded.ok) throw new CatalogError([{ path: '', message: decoded.message }], name);
+    out.push({ locale: found.locale, name, text: decoded.text });
+  }
+  return out;
+}
+
+/** The catalog's own file at the ref: JSON and YAML parsed, a module loaded from a temporary copy. */
+async function loadAtRef(bytes: Buffer, ext: string, abs: string, label: string): Promise<CatalogModel> {
+  const dir = dirname(abs);
   if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
     const decoded = decodeSource(bytes);
     if (!decoded.ok) throw new CatalogError([{ path: '', message: decoded.message }], label);
@@ -62,7 +99,8 @@ export async function loadCatalogAtRef(
   const tmp = join(dir, `.errata-at-ref-${process.pid}-${Date.now()}${ext}`);
   await writeFile(tmp, bytes);
   try {
-    return await loadCatalog(tmp).catch((e: unknown) => {
+    // The per-locale files are those at the ref, added by the caller, not those on disk.
+    return await loadCatalog(tmp, { localeFiles: false }).catch((e: unknown) => {
       if (!(e instanceof CatalogError)) throw e;
       // A place in the temporary copy is a place in the file at the ref.
       const issues = e.issues.map((i) => ({
