@@ -67,6 +67,8 @@ export {
   type ErrorLogger,
   type FailureKind,
   failures,
+  type LocalizedResponse,
+  type Localizer,
   type RequestContext,
   type Responder,
   type RouteDeclaration,

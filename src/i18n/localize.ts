@@ -5,7 +5,7 @@ import { catalogLocales, sourceLocale } from '../catalog/locales.js';
 import type { CatalogModel } from '../catalog/model.js';
 import type { HeaderReader, LocalizedTexts } from '../dialects/types.js';
 import type { ErrataError } from '../error.js';
-import type { Localizer, LocalizedResponse, RequestContext } from '../server/options.js';
+import type { LocalizedResponse, Localizer, RequestContext } from '../server/options.js';
 import { createLanguageLookup, lookupTag } from './negotiate.js';
 import { describe } from './render.js';
 import { createTexts } from './texts.js';
@@ -37,7 +37,8 @@ export interface CatalogLocalizer extends Localizer {
  * source language; each field falls back on its own (`fr-CA`, then `fr`, then the source).
  */
 export function localize(catalog: Catalog | CatalogModel, options: LocalizeOptions = {}): CatalogLocalizer {
-  const model = 'model' in catalog && typeof catalog.error === 'function' ? catalog.model : (catalog as CatalogModel);
+  const model =
+    'model' in catalog && typeof catalog.error === 'function' ? catalog.model : (catalog as CatalogModel);
   const source = sourceLocale(model);
   const locales = catalogLocales(model);
   const fromHeader = createLanguageLookup(locales);
@@ -96,7 +97,9 @@ export function localize(catalog: Catalog | CatalogModel, options: LocalizeOptio
           return out;
         },
         language: (error) =>
-          error === first && firstTexts !== undefined ? firstTexts.locale : sourceLocale(error.definition.catalog),
+          error === first && firstTexts !== undefined
+            ? firstTexts.locale
+            : sourceLocale(error.definition.catalog),
       };
     },
   };

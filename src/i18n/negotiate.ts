@@ -11,7 +11,11 @@ export const MAX_RANGES = 50;
 const MAX_TAG_LENGTH = 256;
 
 /** The catalog language among `locales` (as written there) that `tag` falls back to, if any. */
-export function lookupTag(tag: string, locales: readonly string[], excluded?: (locale: string) => boolean): string | undefined {
+export function lookupTag(
+  tag: string,
+  locales: readonly string[],
+  excluded?: (locale: string) => boolean,
+): string | undefined {
   if (tag.length > MAX_TAG_LENGTH) return undefined;
   for (const candidate of fallbackChain(tag)) {
     const found = locales.find((l) => sameTag(l, candidate));
@@ -38,7 +42,10 @@ function preferred(header: string): string[] | undefined {
  * when none is found, or the header is empty, longer than {@link MAX_HEADER_LENGTH} characters,
  * of more than {@link MAX_RANGES} members, or unreadable: the caller answers in the source language.
  */
-export function lookupLanguage(header: string | null | undefined, locales: readonly string[]): string | undefined {
+export function lookupLanguage(
+  header: string | null | undefined,
+  locales: readonly string[],
+): string | undefined {
   if (typeof header !== 'string' || header === '' || header.length > MAX_HEADER_LENGTH) return undefined;
   let members = 1;
   for (let i = header.indexOf(','); i !== -1; i = header.indexOf(',', i + 1))
@@ -74,7 +81,9 @@ const MEMORY = 256;
  * {@link lookupLanguage} with a memory of the last headers seen (browsers send a handful of
  * distinct values): a header already read costs one map lookup.
  */
-export function createLanguageLookup(locales: readonly string[]): (header: string | null | undefined) => string | undefined {
+export function createLanguageLookup(
+  locales: readonly string[],
+): (header: string | null | undefined) => string | undefined {
   const seen = new Map<string, string>();
   return (header) => {
     if (typeof header !== 'string' || header.length > MAX_HEADER_LENGTH) return undefined;

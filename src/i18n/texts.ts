@@ -33,9 +33,15 @@ export function createTexts(options: TextOptions) {
 
   function entryTexts(model: CatalogModel, locale: string, id: string): EntryTexts {
     let byLocale = byModel.get(model);
-    if (byLocale === undefined) byModel.set(model, (byLocale = new Map()));
+    if (byLocale === undefined) {
+      byLocale = new Map();
+      byModel.set(model, byLocale);
+    }
     let byId = byLocale.get(locale);
-    if (byId === undefined) byLocale.set(locale, (byId = new Map()));
+    if (byId === undefined) {
+      byId = new Map();
+      byLocale.set(locale, byId);
+    }
     let texts = byId.get(id);
     if (texts === undefined) {
       const source = sourceLocale(model);

@@ -73,5 +73,9 @@ export function languageHeaders(headers: Record<string, string>, language: strin
   headers['content-language'] = language;
   const name = Object.keys(headers).find((k) => k.toLowerCase() === 'vary') ?? 'vary';
   const vary = headers[name];
-  headers[name] = !vary ? 'Accept-Language' : /(^|,)\s*(\*|accept-language)\s*(,|$)/i.test(vary) ? vary : `${vary}, Accept-Language`;
+  headers[name] = !vary
+    ? 'Accept-Language'
+    : /(^|,)\s*(\*|accept-language)\s*(,|$)/i.test(vary)
+      ? vary
+      : `${vary}, Accept-Language`;
 }

@@ -10,6 +10,8 @@ export {
   type ErrorEventKind,
   type ErrorHook,
   type ErrorLogger,
+  type LocalizedResponse,
+  type Localizer,
   type RequestContext,
   type Responder,
   type RouteDeclaration,
