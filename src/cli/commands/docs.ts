@@ -42,16 +42,16 @@ export const docsCommand = defineErrataCommand({
       type: 'boolean',
       description: "Add a Changes section built from the catalog's git history (md and html)",
     },
+    'changelog-limit': {
+      type: 'string',
+      valueHint: 'N',
+      description: 'Read at most the last N commits of the catalog with --changelog (default: 100)',
+    },
     locale: {
       type: 'string',
       valueHint: 'tag|all',
       description:
         "Write the page (md, html) in one of the catalog's languages; all: a page per language in the -o folder",
-    },
-    'changelog-limit': {
-      type: 'string',
-      valueHint: 'N',
-      description: 'Read at most the last N commits of the catalog with --changelog (default: 100)',
     },
     verbose: { type: 'boolean', description: 'Print a line per phase on stderr' },
   },
