@@ -28,7 +28,10 @@ const { values } = parseArgs({
 const catalogs = resolve(values.catalogs);
 const out = resolve(values.out);
 
-const files = (await readdir(catalogs)).filter((f) => /\.(json|ya?ml)$/.test(f)).sort();
+const written = (await readdir(catalogs)).filter((f) => /\.(json|ya?ml)$/.test(f)).sort();
+const stems = new Set(written.map((f) => f.replace(/\.(json|ya?ml)$/, '')));
+// A per-locale file beside a catalog (sitescore.fr.yaml) is loaded with it, not as a catalog.
+const files = written.filter((f) => !stems.has(f.replace(/\.[^.]+\.(json|ya?ml)$/, '')));
 const stale: string[] = [];
 await mkdir(out, { recursive: true });
 for (const file of files) {

@@ -59,7 +59,8 @@ describe('seed catalogs', () => {
       const file = new URL(`../examples/catalogs/${name}.json`, import.meta.url).pathname;
       const text = await readFile(file, 'utf8');
       expect(validateCatalogDocument(JSON.parse(text))).toEqual([]);
-      const model = await loadCatalog(file);
+      // The catalog's own file: a seed's languages beside it (sitescore.fr.yaml) are not written in it.
+      const model = await loadCatalog(file, { localeFiles: false });
       const exported = exportCatalog(model);
       expect(exported).toBe(text);
       expect(exportCatalog(normalizeDocument(JSON.parse(exported)))).toBe(exported);

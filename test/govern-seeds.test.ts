@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseMessage } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../src/catalog/load.js';
 import { type Finding, lint } from '../src/govern/index.js';
@@ -15,7 +16,11 @@ const seeds = ['authos', 'barekey', 'clerk', 'flags', 'sitescore'] as const;
 const findings = Object.fromEntries(
   await Promise.all(
     seeds.map(
-      async (s) => [s, lint(await loadCatalog(join(REPO, 'examples', 'catalogs', `${s}.json`)))] as const,
+      async (s) =>
+        [
+          s,
+          lint(await loadCatalog(join(REPO, 'examples', 'catalogs', `${s}.json`)), { parseMessage }),
+        ] as const,
     ),
   ),
 ) as Record<(typeof seeds)[number], Finding[]>;
@@ -178,6 +183,35 @@ describe('lint on the seed catalogs', () => {
     );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+});
+
+describe('the seed with a second language', () => {
+  it('sitescore.fr.yaml translates every field of every entry, and lint has nothing to say about it', async () => {
+    const model = await loadCatalog(join(REPO, 'examples', 'catalogs', 'sitescore.json'));
+    const fr = model.translations?.fr ?? {};
+    const fields = ['title', 'message', 'description', 'remediation'] as const;
+    for (const [id, entry] of Object.entries(model.errors))
+      for (const field of fields)
+        if (entry[field] !== undefined)
+          expect([id, field, fr[id]?.[field]]).toEqual([id, field, expect.any(String)]);
+    expect(Object.keys(fr)).toEqual(Object.keys(model.errors));
+    expect(findings.sitescore.filter((f) => /^(?:locale|translation)-/.test(f.rule))).toEqual([]);
+    // The coverage rule speaks below 100% only: a French file with one remediation less is 18 of 19.
+    const partial = structuredClone(model) as {
+      translations: Record<string, Record<string, Record<string, string>>>;
+    };
+    delete partial.translations.fr?.NETWORK_ERROR?.remediation;
+    expect(
+      lint(partial as unknown as typeof model, { parseMessage }).filter(
+        (f) => f.rule === 'translation-coverage',
+      ),
+    ).toMatchObject([
+      {
+        field: 'translations.fr',
+        message: 'fr: 18 of 19 entries (94%); missing NETWORK_ERROR (remediation) (these fall back to en)',
+      },
+    ]);
   });
 });
 
