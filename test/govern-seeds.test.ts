@@ -209,7 +209,7 @@ describe('the seed with a second language', () => {
     ).toMatchObject([
       {
         field: 'translations.fr',
-        message: 'fr: 18 of 19 entries (94%); missing NETWORK_ERROR (remediation) (these fall back to en)',
+        message: 'fr: 18 of 19 entries (94%); missing, so shown in en: NETWORK_ERROR (remediation)',
       },
     ]);
   });

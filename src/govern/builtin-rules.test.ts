@@ -1252,7 +1252,7 @@ const cases: Record<string, Case> = {
         ),
         id: null,
         field: 'translations.fr',
-        message: 'fr: 1 of 3 entries (33%); missing A (message), B (these fall back to en)',
+        message: 'fr: 1 of 3 entries (33%); missing, so shown in en: A (message), B',
       },
     },
     passes: {

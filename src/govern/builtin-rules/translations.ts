@@ -223,7 +223,7 @@ export const translationCoverage = defineRule({
       const more = missing.length > LISTED ? ` and ${missing.length - LISTED} more` : '';
       yield {
         field: `translations.${locale}`,
-        message: `${locale}: ${done} of ${counted} entries (${Math.floor((done / counted) * 100)}%); missing ${shown}${more} (these fall back to ${source})`,
+        message: `${locale}: ${done} of ${counted} entries (${Math.floor((done / counted) * 100)}%); missing, so shown in ${source}: ${shown}${more}`,
       };
     }
   },
