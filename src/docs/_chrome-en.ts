@@ -71,6 +71,9 @@ export const CHROME_EN = {
   formatIntro:
     'Every error is answered with a 4xx or 5xx status and a body of type {type} in the {dialect} format.',
   forExample: 'For example:',
+  typeNote:
+    'An error’s {type} is its id after {base}, as in {example}: the id is also its anchor on this page.',
+  noscriptRetry: 'Each error’s card says whether and how to retry it.',
   codeFieldNote:
     'The {path} field is stable and machine-readable: match on it. The message is for people and may change between releases; don’t parse it.',
   // Retry guidance in words.

@@ -69,6 +69,9 @@ export const CHROME_FR: ChromeStrings = {
   formatIntro:
     'Chaque erreur est renvoyée avec un statut 4xx ou 5xx et un corps de type {type} au format {dialect}.',
   forExample: 'Par exemple :',
+  typeNote:
+    'Le {type} d’une erreur est son identifiant après {base}, comme dans {example} : l’identifiant est aussi son ancre sur cette page.',
+  noscriptRetry: 'La fiche de chaque erreur indique s’il faut réessayer, et comment.',
   codeFieldNote:
     'Le champ {path} est stable et lisible par une machine : c’est sur lui qu’il faut se baser. Le message s’adresse aux personnes et peut changer d’une version à l’autre ; ne l’analysez pas.',
   retryBackoff: 'attente exponentielle, de {base} à {max}',
@@ -175,6 +178,9 @@ export const CHROME_DE: ChromeStrings = {
   formatIntro:
     'Jeder Fehler wird mit einem Status 4xx oder 5xx und einem Body vom Typ {type} im Format {dialect} beantwortet.',
   forExample: 'Zum Beispiel:',
+  typeNote:
+    'Der {type} eines Fehlers ist seine ID nach {base}, etwa {example}: Die ID ist auch sein Anker auf dieser Seite.',
+  noscriptRetry: 'Die Karte jedes Fehlers sagt, ob und wie er wiederholt werden kann.',
   codeFieldNote:
     'Das Feld {path} ist stabil und maschinenlesbar: Werten Sie dieses Feld aus. Die Meldung ist für Menschen gedacht und kann sich zwischen Versionen ändern; parsen Sie sie nicht.',
   retryBackoff: 'exponentielles Warten, {base} bis {max}',
@@ -281,6 +287,9 @@ export const CHROME_ES: ChromeStrings = {
   formatIntro:
     'Cada error se responde con un estado 4xx o 5xx y un cuerpo de tipo {type} en el formato {dialect}.',
   forExample: 'Por ejemplo:',
+  typeNote:
+    'El {type} de un error es su id tras {base}, como en {example}: el id es también su ancla en esta página.',
+  noscriptRetry: 'La ficha de cada error indica si se puede reintentar y cómo.',
   codeFieldNote:
     'El campo {path} es estable y legible por máquinas: compare con él. El mensaje es para personas y puede cambiar entre versiones; no lo analice.',
   retryBackoff: 'espera exponencial, de {base} a {max}',
@@ -387,6 +396,9 @@ export const CHROME_JA: ChromeStrings = {
   formatIntro:
     'すべてのエラーは 4xx または 5xx のステータスと、{dialect} 形式の {type} 型の本文で返されます。',
   forExample: '例：',
+  typeNote:
+    'エラーの {type} は {base} の後にその ID を付けたものです（例：{example}）。ID はこのページでのアンカーでもあります。',
+  noscriptRetry: '再試行できるかどうかとその方法は、各エラーのカードに記載されています。',
   codeFieldNote:
     '{path} フィールドは安定した機械可読の値です。判定にはこれを使ってください。メッセージは人が読むためのもので、リリース間で変わることがあります。解析しないでください。',
   retryBackoff: '指数バックオフ、{base}～{max}',
