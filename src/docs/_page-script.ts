@@ -5,44 +5,95 @@
 // sidebar's counts and the section in view, the drawer on phones, copy
 // buttons, the theme, and examples opened for printing.
 
+import { CHROME_FILL_SCRIPT, LOCALE_SCRIPT } from './_html-locale.js';
+import { CARDS_SCRIPT } from './_page-script-cards.js';
+
 export const PAGE_SCRIPT = `(function () {
   'use strict';
   var $ = function (id) { return document.getElementById(id); };
   var data = JSON.parse($('errata:data').textContent);
+  // The page's words the script writes, in the page's language (see _html-locale.ts).
+  var t = data.chrome;
+  ${CHROME_FILL_SCRIPT}
   var rows = data.entries;
   var search = $('errata:q'), category = $('errata:category'), statusClass = $('errata:class'), retry = $('errata:retry');
   var count = $('errata:count'), empty = $('errata:empty');
-  var entries = [], guide = [], index = [];
+  // What the filters show or hide: each entry's card (or row), its index row and its retry row.
+  // Cards and rows sit in groups (a .chunk, a tbody) that the browser skips while off screen;
+  // a group with nothing shown is hidden, and its --n (the number shown) sizes it meanwhile.
+  var entries = [], items = [], groups = [], groupOf = new Map();
+  function track(el, row) {
+    if (!el) return;
+    var parent = el.parentElement, g = -1;
+    if (parent && (parent.classList.contains('chunk') || parent.parentElement.classList.contains('rows'))) {
+      g = groupOf.get(parent);
+      if (g === undefined) { g = groups.length; groupOf.set(parent, g); groups.push({ el: parent, n: -1 }); }
+    }
+    items.push({ el: el, row: row, group: g, shown: !el.hidden });
+  }
+  // The cards' examples and type lines, and the retry guidance rows, first: the filters track them.
+  ${CARDS_SCRIPT}
   for (var i = 0; i < rows.length; i++) {
     entries.push($(rows[i][0]));
-    guide.push($('retry:' + rows[i][0]));
-    index.push($('idx:' + rows[i][0]));
+    track(entries[i], i);
+    track($('retry:' + rows[i][0]), i);
+    track($('idx:' + rows[i][0]), i);
   }
   var sections = document.querySelectorAll('section[data-category]');
   var navCounts = document.querySelectorAll('[data-count]');
   var filters = [['q', search], ['category', category], ['class', statusClass], ['retry', retry]];
 
+  // The text search looks through: what each card (or row) shows, but its example and type
+  // line, and its category's name; read from the page once, when first needed.
+  var texts = null;
+  function textOf(el) {
+    var out = [];
+    for (var c = el.firstElementChild; c; c = c.nextElementSibling)
+      if (!c.classList.contains('example') && !c.classList.contains('meta')) out.push(c.textContent);
+    return out.join(' ');
+  }
+  function buildTexts() {
+    texts = [];
+    for (var i = 0; i < rows.length; i++) {
+      var option = category.querySelector('option[value="' + rows[i][1] + '"]');
+      texts.push(entries[i] ? (textOf(entries[i]) + ' ' + (option ? option.textContent : '')).toLowerCase() : '');
+    }
+  }
+
   function apply() {
     var terms = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    if (terms.length > 0 && texts === null) buildTexts();
     var wantCategory = category.value, wantClass = statusClass.value, wantRetry = retry.value, shown = 0, seen = {};
+    var ok = [];
     for (var i = 0; i < rows.length; i++) {
       var row = rows[i];
-      var ok = (wantCategory === '' || String(row[2]) === wantCategory) &&
-        (wantClass === '' || String(row[3]) === wantClass) &&
-        (wantRetry === '' || ['no', 'yes', 'unstated'][row[4]] === wantRetry);
-      for (var t = 0; ok && t < terms.length; t++) if (row[1].indexOf(terms[t]) === -1) ok = false;
-      if (entries[i] && entries[i].hidden === ok) entries[i].hidden = !ok;
-      if (guide[i] && guide[i].hidden === ok) guide[i].hidden = !ok;
-      if (index[i] && index[i].hidden === ok) index[i].hidden = !ok;
-      if (ok) { shown++; seen[row[2]] = (seen[row[2]] || 0) + 1; }
+      var yes = (wantCategory === '' || String(row[1]) === wantCategory) &&
+        (wantClass === '' || String(row[2]) === wantClass) &&
+        (wantRetry === '' || ['no', 'yes', 'unstated'][row[3]] === wantRetry);
+      for (var t = 0; yes && t < terms.length; t++) if (texts[i].indexOf(terms[t]) === -1) yes = false;
+      ok.push(yes);
+      if (yes) { shown++; seen[row[1]] = (seen[row[1]] || 0) + 1; }
     }
-    for (var k = 0; k < sections.length; k++)
-      sections[k].hidden = !seen[sections[k].getAttribute('data-category')];
+    var counts = new Array(groups.length).fill(0);
+    for (var k = 0; k < items.length; k++) {
+      var item = items[k], show = ok[item.row];
+      if (item.shown !== show) { item.shown = show; item.el.hidden = !show; }
+      if (show && item.group >= 0) counts[item.group]++;
+    }
+    for (var g = 0; g < groups.length; g++) {
+      var group = groups[g];
+      if (group.n === counts[g]) continue;
+      group.n = counts[g];
+      group.el.hidden = group.n === 0;
+      group.el.style.setProperty('--n', String(group.n));
+    }
+    for (var s = 0; s < sections.length; s++)
+      sections[s].hidden = !seen[sections[s].getAttribute('data-category')];
     for (var n = 0; n < navCounts.length; n++) {
       var c = navCounts[n].getAttribute('data-count');
       navCounts[n].textContent = String(c === 'all' ? shown : seen[c] || 0);
     }
-    count.textContent = shown + ' of ' + rows.length + (rows.length === 1 ? ' error' : ' errors');
+    count.textContent = chromeCount(shown, rows.length);
     empty.hidden = shown !== 0;
   }
 
@@ -63,8 +114,17 @@ export const PAGE_SCRIPT = `(function () {
       el.value = value;
     }
   }
-  function changed() { apply(); save(); }
-  search.addEventListener('input', changed);
+  function changed() { clearTimeout(pending); pending = 0; apply(); save(); }
+  // Typing saves the address once it pauses: a new address makes the browser resolve every
+  // link of the page again, too slow to do on each keystroke of a long page.
+  var pending = 0;
+  function flush() { if (pending) { clearTimeout(pending); pending = 0; save(); } }
+  search.addEventListener('input', function () {
+    apply();
+    clearTimeout(pending);
+    pending = setTimeout(flush, 400);
+  });
+  window.addEventListener('pagehide', flush);
   category.addEventListener('change', changed);
   statusClass.addEventListener('change', changed);
   retry.addEventListener('change', changed);
@@ -82,6 +142,7 @@ export const PAGE_SCRIPT = `(function () {
     for (var el = target; el; el = el.parentElement) if (el.hidden) hidden = true;
     if (hidden) clearFilters();
     if (!(target.classList.contains('entry') || target.classList.contains('added'))) return;
+    if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
     target.scrollIntoView();
     target.focus({ preventScroll: true });
   }
@@ -131,8 +192,8 @@ export const PAGE_SCRIPT = `(function () {
   });
 
   function copied(button, ok) {
-    button.textContent = ok ? 'Copied' : 'Copy failed';
-    setTimeout(function () { button.textContent = 'Copy'; }, 1500);
+    button.textContent = ok ? t.copied : t.copyFailed;
+    setTimeout(function () { button.textContent = t.copy; }, 1500);
   }
   function fallbackCopy(button, text) {
     var area = document.createElement('textarea');
@@ -186,7 +247,7 @@ export const PAGE_SCRIPT = `(function () {
     theme = name;
     if (name === 'auto') document.documentElement.removeAttribute('data-theme');
     else document.documentElement.setAttribute('data-theme', name);
-    themeButton.textContent = 'Theme: ' + name;
+    themeButton.textContent = chromeText(t.theme, { name: t[name] || name });
     try { localStorage.setItem('errata-theme', name); } catch (e) { /* storage may be unavailable */ }
   }
   try { theme = localStorage.getItem('errata-theme') || 'auto'; } catch (e) { theme = 'auto'; }
@@ -196,6 +257,7 @@ export const PAGE_SCRIPT = `(function () {
     setTheme(themes[(themes.indexOf(theme) + 1) % themes.length]);
   });
 
+  ${LOCALE_SCRIPT}
   load();
   apply();
   reveal();

@@ -47,19 +47,27 @@ output{font-size:.875rem;color:var(--muted);padding:.4rem 0}
 h2{margin:2rem 0 .75rem;font-size:1.375rem;border-bottom:1px solid var(--line);padding-bottom:.25rem;scroll-margin-top:4.5rem}
 h2 .count{color:var(--muted);font-weight:normal;font-size:1rem}
 section{scroll-margin-top:4.5rem}
-.index{table-layout:fixed}
-#errata\\:retry-section,#errata\\:added-section{content-visibility:auto;contain-intrinsic-size:auto 60rem}
-#errata\\:retry-section table{table-layout:fixed}
+#errata\\:added-section{content-visibility:auto;contain-intrinsic-size:auto 60rem}
+.rows,.rows thead,.rows tbody{display:block}
+.rows tr{display:grid}
+.rows th,.rows td{border:0;border-bottom:1px solid var(--line);min-width:0}
+.rows td:first-child a{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.875em}
+.rows tbody{content-visibility:auto;contain-intrinsic-block-size:calc(var(--n,25)*2.125rem)}
+.index tr{grid-template-columns:34% 4rem minmax(0,1fr) 6.5rem}
+.guide tr{grid-template-columns:34% 4rem minmax(0,1fr)}
 .index th{white-space:nowrap}
-.index .c-code{width:34%}.index .c-http{width:4rem}.index .c-retry{width:6.5rem}
+.index tbody tr{height:2.125rem}
 .index td{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .index td:first-child{overflow-wrap:normal}
 .index tr:target,.index tr:focus{outline:2px solid var(--accent)}
+.chunk{content-visibility:auto;contain-intrinsic-block-size:calc(var(--n,25)*15rem)}
 .entry{border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;margin:0 0 1rem;scroll-margin-top:5rem;content-visibility:auto;contain-intrinsic-size:auto 14rem}
 .entry:target,.entry:focus{outline:2px solid var(--accent);outline-offset:2px}
 tr.added{scroll-margin-top:5rem}
 tr.added:target,tr.added:focus{outline:2px solid var(--accent);outline-offset:-2px}
 .entry h3{margin:0;font-size:1.0625rem;display:flex;flex-wrap:wrap;gap:.5rem;align-items:baseline}
+.entry h3 a{color:inherit;text-decoration:none;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9375em}
+.entry h3 a:hover{text-decoration:underline}
 .entry h3 .id{color:var(--muted);font-weight:normal;font-size:.875rem}
 .summary{display:flex;flex-wrap:wrap;gap:.35rem .5rem;align-items:center;margin:.4rem 0}
 .summary .line{flex:1 1 16rem;margin:0}
@@ -91,8 +99,9 @@ footer{color:var(--muted);font-size:.8125rem;padding:2rem 0}
 .menu{display:inline-block}
 header{padding:.6rem 0 .25rem}
 header h1{font-size:1.25rem;flex:1 1 0;min-width:0}
-.index .c-title,.index td:nth-child(3){display:none}
-.index .c-code{width:auto}.index .c-http{width:3.5rem}.index .c-retry{width:6.25rem}
+.index th:nth-child(3),.index td:nth-child(3){display:none}
+.index tr{grid-template-columns:minmax(0,1fr) 3.5rem 6.25rem}
+.guide tr{grid-template-columns:minmax(0,1fr) 3.5rem minmax(0,1fr)}
 header .about{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden;font-size:.875rem}
 .controls{padding:.4rem 0;position:static}
 .entry,tr.added,section,h2{scroll-margin-top:.5rem}
@@ -110,6 +119,7 @@ h2{margin-top:1.25rem}
 body{font-size:10.5pt;background:#fff;color:#000}
 a{color:inherit}
 .entry{break-inside:avoid;content-visibility:visible;border-color:#999}
+.chunk,.rows tbody{content-visibility:visible}
 pre{white-space:pre-wrap;border:1px solid #ccc}
 }
 `;

@@ -2,7 +2,17 @@ import { createHash } from 'node:crypto';
 import { entryStatuses } from '../catalog/fields/status.js';
 import type { CatalogModel, JsonSchema } from '../catalog/model.js';
 import { changesNavItem, changesSectionHtml, changesStyle } from './_html-changes.js';
+import {
+  chromeHtml as ch,
+  errorsHtml,
+  localeHeadHtml,
+  localeMenuHtml,
+  localeStyle,
+  scriptChrome,
+  shownHtml,
+} from './_html-locale.js';
 import { addedSection, entryHtml, exampleHtml, summaryLine } from './_html-entry.js';
+import { packExamples } from './_html-examples.js';
 import { PAGE_SCRIPT } from './_page-script.js';
 import { PAGE_STYLE } from './_page-style.js';
 import { schemaFields } from './_schema.js';
@@ -16,6 +26,7 @@ import {
   type DocsOptions,
   formatPath,
 } from './reference.js';
+import type { ChromeStrings } from './chrome.js';
 
 const SCRIPT_HASH = createHash('sha256').update(PAGE_SCRIPT).digest('base64');
 
@@ -26,21 +37,30 @@ const SCRIPT_HASH = createHash('sha256').update(PAGE_SCRIPT).digest('base64');
  */
 export const HTML_CSP = `default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; base-uri 'none'; form-action 'none'`;
 
-function fieldsTable(schema: JsonSchema): string {
+function fieldsTable(schema: JsonSchema, c: ChromeStrings): string {
   const rows = schemaFields(schema)
     .map(
       (f) =>
-        `<tr><td><code>${h(f.path)}</code></td><td>${h(f.type)}</td><td>${f.required ? 'yes' : 'no'}</td></tr>`,
+        `<tr><td><code>${h(f.path)}</code></td><td>${h(f.type)}</td><td>${h(f.required ? c.yesCell : c.noCell)}</td></tr>`,
     )
     .join('');
-  return `<div class="scroll"><table><thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Required</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return `<div class="scroll"><table><thead><tr><th scope="col">${h(c.field)}</th><th scope="col">${h(c.type)}</th><th scope="col">${h(c.required)}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
+/** What each entry's `type` starts with (its id follows), or `null` when the entries have none. */
+function typeBase(ref: DocReference): string | null {
+  const first = ref.entries.find((e) => e.type !== undefined);
+  return first?.type === undefined ? null : first.type.slice(0, first.type.length - first.anchor.length);
+}
+
+/** Entries and rows per group that the browser lays out, or skips while off screen, as one. */
+const CHUNK = 25;
+
 const codeOf = (e: DocEntry) => (e.entry.code === '' ? e.id : e.entry.code);
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** The sidebar: the page's sections and each category with its count (kept up to date by the filters). */
 function sidebar(ref: DocReference, added: readonly DocEntry[]): string {
+  const c = ref.chrome;
   // `count`: what the script counts (`all`, or a category's index) and the count with no filter.
   const link = (href: string, section: string, label: string, count?: readonly [string, number]) =>
     `<li><a class="nav" href="#${h(href)}" data-section="${h(section)}"><span>${label}</span>${
@@ -48,35 +68,51 @@ function sidebar(ref: DocReference, added: readonly DocEntry[]): string {
     }</a></li>`;
   const out = [
     `<aside class="sidebar" id="errata:nav" aria-label="Sections"><a class="title" href="#errata:top">${h(ref.title)}</a><nav aria-label="Contents"><ul>`,
-    link('errata:index', 'errata:index', 'All errors', ['all', ref.entries.length]),
-    link('errata:format', 'errata:format-section', 'Error format'),
-    '</ul><p class="heading">Categories</p><ul>',
+    link('errata:index', 'errata:index', h(c.allErrors), ['all', ref.entries.length]),
+    link('errata:format', 'errata:format-section', h(c.errorFormat)),
+    `</ul><p class="heading">${h(c.categories)}</p><ul>`,
   ];
   ref.categories.forEach((c, i) => {
     const own = c.entries.filter((e) => !e.added).length;
     if (own > 0) out.push(link(`errata:cat-${i}`, `errata:sec-${i}`, h(c.name), [String(i), own]));
   });
   out.push('</ul><ul>');
-  if (added.length > 0) out.push(link('errata:added', 'errata:added-section', 'Errors the server adds'));
+  if (added.length > 0) out.push(link('errata:added', 'errata:added-section', h(c.addedTitle)));
   out.push(
-    link('errata:retry-guidance', 'errata:retry-section', 'Retry guidance'),
+    link('errata:retry-guidance', 'errata:retry-section', h(c.retryGuidance)),
     changesNavItem(ref),
-    '</ul></nav><div class="theme"><button type="button" id="errata:theme">Theme: auto</button></div></aside>',
+    `</ul></nav><div class="theme"><button type="button" id="errata:theme">${ch(c.theme, { name: h(c.themeAuto) })}</button></div></aside>`,
   );
+  return out.join('');
+}
+
+/**
+ * Rows in groups of {@link CHUNK}, each group a `tbody` that the browser skips
+ * while it is off screen; `--n`, its number of rows shown, sizes it meanwhile.
+ * A row of these long tables leaves out the end tags of its cells and itself
+ * (HTML does not need them), a tenth of the table's size.
+ */
+function chunkedRows(rows: readonly string[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const n = Math.min(CHUNK, rows.length - i);
+    out.push(`<tbody${n === CHUNK ? '' : ` style="--n:${n}"`}>`, ...rows.slice(i, i + CHUNK), '</tbody>');
+  }
   return out.join('');
 }
 
 /** The index at the top: one compact row per code, linking to its entry, filtered with the entries. */
 function indexTable(ref: DocReference): string {
-  const rows = ref.entries
-    .map((e) => {
-      const retry = e.retryable === undefined ? 'Not stated' : e.retryable ? 'Yes' : 'No';
-      return `<tr id="idx:${h(e.anchor)}"><td><a href="#${h(e.anchor)}"><code>${h(codeOf(e))}</code></a></td><td>${entryStatuses(
-        e.entry,
-      ).join(', ')}</td><td>${h(summaryLine(e))}</td><td>${retry}</td></tr>`;
-    })
-    .join('');
-  return `<section id="errata:index" aria-labelledby="errata:index-h"><h2 id="errata:index-h">All errors</h2><div class="scroll"><table class="index"><thead><tr><th scope="col" class="c-code">Code</th><th scope="col" class="c-http">HTTP</th><th scope="col" class="c-title">Title</th><th scope="col" class="c-retry">Retryable</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+  const c = ref.chrome;
+  const rows = ref.entries.map((e) => {
+    const retry = h(e.retryable === undefined ? c.notStated : e.retryable ? c.yes : c.no);
+    return `<tr id="idx:${h(e.anchor)}"><td><a href="#${h(e.anchor)}">${h(codeOf(e))}</a><td>${entryStatuses(
+      e.entry,
+    ).join(', ')}<td>${h(summaryLine(e))}<td>${retry}`;
+  });
+  return `<section id="errata:index" aria-labelledby="errata:index-h"><h2 id="errata:index-h">${h(c.allErrors)}</h2><table class="index rows"><thead><tr><th scope="col">${h(c.code)}</th><th scope="col">${h(c.http)}</th><th scope="col">${h(c.title)}</th><th scope="col">${h(c.retryable)}</th></tr></thead>${chunkedRows(
+    rows,
+  )}</table></section>`;
 }
 
 /**
@@ -95,37 +131,53 @@ export function generateHtml(model: CatalogModel, options: DocsOptions = {}): st
 /** Renders an already built reference as the HTML page. */
 export function renderHtml(ref: DocReference): string {
   const { model } = ref;
+  const c = ref.chrome;
   const catIndex = new Map(ref.categories.map((c, i) => [c.name, i]));
   const own = ref.entries.filter((e) => !e.added);
   const added = ref.entries.filter((e) => e.added);
+  // What the page script needs of each entry, in the order of the index: its id, category,
+  // status class and retry (0 no, 1 yes, 2 not stated: the retry filter's values). It
+  // searches the text the entry shows, read from the page.
+  // For the retry guidance table, the script builds from the data: each entry's status, its
+  // retry advice (an index into `retry`, as few differ) and its code when it is not its id.
+  const retryTexts: string[] = [];
+  const retryIndex = (text: string) => {
+    const i = retryTexts.indexOf(text);
+    return i === -1 ? retryTexts.push(text) - 1 : i;
+  };
   const rows = ref.entries.map((e) => {
-    const entry = e.entry;
-    const text = [
+    const row: (string | number)[] = [
       e.id,
-      entry.code,
-      String(entry.status),
-      entry.title,
-      entry.message,
-      entry.description,
-      entry.remediation,
-      entry.category,
-    ]
-      .filter(Boolean)
-      .join(' ')
-      .toLowerCase();
-    return [
-      e.id,
-      text,
-      catIndex.get(entry.category) ?? 0,
-      Math.floor(entry.status / 100),
-      // 0 no, 1 yes, 2 not stated: the retry filter's values, in the page script.
+      catIndex.get(e.entry.category) ?? 0,
+      Math.floor(e.entry.status / 100),
       e.retryable === undefined ? 2 : e.retryable ? 1 : 0,
     ];
+    if (!e.added) row.push(e.entry.status, retryIndex(e.retryText));
+    if (!e.added && codeOf(e) !== e.id) row.push(codeOf(e));
+    return row;
   });
+  // The examples of the entries that have a card, packed; the script puts each in its card.
+  const packed = packExamples(
+    own.map((e) => httpExample(e.example, e.exampleText)),
+    own.map((e) => e.id),
+  );
+  let nth = 0;
+  const data = {
+    chrome: scriptChrome(ref),
+    entries: rows,
+    dialects: [ref.dialect.name],
+    retry: retryTexts,
+    chunk: CHUNK,
+    // Each card's type line is this and its id (the script writes it; the format section says so).
+    type: typeBase(ref),
+    mark: packed.mark,
+    shared: packed.shared,
+    examples: [ref.entries.map((e) => (e.added ? null : packed.examples[nth++]))],
+  };
   const out: string[] = [];
   out.push(
     '<!doctype html>',
-    '<html lang="en">',
+    `<html lang="${h(ref.locale)}" dir="${ref.dir}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -134,23 +186,29 @@ export function renderHtml(ref: DocReference): string {
     '<meta name="generator" content="errata">',
     `<title>${h(ref.title)}</title>`,
     '<link rel="icon" href="data:,">',
-    `<style>${PAGE_STYLE}${changesStyle(ref)}</style>`,
+    localeHeadHtml(ref),
+    `<style>${PAGE_STYLE}${changesStyle(ref)}${localeStyle(ref)}</style>`,
     '</head>',
     '<body>',
-    '<a class="skip" href="#errata:main">Skip to the errors</a>',
+    `<a class="skip" href="#errata:main">${h(c.skipLink)}</a>`,
     '<div class="layout">',
     sidebar(ref, added),
     '<div class="scrim" id="errata:scrim"></div>',
     '<div class="content">',
     '<header id="errata:top">',
-    '<button type="button" class="menu" id="errata:menu" aria-controls="errata:nav" aria-expanded="false">Menu</button>',
+    `<button type="button" class="menu" id="errata:menu" aria-controls="errata:nav" aria-expanded="false">${h(c.menu)}</button>`,
+    localeMenuHtml(ref),
     `<h1>${h(ref.title)}</h1>`,
   );
   const about = [
     model.description ? `<span class="text">${inlineHtml(model.description)}</span>` : '',
-    `<span class="meta">Catalog <code>${h(model.name)}</code> · version ${h(model.version)} · ${plural(own.length, 'error')}${
-      added.length > 0 ? `, and ${added.length} the server adds` : ''
-    } · examples in the <code>${h(ref.dialect.name)}</code> format</span>`,
+    `<span class="meta">${ch(c.catalogMeta, {
+      name: `<code>${h(model.name)}</code>`,
+      version: h(model.version),
+      count: errorsHtml(ref, own.length),
+      added: added.length > 0 ? ch(c.andServerAdds, { n: added.length }) : '',
+      dialect: `<code>${h(ref.dialect.name)}</code>`,
+    })}</span>`,
   ];
   out.push(`<p class="about">${about.filter(Boolean).join(' ')}</p>`);
   if (ref.dialectNote) out.push(`<p class="note">${h(ref.dialectNote)}</p>`);
@@ -158,33 +216,47 @@ export function renderHtml(ref: DocReference): string {
 
   const catOptions = ref.categories.map((c, i) => `<option value="${i}">${h(c.name)}</option>`).join('');
   out.push(
-    '<nav class="controls" aria-label="Search and filters" role="search">',
-    '<label class="grow" for="errata:q">Search (press /)<input id="errata:q" type="search" placeholder="Code, status, message, description…" autocomplete="off" spellcheck="false"></label>',
-    `<label for="errata:category">Category<select id="errata:category"><option value="">All categories</option>${catOptions}</select></label>`,
-    '<label for="errata:class">Status<select id="errata:class"><option value="">All statuses</option><option value="4">4xx client errors</option><option value="5">5xx server errors</option></select></label>',
-    '<label for="errata:retry">Retryable<select id="errata:retry"><option value="">Either</option><option value="yes">Retryable</option><option value="no">Not retryable</option><option value="unstated">Not stated</option></select></label>',
-    `<output id="errata:count" aria-live="polite">${ref.entries.length} of ${plural(ref.entries.length, 'error')}</output>`,
+    `<nav class="controls" aria-label="${h(c.searchAndFilters)}" role="search">`,
+    `<label class="grow" for="errata:q">${h(c.searchLabel)}<input id="errata:q" type="search" placeholder="${h(c.searchPlaceholder)}" autocomplete="off" spellcheck="false"></label>`,
+    `<label for="errata:category">${h(c.category)}<select id="errata:category"><option value="">${h(c.allCategories)}</option>${catOptions}</select></label>`,
+    `<label for="errata:class">${h(c.status)}<select id="errata:class"><option value="">${h(c.allStatuses)}</option><option value="4">${h(c.clientErrors)}</option><option value="5">${h(c.serverErrors)}</option></select></label>`,
+    `<label for="errata:retry">${h(c.retryable)}<select id="errata:retry"><option value="">${h(c.either)}</option><option value="yes">${h(c.retryable)}</option><option value="no">${h(c.notRetryable)}</option><option value="unstated">${h(c.notStated)}</option></select></label>`,
+    `<output id="errata:count" aria-live="polite">${shownHtml(ref, ref.entries.length, ref.entries.length)}</output>`,
     '</nav>',
   );
 
   out.push('<main id="errata:main" tabindex="-1">');
   out.push(indexTable(ref));
-  out.push('<p id="errata:empty" hidden>No error matches the search and filters.</p>');
+  out.push(`<p id="errata:empty" hidden>${h(c.noMatch)}</p>`);
   out.push(
-    '<section id="errata:format-section" aria-labelledby="errata:format"><h2 id="errata:format">Error format</h2>',
+    `<section id="errata:format-section" aria-labelledby="errata:format"><h2 id="errata:format">${h(c.errorFormat)}</h2>`,
   );
   out.push(
-    `<p>Every error is answered with a 4xx or 5xx status and a body of type <code>${h(ref.dialect.contentType)}</code> in the <code>${h(
-      ref.dialect.name,
-    )}</code> format.</p>`,
+    `<p>${ch(c.formatIntro, {
+      type: `<code>${h(ref.dialect.contentType)}</code>`,
+      dialect: `<code>${h(ref.dialect.name)}</code>`,
+    })}</p>`,
   );
   const first = ref.entries[0];
   if (first)
-    out.push(exampleHtml('envelope', 'Example', httpExample(first.example, first.exampleText), true));
-  if (schemaFields(ref.schema).length > 0) out.push(fieldsTable(ref.schema));
+    out.push(exampleHtml('envelope', c.example, httpExample(first.example, first.exampleText), true, c));
+  // Without the page script, the cards show no example of their own: this one stands for them.
+  out.push(
+    `<noscript><p class="note">${h(c.noscriptExamples)}</p></noscript>`,
+  );
+  if (schemaFields(ref.schema).length > 0) out.push(fieldsTable(ref.schema, c));
+  const base = typeBase(ref);
+  if (base !== null && first)
+    out.push(
+      `<p>${ch(c.typeNote, {
+        type: '<code>type</code>',
+        base: `<code>${h(base)}</code>`,
+        example: `<code>${h(base + first.id)}</code>`,
+      })}</p>`,
+    );
   if (ref.codePath)
     out.push(
-      `<p>The <code>${h(formatPath(ref.codePath))}</code> field is stable and machine-readable: match on it. The message is for people and may change between releases; don’t parse it.</p>`,
+      `<p>${ch(c.codeFieldNote, { path: `<code>${h(formatPath(ref.codePath))}</code>` })}</p>`,
     );
   out.push('</section>');
 
@@ -194,30 +266,31 @@ export function renderHtml(ref: DocReference): string {
     out.push(
       `<section id="errata:sec-${i}" data-category="${i}" aria-labelledby="errata:cat-${i}"><h2 id="errata:cat-${i}">${h(category.name)}</h2>`,
     );
-    for (const e of entries) out.push(entryHtml(ref, e, i));
+    // Cards in groups the browser skips while off screen (`--n`: the cards shown, which size a group meanwhile).
+    for (let c = 0; c < entries.length; c += CHUNK) {
+      const n = Math.min(CHUNK, entries.length - c);
+      out.push(`<div class="chunk"${n === CHUNK ? '' : ` style="--n:${n}"`}>`);
+      for (const e of entries.slice(c, c + CHUNK)) out.push(entryHtml(ref, e));
+      out.push('</div>');
+    }
     out.push('</section>');
   });
   const firstAdded = added[0];
-  if (firstAdded !== undefined) out.push(addedSection(added, catIndex.get(firstAdded.entry.category) ?? 0));
+  if (firstAdded !== undefined) out.push(addedSection(added, catIndex.get(firstAdded.entry.category) ?? 0, c));
 
   out.push(
-    '<section id="errata:retry-section" aria-labelledby="errata:retry-guidance"><h2 id="errata:retry-guidance">Retry guidance</h2>',
-    '<div class="scroll"><table><thead><tr><th scope="col">Code</th><th scope="col">HTTP</th><th scope="col">Retry?</th></tr></thead><tbody>',
+    `<section id="errata:retry-section" aria-labelledby="errata:retry-guidance"><h2 id="errata:retry-guidance">${h(c.retryGuidance)}</h2>`,
+    // Its rows are built by the page script from the data block: each card says the same.
+    `<noscript><p>${h(c.noscriptRetry)}</p></noscript>`,
+    `<table class="guide rows"><thead><tr><th scope="col">${h(c.code)}</th><th scope="col">${h(c.http)}</th><th scope="col">${h(c.retryQuestion)}</th></tr></thead>`,
   );
-  for (const e of own) {
-    out.push(
-      `<tr id="retry:${h(e.anchor)}"><td><a href="#${h(e.anchor)}"><code>${h(codeOf(e))}</code></a></td><td>${
-        e.entry.status
-      }</td><td>${h(e.retryText)}</td></tr>`,
-    );
-  }
-  out.push('</tbody></table></div></section>', ...changesSectionHtml(ref), '</main>');
+  out.push('</table></section>', ...changesSectionHtml(ref), '</main>');
   out.push(
-    '<footer>Generated by errata from the catalog. Each entry’s anchor is its id, the fragment of its RFC 9457 <code>type</code>.</footer>',
+    `<footer>${ch(c.footer, { type: '<code>type</code>' })}</footer>`,
     '</div>',
     '</div>',
   );
-  out.push(`<script type="application/json" id="errata:data">${jsonForScript({ entries: rows })}</script>`);
+  out.push(`<script type="application/json" id="errata:data">${jsonForScript(data)}</script>`);
   out.push(`<script>${PAGE_SCRIPT}</script>`, '</body>', '</html>', '');
   return out.join('\n');
 }
