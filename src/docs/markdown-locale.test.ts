@@ -1,0 +1,92 @@
+// The Markdown reference in another language: its headings, labels and tables in the page's
+// words, each entry's text translated, translated text escaped like any catalog text.
+import { describe, expect, it } from 'vitest';
+import { normalizeDocument } from '../catalog/load.js';
+import { generateMarkdown } from './markdown.js';
+
+const shop = normalizeDocument(
+  {
+    name: 'shop',
+    version: '1.2.0',
+    categories: ['Orders'],
+    errors: {
+      OUT_OF_STOCK: {
+        status: 409,
+        category: 'Orders',
+        title: 'Out of stock',
+        message: 'Only {left:integer} left of {sku}.',
+        remediation: 'Order fewer items.',
+        retry: { retryable: false },
+        deprecated: { since: '1.1', replacedBy: 'CARD_DECLINED' },
+      },
+      CARD_DECLINED: {
+        status: 402,
+        category: 'Orders',
+        title: 'Card declined',
+        message: 'Card {last4} declined.',
+      },
+    },
+    translations: {
+      fr: {
+        OUT_OF_STOCK: { title: 'Rupture de stock', remediation: 'Commandez moins d’articles.' },
+        CARD_DECLINED: { title: '<script>alert(1)</script> | **carte** [x](javascript:alert(1))' },
+      },
+      ja: { OUT_OF_STOCK: { title: '在庫切れ' } },
+    },
+  },
+  'errors.yaml',
+);
+
+describe('the Markdown reference in another language', () => {
+  const fr = generateMarkdown(shop, { locale: 'fr' });
+
+  it('has its headings, tables and labels in the language', () => {
+    expect(fr).toContain('## Format des erreurs');
+    expect(fr).toContain('## Référence des codes d’erreur');
+    expect(fr).toContain('| Code | HTTP | Réessayable | Description | Solution |');
+    expect(fr).toContain('## Erreurs ajoutées par le serveur');
+    expect(fr).toContain('## Quand réessayer');
+    expect(fr).toContain('| Code | HTTP | Réessayer ? |');
+    expect(fr).toContain('Catalogue `shop`, version 1.2.0 : 2 erreurs, plus ');
+    expect(fr).toContain('- **Réessayable\u00a0:** Non');
+    expect(fr).toContain('**Exemple de réponse**');
+    expect(fr).toContain(
+      '> **Obsolète** depuis la version 1.1. Utilisez [`CARD_DECLINED`](#CARD_DECLINED) à la place.',
+    );
+    for (const english of [
+      '## Error format',
+      '## Retry guidance',
+      'Example response',
+      'What to do',
+      'Retryable',
+    ])
+      expect(fr).not.toContain(english);
+  });
+
+  it('shows each entry’s translated text, else its own', () => {
+    expect(fr).toContain('- **Titre\u00a0:** Rupture de stock');
+    expect(fr).toContain('**Que faire\u00a0:** Commandez moins d’articles.');
+    // No French message: the catalog's own.
+    expect(fr).toContain('**Message\u00a0:** `Only {left:integer} left of {sku}.`');
+  });
+
+  it('escapes translated text like the catalog’s own', () => {
+    expect(fr).not.toContain('<script>');
+    expect(fr).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // The link's brackets are escaped: it stays text.
+    expect(fr).toContain('\\[x\\](javascript:alert(1))');
+    expect(fr).not.toMatch(/[^\\]\]\(javascript:/);
+  });
+
+  it('writes Japanese labels with a full-width colon, English for the fields it lacks', () => {
+    const ja = generateMarkdown(shop, { locale: 'ja' });
+    expect(ja).toContain('## エラーの形式');
+    expect(ja).toContain('- **タイトル：** 在庫切れ');
+    expect(ja).toContain('- **タイトル：** Card declined');
+  });
+
+  it('is the English page without a locale', () => {
+    expect(generateMarkdown(shop, { locale: 'en' })).toBe(generateMarkdown(shop));
+    expect(generateMarkdown(shop)).toContain('## Error format');
+  });
+});
