@@ -23,7 +23,10 @@ const out = join(root, 'examples', 'lint');
 
 const files = new Map<string, string>();
 const rows: string[] = [];
-for (const name of (await readdir(catalogs)).filter((f) => f.endsWith('.json')).sort()) {
+const written = (await readdir(catalogs)).filter((f) => f.endsWith('.json')).sort();
+const stems = new Set(written.map((f) => basename(f, '.json')));
+// A per-locale file beside a catalog (barekey.fr.json) is loaded with it, not linted as a catalog.
+for (const name of written.filter((f) => !stems.has(f.replace(/\.[^.]+\.json$/, '')))) {
   const file = `examples/catalogs/${name}`;
   const source = await readFile(join(catalogs, name), 'utf8');
   const model = await loadCatalog(join(catalogs, name));
