@@ -154,3 +154,27 @@ export function errorInfoMetadata(details: unknown): Record<string, string> | un
   }
   return any ? out : undefined;
 }
+
+/** Most translated titles one entry's body parts are kept for (one per language in practice). */
+const MAX_TITLES = 32;
+
+/**
+ * The part of an entry's body that holds a translated title (a localizing responder's), made
+ * once per title and kept beside the entry's own (`key` names the dialect's cache).
+ */
+export function withTitle(
+  error: ErrataError,
+  key: string,
+  title: string | undefined,
+  make: (title: string | undefined) => string,
+): string {
+  const cache = error.definition.cache;
+  let byTitle = cache[key] as Map<string | undefined, string> | undefined;
+  if (byTitle === undefined) cache[key] = byTitle = new Map();
+  let part = byTitle.get(title);
+  if (part === undefined) {
+    part = make(title);
+    if (byTitle.size < MAX_TITLES) byTitle.set(title, part);
+  }
+  return part;
+}

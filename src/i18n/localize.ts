@@ -8,7 +8,7 @@ import type { ErrataError } from '../error.js';
 import type { LocalizedResponse, Localizer, RequestContext } from '../server/options.js';
 import { createLanguageLookup, lookupTag } from './negotiate.js';
 import { describe } from './render.js';
-import { createTexts } from './texts.js';
+import { createTexts, type TextsOf, type TranslationProblem } from './texts.js';
 
 export interface LocalizeOptions {
   /**
@@ -72,35 +72,41 @@ export function localize(catalog: Catalog | CatalogModel, options: LocalizeOptio
     source,
     locales,
     pick: (context, headers) => pick(context, headers),
-    forRequest(context, headers, problem): LocalizedResponse {
-      const locale = pick(context, headers, problem);
-      // The last error asked for: a dialect asks for its title and then its message.
-      let last: ErrataError | undefined;
-      let lastTexts: LocalizedTexts | undefined;
-      const texts = (error: ErrataError): LocalizedTexts => {
-        if (error !== last || lastTexts === undefined) {
-          lastTexts = textsOf(error, locale, problem);
-          last = error;
-        }
-        return lastTexts;
-      };
-      let first: ErrataError | undefined;
-      let firstTexts: LocalizedTexts | undefined;
-      return {
-        locale,
-        texts(error) {
-          const out = texts(error);
-          if (first === undefined) {
-            first = error;
-            firstTexts = out;
-          }
-          return out;
-        },
-        language: (error) =>
-          error === first && firstTexts !== undefined
-            ? firstTexts.locale
-            : sourceLocale(error.definition.catalog),
-      };
-    },
+    forRequest: (context, headers, problem) =>
+      new ResponseTexts(pick(context, headers, problem), textsOf, problem),
   };
+}
+
+/** One response's language and the texts its dialect asked for. */
+class ResponseTexts implements LocalizedResponse {
+  // The last error asked for (a dialect asks for its title, then its message) and the first (the
+  // error answered, whose language the response names).
+  private last: ErrataError | undefined = undefined;
+  private lastTexts: LocalizedTexts | undefined = undefined;
+  private first: ErrataError | undefined = undefined;
+  private firstTexts: LocalizedTexts | undefined = undefined;
+
+  constructor(
+    readonly locale: string,
+    private readonly textsOf: TextsOf,
+    private readonly problem: TranslationProblem,
+  ) {}
+
+  texts(error: ErrataError): LocalizedTexts {
+    if (error === this.last && this.lastTexts !== undefined) return this.lastTexts;
+    const texts = this.textsOf(error, this.locale, this.problem);
+    this.last = error;
+    this.lastTexts = texts;
+    if (this.first === undefined) {
+      this.first = error;
+      this.firstTexts = texts;
+    }
+    return texts;
+  }
+
+  language(error: ErrataError): string {
+    return error === this.first && this.firstTexts !== undefined
+      ? this.firstTexts.locale
+      : sourceLocale(error.definition.catalog);
+  }
 }

@@ -27,8 +27,11 @@ export interface TextOptions {
   readonly maxParamLength: number;
 }
 
+/** The texts of an error in a language; what went wrong with a translation goes to `problem`. */
+export type TextsOf = (error: ErrataError, locale: string, problem: TranslationProblem) => LocalizedTexts;
+
 /** Looks up and renders the texts of errors; one per localizer. */
-export function createTexts(options: TextOptions) {
+export function createTexts(options: TextOptions): TextsOf {
   const byModel = new WeakMap<CatalogModel, Map<string, Map<string, EntryTexts>>>();
 
   function entryTexts(model: CatalogModel, locale: string, id: string): EntryTexts {

@@ -1,7 +1,7 @@
 import type { ErrataError } from '../../error.js';
 import { isRecord } from '../../utils/record.js';
 import { completed, safeParser } from '../_bare.js';
-import { baseHeaders, fieldPath, requestIdOf, responseErrors } from '../_serialize.js';
+import { baseHeaders, fieldPath, requestIdOf, responseErrors, withTitle } from '../_serialize.js';
 import { publicDetails, publicMessage, publicTitle } from '../expose.js';
 import type { Dialect, SerializeContext } from '../types.js';
 import { parseClerkBare } from './parse-bare.js';
@@ -64,9 +64,9 @@ function items(error: ErrataError, context: SerializeContext | undefined): strin
   }
   const e = def.entry;
   const message = publicMessage(error, context);
-  // A translated title is serialized each time.
+  // A translated title is serialized once per title.
   const t = publicTitle(error, context);
-  const title = t === e.title ? c.title : JSON.stringify(t ?? '');
+  const title = t === e.title ? c.title : withTitle(error, 'clerkTitled', t, (s) => JSON.stringify(s ?? ''));
   const short = e.title === undefined ? JSON.stringify(message) : title;
   const details = publicDetails(error);
   // The details are `meta` as they are (seed 001 even shows a string); next to
