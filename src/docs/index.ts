@@ -43,6 +43,7 @@ export {
   type DocReference,
   type DocsOptions,
   formatDuration,
+  type LocaleAlternate,
   resolveDocsDialect,
   retryText,
   UnknownDialectError,
