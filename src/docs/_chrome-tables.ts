@@ -29,7 +29,7 @@ export const CHROME_FR: ChromeStrings = {
   wire: 'Sur le réseau',
   whatToDo: 'Que faire',
   retry: 'Nouvel essai',
-  retryQuestion: 'Réessayer ?',
+  retryQuestion: 'Réessayer\u00a0?',
   seeAlso: 'Voir aussi',
   note: 'Remarque',
   example: 'Exemple',
@@ -55,7 +55,7 @@ export const CHROME_FR: ChromeStrings = {
   addedTitle: 'Erreurs ajoutées par le serveur',
   addedWhen: 'Quand elle est envoyée',
   addedIntro:
-    'Un serveur errata renvoie ces erreurs pour ce catalogue, qui n’a pas d’entrée pour elles : une requête qu’il ne peut ni router ni lire, une exception inattendue, une erreur client propre au framework. Chacune est envoyée dans le format ci-dessus ; ajoutez une entrée au catalogue pour la formuler vous-même.',
+    'Un serveur errata renvoie ces erreurs pour ce catalogue, qui n’a pas d’entrée pour elles\u00a0: une requête qu’il ne peut ni router ni lire, une exception inattendue, une erreur client propre au framework. Chacune est envoyée dans le format ci-dessus\u00a0; ajoutez une entrée au catalogue pour la formuler vous-même.',
   allErrors: 'Toutes les erreurs',
   categories: 'Catégories',
   history: 'Historique',
@@ -64,16 +64,16 @@ export const CHROME_FR: ChromeStrings = {
   deprecatedIn: 'rendue obsolète en {release}',
   breaking: '(incompatible)',
   catalogIntro:
-    'Catalogue {name}, version {version} : {count}{added}. Page générée par errata à partir du catalogue ; modifiez le catalogue, pas cette page.',
+    'Catalogue {name}, version {version}\u00a0: {count}{added}. Page générée par errata à partir du catalogue\u00a0; modifiez le catalogue, pas cette page.',
   catalogMeta: 'Catalogue {name} · version {version} · {count}{added} · exemples au format {dialect}',
   formatIntro:
     'Chaque erreur est renvoyée avec un statut 4xx ou 5xx et un corps de type {type} au format {dialect}.',
-  forExample: 'Par exemple :',
+  forExample: 'Par exemple\u00a0:',
   typeNote:
-    'Le {type} d’une erreur est son identifiant après {base}, comme dans {example} : l’identifiant est aussi son ancre sur cette page.',
+    'Le {type} d’une erreur est son identifiant après {base}, comme dans {example}\u00a0: l’identifiant est aussi son ancre sur cette page.',
   noscriptRetry: 'La fiche de chaque erreur indique s’il faut réessayer, et comment.',
   codeFieldNote:
-    'Le champ {path} est stable et lisible par une machine : c’est sur lui qu’il faut se baser. Le message s’adresse aux personnes et peut changer d’une version à l’autre ; ne l’analysez pas.',
+    'Le champ {path} est stable et lisible par une machine\u00a0: c’est sur lui qu’il faut se baser. Le message s’adresse aux personnes et peut changer d’une version à l’autre\u00a0; ne l’analysez pas.',
   retryBackoff: 'attente exponentielle, de {base} à {max}',
   retryAfterDelay: 'après {delay}',
   retryAfterHeader: 'après {delay} (Retry-After)',
@@ -98,7 +98,7 @@ export const CHROME_FR: ChromeStrings = {
   shownOther: '{shown} sur {n} erreurs',
   noMatch: 'Aucune erreur ne correspond à la recherche et aux filtres.',
   noscriptExamples:
-    'L’exemple de réponse propre à chaque erreur s’affiche quand JavaScript s’exécute ; celui ci-dessus montre le format.',
+    'L’exemple de réponse propre à chaque erreur s’affiche quand JavaScript s’exécute\u00a0; celui ci-dessus montre le format.',
   footer:
     'Page générée par errata à partir du catalogue. L’ancre de chaque entrée est son identifiant, le fragment de son {type} RFC 9457.',
   copy: 'Copier',
@@ -106,7 +106,7 @@ export const CHROME_FR: ChromeStrings = {
   copyFailed: 'Échec de la copie',
   copyExample: 'Copier l’exemple',
   linkTo: 'Lien vers {id}',
-  theme: 'Thème : {name}',
+  theme: 'Thème\u00a0: {name}',
   themeAuto: 'auto',
   themeLight: 'clair',
   themeDark: 'sombre',

@@ -46,8 +46,8 @@ describe('the Markdown reference in another language', () => {
     expect(fr).toContain('| Code | HTTP | Réessayable | Description | Solution |');
     expect(fr).toContain('## Erreurs ajoutées par le serveur');
     expect(fr).toContain('## Quand réessayer');
-    expect(fr).toContain('| Code | HTTP | Réessayer ? |');
-    expect(fr).toContain('Catalogue `shop`, version 1.2.0 : 2 erreurs, plus ');
+    expect(fr).toContain('| Code | HTTP | Réessayer\u00a0? |');
+    expect(fr).toContain('Catalogue `shop`, version 1.2.0\u00a0: 2 erreurs, plus ');
     expect(fr).toContain('- **Réessayable\u00a0:** Non');
     expect(fr).toContain('**Exemple de réponse**');
     expect(fr).toContain(
