@@ -9,6 +9,7 @@ import type { ErrorHook } from 'errata';
 import { dialects, failures } from 'errata';
 import { generateHtml, generateMarkdown } from 'errata/docs';
 import { errata } from 'errata/hono';
+import { localize } from 'errata/i18n';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
@@ -100,6 +101,8 @@ export function createDemoApp(options: DemoOptions = {}) {
       return q !== null && Object.hasOwn(dialects, q) ? q : undefined;
     },
     challenge: 'Bearer realm="barekey", error="invalid_token"',
+    // Each error in the caller's language (Accept-Language: fr), with Content-Language and Vary.
+    localize: localize(api),
     // Any handler may fail unexpectedly: every route declares the (masked) internal error too.
     routes: Object.fromEntries(
       Object.entries(routes).map(([route, ids]) => [route, [...ids, 'INTERNAL_ERROR']]),

@@ -49,6 +49,12 @@ export function demoRequests(base = DEMO_URL): DemoRequest[] {
         code: 'VARIABLE_NOT_FOUND',
       })),
     {
+      note: 'the same error in French, with Content-Language: fr and Vary: Accept-Language; the code does not change',
+      command: `curl -i ${AUTH} -H 'Accept-Language: fr' '${missing}'`,
+      statuses: [404],
+      code: 'VARIABLE_NOT_FOUND',
+    },
+    {
       note: '400 INVALID_REQUEST: every violation, with its JSON Pointer',
       command: `curl -i ${AUTH} ${JSON_BODY} -d '{"stage":"qa","name":"lower","value":3}' '${base}/v1/variables'`,
       statuses: [400],
