@@ -192,6 +192,18 @@ ORDER_LOST:
   });
 });
 
+describe('errata lock with per-locale files', () => {
+  it('locks the languages: a translation reworded is a change the lock check lists', async () => {
+    const dir = workspace({ 'errors.yaml': catalog, 'errors.fr.yaml': french });
+    expect((await runCli(['lock', 'errors.yaml'], dir)).code).toBe(0);
+    expect((await runCli(['lock', '--check', 'errors.yaml'], dir)).code).toBe(0);
+    writeFileSync(join(dir, 'errors.fr.yaml'), french.replace('Introuvable', 'Commande introuvable'));
+    const r = await runCli(['lock', '--check', 'errors.yaml'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain('NOT_FOUND: fr title reworded');
+  });
+});
+
 describe('errata diff --against git:REF with per-locale files', () => {
   it('sees a language file removed since the ref as a breaking change', async () => {
     const dir = workspace({
