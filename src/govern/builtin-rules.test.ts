@@ -1197,7 +1197,8 @@ const cases: Record<string, Case> = {
         }),
         id: 'A',
         field: 'translations.fr.message',
-        message: 'the fr message formats {sku} (a string) as a plural: the source does not give it that type',
+        message:
+          'the fr message formats {sku} (a string) as a plural, which the source does not: a count or amount needs a number type there ({n:integer} in the message, or in params)',
       },
     },
     passes: {

@@ -59,6 +59,19 @@ describe('the translation rules', () => {
     ]);
   });
 
+  it('take a parameter’s type from params when the source message does not write one', () => {
+    const entry = (params: Record<string, unknown>) => ({
+      status: 409,
+      message: 'Only {left} left.',
+      params,
+      translations: { fr: { message: '{left, plural, one {Plus qu’un seul.} other {Plus que #.}}' } },
+    });
+    const counted = model({ errors: { A: entry({ left: { type: 'integer' } }) } });
+    expect(lint(counted, { rules, parseMessage: parse })).toEqual([]);
+    const text = model({ errors: { A: entry({}) } });
+    expect(lint(text, { rules, parseMessage: parse }).map((f) => f.rule)).toEqual(['translation-params']);
+  });
+
   it('count a region’s coverage through its language, and list at most eight entries missing', () => {
     const errors: Record<string, unknown> = {};
     const fr: Record<string, unknown> = {};

@@ -159,7 +159,7 @@ export const translationParams = defineRule({
         yield {
           id,
           field,
-          message: `the ${locale} message formats ${misused.join(', ')}: the source does not give it that type`,
+          message: `the ${locale} message formats ${misused.join(', ')}, which the source does not: a count or amount needs a number type there ({n:integer} in the message, or in params)`,
         };
     }
   },
