@@ -11,6 +11,7 @@ import {
   changeSite,
   releaseMeta,
 } from './changelog.js';
+import { fillChrome } from './chrome.js';
 import { escapeHtml as h } from './escape.js';
 import type { DocEntry, DocReference } from './reference.js';
 
@@ -38,7 +39,7 @@ export function changesStyle(ref: DocReference): string {
 /** The sidebar's link to the Changes section: none without a change log. */
 export function changesNavItem(ref: DocReference): string {
   return ref.changelog
-    ? '<li><a class="nav" href="#errata:changes" data-section="errata:changes-section"><span>Changes</span></a></li>'
+    ? `<li><a class="nav" href="#errata:changes" data-section="errata:changes-section"><span>${h(ref.chrome.changes)}</span></a></li>`
     : '';
 }
 
@@ -51,18 +52,24 @@ const badge = (kind: string, text: string, b: ChangeBadge) =>
 export function historyBadgesHtml(ref: DocReference, e: DocEntry): string {
   const badges = ref.changelog?.badges.get(e.id);
   if (badges === undefined) return '';
+  const c = ref.chrome;
+  // `added in 1.1.0` as a badge: `Added in 1.1.0`.
+  const text = (template: string, release: string) => {
+    const t = fillChrome(template, { release });
+    return t.charAt(0).toLocaleUpperCase(ref.locale) + t.slice(1);
+  };
   const out: string[] = [];
-  if (badges.added) out.push(badge('added', `Added in ${badges.added.label}`, badges.added));
+  if (badges.added) out.push(badge('added', text(c.addedIn, badges.added.label), badges.added));
   if (badges.changed)
     out.push(
       badge(
         badges.changed.breaking ? 'changed breaking' : 'changed',
-        `Changed in ${badges.changed.label}${badges.changed.breaking ? ' (breaking)' : ''}`,
+        `${text(c.changedIn, badges.changed.label)}${badges.changed.breaking ? ` ${c.breaking}` : ''}`,
         badges.changed,
       ),
     );
   if (badges.deprecated)
-    out.push(badge('dep', `Deprecated in ${badges.deprecated.label}`, badges.deprecated));
+    out.push(badge('dep', text(c.deprecatedIn, badges.deprecated.label), badges.deprecated));
   return out.join('');
 }
 
@@ -80,23 +87,24 @@ export function changesSectionHtml(ref: DocReference): string[] {
   const log = ref.changelog;
   if (log === undefined) return [];
   const out = [
-    `<section id="errata:changes-section" aria-labelledby="errata:changes"><h2 id="errata:changes">Changes</h2><p>${h(changelogIntro(log))}</p>`,
+    `<section id="errata:changes-section" aria-labelledby="errata:changes"><h2 id="errata:changes">${h(ref.chrome.changes)}</h2><p>${h(changelogIntro(log))}</p>`,
   ];
-  if (log.releases.length === 0) out.push('<p>No change to the catalog was found in its history.</p>');
+  const c = ref.chrome;
+  if (log.releases.length === 0) out.push(`<p>${h(c.noHistoryChange)}</p>`);
   for (const r of log.releases) {
     const meta = releaseMeta(r);
     const parts = [
       `<div class="release" id="${h(r.anchor)}" tabindex="-1"><h3>${h(r.label)}</h3>`,
       meta ? `<p class="meta">${h(meta)}</p>` : '',
     ];
-    if (r.changes.length === 0) parts.push('<p>No change to the error contract.</p>');
+    if (r.changes.length === 0) parts.push(`<p>${h(c.noContractChange)}</p>`);
     if (r.breaking.length > 0)
       parts.push(
-        `<p class="kind">Breaking changes</p><ul class="changes breaking">${r.breaking.map((c) => changeItem(ref, c)).join('')}</ul>`,
+        `<p class="kind">${h(c.breakingChanges)}</p><ul class="changes breaking">${r.breaking.map((c) => changeItem(ref, c)).join('')}</ul>`,
       );
     if (r.other.length > 0)
       parts.push(
-        `<p class="kind">${r.breaking.length > 0 ? 'Other changes' : 'Changes'}</p><ul class="changes">${r.other
+        `<p class="kind">${h(r.breaking.length > 0 ? c.otherChanges : c.changes)}</p><ul class="changes">${r.other
           .map((c) => changeItem(ref, c))
           .join('')}</ul>`,
       );

@@ -2,6 +2,8 @@
 // words, each entry's text translated, translated text escaped like any catalog text.
 import { describe, expect, it } from 'vitest';
 import { normalizeDocument } from '../catalog/load.js';
+import type { ChangelogChange, ChangelogInput } from './changelog.js';
+import { generateHtml } from './html.js';
 import { generateMarkdown } from './markdown.js';
 
 const shop = normalizeDocument(
@@ -88,5 +90,47 @@ describe('the Markdown reference in another language', () => {
   it('is the English page without a locale', () => {
     expect(generateMarkdown(shop, { locale: 'en' })).toBe(generateMarkdown(shop));
     expect(generateMarkdown(shop)).toContain('## Error format');
+  });
+});
+
+describe('the Changes section in another language', () => {
+  const change = (kind: string, id: string, breaking: boolean): ChangelogChange => ({
+    kind,
+    breaking,
+    id,
+    code: id,
+    field: 'id',
+    message: `${kind} ${id}`,
+    reason: 'why',
+  });
+  const history: ChangelogInput = {
+    grouping: 'version',
+    truncated: false,
+    limit: 100,
+    releases: [
+      {
+        label: '1.2.0',
+        version: '1.2.0',
+        unreleased: false,
+        date: '2026-03-01T10:00:00Z',
+        commits: [],
+        changes: [
+          change('status-changed', 'CARD_DECLINED', true),
+          change('entry-added', 'OUT_OF_STOCK', false),
+        ],
+      },
+    ],
+  };
+
+  it('has its headings and badges in the language', () => {
+    const md = generateMarkdown(shop, { locale: 'fr', history });
+    expect(md).toContain('## Modifications');
+    expect(md).toContain('**Changements incompatibles**');
+    expect(md).toContain('**Autres modifications**');
+    expect(md).toContain('**Historique\u00a0:** modifiée en [1.2.0]');
+    const html = generateHtml(shop, { locale: 'fr', history });
+    expect(html).toContain('<h2 id="errata:changes">Modifications</h2>');
+    expect(html).toMatch(/>Modifiée en 1\.2\.0 \(incompatible\)</);
+    expect(html).not.toContain('Breaking changes');
   });
 });

@@ -201,8 +201,16 @@ function historyLine(ref: DocReference, e: DocEntry): string | undefined {
 
 /** The Changes section: a heading per release (anchored), its breaking changes, then the others. */
 function changesSection(ref: DocReference, log: Changelog): string[] {
-  const out = ['<a id="changes"></a>', '', '## Changes', '', escapeMarkdown(changelogIntro(log)), ''];
-  if (log.releases.length === 0) out.push('No change to the catalog was found in its history.', '');
+  const c = ref.chrome;
+  const out = [
+    '<a id="changes"></a>',
+    '',
+    `## ${md(c.changes)}`,
+    '',
+    escapeMarkdown(changelogIntro(log)),
+    '',
+  ];
+  if (log.releases.length === 0) out.push(md(c.noHistoryChange), '');
   const item = (c: Changelog['releases'][number]['changes'][number]) => {
     const site = changeSite(c);
     const where =
@@ -215,10 +223,10 @@ function changesSection(ref: DocReference, log: Changelog): string[] {
     out.push(`<a id="${r.anchor}"></a>`, '', `### ${oneLine(r.label)}`, '');
     const meta = releaseMeta(r);
     if (meta) out.push(oneLine(meta), '');
-    if (r.changes.length === 0) out.push('No change to the error contract.', '');
-    if (r.breaking.length > 0) out.push('**Breaking changes**', '', ...r.breaking.map(item), '');
+    if (r.changes.length === 0) out.push(md(c.noContractChange), '');
+    if (r.breaking.length > 0) out.push(`**${md(c.breakingChanges)}**`, '', ...r.breaking.map(item), '');
     if (r.other.length > 0)
-      out.push(`**${r.breaking.length > 0 ? 'Other changes' : 'Changes'}**`, '', ...r.other.map(item), '');
+      out.push(`**${md(r.breaking.length > 0 ? c.otherChanges : c.changes)}**`, '', ...r.other.map(item), '');
   }
   return out;
 }
