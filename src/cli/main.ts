@@ -15,6 +15,7 @@ import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { lintCommand } from './commands/lint.js';
 import { lockCommand } from './commands/lock.js';
+import { messagesCommand } from './commands/messages.js';
 import { openapiCommand } from './commands/openapi.js';
 import { renderCommand } from './commands/render.js';
 import { typesCommand } from './commands/types.js';
@@ -30,6 +31,7 @@ export const commands: ErrataCommand[] = [
   diffCommand,
   checkCommand,
   importCommand,
+  messagesCommand,
   lockCommand,
   renderCommand,
 ] as unknown as ErrataCommand[];

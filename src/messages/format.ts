@@ -28,7 +28,10 @@ const compiled = new WeakMap<MessageTable, Map<string, IntlMessageFormat | null>
 
 function compile(table: MessageTable, m: TableMessage): IntlMessageFormat | null {
   let cache = compiled.get(table);
-  if (cache === undefined) compiled.set(table, (cache = new Map()));
+  if (cache === undefined) {
+    cache = new Map();
+    compiled.set(table, cache);
+  }
   const key = `${m.id}\u0000${m.message}`;
   let f = cache.get(key);
   if (f === undefined) {

@@ -6,13 +6,12 @@ import { stringify } from 'yaml';
 import { loadCatalog } from '../catalog/load.js';
 import { findLocaleFiles } from '../catalog/locale-files.js';
 import { sameTag } from '../catalog/locales.js';
-import type { TranslatedField } from '../catalog/model.js';
 import { parseCatalogText } from '../catalog/parse-text.js';
 import { readSourceFile } from '../catalog/read-file.js';
 import { isRecord } from '../utils/record.js';
 import { MessagesError } from './errors.js';
 import { checkTargets, type MergeResult, mergeTranslations } from './merge.js';
-import { FIELDS, ownTranslations, stringsToTranslate } from './strings.js';
+import { ownTranslations, stringsToTranslate } from './strings.js';
 import { formatOfFile, readStrings, type TranslatorFormat } from './translators.js';
 
 export interface ImportOptions {
@@ -97,17 +96,9 @@ export async function importTranslations(options: ImportOptions): Promise<Import
         join(dirname(catalogPath), `${basename(catalogPath, extname(catalogPath))}.${locale}.yaml`));
   const shown = options.out ?? (relative(cwd, path) || path);
   const existing = await readExisting(path, shown);
-  // What the catalog translates itself: the language's translations the file does not hold.
-  const inline: Record<string, Partial<Record<TranslatedField, string>>> = {};
-  for (const [id, fields] of Object.entries(ownTranslations(model, locale))) {
-    const inFile = Object.hasOwn(existing, id) && isRecord(existing[id]) ? existing[id] : {};
-    for (const f of FIELDS)
-      if (
-        fields[f] !== undefined &&
-        !(found !== undefined && path === found.path && Object.hasOwn(inFile, f))
-      )
-        (inline[id] ??= {})[f] = fields[f];
-  }
+  // What the catalog translates itself (an entry's or its own `translations`), not in a file.
+  const written = await loadCatalog(options.catalog, { cwd, localeFiles: false });
+  const inline = ownTranslations(written, locale);
   const result = mergeTranslations(model, set, targets, existing, inline);
   const out =
     extname(path).toLowerCase() === '.json'

@@ -1,9 +1,9 @@
 // Imported translations into a language's file beside the catalog (`errors.fr.yaml`): checked
 // against the catalog (every key an entry's field, every message valid ICU MessageFormat), merged
 // with what the file holds, and written in a stable order (catalog order, then fields in order).
-import { parse as parseIcu } from '@formatjs/icu-messageformat-parser';
 import type { CatalogModel, TranslatedField } from '../catalog/model.js';
 import { isRecord } from '../utils/record.js';
+import { icuProblem } from './check-icu.js';
 import { MessagesError } from './errors.js';
 import { setOwn } from './formats.js';
 import { FIELDS, type StringSet, splitKey } from './strings.js';
@@ -45,11 +45,9 @@ export function checkTargets(model: CatalogModel, targets: ReadonlyMap<string, s
   }
   for (const [key, text] of targets) {
     if (splitKey(key)?.field !== 'message') continue;
-    try {
-      parseIcu(text, { ignoreTag: true });
-    } catch (e) {
-      throw new MessagesError(`${file}: ${key} is not valid ICU MessageFormat: ${(e as Error).message}`);
-    }
+    const problem = icuProblem(text);
+    if (problem !== undefined)
+      throw new MessagesError(`${file}: ${key} is not valid ICU MessageFormat: ${problem}`);
   }
 }
 
