@@ -1,14 +1,15 @@
 /**
  * Creating and serializing one 404 in the caller's language (errata/i18n) against the same in
  * the catalog's own language: the dialect alone (RFC 9457 body) and the whole responder (request
- * id, headers, Content-Language and Vary). Target: localized within 10% of the source path.
- * Run: npx tsx bench/localize.ts
+ * id, headers, Content-Language and Vary), and a plural message that intl-messageformat renders.
+ * Target: through the responder, localized within 10% of the source path.
+ * Run: npx tsx bench/localize.ts (ROUNDS=15 ITERATIONS=20000 by default)
  */
 
 import { localize } from '../src/i18n/index.js';
 import { defineCatalog, problem } from '../src/index.js';
 import { createResponder } from '../src/server/respond.js';
-import { type Case, compare } from './_ratio.js';
+import type { Case } from './_ratio.js';
 
 const api = defineCatalog({
   name: 'bench',
@@ -57,16 +58,17 @@ const localResponder = createResponder({
   onError: noop,
   localize: localizer,
 });
-// The adapters pass the framework's request; its headers are what the localizer reads.
-const request = (lang: string | undefined) =>
+// The adapters pass the framework's request; its headers are what the localizer reads: a Node
+// request's headers object (Express, Fastify), or a fetch Request's Headers (fetch, Hono).
+const AL = 'fr-FR,fr;q=0.9,en-US;q=0.8,en;q=0.7';
+const nodeRequest = (lang: string | undefined) => ({
+  headers: lang === undefined ? {} : { 'accept-language': lang },
+});
+const fetchRequest = (lang: string | undefined) =>
   new Request('http://localhost/v', { headers: lang === undefined ? {} : { 'accept-language': lang } });
-const plainCtx = { method: 'GET', path: '/v', requestId: 'req-1', request: request(undefined) };
-const frCtx = {
-  method: 'GET',
-  path: '/v',
-  requestId: 'req-1',
-  request: request('fr-FR,fr;q=0.9,en-US;q=0.8,en;q=0.7'),
-};
+const ctx = (request: unknown) => ({ method: 'GET', path: '/v', requestId: 'req-1', request });
+const [nodePlain, nodeFr] = [ctx(nodeRequest(undefined)), ctx(nodeRequest(AL))];
+const [fetchPlain, fetchFr] = [ctx(fetchRequest(undefined)), ctx(fetchRequest(AL))];
 
 const pairs: readonly [string, Case, Case][] = [
   [
@@ -78,9 +80,14 @@ const pairs: readonly [string, Case, Case][] = [
     },
   ],
   [
-    'the responder',
-    { name: 'source: responder.respond', fn: () => plainResponder.respond(create(), plainCtx).body },
-    { name: 'fr: responder.respond, localizer', fn: () => localResponder.respond(create(), frCtx).body },
+    'the responder, Node request',
+    { name: 'source: respond, Node request', fn: () => plainResponder.respond(create(), nodePlain).body },
+    { name: 'fr: respond, Node request', fn: () => localResponder.respond(create(), nodeFr).body },
+  ],
+  [
+    'the responder, fetch Request',
+    { name: 'source: respond, fetch Request', fn: () => plainResponder.respond(create(), fetchPlain).body },
+    { name: 'fr: respond, fetch Request', fn: () => localResponder.respond(create(), fetchFr).body },
   ],
   [
     'a plural message (ICU) in the dialect',
@@ -91,12 +98,34 @@ const pairs: readonly [string, Case, Case][] = [
     },
   ],
 ];
-const means = await compare(
-  'Create and serialize one error (RFC 9457 body): source language vs French',
-  pairs.flatMap(([, source, localized]) => [source, localized]),
+// Alternating rounds: each round times every case once, in turn, so that a busy machine slows
+// both sides of a pair alike; the ratio of a pair is the median of its per-round ratios.
+const ROUNDS = Number(process.env.ROUNDS ?? 15);
+const ITERATIONS = Number(process.env.ITERATIONS ?? 20_000);
+const cases = pairs.flatMap(([, source, localized]) => [source, localized]);
+const timeOf = (c: Case): number => {
+  let sink: unknown;
+  const start = process.hrtime.bigint();
+  for (let n = 0; n < ITERATIONS; n++) sink = c.fn();
+  if (sink === undefined) throw new Error(`${c.name} returned nothing`);
+  return Number(process.hrtime.bigint() - start) / ITERATIONS;
+};
+for (const c of cases) timeOf(c); // warm-up
+const times = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+for (let round = 0; round < ROUNDS; round++)
+  for (const c of round % 2 === 0 ? cases : [...cases].reverse()) times.get(c.name)?.push(timeOf(c));
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
+const fmt = (ns: number) => (ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
+
+console.log(
+  `\nCreate and serialize one error (RFC 9457 body): source language vs French, ${ROUNDS} alternating rounds\n`,
 );
-console.log('\n| path | French / source | target |\n|---|---:|---:|');
+console.log('| path | source (median) | French (median) | French / source (median of rounds) | target |');
+console.log('|---|---:|---:|---:|---:|');
 for (const [what, source, localized] of pairs) {
-  const ratio = (means.get(localized.name) ?? Number.NaN) / (means.get(source.name) ?? Number.NaN);
-  console.log(`| ${what} | ${ratio.toFixed(2)}x | ${what === 'the responder' ? '≤ 1.10x' : ''} |`);
+  const a = times.get(source.name) ?? [];
+  const b = times.get(localized.name) ?? [];
+  const ratio = median(a.map((t, r) => (b[r] as number) / t));
+  const target = what.startsWith('the responder') ? '≤ 1.10x' : '';
+  console.log(`| ${what} | ${fmt(median(a))} | ${fmt(median(b))} | ${ratio.toFixed(2)}x | ${target} |`);
 }

@@ -2,10 +2,9 @@
 // title and compiled message looked up once per (catalog, language, entry), then rendered with
 // each occurrence's parameters.
 import { type LocalizedText, localizedField, sourceLocale } from '../catalog/locales.js';
-import type { CatalogModel } from '../catalog/model.js';
 import { publicMessage } from '../dialects/expose.js';
 import type { LocalizedTexts } from '../dialects/types.js';
-import { type ErrataError, paramMistakes } from '../error.js';
+import { type ErrataError, type ErrorDefinition, paramMistakes } from '../error.js';
 import { type Compiled, compileTranslation, describe } from './render.js';
 
 /** One entry's texts in one language, found once. */
@@ -32,21 +31,19 @@ export type TextsOf = (error: ErrataError, locale: string, problem: TranslationP
 
 /** Looks up and renders the texts of errors; one per localizer. */
 export function createTexts(options: TextOptions): TextsOf {
-  const byModel = new WeakMap<CatalogModel, Map<string, Map<string, EntryTexts>>>();
+  // By error definition (one per entry, and per status an occurrence chose), then by language.
+  const byDefinition = new WeakMap<ErrorDefinition, Map<string, EntryTexts>>();
 
-  function entryTexts(model: CatalogModel, locale: string, id: string): EntryTexts {
-    let byLocale = byModel.get(model);
+  function entryTexts(def: ErrorDefinition, locale: string): EntryTexts {
+    let byLocale = byDefinition.get(def);
     if (byLocale === undefined) {
       byLocale = new Map();
-      byModel.set(model, byLocale);
+      byDefinition.set(def, byLocale);
     }
-    let byId = byLocale.get(locale);
-    if (byId === undefined) {
-      byId = new Map();
-      byLocale.set(locale, byId);
-    }
-    let texts = byId.get(id);
+    let texts = byLocale.get(locale);
     if (texts === undefined) {
+      const model = def.catalog;
+      const id = def.id;
       const source = sourceLocale(model);
       const title = localizedField(model, id, 'title', locale);
       const message = localizedField(model, id, 'message', locale);
@@ -57,8 +54,8 @@ export function createTexts(options: TextOptions): TextsOf {
         // The source message was rendered when the error was made: only a translation is kept.
         message: message === undefined || message.locale === source ? undefined : { ...message },
       };
-      // An entry id is a key of the catalog: the map holds at most its entries, per language.
-      if (model.errors[id] !== undefined) byId.set(id, texts);
+      // The languages asked for are the localizer's: at most the catalog's, per definition.
+      byLocale.set(locale, texts);
     }
     return texts;
   }
@@ -67,7 +64,7 @@ export function createTexts(options: TextOptions): TextsOf {
   return function textsOf(error: ErrataError, locale: string, problem: TranslationProblem): LocalizedTexts {
     const def = error.definition;
     const entry = def.entry;
-    const t = entryTexts(def.catalog, locale, def.id);
+    const t = entryTexts(def, locale);
     const title = t.title;
     if (!entry.expose) {
       // A 5xx shows a generic sentence; below 500 the message is the title, translated with it.

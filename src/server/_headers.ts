@@ -71,7 +71,8 @@ export function sendableHeaders(
  */
 export function languageHeaders(headers: Record<string, string>, language: string): void {
   headers['content-language'] = language;
-  const name = Object.keys(headers).find((k) => k.toLowerCase() === 'vary') ?? 'vary';
+  let name = 'vary';
+  for (const k in headers) if (k.length === 4 && k.toLowerCase() === name) name = k;
   const vary = headers[name];
   headers[name] = !vary
     ? 'Accept-Language'
