@@ -29,9 +29,10 @@ function factsHtml(description: string | undefined, facts: readonly SchemaFact[]
 }
 
 /** A details schema as a table: field, type, required, and its description with every constraint. */
-export function detailsHtml(schema: JsonSchema, c: ChromeStrings = CHROME_EN): string {
-  const rows = schemaFieldRows(schema);
-  const root = rootFacts(schema);
+export function detailsHtml(schema: JsonSchema, c: ChromeStrings = CHROME_EN, locale = 'en'): string {
+  const words = { chrome: c, locale };
+  const rows = schemaFieldRows(schema, '', 0, words);
+  const root = rootFacts(schema, words);
   const about = factsHtml(root.description, root.facts);
   if (rows.length === 0)
     return `<div class="details"><p><b>${h(c.details + c.colon)}</b> ${h(root.type)}</p>${about}</div>`;
@@ -151,7 +152,7 @@ export function entryHtml(ref: DocReference, e: DocEntry): string {
     parts.push(
       `<p>${label(c.parameters)} ${e.params.map((p) => `<code>${h(p.name)}</code> ${h(p.type)}`).join(', ')}</p>`,
     );
-  if (entry.details !== undefined) parts.push(detailsHtml(entry.details, c));
+  if (entry.details !== undefined) parts.push(detailsHtml(entry.details, c, ref.locale));
   // The type line is written by the page script: the type is the page's base and the id.
   const wire = wireFacts(entry, c);
   if (wire.length > 0)

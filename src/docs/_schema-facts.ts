@@ -4,11 +4,22 @@
 
 import type { JsonSchema } from '../catalog/model.js';
 import { isRecord } from '../utils/record.js';
+import { CHROME_EN } from './_chrome-en.js';
 import { typeLabel } from './_schema.js';
+import { type ChromeStrings, fillChrome, pluralChrome } from './chrome.js';
+
+/** The words of the facts: a page's chrome and its language (English by default). */
+export interface FactWords {
+  readonly chrome: ChromeStrings;
+  readonly locale: string;
+}
+const ENGLISH: FactWords = { chrome: CHROME_EN, locale: 'en' };
 
 /** One constraint: a label and, when it names values, the values (shown as code). */
 export interface SchemaFact {
   readonly label: string;
+  /** Set on the fact that the object takes no other member (left out at the root). */
+  readonly closed?: true;
   readonly values?: readonly string[];
 }
 
@@ -41,48 +52,51 @@ function effective(schema: JsonSchema): JsonSchema {
 }
 
 /** The constraints a schema node states, in the order a reader looks for them. */
-export function schemaFacts(schema: JsonSchema): SchemaFact[] {
+export function schemaFacts(schema: JsonSchema, words: FactWords = ENGLISH): SchemaFact[] {
   const s = effective(schema);
+  const c = words.chrome;
   const out: SchemaFact[] = [];
-  if ('const' in s) out.push({ label: 'always', values: [text(s.const)] });
-  if (Array.isArray(s.enum)) out.push({ label: 'one of', values: s.enum.map(text) });
-  if (typeof s.format === 'string') out.push({ label: 'format', values: [s.format] });
+  if ('const' in s) out.push({ label: c.factAlways, values: [text(s.const)] });
+  if (Array.isArray(s.enum)) out.push({ label: c.factOneOf, values: s.enum.map(text) });
+  if (typeof s.format === 'string') out.push({ label: c.factFormat, values: [s.format] });
   const range: string[] = [];
   if (typeof s.minimum === 'number') range.push(`≥ ${s.minimum}`);
   if (typeof s.exclusiveMinimum === 'number') range.push(`> ${s.exclusiveMinimum}`);
   if (typeof s.maximum === 'number') range.push(`≤ ${s.maximum}`);
   if (typeof s.exclusiveMaximum === 'number') range.push(`< ${s.exclusiveMaximum}`);
   if (range.length > 0) out.push({ label: range.join(', ') });
-  if (typeof s.multipleOf === 'number') out.push({ label: `multiple of ${s.multipleOf}` });
-  const count = (min: unknown, max: unknown, unit: string) => {
+  if (typeof s.multipleOf === 'number')
+    out.push({ label: fillChrome(c.factMultipleOf, { n: s.multipleOf }) });
+  const count = (min: unknown, max: unknown, one: string, other: string) => {
     const lo = typeof min === 'number' ? min : undefined;
     const hi = typeof max === 'number' ? max : undefined;
     if (lo === undefined && hi === undefined) return;
-    const of = (n: number | undefined) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+    const of = (n: number) => fillChrome(pluralChrome(words.locale, n, one, other), { n });
     out.push({
       label:
         lo !== undefined && hi !== undefined
           ? lo === hi
-            ? `exactly ${of(lo)}`
-            : `${lo} to ${of(hi)}`
+            ? fillChrome(c.factExactly, { count: of(lo) })
+            : fillChrome(c.factRange, { lo, count: of(hi) })
           : lo !== undefined
-            ? `at least ${of(lo)}`
-            : `at most ${of(hi)}`,
+            ? fillChrome(c.factAtLeast, { count: of(lo) })
+            : fillChrome(c.factAtMost, { count: of(hi as number) }),
     });
   };
-  count(s.minLength, s.maxLength, 'character');
-  count(s.minItems, s.maxItems, 'item');
-  count(s.minProperties, s.maxProperties, 'member');
-  if (s.uniqueItems === true) out.push({ label: 'unique items' });
-  if (typeof s.pattern === 'string') out.push({ label: 'matches', values: [s.pattern] });
-  if (s.additionalProperties === false && isRecord(s.properties)) out.push({ label: 'no other members' });
+  count(s.minLength, s.maxLength, c.charactersOne, c.charactersOther);
+  count(s.minItems, s.maxItems, c.itemsOne, c.itemsOther);
+  count(s.minProperties, s.maxProperties, c.membersOne, c.membersOther);
+  if (s.uniqueItems === true) out.push({ label: c.factUniqueItems });
+  if (typeof s.pattern === 'string') out.push({ label: c.factMatches, values: [s.pattern] });
+  if (s.additionalProperties === false && isRecord(s.properties))
+    out.push({ label: c.factNoOtherMembers, closed: true });
   const branches = (s.anyOf ?? s.oneOf) as unknown;
   if (Array.isArray(branches) && branches.length > 0)
-    out.push({ label: 'any of', values: branches.map((b) => (isRecord(b) ? label(b) : json(b))) });
-  if ('default' in s) out.push({ label: 'default', values: [text(s.default)] });
+    out.push({ label: c.factAnyOf, values: branches.map((b) => (isRecord(b) ? label(b) : json(b))) });
+  if ('default' in s) out.push({ label: c.factDefault, values: [text(s.default)] });
   if (Array.isArray(s.examples) && s.examples.length > 0 && !isRecord(s.examples[0]))
-    out.push({ label: 'for example', values: s.examples.slice(0, 3).map(text) });
-  if (s.deprecated === true) out.push({ label: 'deprecated' });
+    out.push({ label: c.factForExample, values: s.examples.slice(0, 3).map(text) });
+  if (s.deprecated === true) out.push({ label: c.factDeprecated });
   return out;
 }
 
@@ -103,7 +117,12 @@ function label(schema: JsonSchema): string {
  * members of an array's items as `list[].member`), with its facts. The root
  * itself is not a row; {@link rootFacts} describes it.
  */
-export function schemaFieldRows(schema: JsonSchema, prefix = '', depth = 0): SchemaField[] {
+export function schemaFieldRows(
+  schema: JsonSchema,
+  prefix = '',
+  depth = 0,
+  words: FactWords = ENGLISH,
+): SchemaField[] {
   const s = effective(schema);
   const props = isRecord(s.properties) ? (s.properties as Record<string, JsonSchema>) : {};
   const required = new Set(Array.isArray(s.required) ? (s.required as string[]) : []);
@@ -116,21 +135,24 @@ export function schemaFieldRows(schema: JsonSchema, prefix = '', depth = 0): Sch
       type: label(node),
       required: required.has(key),
       description: typeof node.description === 'string' ? node.description : undefined,
-      facts: schemaFacts(node),
+      facts: schemaFacts(node, words),
     });
     if (depth >= MAX_DEPTH) continue;
-    if (isRecord(node.properties)) out.push(...schemaFieldRows(node, path, depth + 1));
+    if (isRecord(node.properties)) out.push(...schemaFieldRows(node, path, depth + 1, words));
     const items = node.items;
     if (isRecord(items)) {
       const item = effective(items as JsonSchema);
-      if (isRecord(item.properties)) out.push(...schemaFieldRows(item, `${path}[]`, depth + 1));
+      if (isRecord(item.properties)) out.push(...schemaFieldRows(item, `${path}[]`, depth + 1, words));
     }
   }
   return out;
 }
 
 /** The type, description and facts of the schema itself (for details that are not an object, or say more at the root). */
-export function rootFacts(schema: JsonSchema): {
+export function rootFacts(
+  schema: JsonSchema,
+  words: FactWords = ENGLISH,
+): {
   type: string;
   description: string | undefined;
   facts: SchemaFact[];
@@ -139,6 +161,6 @@ export function rootFacts(schema: JsonSchema): {
   return {
     type: label(s),
     description: typeof s.description === 'string' ? s.description : undefined,
-    facts: schemaFacts(s).filter((f) => f.label !== 'no other members'),
+    facts: schemaFacts(s, words).filter((f) => f.closed !== true),
   };
 }

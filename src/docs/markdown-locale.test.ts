@@ -134,3 +134,38 @@ describe('the Changes section in another language', () => {
     expect(html).not.toContain('Breaking changes');
   });
 });
+
+describe('the facts of a details schema in another language', () => {
+  const catalog = normalizeDocument(
+    {
+      name: 'facts',
+      errors: {
+        TOO_MANY: {
+          status: 422,
+          title: 'Too many',
+          details: {
+            type: 'object',
+            properties: {
+              sku: { type: 'string', minLength: 1, maxLength: 8 },
+              tags: { type: 'array', items: { type: 'string' }, minItems: 1, uniqueItems: true },
+              mode: { enum: ['a', 'b'], default: 'a' },
+            },
+            required: ['sku'],
+          },
+        },
+      },
+      translations: { fr: { TOO_MANY: { title: 'Trop nombreux' } } },
+    },
+    'facts.yaml',
+  );
+
+  it('writes each constraint in the page’s words', () => {
+    const md = generateMarkdown(catalog, { locale: 'fr' });
+    expect(md).toContain('| `sku` | string | oui | de 1 à 8 caractères |');
+    expect(md).toContain('| `tags` | array of string | non | au moins 1 élément; éléments uniques |');
+    expect(md).toContain('| `mode` | string | non | l’une des valeurs `a`, `b`; par défaut `a` |');
+    const html = generateHtml(catalog, { locale: 'de', contract: false });
+    expect(html).toContain('<li>1 bis 8 Zeichen</li>');
+    expect(html).toContain('<li>mindestens 1 Element</li>');
+  });
+});

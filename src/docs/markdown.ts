@@ -105,9 +105,10 @@ function fieldsTable(schema: JsonSchema, c: ChromeStrings): string {
 const factText = (f: SchemaFact) => `${f.label}${f.values ? ` ${f.values.map(inlineCode).join(', ')}` : ''}`;
 
 /** A details schema: its type and facts, and a table of its fields with their descriptions and constraints. */
-function detailsSection(schema: JsonSchema, c: ChromeStrings): string[] {
-  const root = rootFacts(schema);
-  const rows = schemaFieldRows(schema);
+function detailsSection(schema: JsonSchema, c: ChromeStrings, locale: string): string[] {
+  const words = { chrome: c, locale };
+  const root = rootFacts(schema, words);
+  const rows = schemaFieldRows(schema, '', 0, words);
   const about = [root.description ? oneLine(root.description) : '', ...root.facts.map(factText)].filter(
     Boolean,
   );
@@ -167,7 +168,7 @@ function entrySection(ref: DocReference, e: DocEntry): string {
       out.push(`| ${cellCode(p.name)} | ${p.type} | ${p.description ? escapeCell(p.description) : ''} |`);
     out.push('');
   }
-  if (entry.details !== undefined) out.push(...detailsSection(entry.details, c));
+  if (entry.details !== undefined) out.push(...detailsSection(entry.details, c, ref.locale));
   out.push(`**${md(c.exampleResponse)}**`, '', codeFence(httpExample(e.example, e.exampleText), 'http'), '');
   if (entry.links && entry.links.length > 0) {
     out.push(
