@@ -28,8 +28,9 @@ export function compileTranslation(text: string, locale: string, maxParamLength:
   const ast = format.getAst();
   if (ast.every((el) => el.type === LITERAL || el.type === ARGUMENT)) {
     const parts = ast.map((el) => el.value);
-    const isName = ast.map((el) => el.type === ARGUMENT);
-    return { render: (params) => plain(parts, isName, params, maxParamLength) };
+    // 0: text; 1: a parameter; 2: a parameter whose name Object.prototype also has (read only as own).
+    const kinds = ast.map((el) => (el.type !== ARGUMENT ? 0 : el.value in Object.prototype ? 2 : 1));
+    return { render: (params) => plain(parts, kinds, params, maxParamLength) };
   }
   return {
     render: (params) => {
@@ -40,25 +41,21 @@ export function compileTranslation(text: string, locale: string, maxParamLength:
   };
 }
 
-/** One parameter as the message reads it: own properties only, so `{constructor}` is not Object's. */
-function param(params: Readonly<Record<string, unknown>>, name: string): unknown {
-  return Object.hasOwn(params, name) ? params[name] : undefined;
-}
-
 function plain(
   parts: readonly string[],
-  isName: readonly boolean[],
+  kinds: readonly number[],
   params: Readonly<Record<string, unknown>>,
   max: number,
 ): string {
   let out = '';
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] as string;
-    if (!isName[i]) {
+    const kind = kinds[i];
+    if (kind === 0) {
       out += part;
       continue;
     }
-    const value = param(params, part);
+    const value = kind === 2 && !Object.hasOwn(params, part) ? undefined : params[part];
     if (value === undefined || value === null) throw new TypeError(`parameter ${part} is missing`);
     out += sanitizeParam(value, max);
   }
