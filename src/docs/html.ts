@@ -67,7 +67,7 @@ function sidebar(ref: DocReference, added: readonly DocEntry[]): string {
       count === undefined ? '' : `<span class="count" data-count="${count[0]}">${count[1]}</span>`
     }</a></li>`;
   const out = [
-    `<aside class="sidebar" id="errata:nav" aria-label="Sections"><a class="title" href="#errata:top">${h(ref.title)}</a><nav aria-label="Contents"><ul>`,
+    `<aside class="sidebar" id="errata:nav" aria-label="${h(c.sections)}"><a class="title" href="#errata:top">${h(ref.title)}</a><nav aria-label="${h(c.contents)}"><ul>`,
     link('errata:index', 'errata:index', h(c.allErrors), ['all', ref.entries.length]),
     link('errata:format', 'errata:format-section', h(c.errorFormat)),
     `</ul><p class="heading">${h(c.categories)}</p><ul>`,
