@@ -53,6 +53,10 @@ export function readXliff(text: string, file: string): ReadFile {
       `${file}: not a valid XLIFF 2.0 or 1.2 file: ${error ?? 'it has no <file> of translation units'}`,
     );
   const files = Object.keys(doc.resources);
+  if (files.length === 0)
+    throw new MessagesError(
+      `${file}: not a valid XLIFF 2.0 or 1.2 file: it has no <file> of translation units`,
+    );
   if (files.length !== 1)
     throw new MessagesError(
       `${file}: an XLIFF file for errata holds one <file> (the catalog's), this one has ${files.length}`,

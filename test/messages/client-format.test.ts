@@ -63,7 +63,11 @@ beforeAll(async () => {
     return app.handle(() => {
       if (what === 'stock') {
         const n = Number(left);
-        throw api.error('OUT_OF_STOCK', { left: n, sku: 'TEA-001' }, { details: { left: n, sku: 'TEA-001' } });
+        throw api.error(
+          'OUT_OF_STOCK',
+          { left: n, sku: 'TEA-001' },
+          { details: { left: n, sku: 'TEA-001' } },
+        );
       }
       if (what === 'bare-stock') throw api.error('OUT_OF_STOCK', { left: Number(left), sku: 'TEA-001' });
       if (what === 'card') throw api.error('CARD_DECLINED');
@@ -121,7 +125,6 @@ describe('format(err, table) over each dialect, through createClient', () => {
       expect(format(err, table)).toBe('Grand livre indisponible');
     });
   }
-
 });
 
 describe('format without a usable entry', () => {
@@ -134,6 +137,8 @@ describe('format without a usable entry', () => {
 
   it("reads one of a response's several errors (`err.errors` items) as well", async () => {
     const err = await failure('/jsonapi/card');
-    expect(format(err.errors[0] as NonNullable<(typeof err.errors)[0]>, table)).toBe('La carte a été refusée.');
+    expect(format(err.errors[0] as NonNullable<(typeof err.errors)[0]>, table)).toBe(
+      'La carte a été refusée.',
+    );
   });
 });
