@@ -8,7 +8,7 @@ type Format = (typeof FORMATS)[number];
 export const messagesCommand = defineErrataCommand({
   name: 'messages',
   description:
-    'Write a language’s message table for the client, or the strings to translate (XLIFF, PO, ICU JSON, i18next); `messages import` reads them back.',
+    'A language’s message table for the client, or files for translators (XLIFF, PO, ICU JSON, i18next) and back.',
   args: {
     input: {
       type: 'positional',
