@@ -84,6 +84,18 @@ describe('errata docs --locale', () => {
     const all = await run(['docs', 'errors.yaml', '--locale', 'all', '--format', 'html']);
     expect(all.code).toBe(2);
     expect(all.stderr).toContain('error: --locale all writes a page per language: name their folder with -o');
+    const file = await run([
+      'docs',
+      'errors.yaml',
+      '--locale',
+      'all',
+      '--format',
+      'html',
+      '-o',
+      'site/index.html',
+    ]);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('-o names the folder, not a file (got "site/index.html")');
   });
 
   it('writes a page per language with --locale all, each linking to the others', async () => {

@@ -23,6 +23,10 @@ export function checkLocaleArgs(
     throw new UsageError(`--locale writes the reference page in --format md or html (got "${format}")`);
   if (locale === 'all' && (out === undefined || out === '-'))
     throw new UsageError('--locale all writes a page per language: name their folder with -o');
+  if (locale === 'all' && out !== undefined && out.toLowerCase().endsWith(`.${format}`))
+    throw new UsageError(
+      `--locale all writes a page per language into a folder: -o names the folder, not a file (got "${out}")`,
+    );
 }
 
 /** The catalog's language `wanted` names, as the catalog writes it; any other is a usage error listing them. */
