@@ -60,6 +60,7 @@ export const PAGE_SCRIPT = `(function () {
     }
   }
 
+  function setText(node, text) { if (node.textContent !== text) node.textContent = text; }
   function apply() {
     var terms = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
     if (terms.length > 0 && texts === null) buildTexts();
@@ -87,14 +88,17 @@ export const PAGE_SCRIPT = `(function () {
       group.el.hidden = group.n === 0;
       group.el.style.setProperty('--n', String(group.n));
     }
-    for (var s = 0; s < sections.length; s++)
-      sections[s].hidden = !seen[sections[s].getAttribute('data-category')];
+    // Written only when they change: the same text set again still lays the page out again.
+    for (var s = 0; s < sections.length; s++) {
+      var none = !seen[sections[s].getAttribute('data-category')];
+      if (sections[s].hidden !== none) sections[s].hidden = none;
+    }
     for (var n = 0; n < navCounts.length; n++) {
       var c = navCounts[n].getAttribute('data-count');
-      navCounts[n].textContent = String(c === 'all' ? shown : seen[c] || 0);
+      setText(navCounts[n], String(c === 'all' ? shown : seen[c] || 0));
     }
-    count.textContent = chromeCount(shown, rows.length);
-    empty.hidden = shown !== 0;
+    setText(count, chromeCount(shown, rows.length));
+    if (empty.hidden !== (shown !== 0)) empty.hidden = shown !== 0;
   }
 
   // The filters live in the query string, so a filtered view can be shared; the fragment stays the entry's id.

@@ -4,6 +4,7 @@
 // motion and forced colours.
 
 export const PAGE_STYLE = `
+@property --n{syntax:"<number>";inherits:false;initial-value:25}
 :root{--bg:#ffffff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--card:#f6f8fa;--code:#eff2f5;--accent:#0969da;--yes:#1a7f37;--no:#59636e;--s4:#8a5c00;--s5:#cf222e;--dep:#a94400;--mark:#ddf4ff;color-scheme:light}
 @media (prefers-color-scheme:dark){:root:not([data-theme=light]){--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--card:#151b23;--code:#1f2630;--accent:#4493f8;--yes:#3fb950;--no:#9198a1;--s4:#d29922;--s5:#f85149;--dep:#db6d28;--mark:#102a4c;color-scheme:dark}}
 :root[data-theme=dark]{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--card:#151b23;--code:#1f2630;--accent:#4493f8;--yes:#3fb950;--no:#9198a1;--s4:#d29922;--s5:#f85149;--dep:#db6d28;--mark:#102a4c;color-scheme:dark}

@@ -22,7 +22,11 @@ export interface PageServer {
   readonly base: string;
   open(
     path: string,
-    options?: { viewport?: { width: number; height: number }; reducedMotion?: 'reduce' | 'no-preference' },
+    options?: {
+      viewport?: { width: number; height: number };
+      reducedMotion?: 'reduce' | 'no-preference';
+      javaScriptEnabled?: boolean;
+    },
   ): Promise<Session>;
   stop(): Promise<void>;
 }
@@ -47,6 +51,7 @@ export async function servePages(pages: ReadonlyMap<string, string>): Promise<Pa
       const context = await browser.newContext({
         viewport: options.viewport ?? DESKTOP,
         reducedMotion: options.reducedMotion ?? 'no-preference',
+        javaScriptEnabled: options.javaScriptEnabled ?? true,
       });
       const s: Session = {
         context,

@@ -4,7 +4,7 @@
  * frames later), measured in the page. Shared by the browser test and
  * bench/docs.ts.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /** Milliseconds from each query's input event to the frame after the one that shows its result. */
 export async function searchLatencies(page: Page, queries: readonly string[]): Promise<number[]> {
@@ -45,3 +45,28 @@ export const TYPED = [
   'error_4999',
   '',
 ];
+
+/**
+ * The main-thread CPU time the renderer spends on each query, from the event to
+ * the frame after its result (trace events' thread time): unlike the wall time,
+ * it hardly moves when other work shares the machine's cores.
+ */
+export async function searchCpu(browser: Browser, page: Page, queries: readonly string[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const q of queries) {
+    await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
+    await searchLatencies(page, [q]);
+    const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as {
+      traceEvents: { name: string; pid: number; tid: number; tdur?: number; args?: { name?: string } }[];
+    };
+    // The page's renderer: of the renderers' main threads in the trace, the busiest.
+    const mains = traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+    const busy = mains.map((m) =>
+      traceEvents
+        .filter((e) => e.name === 'RunTask' && e.pid === m.pid && e.tid === m.tid)
+        .reduce((sum, e) => sum + (e.tdur ?? 0), 0),
+    );
+    out.push(Math.max(0, ...busy) / 1000);
+  }
+  return out;
+}

@@ -1,15 +1,21 @@
 /**
  * The HTML reference of a 5,000-entry catalog in Chromium: its size and the
  * time a search takes to answer a keystroke, each asserted with a bound that
- * catches a regression (bench/docs.ts reports both figures). The targets, 5 MB
- * and 50 ms, are not met yet: the page is about 10 MB (every example is in
- * it), and showing all 5,000 entries again after a search is slow.
+ * catches a regression (bench/docs.ts reports both figures). Targets: under
+ * 5 MB, and an answer within 50 ms of the keystroke on a quiet machine. The
+ * page is 4.4 MB (10.2 MB before #17, when every card carried its example);
+ * a keystroke costs the renderer about 30 ms of CPU (about 110 ms before, and
+ * 1 to 3 s to show all 5,000 entries again). The wall time is printed and
+ * bounded loosely, as the test shares the machine; the CPU time is bounded
+ * tightly, as sharing hardly moves it.
  */
+
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeCatalog } from '../../src/catalog/normalize.js';
 import { generateHtml } from '../../src/docs/index.js';
-import { byId, close, type PageServer, PHONE, servePages, visibleIds } from './_page.js';
-import { median, searchLatencies, TYPED } from './_search-latency.js';
+import { byId, close, DESKTOP, type PageServer, PHONE, servePages, visibleIds } from './_page.js';
+import { median, searchCpu, searchLatencies, TYPED } from './_search-latency.js';
 
 const N = 5000;
 const categories = Array.from({ length: 25 }, (_, i) => `Category ${i}`);
@@ -46,29 +52,42 @@ afterAll(async () => {
 });
 
 describe(`the HTML reference of ${N.toLocaleString('en')} entries`, () => {
-  it('stays within its size bound', () => {
+  it('is under 5 MB', () => {
     const bytes = Buffer.byteLength(html);
     console.log(`HTML of ${N} entries: ${(bytes / 1e6).toFixed(2)} MB`);
-    // Target 5 MB; measured 10.2 MB when this bound was set.
-    expect(bytes).toBeLessThan(11_000_000);
+    // Target 5 MB; measured 4.38 MB when this bound was set (10.2 MB before).
+    expect(bytes).toBeLessThan(5_000_000);
   });
 
-  it('answers a search within the bound, on a phone', { timeout: 180_000 }, async () => {
-    for (const viewport of [PHONE]) {
+  for (const [name, viewport] of [
+    ['on a desktop', DESKTOP],
+    ['on a phone', PHONE],
+  ] as const)
+    it(`answers a search quickly, ${name}`, { timeout: 180_000 }, async () => {
       const s = await pages.open('/big.html', { viewport });
       const { page } = s;
-      // Warm-up: the first layout of the page.
+      // Warm-up: the first layout of the page, and the search text read from it.
       await searchLatencies(page, ['warm', '']);
       const times = await searchLatencies(page, TYPED);
+      const cpu = await searchCpu(s.context.browser() as Browser, page, TYPED);
       console.log(
-        `search on a phone: median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`,
+        `search ${name}: median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms; renderer CPU median ${median(
+          cpu,
+        ).toFixed(1)} ms, showing all entries again ${(cpu.at(-1) ?? 0).toFixed(1)} ms`,
       );
+      // Measured about 30 ms of CPU a keystroke and 100 ms to show all again (110 ms and 1 to 3 s before).
+      expect(median(cpu)).toBeLessThan(60);
+      expect(cpu.at(-1)).toBeLessThan(400);
       // 50 ms is the target on a quiet machine (bench/docs.ts); the test shares two cores with others.
-      expect(median(times)).toBeLessThan(1500);
+      expect(median(times)).toBeLessThan(500);
       await page.fill(byId('errata:q'), 'error_4999');
       expect(await visibleIds(page)).toEqual(['ERROR_4999']);
       expect(await page.textContent(byId('errata:count'))).toMatch(/^1 of \d+ errors$/);
+      // The card's example, packed in the data block, is in the card, and copies.
+      await page.click(`${byId('ERROR_4999')} summary`);
+      expect(await page.textContent(byId('ex:ERROR_4999'))).toContain('"code": "ERROR_4999"');
+      await page.fill(byId('errata:q'), '');
+      expect((await visibleIds(page)).filter((id) => id.startsWith('ERROR_'))).toHaveLength(N);
       await close(s);
-    }
-  });
+    });
 });
