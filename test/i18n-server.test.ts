@@ -12,10 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errata as expressErrata } from '../src/adapters/express.js';
 import { errata as fetchErrata } from '../src/adapters/fetch.js';
 import { defineCatalog } from '../src/catalog/define.js';
+import { publicMessage, publicTitle } from '../src/dialects/expose.js';
 import { parseAny } from '../src/dialects/parsers.js';
 import { dialects } from '../src/dialects/registry.js';
+import type { Dialect, SerializeContext } from '../src/dialects/types.js';
+import type { ErrataError } from '../src/error.js';
 import { localize } from '../src/i18n/index.js';
-import type { ErrorEvent, ServerOptions } from '../src/server/respond.js';
+import { createResponder, type ErrorEvent, type ServerOptions } from '../src/server/respond.js';
 
 const api = defineCatalog({
   name: 'shop',
@@ -237,5 +240,42 @@ describe('through Express, the language chosen by a function of the request', ()
     const english = await fetch(base);
     expect((await english.json()).errors[0]).toMatchObject({ title: EN.title, detail: EN.message });
     expect(english.headers.get('content-language')).toBe('en');
+  });
+});
+
+describe('custom dialects', () => {
+  const own = (name: string, text: (error: ErrataError, context?: SerializeContext) => string): Dialect => ({
+    name,
+    contentType: 'application/json',
+    serialize: (error, context) => ({
+      status: error.status,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: error.code, text: text(error, context) }),
+    }),
+    parse: () => undefined,
+  });
+  const request = { headers: { 'accept-language': 'fr' } };
+
+  it('read the caller language through publicMessage and publicTitle, and the response names it', () => {
+    const responder = createResponder({
+      catalog: api,
+      localize: localize(api),
+      dialect: own('mine', (e, c) => `${publicTitle(e, c)}: ${publicMessage(e, c)}`),
+    });
+    const wire = responder.respond(api.error('OUT_OF_STOCK', { left: 3, sku: 'A1' }), { request });
+    expect(JSON.parse(wire.body)).toEqual({ code: 'OUT_OF_STOCK', text: `${FR.title}: ${FR.message}` });
+    expect(wire.headers['content-language']).toBe('fr');
+  });
+
+  it('that write the catalog text are answered as in the source language', () => {
+    const responder = createResponder({
+      catalog: api,
+      localize: localize(api),
+      dialect: own('plain', (e) => e.message),
+    });
+    const wire = responder.respond(api.error('OUT_OF_STOCK', { left: 3, sku: 'A1' }), { request });
+    expect(JSON.parse(wire.body).text).toBe(EN.message);
+    expect(wire.headers['content-language']).toBe('en');
+    expect(wire.headers.vary).toBe('Accept-Language');
   });
 });
