@@ -101,6 +101,31 @@ describe('export, then import: the same translations', () => {
   });
 });
 
+describe('a field the catalog translates inline', () => {
+  it('is not written to the file: the same text counts unchanged, another is a conflict (exit 1)', async () => {
+    writeFileSync(
+      join(dir, 'errors.yaml'),
+      CATALOG.replace(
+        '    title: Card declined\n',
+        '    title: Card declined\n    translations:\n      fr: { title: Carte refusée }\n',
+      ),
+    );
+    const same = await exported('icu-json', 'fr.json');
+    const r1 = await runCli(['messages', 'import', 'fr.json', '--catalog', 'errors.yaml'], dir);
+    expect([r1.code, r1.stderr]).toEqual([0, 'wrote errors.fr.yaml: fr, 0 added, 0 changed, 6 unchanged\n']);
+    writeFileSync(
+      join(dir, 'fr.json'),
+      same.replace('"CARD_DECLINED.title": "Carte refusée"', '"CARD_DECLINED.title": "Carte déclinée"'),
+    );
+    const r2 = await runCli(['messages', 'import', 'fr.json', '--catalog', 'errors.yaml'], dir);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toContain(
+      'conflict: CARD_DECLINED.title: the catalog itself translates it; change it there\n',
+    );
+    expect(readFileSync(join(dir, 'errors.fr.yaml'), 'utf8')).toBe(FRENCH);
+  });
+});
+
 describe("each file, read by the format's own library", () => {
   it('PO: gettext-parser reads context, source, translation and extracted comments', async () => {
     const po = gettext.po.parse(await exported('po', 'fr.po'));
