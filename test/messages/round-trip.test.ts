@@ -308,5 +308,12 @@ describe('hostile files: a clear error, exit 2, never a stack trace', () => {
     expect((await runCli(['messages', 'import', 'fr.po'], dir)).stderr).toContain('--catalog');
     expect((await runCli(['messages', 'errors.yaml'], dir)).stderr).toContain('--locale');
     expect((await runCli(['messages', 'errors.yaml', '--locale', 'fr', '--catalog', 'x'], dir)).code).toBe(2);
+    const bad = await runCli(['messages', 'errors.yaml', '--locale', '../fr'], dir);
+    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([
+      2,
+      'error: --locale "../fr" is not a language tag (BCP 47: fr, pt-BR)',
+    ]);
+    const missing = await runCli(['messages', 'missing.yaml', '--locale', 'fr'], dir);
+    expect([missing.code, missing.stderr]).toEqual([2, 'error: file not found: missing.yaml\n']);
   });
 });

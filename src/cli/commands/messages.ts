@@ -5,6 +5,16 @@ import { writeFileSafely, writeOutput } from '../_output.js';
 const FORMATS = ['table', 'xliff', 'po', 'icu-json', 'i18next'] as const;
 type Format = (typeof FORMATS)[number];
 
+/** A `--locale` that is no BCP 47 tag is a usage error, before any file is read. */
+function checkTag(tag: string | undefined): void {
+  if (tag === undefined) return;
+  try {
+    Intl.getCanonicalLocales(tag);
+  } catch {
+    throw new UsageError(`--locale "${tag.slice(0, 40)}" is not a language tag (BCP 47: fr, pt-BR)`);
+  }
+}
+
 export const messagesCommand = defineErrataCommand({
   name: 'messages',
   description:
@@ -44,6 +54,7 @@ export const messagesCommand = defineErrataCommand({
   ],
   async run(args, io) {
     const format = args.format as Format | undefined;
+    checkTag(args.locale);
     if (args.input === 'import') {
       if (args.file === undefined)
         throw new UsageError('name the translators’ file: errata messages import FILE --catalog CATALOG');
