@@ -6,6 +6,8 @@ import { effectiveModel } from '../catalog/contract.js';
 import { createCatalog, defineCatalog } from '../catalog/define.js';
 import { normalizeDocument } from '../catalog/load.js';
 import { dialects } from '../dialects/index.js';
+import { localize } from '../i18n/index.js';
+import { createResponder } from '../server/respond.js';
 import { generateOpenApi, mergeOpenApi, OpenApiMergeError } from './index.js';
 
 // The tests read deep into generated documents; a loose type keeps them legible.
@@ -134,6 +136,36 @@ describe('generateOpenApi', () => {
       expect(names(responses.ErrataError401), dialect).toContain('www-authenticate');
       expect(names(responses.ErrataError410), dialect).not.toContain('www-authenticate');
     }
+  });
+
+  it("documents Content-Language with the catalog's languages, as a localized responder sends it", () => {
+    const shop = defineCatalog({
+      errors: {
+        GONE: { status: 410, title: 'Gone', translations: { fr: { title: 'Disparu' } } },
+        LIMIT: { status: 429, title: 'Too many' },
+      },
+      translations: { de: { LIMIT: { title: 'Zu viele' } } },
+    });
+    const responses = (generateOpenApi(shop.model, { dialect: 'problem' }) as Doc).components.responses;
+    const header = responses.ErrataError410.headers['Content-Language'];
+    expect(header.schema.enum).toEqual(['en', 'fr', 'de']);
+    expect(responses.ErrataError429.headers['Content-Language'].schema.enum).toEqual(['en', 'fr', 'de']);
+    const responder = createResponder({ catalog: shop, localize: localize(shop) });
+    for (const [id, accept, expected] of [
+      ['GONE', 'fr-CA, en;q=0.5', 'fr'],
+      ['LIMIT', 'de', 'de'],
+      ['GONE', 'de', 'en'],
+      ['GONE', 'ja', 'en'],
+    ] as const) {
+      const wire = responder.respond(shop.error(id), {
+        request: new Request('http://x/', { headers: { 'accept-language': accept } }),
+      });
+      expect(wire.headers['content-language'], accept).toBe(expected);
+      expect(header.schema.enum).toContain(wire.headers['content-language']);
+    }
+    const plain = (generateOpenApi(defineCatalog({ errors: { GONE: { status: 410 } } }).model) as Doc)
+      .components.responses;
+    expect(Object.keys(plain.ErrataError410.headers ?? {})).not.toContain('Content-Language');
   });
 
   it('has a schema every occurrence validates against: details, violations, both or neither', () => {

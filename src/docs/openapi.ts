@@ -1,4 +1,5 @@
 import { entryStatuses } from '../catalog/fields/status.js';
+import { catalogLocales } from '../catalog/locales.js';
 import type { CatalogModel } from '../catalog/model.js';
 import { statusText } from '../catalog/status.js';
 import { isRecord } from '../utils/record.js';
@@ -71,6 +72,8 @@ export function openApiComponents(ref: DocReference): {
   const examples: JsonObject = {};
   const byStatus = new Map<number, string[]>();
   const headers = new Map<number, Set<string>>();
+  // A catalog in several languages is answered in the caller's (errata/i18n), named in Content-Language.
+  const localized = ref.model.translations !== undefined;
   for (const e of ref.entries) {
     const entry = e.entry;
     const notes: string[] = [];
@@ -92,6 +95,7 @@ export function openApiComponents(ref: DocReference): {
       byStatus.set(status, list);
       const headerNames = headers.get(status) ?? new Set<string>();
       for (const k of sentHeaders(e)) headerNames.add(k);
+      if (localized) headerNames.add('content-language');
       headers.set(status, headerNames);
     }
   }
@@ -119,10 +123,13 @@ function responseObject(
   if (headers && headers.size > 0) {
     const headerObjects: JsonObject = {};
     for (const k of [...headers].sort())
-      headerObjects[headerName(k)] = {
-        description: HEADER_DOCS[k] ?? 'Sent with this error.',
-        schema: { type: 'string' },
-      };
+      headerObjects[headerName(k)] =
+        k === 'content-language'
+          ? {
+              description: `The language of the error's text (RFC 9110 section 8.5), chosen from the request's Accept-Language among the catalog's: ${catalogLocales(ref.model).join(', ')}.`,
+              schema: { type: 'string', enum: catalogLocales(ref.model) },
+            }
+          : { description: HEADER_DOCS[k] ?? 'Sent with this error.', schema: { type: 'string' } };
     out.headers = headerObjects;
   }
   const examples: JsonObject = {};
