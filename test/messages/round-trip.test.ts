@@ -227,6 +227,11 @@ describe('hostile files: a clear error, exit 2, never a stack trace', () => {
   const cases: [string, string, string | RegExp][] = [
     ['bad.po', 'msgid "a\nmsgstr', /^error: bad\.po: not a valid PO file: /],
     ['bad.xlf', '<xliff version="2.0"><file', /^error: bad\.xlf: not a valid XLIFF 2\.0 or 1\.2 file: /],
+    [
+      'entities.xlf',
+      '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY xxe SYSTEM "file:///etc/passwd">]><xliff version="2.0" srcLang="en" trgLang="fr"><file id="shop"><unit id="OUT_OF_STOCK.title"><segment><source>a</source><target>&b;&xxe;</target></segment></unit></file></xliff>',
+      /^error: entities\.xlf: not a valid XLIFF 2\.0 or 1\.2 file: Invalid character entity/,
+    ],
     ['notxliff.xlf', '<html/>', /^error: notxliff\.xlf: not a valid XLIFF 2\.0 or 1\.2 file/],
     ['bad.json', '{"OUT_OF_STOCK.title": ', /^error: bad\.json: not valid JSON: /],
     [
