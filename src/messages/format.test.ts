@@ -109,6 +109,19 @@ describe('format', () => {
     ).toBe('Plus qu’un seul AB.');
   });
 
+  it('gives the server message for whatever a mangled table holds', () => {
+    const err = { code: 'X', status: 400, message: 'server', details: { n: 1 } };
+    for (const codes of [
+      null,
+      'x',
+      { X: 5 },
+      { X: { message: 5 } },
+      { X: { message: '{n}', messageLocale: '../x' } },
+      { X: [null] },
+    ])
+      expect(format(err, { ...fr, codes } as never)).toBe('server');
+  });
+
   it('gives the server message for a table whose message is not ICU (a hand-edited table)', () => {
     const broken = {
       ...fr,

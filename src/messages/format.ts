@@ -77,7 +77,10 @@ function paramsOf(err: FormattableError, m: TableMessage): Record<string, Value>
 
 /** One entry's text for the error, or `undefined` when it cannot be rendered. */
 function render(err: FormattableError, table: MessageTable, m: TableMessage): string | undefined {
-  if (m.message === undefined) return m.title;
+  // A table is data from elsewhere: anything but the shape it should have renders nothing.
+  if (!isRecord(m)) return undefined;
+  if (m.message === undefined) return typeof m.title === 'string' ? m.title : undefined;
+  if (typeof m.message !== 'string') return undefined;
   const f = compile(table, m);
   if (f === null) return undefined;
   try {
@@ -98,7 +101,9 @@ function candidates(table: MessageTable, err: FormattableError): readonly TableM
   if (!Array.isArray(found)) return [found as TableMessage];
   const list = found as readonly TableMessage[];
   const status = err.status;
-  const matching = list.filter((m) => status !== undefined && m.statuses?.includes(status));
+  const matching = list.filter(
+    (m) => status !== undefined && isRecord(m) && Array.isArray(m.statuses) && m.statuses.includes(status),
+  );
   return [...matching, ...list.filter((m) => !matching.includes(m))];
 }
 
