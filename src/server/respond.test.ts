@@ -232,6 +232,34 @@ describe('createResponder', () => {
   });
 });
 
+describe('a localizer of the app', () => {
+  it('never sends a Content-Language that is not a language tag, and keeps the Vary it was given', () => {
+    const api = defineCatalog({ errors: { GONE: { status: 410, title: 'Gone' } } });
+    const localizer = (language: string) => ({
+      source: language,
+      forRequest: () => ({
+        texts: (error: import('../error.js').ErrataError) => ({
+          locale: language,
+          title: 'Parti',
+          message: error.message,
+        }),
+        language: () => language,
+      }),
+    });
+    const headers = (language: string) =>
+      createResponder({ catalog: api, localize: localizer(language) }).respond(
+        api.error('GONE', {}, { headers: { vary: 'Origin' } }),
+      ).headers;
+    expect(headers('fr')).toMatchObject({ 'content-language': 'fr', vary: 'Origin, Accept-Language' });
+    for (const hostile of ['fr\r\nSet-Cookie: a=b', 'fr, en', '', 'x'.repeat(100)]) {
+      const sent = headers(hostile);
+      expect(sent['content-language'], hostile).toBeUndefined();
+      expect(sent.vary, hostile).toBe('Origin');
+      expect(JSON.stringify(sent), hostile).not.toContain('Set-Cookie');
+    }
+  });
+});
+
 describe('createNegotiator', () => {
   const vnd: Dialect = { ...problem, name: 'vnd', contentType: 'application/vnd.api+json' };
   const json: Dialect = { ...problem, name: 'json', contentType: 'application/json' };

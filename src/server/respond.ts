@@ -65,6 +65,8 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
   const telemetry = options.telemetry !== false;
   const localizer = options.localize;
   const source = localizer && String(localizer.source);
+  // What Content-Language may say: a BCP 47 tag's characters (a Localizer is the app's code).
+  const LANGUAGE_TAG = /^[A-Za-z0-9-]{1,35}$/;
 
   const routes = createRouteTable(catalog, options.routes);
 
@@ -186,11 +188,12 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
         report.once('challenge', event('config', error, failure, requestId, ctx));
       }
     }
-    if (language !== undefined) languageHeaders(headers, language);
     const safe = sendableHeaders(headers, (name, what) =>
       misconfigured(`header:${name}:${what}`, `header ${name} ${what}`, error, requestId, ctx),
     );
     if (safe !== headers) wire = { status: wire.status, headers: safe, body: wire.body };
+    // Added to the checked headers: a language tag, and a Vary that was checked or is errata's own.
+    if (language !== undefined && LANGUAGE_TAG.test(language)) languageHeaders(wire.headers, language);
 
     if (telemetry)
       try {
@@ -220,7 +223,7 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
       const wire = lastResort({ requestId });
       const id = fieldValue(requestId);
       if (id !== undefined) wire.headers[idHeader] = id;
-      if (source !== undefined) languageHeaders(wire.headers, source);
+      if (source !== undefined && LANGUAGE_TAG.test(source)) languageHeaders(wire.headers, source);
       return wire;
     }
   }
