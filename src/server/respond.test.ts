@@ -238,6 +238,7 @@ describe('a localizer of the app', () => {
     const localizer = (language: string) => ({
       source: language,
       forRequest: () => ({
+        locale: language,
         texts: (error: import('../error.js').ErrataError) => ({
           locale: language,
           title: 'Parti',
