@@ -82,6 +82,9 @@ tr.added:target,tr.added:focus{outline:2px solid var(--accent);outline-offset:-2
 .example summary{cursor:pointer;padding:.45rem 5rem .45rem .6rem;font-size:.875rem;color:var(--muted)}
 .example details[open]>summary{border-bottom:1px solid var(--line)}
 .example .copy{position:absolute;right:.3rem;top:.2rem}
+.example .tabs{display:flex;flex-wrap:wrap;gap:.25rem;padding:.4rem .6rem 0}
+.example .tab{font-size:.8125rem;padding:.15rem .6rem;min-height:2rem;border-radius:6px 6px 0 0}
+.example .tab[aria-selected=true]{border-color:var(--accent);color:var(--accent);font-weight:600;background:var(--bg)}
 .example pre{border-radius:0 0 6px 6px}
 .copy{font-size:.8125rem;padding:.2rem .6rem;min-height:2rem}
 .scroll{overflow-x:auto}

@@ -124,12 +124,25 @@ function indexTable(ref: DocReference): string {
  * collapsed copyable examples, light and dark themes, print styles. All
  * catalog text is escaped.
  */
-export function generateHtml(model: CatalogModel, options: DocsOptions = {}): string {
-  return renderHtml(buildReference(model, options));
+export function generateHtml(model: CatalogModel, options: HtmlOptions = {}): string {
+  const more = (options.exampleDialects ?? []).map((d) => buildReference(model, { ...options, dialect: d }));
+  return renderHtml(buildReference(model, options), more);
 }
 
-/** Renders an already built reference as the HTML page. */
-export function renderHtml(ref: DocReference): string {
+/** The HTML page's options: those of every page, and more dialects to show the examples in. */
+export interface HtmlOptions extends DocsOptions {
+  /**
+   * Dialects to show each example in besides `dialect`, one tab each (the
+   * reader's choice is kept across entries and visits). @default []
+   */
+  readonly exampleDialects?: readonly (DocsOptions['dialect'] & {})[];
+}
+
+/**
+ * Renders an already built reference as the HTML page; `more`, the same
+ * catalog's references in other dialects, adds their examples as tabs.
+ */
+export function renderHtml(ref: DocReference, more: readonly DocReference[] = []): string {
   const { model } = ref;
   const c = ref.chrome;
   const catIndex = new Map(ref.categories.map((c, i) => [c.name, i]));
@@ -157,22 +170,32 @@ export function renderHtml(ref: DocReference): string {
     return row;
   });
   // The examples of the entries that have a card, packed; the script puts each in its card.
+  // Every dialect's examples packed together (they share lines too), then split per dialect.
+  const refs = [ref, ...more];
+  const ownOf = (r: DocReference) => new Map(r.entries.filter((e) => !e.added).map((e) => [e.id, e]));
+  const perDialect = refs.map((r) => {
+    const byId = ownOf(r);
+    return own.map((e) => byId.get(e.id) ?? e);
+  });
   const packed = packExamples(
-    own.map((e) => httpExample(e.example, e.exampleText)),
-    own.map((e) => e.id),
+    perDialect.flatMap((list) => list.map((e) => httpExample(e.example, e.exampleText))),
+    perDialect.flatMap((list) => list.map((e) => e.id)),
   );
-  let nth = 0;
   const data = {
     chrome: scriptChrome(ref),
     entries: rows,
-    dialects: [ref.dialect.name],
+    dialects: refs.map((r) => r.dialect.name),
     retry: retryTexts,
     chunk: CHUNK,
     // Each card's type line is this and its id (the script writes it; the format section says so).
     type: typeBase(ref),
     mark: packed.mark,
     shared: packed.shared,
-    examples: [ref.entries.map((e) => (e.added ? null : packed.examples[nth++]))],
+    // Per dialect, each entry's packed example (`null` for the entries the contract adds).
+    examples: refs.map((_, d) => {
+      let nth = d * own.length;
+      return ref.entries.map((e) => (e.added ? null : packed.examples[nth++]));
+    }),
   };
   const out: string[] = [];
   out.push(

@@ -13,7 +13,7 @@ export type {
   EntryBadges,
 } from './changelog.js';
 export { escapeHtml, escapeMarkdown } from './escape.js';
-export { generateHtml, HTML_CSP, renderHtml } from './html.js';
+export { generateHtml, HTML_CSP, type HtmlOptions, renderHtml } from './html.js';
 export { inlineHtml, inlineMarkdown } from './inline.js';
 export {
   generateJsonSchema,
