@@ -5,7 +5,7 @@
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?::(?:string|number|integer|boolean))?\}/g;
 
 /** Literal text quoted for ICU: an apostrophe doubled, a brace inside apostrophes. */
-function quoteLiteral(text: string): string {
+export function quoteLiteral(text: string): string {
   return text.replace(/'/g, "''").replace(/[{}]+/g, (braces) => `'${braces}'`);
 }
 

@@ -1,7 +1,7 @@
 // The compact message table a client formats errors from (`errata messages <catalog> --locale fr`):
 // each wire code's title and message in one language, the message as ICU MessageFormat text after
 // the catalog's fallback (fr-CA -> fr -> source), so that the catalog itself is never bundled.
-import { templateToIcu } from '../catalog/icu-source.js';
+import { quoteLiteral, templateToIcu } from '../catalog/icu-source.js';
 import { localizedField, sameTag, sourceLocale } from '../catalog/locales.js';
 import { effectiveParams } from '../catalog/message-params.js';
 import type { CatalogModel, EntryModel, ParamType } from '../catalog/model.js';
@@ -70,6 +70,17 @@ function tableMessage(
     if (!sameTag(message.locale, locale)) out.messageLocale = message.locale;
     const params = typedParams(entry);
     if (params !== undefined) out.params = params;
+  } else if (
+    entry.expose &&
+    entry.message === undefined &&
+    localizedField(model, id, 'title', locale) === undefined
+  ) {
+    // What the server sends for an entry with neither message nor title: its description, as text.
+    const description = localizedField(model, id, 'description', locale);
+    if (description !== undefined) {
+      out.message = quoteLiteral(description.text);
+      if (!sameTag(description.locale, locale)) out.messageLocale = description.locale;
+    }
   }
   return out;
 }

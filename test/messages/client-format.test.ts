@@ -12,7 +12,9 @@ import { errata } from '../../src/adapters/fetch.js';
 import { defineCatalog } from '../../src/catalog/define.js';
 import { createClient, type ErrataClientError } from '../../src/client/index.js';
 import { dialects } from '../../src/dialects/registry.js';
+import { localize } from '../../src/i18n/index.js';
 import { buildMessageTable, format } from '../../src/messages/index.js';
+import { createResponder } from '../../src/server/respond.js';
 
 const api = defineCatalog({
   name: 'shop',
@@ -37,6 +39,13 @@ const api = defineCatalog({
       title: 'Card declined',
       message: 'The card was declined.',
       translations: { fr: { message: 'La carte a été refusée.' } },
+    },
+    SLOW_DOWN: {
+      status: 429,
+      description: 'You sent too many requests {this minute}.',
+      translations: {
+        fr: { description: "Vous avez envoyé trop de requêtes {cette minute}, n'est-ce pas." },
+      },
     },
     LEDGER_DOWN: {
       status: 503,
@@ -71,6 +80,7 @@ beforeAll(async () => {
       }
       if (what === 'bare-stock') throw api.error('OUT_OF_STOCK', { left: Number(left), sku: 'TEA-001' });
       if (what === 'card') throw api.error('CARD_DECLINED');
+      if (what === 'slow') throw api.error('SLOW_DOWN');
       throw api.error('LEDGER_DOWN', { dsn: 'postgres://db' });
     })(req);
   };
@@ -125,6 +135,17 @@ describe('format(err, table) over each dialect, through createClient', () => {
       expect(format(err, table)).toBe('Grand livre indisponible');
     });
   }
+});
+
+describe('an entry with neither message nor title', () => {
+  it('formats its translated description, as a localizing server sends it', async () => {
+    const err = await failure('/problem/slow');
+    expect(format(err, table)).toBe("Vous avez envoyé trop de requêtes {cette minute}, n'est-ce pas.");
+    const wire = createResponder({ catalog: api, localize: localize(api) }).respond(api.error('SLOW_DOWN'), {
+      request: new Request('http://x/', { headers: { 'accept-language': 'fr' } }),
+    });
+    expect((JSON.parse(wire.body as string) as { detail: string }).detail).toBe(format(err, table));
+  });
 });
 
 describe('format without a usable entry', () => {
