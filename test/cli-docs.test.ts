@@ -46,6 +46,30 @@ describe('errata docs', () => {
     expect(readFileSync(join(dir, 'out/ref.json'), 'utf8')).toBe(exported.stdout);
   });
 
+  it('--dialect a,b: the HTML page shows each example in both, a tab each; other formats take one', async () => {
+    const r = await run([
+      'docs',
+      'sitescore.json',
+      '--format',
+      'html',
+      '--dialect',
+      'problem,google',
+      '-o',
+      'tabs.html',
+    ]);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    const html = readFileSync(join(dir, 'tabs.html'), 'utf8');
+    const data = JSON.parse(/id="errata:data">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}');
+    expect(data.dialects).toEqual(['problem', 'google']);
+    expect(data.examples).toHaveLength(2);
+    const md = await run(['docs', 'sitescore.json', '--dialect', 'problem,google']);
+    expect(md.code).toBe(2);
+    expect(md.stderr).toContain('--dialect: several dialects (problem,google) are for --format html');
+    const bad = await run(['docs', 'sitescore.json', '--format', 'html', '--dialect', 'problem,nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown dialect "nope"');
+  });
+
   it('exits 2 on bad usage or bad input, naming the file and the path inside it', async () => {
     const fmt = await run(['docs', 'sitescore.json', '--format', 'pdf']);
     expect(fmt.code).toBe(2);

@@ -29,17 +29,22 @@ export function renderDocs(
   page: Pick<DocsOptions, 'locale' | 'alternates'> = {},
 ): { text: string; note: string | undefined } {
   let ref: ReturnType<typeof buildReference>;
+  // `--dialect problem,google`: the HTML page shows each example in both, a tab each, problem first.
+  const [first, ...others] = dialect === undefined ? [undefined] : dialect.split(',').map((d) => d.trim());
+  if (others.length > 0 && format !== 'html')
+    throw new UsageError(
+      `--dialect: several dialects (${dialect}) are for --format html, which shows a tab each; give one`,
+    );
+  const more: ReturnType<typeof buildReference>[] = [];
   try {
     // The JSON export has no examples, but a misspelt --dialect is still a mistake to report.
     if (format === 'json') {
-      if (dialect !== undefined) resolveDocsDialect(model, { dialect });
+      if (first !== undefined) resolveDocsDialect(model, { dialect: first });
       return { text: exportContract(model), note: undefined };
     }
-    ref = buildReference(model, {
-      ...(dialect !== undefined && { dialect }),
-      ...(history !== undefined && { history }),
-      ...page,
-    });
+    const options = { ...(history !== undefined && { history }), ...page };
+    ref = buildReference(model, { ...(first !== undefined && { dialect: first }), ...options });
+    for (const d of others) more.push(buildReference(model, { dialect: d, ...options }));
   } catch (e) {
     if (e instanceof UnknownDialectError) throw new UsageError(`--dialect: ${e.message}`);
     throw e;
@@ -49,7 +54,7 @@ export function renderDocs(
     format === 'md'
       ? renderMarkdown(ref)
       : format === 'html'
-        ? renderHtml(ref)
+        ? renderHtml(ref, more)
         : format === 'llms'
           ? renderLlms(ref)
           : `${JSON.stringify(format === 'json-schema' ? renderJsonSchema(ref) : renderOpenApi(ref), null, 2)}\n`;

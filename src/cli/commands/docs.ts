@@ -30,7 +30,8 @@ export const docsCommand = defineErrataCommand({
     dialect: {
       type: 'string',
       alias: 'd',
-      description: "Wire format of the examples (default: the catalog's, else problem)",
+      description:
+        "Wire format of the examples (default: the catalog's, else problem); html takes a list, a tab each: problem,google",
     },
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
     watch: {
@@ -60,6 +61,7 @@ export const docsCommand = defineErrataCommand({
     'errata docs errors.yaml --format html -o public/errors/index.html',
     'errata docs src/errors.ts --format openapi --dialect problem -o errors.openapi.json',
     'errata docs errors.yaml --format html -o errors.html --watch',
+    'errata docs errors.yaml --format html --dialect problem,google -o public/errors/index.html',
     'errata docs errors.yaml --format llms -o public/llms.txt',
     'errata docs errors.yaml --format html --changelog -o public/errors/index.html',
     'errata docs errors.yaml --format json-schema --dialect problem -o error.schema.json',
