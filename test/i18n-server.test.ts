@@ -167,16 +167,16 @@ describe('Content-Language and Vary', () => {
     }
   });
 
-  it('masked 5xx: the title translated, the message still the generic sentence', async () => {
+  it('masked 5xx: the title translated, the generic sentence in the same language', async () => {
     const res = await ask(`${localized}/DB_DOWN?dialect=problem`, 'fr');
     const body = await res.json();
     expect(body).toMatchObject({
       title: 'Indisponible',
-      detail: 'An internal error occurred.',
+      detail: 'Une erreur interne s’est produite.',
       code: 'DB_DOWN',
     });
     expect(JSON.stringify(body)).not.toContain('db1');
-    expect(res.headers.get('content-language')).toBe('en');
+    expect(res.headers.get('content-language')).toBe('fr');
   });
 });
 

@@ -237,6 +237,10 @@ describe('each violation is caught by its named check', () => {
     };
     expect(names(checkResponse(api, observed('Vault locked'), { dialect: 'simple' }))).toEqual([]);
     expect(names(checkResponse(api, observed('Coffre verrouillé'), { dialect: 'simple' }))).toEqual([]);
+    // errata/i18n's generic sentence in the caller's language (no title to show).
+    expect(
+      names(checkResponse(api, observed('La requête n’a pas pu aboutir.'), { dialect: 'simple' })),
+    ).toEqual([]);
     expect(
       names(checkResponse(api, observed('Coffre v1 verrouillé par ops'), { dialect: 'simple' })),
     ).toEqual(['masked-leak']);

@@ -101,8 +101,21 @@ describe('localize: the texts of an error in the caller language', () => {
       message: 'Verrouillé',
     });
     expect(textsFor('fr', api.error('DB_DOWN', { host: 'db1.internal' })).texts).toEqual({
-      locale: 'en',
+      locale: 'fr',
       title: 'Indisponible',
+      message: 'Une erreur interne s’est produite.',
+    });
+  });
+
+  it('sends the generic sentence in the source language where errata does not have it in the caller’s', () => {
+    const down = defineCatalog({
+      errors: { DOWN: { status: 503, title: 'Down', translations: { it: { title: 'Non disponibile' } } } },
+    });
+    const response = localize(down).forRequest(undefined, { get: () => 'it' }, () => {});
+    const error = down.error('DOWN');
+    expect(response.texts(error)).toEqual({
+      locale: 'en',
+      title: 'Non disponibile',
       message: 'An internal error occurred.',
     });
   });

@@ -3,6 +3,7 @@
 // each occurrence's parameters.
 import { type LocalizedText, localizedField, sourceLocale } from '../catalog/locales.js';
 import { publicMessage } from '../dialects/expose.js';
+import { genericMessagesIn } from '../dialects/generic-messages.js';
 import type { LocalizedTexts } from '../dialects/types.js';
 import { type ErrataError, type ErrorDefinition, paramMistakes } from '../error.js';
 import { type Compiled, compileTranslation, describe } from './render.js';
@@ -67,9 +68,10 @@ export function createTexts(options: TextOptions): TextsOf {
     const t = entryTexts(def, locale);
     const title = t.title;
     if (!entry.expose) {
-      // A 5xx shows a generic sentence; below 500 the message is the title, translated with it.
+      // A 5xx shows a generic sentence (in the caller's language where errata has it); below 500
+      // the message is the title, translated with it.
       return error.status >= 500 || title === undefined
-        ? sourceTexts(error, title)
+        ? genericTexts(error, title, locale)
         : { locale: t.titleLocale, title, message: title };
     }
     // Sent in place of the message: the title (else the description) when the entry has no message
@@ -102,6 +104,15 @@ export function createTexts(options: TextOptions): TextsOf {
       );
     return sourceTexts(error, title);
   };
+}
+
+/** A masked error's generic sentence in `locale` when errata has it in that language, else the source texts. */
+function genericTexts(error: ErrataError, title: string | undefined, locale: string): LocalizedTexts {
+  const generic = genericMessagesIn(locale);
+  if (generic === undefined) return sourceTexts(error, title);
+  const message = error.status >= 500 ? generic.messages.server : (title ?? generic.messages.client);
+  // French for fr-CA is still what fr-CA readers read: the response names the language chosen.
+  return { locale, title, message };
 }
 
 /** The source message (masked as every dialect masks it), beside the title found. */

@@ -1,4 +1,5 @@
 import type { CatalogModel } from '../../catalog/model.js';
+import { GENERIC_MESSAGES } from '../../dialects/generic-messages.js';
 import { GENERIC_SERVER_MESSAGE } from '../../dialects/index.js';
 import { defineCheck } from '../define-check.js';
 import { secretShapes } from '../secrets.js';
@@ -23,7 +24,7 @@ export const messageRendered = defineCheck({
 });
 
 // What the dialects send in place of a masked message below 500 when the entry has no title (src/dialects/expose.ts).
-const GENERIC_CLIENT_MESSAGE = 'The request could not be completed.';
+const GENERIC_CLIENT_MESSAGE = GENERIC_MESSAGES.en?.client;
 
 /**
  * A masked response (an entry with `expose: false`, the default at 500 and
@@ -41,8 +42,7 @@ export const maskedLeak = defineCheck({
     const message = parsed?.message;
     if (entry !== undefined && message !== undefined) {
       const allowed = [
-        GENERIC_SERVER_MESSAGE,
-        GENERIC_CLIENT_MESSAGE,
+        ...Object.values(GENERIC_MESSAGES).flatMap((g) => [g.server, g.client]),
         entry.entry.title,
         ...translatedTitles(entry.catalog, entry.id),
         ...options.allow,
