@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { entryStatuses } from '../catalog/fields/status.js';
 import type { CatalogModel, JsonSchema } from '../catalog/model.js';
 import { changesNavItem, changesSectionHtml, changesStyle } from './_html-changes.js';
+import { addedSection, entryHtml, exampleHtml, summaryLine } from './_html-entry.js';
+import { packExamples } from './_html-examples.js';
 import {
   chromeHtml as ch,
   errorsHtml,
@@ -11,11 +13,10 @@ import {
   scriptChrome,
   shownHtml,
 } from './_html-locale.js';
-import { addedSection, entryHtml, exampleHtml, summaryLine } from './_html-entry.js';
-import { packExamples } from './_html-examples.js';
 import { PAGE_SCRIPT } from './_page-script.js';
 import { PAGE_STYLE } from './_page-style.js';
 import { schemaFields } from './_schema.js';
+import type { ChromeStrings } from './chrome.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';
 import { inlineHtml } from './inline.js';
 import { httpExample } from './markdown.js';
@@ -26,7 +27,6 @@ import {
   type DocsOptions,
   formatPath,
 } from './reference.js';
-import type { ChromeStrings } from './chrome.js';
 
 const SCRIPT_HASH = createHash('sha256').update(PAGE_SCRIPT).digest('base64');
 
@@ -264,9 +264,7 @@ export function renderHtml(ref: DocReference, more: readonly DocReference[] = []
   if (first)
     out.push(exampleHtml('envelope', c.example, httpExample(first.example, first.exampleText), true, c));
   // Without the page script, the cards show no example of their own: this one stands for them.
-  out.push(
-    `<noscript><p class="note">${h(c.noscriptExamples)}</p></noscript>`,
-  );
+  out.push(`<noscript><p class="note">${h(c.noscriptExamples)}</p></noscript>`);
   if (schemaFields(ref.schema).length > 0) out.push(fieldsTable(ref.schema, c));
   const base = typeBase(ref);
   if (base !== null && first)
@@ -278,9 +276,7 @@ export function renderHtml(ref: DocReference, more: readonly DocReference[] = []
       })}</p>`,
     );
   if (ref.codePath)
-    out.push(
-      `<p>${ch(c.codeFieldNote, { path: `<code>${h(formatPath(ref.codePath))}</code>` })}</p>`,
-    );
+    out.push(`<p>${ch(c.codeFieldNote, { path: `<code>${h(formatPath(ref.codePath))}</code>` })}</p>`);
   out.push('</section>');
 
   ref.categories.forEach((category, i) => {
@@ -299,7 +295,8 @@ export function renderHtml(ref: DocReference, more: readonly DocReference[] = []
     out.push('</section>');
   });
   const firstAdded = added[0];
-  if (firstAdded !== undefined) out.push(addedSection(added, catIndex.get(firstAdded.entry.category) ?? 0, c));
+  if (firstAdded !== undefined)
+    out.push(addedSection(added, catIndex.get(firstAdded.entry.category) ?? 0, c));
 
   out.push(
     `<section id="errata:retry-section" aria-labelledby="errata:retry-guidance"><h2 id="errata:retry-guidance">${h(c.retryGuidance)}</h2>`,
@@ -308,11 +305,7 @@ export function renderHtml(ref: DocReference, more: readonly DocReference[] = []
     `<table class="guide rows"><thead><tr><th scope="col">${h(c.code)}</th><th scope="col">${h(c.http)}</th><th scope="col">${h(c.retryQuestion)}</th></tr></thead>`,
   );
   out.push('</table></section>', ...changesSectionHtml(ref), '</main>');
-  out.push(
-    `<footer>${ch(c.footer, { type: '<code>type</code>' })}</footer>`,
-    '</div>',
-    '</div>',
-  );
+  out.push(`<footer>${ch(c.footer, { type: '<code>type</code>' })}</footer>`, '</div>', '</div>');
   out.push(`<script type="application/json" id="errata:data">${jsonForScript(data)}</script>`);
   out.push(`<script>${PAGE_SCRIPT}</script>`, '</body>', '</html>', '');
   return out.join('\n');
