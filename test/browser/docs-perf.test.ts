@@ -88,6 +88,16 @@ describe(`the HTML reference of ${N.toLocaleString('en')} entries`, () => {
       expect(await page.textContent(byId('ex:ERROR_4999'))).toContain('"code": "ERROR_4999"');
       await page.fill(byId('errata:q'), '');
       expect((await visibleIds(page)).filter((id) => id.startsWith('ERROR_'))).toHaveLength(N);
+      // A link into the middle lands on its card, though the groups around it are skipped.
+      await page.evaluate(() => {
+        location.hash = '#ERROR_2500';
+      });
+      await page.waitForFunction(() => document.activeElement?.id === 'ERROR_2500', undefined, {
+        timeout: 15_000,
+      });
+      const top = await page.$eval(byId('ERROR_2500'), (el) => el.getBoundingClientRect().top);
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(200);
       await close(s);
     });
 });
