@@ -16,6 +16,7 @@ import { looksAborted } from './_abort.js';
 import { carriesBody } from './_media-type.js';
 import { representationHeaders } from './_representation-headers.js';
 import { tolerant } from './_tolerant.js';
+import { keepEarlierVary } from './_vary.js';
 
 export { failures } from '../server/builtin.js';
 export type { EntryId, ServerOptions } from '../server/respond.js';
@@ -75,6 +76,7 @@ export function errata<C extends Catalog>(options: ServerOptions<C>): ExpressErr
     }
     // What the handler set for the answer it meant to send does not describe this one.
     for (const name of representationHeaders(res.getHeaderNames())) res.removeHeader(name);
+    keepEarlierVary(wire.headers, res.getHeader('vary'));
     res.writeHead(wire.status, wire.headers).end(wire.body);
   };
 

@@ -26,6 +26,7 @@ import { allowedMethods } from './_match.js';
 import { pathOf } from './_path.js';
 import { representationHeaders } from './_representation-headers.js';
 import { tolerant } from './_tolerant.js';
+import { keepEarlierVary } from './_vary.js';
 
 export { failures } from '../server/builtin.js';
 export type { EntryId, ServerOptions } from '../server/respond.js';
@@ -95,6 +96,7 @@ export function errata<C extends Catalog>(options: ServerOptions<C>): FastifyErr
     }
     // What the handler set for the answer it meant to send does not describe this one.
     for (const name of representationHeaders(Object.keys(reply.getHeaders()))) reply.removeHeader(name);
+    keepEarlierVary(wire.headers, reply.getHeader('vary'));
     // A Buffer keeps the dialect's Content-Type as it is (Fastify appends a charset to strings).
     reply.code(wire.status).headers(wire.headers).send(Buffer.from(wire.body));
   };

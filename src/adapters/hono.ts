@@ -18,6 +18,7 @@ import { carriesBody, isJsonMediaType } from './_media-type.js';
 import { pathOf } from './_path.js';
 import { representationHeaders } from './_representation-headers.js';
 import { tolerant } from './_tolerant.js';
+import { keepEarlierVary } from './_vary.js';
 
 export { failures } from '../server/builtin.js';
 export type { EntryId, ServerOptions } from '../server/respond.js';
@@ -91,6 +92,10 @@ export function errata<E extends Env, C extends Catalog>(
       // handler set for the answer it meant to send must not describe this one (CORS stays).
       const previous = c.res.headers;
       for (const name of representationHeaders([...previous.keys()])) previous.delete(name);
+      // Hono copies the earlier Vary over this answer's: both become the union.
+      keepEarlierVary(wire.headers, previous.get('vary'));
+      const vary = wire.headers.vary ?? wire.headers.Vary;
+      if (vary !== undefined && previous.has('vary')) previous.set('vary', vary);
     } catch {
       // Immutable headers: Hono copies them only onto a fresh response of its own.
     }
