@@ -149,6 +149,19 @@ describe('navigation of the HTML reference', () => {
     await close(s);
   });
 
+  it('keeps the index and the retry guidance tables for assistive technology, rows laid out as grids', async () => {
+    const s = await pages.open('/barekey.html');
+    const index = await s.page.locator('table.index').ariaSnapshot();
+    expect(index).toMatch(
+      /^- table:\n {2}- rowgroup:\n {4}- row "Code HTTP Title Retryable":\n {6}- columnheader "Code"/,
+    );
+    expect(index).toContain('- cell "UNAUTHORIZED":');
+    const guide = await s.page.locator('table.guide').ariaSnapshot();
+    expect(guide).toContain('- columnheader "Retry?"');
+    expect(guide).toContain('- link "UNAUTHORIZED"');
+    await close(s);
+  });
+
   it('shows each example collapsed, opened with a click, copied either way', async () => {
     const s = await pages.open('/barekey.html');
     const { page } = s;
