@@ -68,6 +68,8 @@ const fetchRequest = (lang: string | undefined) =>
   new Request('http://localhost/v', { headers: lang === undefined ? {} : { 'accept-language': lang } });
 const ctx = (request: unknown) => ({ method: 'GET', path: '/v', requestId: 'req-1', request });
 const [nodePlain, nodeFr] = [ctx(nodeRequest(undefined)), ctx(nodeRequest(AL))];
+// An English reader of the same localizing server: the catalog's own language, chosen from the header.
+const nodeEn = ctx(nodeRequest('en-US,en;q=0.9'));
 const [fetchPlain, fetchFr] = [ctx(fetchRequest(undefined)), ctx(fetchRequest(AL))];
 
 const pairs: readonly [string, Case, Case][] = [
@@ -83,6 +85,17 @@ const pairs: readonly [string, Case, Case][] = [
     'the responder, Node request',
     { name: 'source: respond, Node request', fn: () => plainResponder.respond(create(), nodePlain).body },
     { name: 'fr: respond, Node request', fn: () => localResponder.respond(create(), nodeFr).body },
+  ],
+  [
+    'one localizing responder, English vs French',
+    {
+      name: 'en: respond, Node request, localizing',
+      fn: () => localResponder.respond(create(), nodeEn).body,
+    },
+    {
+      name: 'fr: respond, Node request, localizing',
+      fn: () => localResponder.respond(create(), nodeFr).body,
+    },
   ],
   [
     'the responder, fetch Request',
