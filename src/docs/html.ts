@@ -230,7 +230,8 @@ export function renderHtml(ref: DocReference, more: readonly DocReference[] = []
       version: h(model.version),
       count: errorsHtml(ref, own.length),
       added: added.length > 0 ? ch(c.andServerAdds, { n: added.length }) : '',
-      dialect: `<code>${h(ref.dialect.name)}</code>`,
+      // Each dialect of the examples' tabs, the first shown first.
+      dialect: refs.map((r) => `<code>${h(r.dialect.name)}</code>`).join(' / '),
     })}</span>`,
   ];
   out.push(`<p class="about">${about.filter(Boolean).join(' ')}</p>`);

@@ -46,6 +46,9 @@ describe('example tabs, one per dialect', () => {
     it(`switches every card's example, by click and by arrow keys, and remembers (${name})`, async () => {
       const s = await pages.open('/two.html', { viewport });
       const { page } = s;
+      expect(await page.textContent('header .about .meta')).toContain(
+        'examples in the problem / google format',
+      );
       await page.click(`${card('BILLING_UNAVAILABLE')} summary`);
       expect(await page.getAttribute(`${card('BILLING_UNAVAILABLE')} [role=tablist]`, 'aria-label')).toBe(
         'Example response (problem, google)',
