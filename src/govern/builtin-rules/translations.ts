@@ -5,6 +5,7 @@ import { effectiveParams, messageSlots } from '../../catalog/message-params.js';
 import type { CatalogModel, EntryModel, TranslatedField, TranslationModel } from '../../catalog/model.js';
 import { didYouMean } from '../../catalog/suggest.js';
 import { defineRule } from '../define-rule.js';
+import type { MessageParser } from '../lint-types.js';
 import { type ArgumentUse, messageArguments, parseTranslated } from './_icu.js';
 import { quote } from './_wording.js';
 
@@ -125,6 +126,20 @@ function fits(type: string, use: ArgumentUse): boolean {
   return type === 'number' || type === 'integer';
 }
 
+/**
+ * Each translated message that parses, with its entry (translation-syntax reports the others,
+ * translation-unknown-entry those of no entry); none without a parser.
+ */
+function* parsedMessages(model: CatalogModel, parseMessage: MessageParser | undefined) {
+  if (parseMessage === undefined) return;
+  for (const [locale, id, fields] of translations(model)) {
+    const entry = entryOf(model, id);
+    if (entry === undefined || fields.message === undefined) continue;
+    const parsed = parseTranslated(parseMessage, fields.message);
+    if (parsed.ok) yield { locale, id, entry, ast: parsed.ast };
+  }
+}
+
 /** `translation-params`: a translated message that uses a parameter its source does not have. */
 export const translationParams = defineRule({
   id: 'translation-params',
@@ -132,16 +147,11 @@ export const translationParams = defineRule({
   description:
     'A translated `message` uses a parameter the entry does not have, or formats a text parameter as a number (`plural`, `number`) or any as a date: it renders wrong or not at all.',
   *check({ model, parseMessage }) {
-    if (parseMessage === undefined) return;
-    for (const [locale, id, fields] of translations(model)) {
-      const entry = entryOf(model, id);
-      if (entry === undefined || fields.message === undefined) continue;
-      const parsed = parseTranslated(parseMessage, fields.message);
-      if (!parsed.ok) continue;
+    for (const { locale, id, entry, ast } of parsedMessages(model, parseMessage)) {
       const params = effectiveParams(entry);
       const unknown: string[] = [];
       const misused: string[] = [];
-      for (const [name, uses] of messageArguments(parsed.ast)) {
+      for (const [name, uses] of messageArguments(ast)) {
         const param = Object.hasOwn(params, name) ? params[name] : undefined;
         if (param === undefined) unknown.push(`{${name}}`);
         else
@@ -172,13 +182,8 @@ export const translationParamOmitted = defineRule({
   description:
     'A translated `message` leaves out a parameter its source message writes: often a slip, sometimes right (a language that need not repeat a name), so a warning.',
   *check({ model, parseMessage }) {
-    if (parseMessage === undefined) return;
-    for (const [locale, id, fields] of translations(model)) {
-      const entry = entryOf(model, id);
-      if (entry === undefined || fields.message === undefined) continue;
-      const parsed = parseTranslated(parseMessage, fields.message);
-      if (!parsed.ok) continue;
-      const used = messageArguments(parsed.ast);
+    for (const { locale, id, entry, ast } of parsedMessages(model, parseMessage)) {
+      const used = messageArguments(ast);
       const omitted = messageSlots(entry)
         .map((s) => s.name)
         .filter((n) => !used.has(n));
