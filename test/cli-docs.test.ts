@@ -169,6 +169,39 @@ describe('errata docs', () => {
     }
     expect(await exited).toBe(0);
   });
+
+  it('--watch regenerates when a per-locale file beside the catalog changes', async () => {
+    const doc = JSON.parse(readFileSync(join(REPO, 'examples/catalogs/sitescore.json'), 'utf8'));
+    writeFileSync(join(dir, 'watched-l10n.json'), JSON.stringify(doc));
+    writeFileSync(join(dir, 'watched-l10n.fr.yaml'), 'SCORING_FAILED:\n  description: Première version.\n');
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [BIN, 'docs', 'watched-l10n.json', '--locale', 'fr', '-o', 'watched-l10n.md', '--watch'],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr?.on('data', (d) => {
+      stderr += d;
+    });
+    const out = join(dir, 'watched-l10n.md');
+    const waitFor = async (what: () => boolean, label: string) => {
+      const deadline = Date.now() + 20_000;
+      while (!what()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}; stderr: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    try {
+      await waitFor(() => stderr.includes('watching watched-l10n.json'), 'the watcher to start');
+      expect(readFileSync(out, 'utf8')).toContain('Première version.');
+      writeFileSync(join(dir, 'watched-l10n.fr.yaml'), 'SCORING_FAILED:\n  description: Seconde version.\n');
+      await waitFor(() => readFileSync(out, 'utf8').includes('Seconde version.'), 'regeneration');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
 });
 
 describe('errata openapi', () => {

@@ -39,7 +39,11 @@ export interface LocaleFile {
  * ICU does not know is read as a locale only when the catalog already has translations in it.
  * Sorted by tag; each `path` is the name as given.
  */
-export function localeFilesAmong(names: Iterable<string>, base: string, model: CatalogModel): LocaleFile[] {
+export function localeFilesAmong(
+  names: Iterable<string>,
+  base: string,
+  model: Pick<CatalogModel, 'translations'>,
+): LocaleFile[] {
   const stated = new Set(Object.keys(model.translations ?? {}).map((l) => l.toLowerCase()));
   const out: LocaleFile[] = [];
   for (const name of names) {
@@ -53,7 +57,10 @@ export function localeFilesAmong(names: Iterable<string>, base: string, model: C
 }
 
 /** The per-locale files beside the catalog at `path` (see {@link localeFilesAmong}). */
-export async function findLocaleFiles(path: string, model: CatalogModel): Promise<LocaleFile[]> {
+export async function findLocaleFiles(
+  path: string,
+  model: Pick<CatalogModel, 'translations'>,
+): Promise<LocaleFile[]> {
   let entries: string[];
   try {
     entries = await readdir(dirname(path));

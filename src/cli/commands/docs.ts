@@ -1,6 +1,6 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { CatalogError } from '../../catalog/errors.js';
 import { issueText } from '../../catalog/issue-text.js';
 import type { CatalogModel } from '../../catalog/model.js';
@@ -37,7 +37,7 @@ export const docsCommand = defineErrataCommand({
     watch: {
       type: 'boolean',
       alias: 'w',
-      description: 'Regenerate whenever the catalog file changes (Ctrl-C to stop)',
+      description: 'Regenerate whenever the catalog or a per-locale file beside it changes (Ctrl-C to stop)',
     },
     changelog: {
       type: 'boolean',
@@ -162,10 +162,16 @@ async function watchCatalog(
     } else if (e instanceof UsageError) throw e;
     else io.stderr(`${c.red('error')}: ${(e as Error)?.message ?? String(e)}\n`);
   };
+  // The per-locale files beside the catalog (errors.fr.yaml) are part of what is watched.
+  const { findLocaleFiles, localeFilesAmong } = await import('../../catalog/locale-files.js');
+  const base = basename(path, extname(path));
   let last: string | undefined;
   const snapshot = async () => {
     try {
-      return await readFile(path, 'utf8');
+      const parts = [await readFile(path, 'utf8')];
+      for (const file of await findLocaleFiles(path, {}))
+        parts.push(file.path, await readFile(file.path, 'utf8').catch(() => ''));
+      return parts.join('\u0000');
     } catch {
       return undefined;
     }
@@ -194,7 +200,7 @@ async function watchCatalog(
       end(2);
     });
     function onChange(_event: string, file: string | null) {
-      if (file !== null && file !== name) return;
+      if (file !== null && file !== name && localeFilesAmong([file], base, {}).length === 0) return;
       clearTimeout(timer);
       // Editors write in several steps; wait for the writes to settle.
       timer = setTimeout(() => {
