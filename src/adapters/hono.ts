@@ -12,6 +12,7 @@ import {
   type ServerOptions,
 } from '../server/respond.js';
 import { validate } from '../server/validate.js';
+import { varyKey } from '../utils/vary.js';
 import { looksAborted } from './_abort.js';
 import { allowedMethods } from './_match.js';
 import { carriesBody, isJsonMediaType } from './_media-type.js';
@@ -94,8 +95,8 @@ export function errata<E extends Env, C extends Catalog>(
       for (const name of representationHeaders([...previous.keys()])) previous.delete(name);
       // Hono copies the earlier Vary over this answer's: both become the union.
       keepEarlierVary(wire.headers, previous.get('vary'));
-      const vary = wire.headers.vary ?? wire.headers.Vary;
-      if (vary !== undefined && previous.has('vary')) previous.set('vary', vary);
+      const key = varyKey(wire.headers);
+      if (key !== undefined && previous.has('vary')) previous.set('vary', wire.headers[key] as string);
     } catch {
       // Immutable headers: Hono copies them only onto a fresh response of its own.
     }

@@ -2,6 +2,12 @@
 // `fr-CA` is the `fr-CA` translation's, else the `fr` one's, else the catalog's own text.
 import type { CatalogModel, TranslatedField, TranslationModel } from './model.js';
 
+/**
+ * What a catalog accepts as a language tag: BCP 47's characters and length (lint checks that it
+ * is a valid tag); also what `Content-Language` may say.
+ */
+export const LOCALE_TAG = /^[A-Za-z0-9-]{1,35}$/;
+
 /** The language of a catalog's own text when it does not state one. */
 export const DEFAULT_LOCALE = 'en';
 

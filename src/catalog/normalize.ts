@@ -8,6 +8,7 @@ import { readCatalogTranslations, TranslationSet } from './fields/translations.j
 import { pathKey } from './issue-path.js';
 import { describe, unknownField } from './issue-wording.js';
 import { deepFreeze, jsonCopy } from './json-copy.js';
+import { LOCALE_TAG } from './locales.js';
 import type { CatalogIssue, CatalogModel, EntryModel } from './model.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
 
@@ -65,7 +66,7 @@ export function normalizeCatalog(input: unknown, file?: string): NormalizeResult
   if (docs !== undefined && /\s/.test(docs)) add('docs', 'must be a URL without white space');
   const dialect = optString(input, 'dialect', '', add) ?? DEFAULT_DIALECT;
   const locale = optString(input, 'locale', '', add);
-  if (locale !== undefined && !/^[A-Za-z0-9-]{1,35}$/.test(locale))
+  if (locale !== undefined && !LOCALE_TAG.test(locale))
     add('locale', `"${locale.slice(0, 40)}" is not a language tag (BCP 47, like en or pt-BR)`);
   const translations = new TranslationSet();
 

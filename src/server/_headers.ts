@@ -1,5 +1,7 @@
 // Header safety: only what HTTP can carry goes to `writeHead` or `new Response`.
+
 import { isFieldName, isFieldValue } from '../utils/http-field.js';
+import { joinVary, varyKey } from '../utils/vary.js';
 
 /** Controls (CR, LF, NUL …): a value with one is dropped, never repaired. */
 const CONTROL = /[^\t\x20-\x7e\x80-\uffff]/;
@@ -67,16 +69,10 @@ export function sendableHeaders(
 
 /**
  * The headers of a localized answer: `Content-Language`, and `Accept-Language` added to
- * `Vary` (RFC 9110 section 12.5.5), merged with one the error carries unless it lists it or `*`.
+ * `Vary` (RFC 9110 section 12.5.5), joined to one the error carries.
  */
 export function languageHeaders(headers: Record<string, string>, language: string): void {
   headers['content-language'] = language;
-  let name = 'vary';
-  for (const k in headers) if (k.length === 4 && k.toLowerCase() === name) name = k;
-  const vary = headers[name];
-  headers[name] = !vary
-    ? 'Accept-Language'
-    : /(^|,)\s*(\*|accept-language)\s*(,|$)/i.test(vary)
-      ? vary
-      : `${vary}, Accept-Language`;
+  const name = varyKey(headers) ?? 'vary';
+  headers[name] = joinVary(headers[name], 'Accept-Language');
 }

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/define.js';
+import { LOCALE_TAG } from '../catalog/locales.js';
 import { problem } from '../dialects/problem/problem.js';
 import type { WireError } from '../dialects/types.js';
 import { type ErrataError, isErrataError } from '../error.js';
@@ -65,8 +66,6 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
   const telemetry = options.telemetry !== false;
   const localizer = options.localize;
   const source = localizer && String(localizer.source);
-  // What Content-Language may say: a BCP 47 tag's characters (a Localizer is the app's code).
-  const LANGUAGE_TAG = /^[A-Za-z0-9-]{1,35}$/;
 
   const routes = createRouteTable(catalog, options.routes);
 
@@ -192,8 +191,9 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
       misconfigured(`header:${name}:${what}`, `header ${name} ${what}`, error, requestId, ctx),
     );
     if (safe !== headers) wire = { status: wire.status, headers: safe, body: wire.body };
-    // Added to the checked headers: a language tag, and a Vary that was checked or is errata's own.
-    if (language !== undefined && LANGUAGE_TAG.test(language)) languageHeaders(wire.headers, language);
+    // Added to the checked headers: a language tag (a Localizer is the app's code, so it is checked),
+    // and a Vary that was checked or is errata's own.
+    if (language !== undefined && LOCALE_TAG.test(language)) languageHeaders(wire.headers, language);
 
     if (telemetry)
       try {
@@ -223,7 +223,7 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
       const wire = lastResort({ requestId });
       const id = fieldValue(requestId);
       if (id !== undefined) wire.headers[idHeader] = id;
-      if (source !== undefined && LANGUAGE_TAG.test(source)) languageHeaders(wire.headers, source);
+      if (source !== undefined && LOCALE_TAG.test(source)) languageHeaders(wire.headers, source);
       return wire;
     }
   }

@@ -4,6 +4,7 @@
 import { isRecord } from '../../utils/record.js';
 import { type AddIssue, pathKey } from '../issue-path.js';
 import { describe, unknownField } from '../issue-wording.js';
+import { LOCALE_TAG } from '../locales.js';
 import type { TranslatedField, TranslationModel } from '../model.js';
 
 /** The fields a translation may give, in the order they are written back. */
@@ -70,11 +71,9 @@ export class TranslationSet {
   }
 }
 
-const LOCALE_KEY = /^[A-Za-z0-9-]{1,35}$/;
-
 /** A locale key as written: a BCP 47-shaped tag (lint says whether it is a valid one). */
 function localeKey(locale: string, path: string, add: AddIssue): boolean {
-  if (LOCALE_KEY.test(locale)) return true;
+  if (LOCALE_TAG.test(locale)) return true;
   add(path, `"${locale.slice(0, 40)}" is not a language tag (BCP 47, like fr or pt-BR)`);
   return false;
 }
