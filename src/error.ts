@@ -65,8 +65,13 @@ export interface ErrorDefinition {
   readonly catalog: CatalogModel;
   /** RFC 9457 `type` URI, when the catalog has a documentation URL. */
   readonly type: string | undefined;
-  /** Per-dialect caches of static serialized parts; owned by the dialects. */
+  /** Caches of static serialized parts, owned by the dialects, and of its texts in other languages (`errata/i18n`). */
   readonly cache: Record<string, unknown>;
+  /**
+   * Renders the message of an occurrence from its parameters: an error made without a message
+   * (`catalog.error` makes them) renders it each time `message` is read.
+   */
+  readonly render?: (params: Readonly<Record<string, unknown>>) => string;
 }
 
 /**
@@ -181,14 +186,20 @@ function init(
  */
 export function createError<D>(
   definition: ErrorDefinition,
-  message: string,
+  message: string | undefined,
   params: Readonly<Record<string, unknown>> | undefined,
   options?: ErrataErrorOptions<D>,
 ): ErrataError<string, string, D> {
   if (options?.stack ?? definition.entry.status >= 500)
-    return new ErrataError(definition, message, params, options);
+    return new ErrataError(
+      definition,
+      message ?? renderedMessage(definition, params ?? EMPTY),
+      params,
+      options,
+    );
   const e = Object.create(ErrataError.prototype) as ErrataError<string, string, D>;
-  (e as { message: string }).message = message;
+  // Without a message of its own, `message` is rendered from the parameters when it is read.
+  if (message !== undefined) (e as { message: string }).message = message;
   if (options?.cause !== undefined) (e as { cause: unknown }).cause = options.cause;
   init(e as ErrataError, definition, params, options);
   return e;
@@ -199,6 +210,32 @@ Object.defineProperty(ErrataError.prototype, 'name', {
   configurable: true,
 });
 Object.defineProperty(ErrataError.prototype, BRAND, { value: true });
+// An error made without a message of its own (`catalog.error` below 500) renders its entry's
+// template with its parameters when `message` is read: a response in another language never
+// renders the source text. Set, it becomes the error's own, as `Error`'s is.
+Object.defineProperty(ErrataError.prototype, 'message', {
+  get(this: ErrataError) {
+    const definition = this.definition as ErrorDefinition | undefined;
+    return definition === undefined ? '' : renderedMessage(definition, this.params ?? EMPTY);
+  },
+  set(this: ErrataError, value: unknown) {
+    Object.defineProperty(this, 'message', { value, writable: true, configurable: true });
+  },
+  configurable: true,
+});
+
+function renderedMessage(definition: ErrorDefinition, params: Readonly<Record<string, unknown>>): string {
+  const render = definition.render;
+  return render === undefined ? '' : render(params);
+}
+
+/** Whether `error.message` is rendered when read (errata's own getter), rather than an own text or a forged one. */
+export function hasRenderedMessage(error: object): boolean {
+  if (Object.hasOwn(error, 'message') || !(error instanceof ErrataError)) return false;
+  const render: unknown = (error.definition as ErrorDefinition | undefined)?.render;
+  return render === undefined || typeof render === 'function';
+}
+
 // Errors made without a trace still answer `stack` the way V8 would with a limit of 0.
 Object.defineProperty(ErrataError.prototype, 'stack', {
   get(this: ErrataError) {

@@ -111,6 +111,43 @@ describe('catalog.error', () => {
     expect(err.definition.type).toBe('https://docs.example.com/errors#VARIABLE_NOT_FOUND');
   });
 
+  it('renders the message from the parameters when it is read, and keeps one that is set', () => {
+    let reads = 0;
+    const params = {
+      stage: 'prod',
+      get name() {
+        reads++;
+        return 'API_URL';
+      },
+    };
+    const err = api.error('VARIABLE_NOT_FOUND', params);
+    // Made: the parameters are checked (one read), the message is not rendered yet.
+    expect(reads).toBe(1);
+    expect(Object.hasOwn(err, 'message')).toBe(false);
+    expect(err.message).toBe('No variable named API_URL exists in stage prod.');
+    expect(reads).toBe(2);
+    expect(err.stack).toBe('ErrataError: No variable named API_URL exists in stage prod.');
+    expect(String(err)).toBe('ErrataError: No variable named API_URL exists in stage prod.');
+    expect(err.toJSON()).toMatchObject({ message: 'No variable named API_URL exists in stage prod.' });
+    // Set, it is the error's own, as Error's is (not enumerable, writable), and no longer rendered.
+    err.message = 'replaced';
+    const before = reads;
+    expect(err.message).toBe('replaced');
+    expect(err.stack).toBe('ErrataError: replaced');
+    expect(Object.getOwnPropertyDescriptor(err, 'message')).toMatchObject({ enumerable: false, writable: true });
+    expect(reads).toBe(before);
+    // A 5xx captures its stack with its message, rendered when it is made.
+    const server = api.error('BILLING_UNAVAILABLE', { reason: 'db' });
+    expect(Object.hasOwn(server, 'message')).toBe(true);
+    expect(server.stack?.split('\n')[0]).toBe('ErrataError: Billing down: db');
+    // Parameters that cannot render the message: the fallback text is the error's own.
+    const wrong = api.error('VARIABLE_NOT_FOUND', { name: 'a' } as never);
+    expect(Object.hasOwn(wrong, 'message')).toBe(true);
+    expect(wrong.message).toBe('The request could not be completed.');
+    // The prototype itself reads as an empty message.
+    expect(ErrataError.prototype.message).toBe('');
+  });
+
   it('uses the wire code, not the id, as code', () => {
     const err = api.error('INVALID_REQUEST', {}, { details: { field: 'name' } });
     expect(err.code).toBe('invalid_request');

@@ -10,7 +10,7 @@ import { typeUri } from './anchor.js';
 import { UnknownErrorIdError } from './errors.js';
 import type { CatalogModel, JsonSchema, ParamType, TranslationModel, WireFacts } from './model.js';
 import { normalizeCatalog } from './normalize.js';
-import { occurrenceMessage } from './occurrence-message.js';
+import { type OccurrenceMessage, occurrenceMessage } from './occurrence-message.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
 import type { ParamsFrom, ParamValue, Placeholders } from './template.js';
 
@@ -204,7 +204,7 @@ export interface CreateCatalogOptions {
   readonly maxParamLength?: number;
 }
 
-type Definition = ErrorDefinition & { message: ReturnType<typeof occurrenceMessage> };
+type Definition = ErrorDefinition & { message: OccurrenceMessage };
 const variants = new WeakMap<Definition, Map<number, Definition>>();
 
 /**
@@ -234,13 +234,15 @@ function atStatus(def: Definition, status: number | undefined): Definition {
 export function createCatalog(model: CatalogModel, options: CreateCatalogOptions = {}): Catalog {
   const definitions = new Map<string, Definition>();
   for (const [id, entry] of Object.entries(model.errors)) {
+    const message = occurrenceMessage(entry, options);
     definitions.set(id, {
       id,
       entry,
       catalog: model,
       type: typeUri(model, id),
       cache: {},
-      message: occurrenceMessage(entry, options),
+      message,
+      render: message.render,
     });
   }
   const catalog: Catalog = {
@@ -250,7 +252,9 @@ export function createCatalog(model: CatalogModel, options: CreateCatalogOptions
       const def = definitions.get(id);
       if (def === undefined)
         throw new UnknownErrorIdError(`Unknown error id "${String(id)}" in catalog "${model.name}"`);
-      const { text, mistakes } = def.message(params);
+      // The parameters are checked now; the message is rendered from them when it is read.
+      const mistakes = def.message.mistakes(params);
+      const text = mistakes === undefined ? undefined : def.message.fallback;
       const error = createError(atStatus(def, opts?.status), text, params, opts);
       if (mistakes !== undefined) noteParamMistakes(error, mistakes);
       return error;

@@ -17,31 +17,40 @@ export function unrenderedText(entry: Pick<EntryModel, 'title' | 'status'>): str
   return entry.title ?? (entry.status >= 500 ? UNRENDERED_SERVER_TEXT : UNRENDERED_CLIENT_TEXT);
 }
 
-/** One occurrence's message, and what was wrong with its parameters when it could not be rendered. */
-export interface OccurrenceText {
-  readonly text: string;
-  readonly mistakes?: readonly string[];
+/**
+ * An entry's message, compiled once. An occurrence's parameters are checked when it is made;
+ * its text is rendered from them when it is read, so that an answer in another language
+ * (`errata/i18n`) never pays for the source text it does not send.
+ */
+export interface OccurrenceMessage {
+  /** What is wrong with an occurrence's parameters (a missing or mistyped one); `undefined` when none is. */
+  mistakes(params: Readonly<Record<string, unknown>> | undefined): readonly string[] | undefined;
+  /** The text of an occurrence whose parameters have no mistakes. */
+  render(params: Readonly<Record<string, unknown>> | undefined): string;
+  /** The text of an occurrence whose parameters have mistakes. */
+  readonly fallback: string;
 }
 
-/** Compiles an entry's message once: each call renders it, or says why it could not. */
-export function occurrenceMessage(
-  entry: EntryModel,
-  limits: RenderLimits = {},
-): (params: Readonly<Record<string, unknown>> | undefined) => OccurrenceText {
+/** Compiles an entry's message once. */
+export function occurrenceMessage(entry: EntryModel, limits: RenderLimits = {}): OccurrenceMessage {
+  const fallback = unrenderedText(entry);
   // Without a message the title (else the description) is sent as it is: only `message` is a template.
   if (entry.message === undefined) {
-    const fixed = { text: entry.title ?? entry.description ?? '' };
-    return () => fixed;
+    const text = entry.title ?? entry.description ?? '';
+    return { mistakes: () => undefined, render: () => text, fallback };
   }
   const slots = messageSlots(entry);
   const render = compileTemplate(entry.message, limits);
   if (slots.length === 0) {
-    const fixed = { text: render(undefined) };
-    return () => fixed;
+    const text = render(undefined);
+    return { mistakes: () => undefined, render: () => text, fallback };
   }
-  const fallback = unrenderedText(entry);
-  return (params) => {
-    const mistakes = paramMistakes(slots, params);
-    return mistakes.length === 0 ? { text: render(params) } : { text: fallback, mistakes };
+  return {
+    mistakes(params) {
+      const found = paramMistakes(slots, params);
+      return found.length === 0 ? undefined : found;
+    },
+    render,
+    fallback,
   };
 }

@@ -160,20 +160,27 @@ const MAX_TITLES = 32;
 
 /**
  * The part of an entry's body that holds a translated title (a localizing responder's), made
- * once per title and kept beside the entry's own (`key` names the dialect's cache).
+ * once per title and kept beside the entry's own (`key` names the dialect's cache), or in the
+ * `parts` the localizer keeps for the entry in that language.
  */
 export function withTitle(
   error: ErrataError,
   key: string,
   title: string | undefined,
-  make: (title: string | undefined) => string,
+  make: (error: ErrataError, title: string | undefined) => string,
+  parts?: Record<string, unknown>,
 ): string {
+  if (parts !== undefined) {
+    let part = parts[key];
+    if (typeof part !== 'string') parts[key] = part = make(error, title);
+    return part as string;
+  }
   const cache = error.definition.cache;
   let byTitle = cache[key] as Map<string | undefined, string> | undefined;
   if (byTitle === undefined) cache[key] = byTitle = new Map();
   let part = byTitle.get(title);
   if (part === undefined) {
-    part = make(title);
+    part = make(error, title);
     if (byTitle.size < MAX_TITLES) byTitle.set(title, part);
   }
   return part;

@@ -32,6 +32,14 @@ export function publicTitle(error: ErrataError, context?: SerializeContext): str
   return localized === undefined ? error.definition.entry.title : localized.texts(error).title;
 }
 
+/** Where a dialect keeps its serialized parts of `error`'s entry in the caller's language, if the localizer gives one. */
+export function localizedParts(
+  error: ErrataError,
+  context?: SerializeContext,
+): Record<string, unknown> | undefined {
+  return context?.localized?.texts(error).parts;
+}
+
 /** The details the caller may see: `undefined` for a 5xx or an `expose: false` entry. */
 export function publicDetails(error: ErrataError): unknown {
   return error.definition.entry.expose ? error.details : undefined;

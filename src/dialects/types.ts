@@ -37,6 +37,11 @@ export interface LocalizedTexts {
   readonly title: string | undefined;
   /** The message the caller may see, masked as `publicMessage` masks, in `locale`. */
   readonly message: string;
+  /**
+   * A place for a dialect to keep what it serializes of this entry in this language (its part
+   * with the translated title), as the definition's `cache` keeps the source language's.
+   */
+  readonly parts?: Record<string, unknown>;
 }
 
 /** The language chosen for one response, and its errors' texts in it. */

@@ -62,7 +62,9 @@ function textsFor(acceptLanguage: string, error: ReturnType<typeof api.error>, l
   const localized = localizer.forRequest(undefined, headers(acceptLanguage), (key, message) =>
     problems.push(`${key}|${message}`),
   );
-  const texts = localized.texts(error);
+  // `parts` is the dialects' cache for the entry in that language, not a text.
+  const { parts, ...texts } = localized.texts(error);
+  expect(parts).toBeTypeOf('object');
   return { locale: localized.locale, texts, problems, language: localized.language(error) };
 }
 
@@ -117,6 +119,7 @@ describe('localize: the texts of an error in the caller language', () => {
       locale: 'en',
       title: 'Non disponibile',
       message: 'An internal error occurred.',
+      parts: {},
     });
   });
 
@@ -183,5 +186,50 @@ describe('localize: the texts of an error in the caller language', () => {
     expect(localized.language(api.error('GONE'))).toBe('en');
     expect(localizer.pick(undefined, headers('da, fr;q=0.1'))).toBe('fr');
     expect(localizer.pick()).toBe('en');
+  });
+
+  it('gives the texts of a language chosen beforehand (forLocale), looked up as a request tag is', () => {
+    const localizer = localize(api);
+    const error = api.error('CARD_DECLINED', { last4: '4242' });
+    const fr = localizer.forLocale('fr-BE');
+    expect(fr.locale).toBe('fr');
+    expect(fr.texts(error).message).toBe('La carte se terminant par 4242 a été refusée.');
+    expect(fr.language(error)).toBe('fr');
+    expect(localizer.forLocale('fr-CA').locale).toBe('fr-CA');
+    const unknown = localizer.forLocale('ja');
+    expect(unknown.locale).toBe('en');
+    expect(unknown.texts(error).message).toBe('The card ending in 4242 was declined.');
+    expect(localizer.forLocale('x'.repeat(10_000)).locale).toBe('en');
+    const problems: string[] = [];
+    localizer.forLocale('fr', (key) => problems.push(key)).texts(api.error('BROKEN', { x: 'a' }));
+    expect(problems).toEqual([expect.stringMatching(/^fr:BROKEN/)]);
+  });
+
+  it('answers in French without rendering the source message, through the responder', async () => {
+    const { createResponder } = await import('../server/respond.js');
+    const responder = createResponder({ catalog: api, localize: localize(api), telemetry: false });
+    const answer = (lang: string) => {
+      let reads = 0;
+      const params = {
+        get last4() {
+          reads++;
+          return '4242';
+        },
+      };
+      const wire = responder.respond(api.error('CARD_DECLINED', params), {
+        method: 'GET',
+        path: '/pay',
+        request: { headers: { 'accept-language': lang } },
+      });
+      return { wire, reads };
+    };
+    // One read to check the parameters when the error is made, one to render the text sent.
+    const fr = answer('fr');
+    expect(JSON.parse(fr.wire.body).detail).toBe('La carte se terminant par 4242 a été refusée.');
+    expect(fr.wire.headers['content-language']).toBe('fr');
+    expect(fr.reads).toBe(2);
+    const en = answer('en');
+    expect(JSON.parse(en.wire.body).detail).toBe('The card ending in 4242 was declined.');
+    expect(en.reads).toBe(2);
   });
 });

@@ -28,6 +28,13 @@ export interface CatalogLocalizer extends Localizer {
   readonly locales: readonly string[];
   /** The language a request would be answered in (the source language when nothing fits). */
   pick(context?: RequestContext, headers?: HeaderReader): string;
+  /**
+   * Texts in a language chosen beforehand (a signed-in user's setting, a job's recipient), looked
+   * up among the catalog's as a request's would be (`fr-CA` falls back to `fr`, an unknown tag
+   * to the source language): pass it as a dialect's `SerializeContext.localized`, one per answer.
+   * A translation that cannot be used goes to `problem`, once per key; the source text is sent.
+   */
+  forLocale(locale: string, problem?: (key: string, message: string) => void): LocalizedResponse;
 }
 
 /**
@@ -43,7 +50,26 @@ export function localize(catalog: Catalog | CatalogModel, options: LocalizeOptio
   const locales = catalogLocales(model);
   const fromHeader = createLanguageLookup(locales);
   const chooser = options.locale;
-  const textsOf = createTexts({ maxParamLength: options.maxParamLength ?? 256 });
+  const textsOf = createTexts({ locales, maxParamLength: options.maxParamLength ?? 256 });
+  // A language's slot: its index among the catalog's (the source's is 0).
+  const slotOf = (locale: string): number => Math.max(0, locales.indexOf(locale));
+
+  // The catalog language of each tag `forLocale` was given (a handful in practice; bounded).
+  const tags = new Map<string, number>();
+  let lastTag: string | undefined;
+  let lastChosen = 0;
+  function chosen(tag: string): number {
+    if (tag === lastTag) return lastChosen;
+    let found = tags.get(tag);
+    if (found === undefined) {
+      found = slotOf((typeof tag === 'string' ? lookupTag(tag, locales) : undefined) ?? source);
+      if (tags.size >= 256) tags.clear();
+      tags.set(tag, found);
+    }
+    lastTag = tag;
+    lastChosen = found;
+    return found;
+  }
 
   function pick(
     context: RequestContext | undefined,
@@ -72,10 +98,18 @@ export function localize(catalog: Catalog | CatalogModel, options: LocalizeOptio
     source,
     locales,
     pick: (context, headers) => pick(context, headers),
-    forRequest: (context, headers, problem) =>
-      new ResponseTexts(pick(context, headers, problem), textsOf, problem),
+    forLocale: (locale, problem = ignore) => {
+      const slot = chosen(locale);
+      return new ResponseTexts(locales[slot] as string, slot, textsOf, problem);
+    },
+    forRequest: (context, headers, problem) => {
+      const locale = pick(context, headers, problem);
+      return new ResponseTexts(locale, slotOf(locale), textsOf, problem);
+    },
   };
 }
+
+const ignore = (): void => {};
 
 /** One response's language and the texts its dialect asked for. */
 class ResponseTexts implements LocalizedResponse {
@@ -88,13 +122,14 @@ class ResponseTexts implements LocalizedResponse {
 
   constructor(
     readonly locale: string,
+    private readonly slot: number,
     private readonly textsOf: TextsOf,
     private readonly problem: TranslationProblem,
   ) {}
 
   texts(error: ErrataError): LocalizedTexts {
     if (error === this.last && this.lastTexts !== undefined) return this.lastTexts;
-    const texts = this.textsOf(error, this.locale, this.problem);
+    const texts = this.textsOf(error, this.slot, this.problem);
     this.last = error;
     this.lastTexts = texts;
     if (this.first === undefined) {

@@ -26,12 +26,8 @@ export function compileTranslation(text: string, locale: string, maxParamLength:
     return { error: `does not compile as ICU MessageFormat (${describe(e)})` };
   }
   const ast = format.getAst();
-  if (ast.every((el) => el.type === LITERAL || el.type === ARGUMENT)) {
-    const parts = ast.map((el) => el.value);
-    // 0: text; 1: a parameter; 2: a parameter whose name Object.prototype also has (read only as own).
-    const kinds = ast.map((el) => (el.type !== ARGUMENT ? 0 : el.value in Object.prototype ? 2 : 1));
-    return { render: (params) => plain(parts, kinds, params, maxParamLength) };
-  }
+  if (ast.every((el) => el.type === LITERAL || el.type === ARGUMENT))
+    return { render: plainRenderer(ast as { type: number; value: string }[], maxParamLength) };
   return {
     render: (params) => {
       const out = format.format(values(params, maxParamLength));
@@ -41,25 +37,44 @@ export function compileTranslation(text: string, locale: string, maxParamLength:
   };
 }
 
-function plain(
-  parts: readonly string[],
-  kinds: readonly number[],
-  params: Readonly<Record<string, unknown>>,
-  max: number,
-): string {
-  let out = '';
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] as string;
-    const kind = kinds[i];
-    if (kind === 0) {
-      out += part;
-      continue;
+/**
+ * Text and `{name}` arguments, joined as the source templates are (`compileTemplate`): the
+ * parser's runs of text (split at each quote) merged, then one pass per argument.
+ */
+function plainRenderer(ast: readonly { type: number; value: string }[], max: number): TranslationRenderer {
+  const literals: string[] = [];
+  const names: string[] = [];
+  let text = '';
+  for (const el of ast) {
+    if (el.type === LITERAL) text += el.value;
+    else {
+      literals.push(text);
+      names.push(el.value);
+      text = '';
     }
-    const value = kind === 2 && !Object.hasOwn(params, part) ? undefined : params[part];
-    if (value === undefined || value === null) throw new TypeError(`parameter ${part} is missing`);
-    out += sanitizeParam(value, max);
   }
-  return out;
+  const tail = flat(text);
+  for (let i = 0; i < literals.length; i++) literals[i] = flat(literals[i] as string);
+  // A name Object.prototype also has (`constructor`, `toString`) is read only as an own property.
+  const inherited = names.map((n) => n in Object.prototype);
+  return (params) => {
+    let out = '';
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      const value = inherited[i] && !Object.hasOwn(params, name) ? undefined : params[name];
+      if (value === undefined || value === null) throw new TypeError(`parameter ${name} is missing`);
+      out += literals[i] + sanitizeParam(value, max);
+    }
+    return out + tail;
+  };
+}
+
+/**
+ * One contiguous copy of a text. The parser builds its text a piece at a time, and an engine may
+ * keep such a text as a tree of its pieces, which every message rendered from it would walk again.
+ */
+function flat(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /** The parameters as intl-messageformat reads them: numbers stay numbers (plurals), the rest is sanitized text. */

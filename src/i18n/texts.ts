@@ -18,78 +18,96 @@ interface EntryTexts {
   readonly description: LocalizedText | undefined;
   /** The translated message, compiled on first use; `undefined`: the source message is sent. */
   readonly message: { readonly text: string; readonly locale: string; compiled?: Compiled } | undefined;
+  /** The dialects' serialized parts of this entry in this language (`LocalizedTexts.parts`). */
+  readonly parts: Record<string, unknown>;
 }
 
 /** What went wrong with a translation: reported once per key, the source text sent instead. */
 export type TranslationProblem = (key: string, message: string) => void;
 
 export interface TextOptions {
+  /** The localizer's languages: `slot` below is an index in it. */
+  readonly locales: readonly string[];
   readonly maxParamLength: number;
 }
 
-/** The texts of an error in a language; what went wrong with a translation goes to `problem`. */
-export type TextsOf = (error: ErrataError, locale: string, problem: TranslationProblem) => LocalizedTexts;
+/**
+ * The texts of an error in the localizer's language at `slot` (`locales[slot]`); what went wrong
+ * with a translation goes to `problem`.
+ */
+export type TextsOf = (error: ErrataError, slot: number, problem: TranslationProblem) => LocalizedTexts;
+
+let localizers = 0;
 
 /** Looks up and renders the texts of errors; one per localizer. */
 export function createTexts(options: TextOptions): TextsOf {
-  // By error definition (one per entry, and per status an occurrence chose), then by language.
-  const byDefinition = new WeakMap<ErrorDefinition, Map<string, EntryTexts>>();
+  const { locales, maxParamLength } = options;
+  // Kept in each error definition's cache (one per entry, and per status an occurrence chose):
+  // `i18n` lists each localizer's texts, by this localizer's number, then by language slot.
+  const id = localizers++;
 
-  function entryTexts(def: ErrorDefinition, locale: string): EntryTexts {
-    let byLocale = byDefinition.get(def);
-    if (byLocale === undefined) {
-      byLocale = new Map();
-      byDefinition.set(def, byLocale);
+  function entryTexts(def: ErrorDefinition, slot: number): EntryTexts {
+    const cache = def.cache as { i18n?: ((EntryTexts | undefined)[] | undefined)[] };
+    cache.i18n ??= [];
+    const byLocalizer = cache.i18n;
+    let bySlot = byLocalizer[id];
+    if (bySlot === undefined) {
+      bySlot = locales.map(() => undefined);
+      byLocalizer[id] = bySlot;
     }
-    let texts = byLocale.get(locale);
+    let texts = bySlot[slot];
     if (texts === undefined) {
+      const locale = locales[slot] as string;
       const model = def.catalog;
-      const id = def.id;
       const source = sourceLocale(model);
-      const title = localizedField(model, id, 'title', locale);
-      const message = localizedField(model, id, 'message', locale);
+      const title = localizedField(model, def.id, 'title', locale);
+      const message = localizedField(model, def.id, 'message', locale);
       texts = {
         title: title?.text,
         titleLocale: title?.locale ?? source,
-        description: localizedField(model, id, 'description', locale),
-        // The source message was rendered when the error was made: only a translation is kept.
+        description: localizedField(model, def.id, 'description', locale),
+        // The source message is the error's own: only a translation is kept.
         message: message === undefined || message.locale === source ? undefined : { ...message },
+        parts: {},
       };
-      // The languages asked for are the localizer's: at most the catalog's, per definition.
-      byLocale.set(locale, texts);
+      bySlot[slot] = texts;
     }
     return texts;
   }
 
-  /** The texts of `error` in `locale`: what the caller may see, as `publicMessage` masks it. */
-  return function textsOf(error: ErrataError, locale: string, problem: TranslationProblem): LocalizedTexts {
+  /** The texts of `error` in `locales[slot]`: what the caller may see, as `publicMessage` masks it. */
+  return function textsOf(error: ErrataError, slot: number, problem: TranslationProblem): LocalizedTexts {
     const def = error.definition;
     const entry = def.entry;
-    const t = entryTexts(def, locale);
-    const title = t.title;
+    const t = entryTexts(def, slot);
+    const { title, parts } = t;
     if (!entry.expose) {
       // A 5xx shows a generic sentence (in the caller's language where errata has it); below 500
       // the message is the title, translated with it.
       return error.status >= 500 || title === undefined
-        ? genericTexts(error, title, locale)
-        : { locale: t.titleLocale, title, message: title };
+        ? genericTexts(error, t, locales[slot] as string)
+        : { locale: t.titleLocale, title, message: title, parts };
     }
     // Sent in place of the message: the title (else the description) when the entry has no message
-    // or the occurrence's parameters could not render it.
-    if (entry.message === undefined || paramMistakes(error) !== undefined) {
-      if (title !== undefined) return { locale: t.titleLocale, title, message: title };
+    // or the occurrence's parameters could not render it (such an occurrence carries its fallback
+    // text as its own message).
+    if (
+      entry.message === undefined ||
+      (Object.hasOwn(error, 'message') && paramMistakes(error) !== undefined)
+    ) {
+      if (title !== undefined) return { locale: t.titleLocale, title, message: title, parts };
       const d = t.description;
       return entry.message === undefined && d !== undefined
-        ? { locale: d.locale, title, message: d.text }
-        : sourceTexts(error, title);
+        ? { locale: d.locale, title, message: d.text, parts }
+        : sourceTexts(error, t);
     }
     const translated = t.message;
-    if (translated === undefined) return sourceTexts(error, title);
-    translated.compiled ??= compileTranslation(translated.text, translated.locale, options.maxParamLength);
+    if (translated === undefined) return sourceTexts(error, t);
+    translated.compiled ??= compileTranslation(translated.text, translated.locale, maxParamLength);
     const compiled = translated.compiled;
     if ('render' in compiled) {
       try {
-        return { locale: translated.locale, title, message: compiled.render(error.params) };
+        return { locale: translated.locale, title, message: compiled.render(error.params), parts };
       } catch (e) {
         const why = describe(e);
         problem(
@@ -102,20 +120,26 @@ export function createTexts(options: TextOptions): TextsOf {
         `${translated.locale}:${def.id}`,
         `the ${translated.locale} message of ${def.id} ${compiled.error}; sent in the source language`,
       );
-    return sourceTexts(error, title);
+    return sourceTexts(error, t);
   };
 }
 
 /** A masked error's generic sentence in `locale` when errata has it in that language, else the source texts. */
-function genericTexts(error: ErrataError, title: string | undefined, locale: string): LocalizedTexts {
+function genericTexts(error: ErrataError, t: EntryTexts, locale: string): LocalizedTexts {
   const generic = genericMessagesIn(locale);
-  if (generic === undefined) return sourceTexts(error, title);
+  if (generic === undefined) return sourceTexts(error, t);
+  const title = t.title;
   const message = error.status >= 500 ? generic.messages.server : (title ?? generic.messages.client);
   // French for fr-CA is still what fr-CA readers read: the response names the language chosen.
-  return { locale, title, message };
+  return { locale, title, message, parts: t.parts };
 }
 
 /** The source message (masked as every dialect masks it), beside the title found. */
-function sourceTexts(error: ErrataError, title: string | undefined): LocalizedTexts {
-  return { locale: sourceLocale(error.definition.catalog), title, message: publicMessage(error) };
+function sourceTexts(error: ErrataError, t: EntryTexts): LocalizedTexts {
+  return {
+    locale: sourceLocale(error.definition.catalog),
+    title: t.title,
+    message: publicMessage(error),
+    parts: t.parts,
+  };
 }

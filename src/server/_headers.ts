@@ -73,6 +73,8 @@ export function sendableHeaders(
  */
 export function languageHeaders(headers: Record<string, string>, language: string): void {
   headers['content-language'] = language;
-  const name = varyKey(headers) ?? 'vary';
-  headers[name] = joinVary(headers[name], 'Accept-Language');
+  const name = varyKey(headers);
+  // Most errors carry no Vary of their own: then there is nothing to join.
+  if (name === undefined) headers.vary = 'Accept-Language';
+  else headers[name] = joinVary(headers[name], 'Accept-Language');
 }

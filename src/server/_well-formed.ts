@@ -1,5 +1,5 @@
 // A forged brand is answered as what it is: an unexpected value.
-import type { ErrataError } from '../error.js';
+import { type ErrataError, hasRenderedMessage } from '../error.js';
 import { isRecord } from '../utils/record.js';
 
 /**
@@ -29,7 +29,8 @@ export function wellFormed(e: ErrataError): boolean {
       entry.code === code &&
       typeof entry.expose === 'boolean' &&
       (entry.retry === undefined || isRecord(entry.retry)) &&
-      typeof e.message === 'string' &&
+      // errata's own message getter renders a string: reading it here would render it twice.
+      (hasRenderedMessage(e) || typeof e.message === 'string') &&
       isRecord(e.params) &&
       (headers === undefined || isRecord(headers)) &&
       (violations === undefined || Array.isArray(violations))

@@ -68,6 +68,14 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
   const source = localizer && String(localizer.source);
 
   const routes = createRouteTable(catalog, options.routes);
+  // The last language checked to be a tag: a localizer answers in a handful of them.
+  let checkedTag: string | undefined;
+  const isLanguageTag = (tag: string): boolean => {
+    if (tag === checkedTag) return true;
+    if (!LOCALE_TAG.test(tag)) return false;
+    checkedTag = tag;
+    return true;
+  };
 
   const event = (
     kind: ErrorEventKind,
@@ -193,7 +201,7 @@ export function createResponder<C extends Catalog>(options: ServerOptions<C>): R
     if (safe !== headers) wire = { status: wire.status, headers: safe, body: wire.body };
     // Added to the checked headers: a language tag (a Localizer is the app's code, so it is checked),
     // and a Vary that was checked or is errata's own.
-    if (language !== undefined && LOCALE_TAG.test(language)) languageHeaders(wire.headers, language);
+    if (language !== undefined && isLanguageTag(language)) languageHeaders(wire.headers, language);
 
     if (telemetry)
       try {

@@ -2,7 +2,7 @@ import type { ErrataError } from '../../error.js';
 import { isRecord } from '../../utils/record.js';
 import { completed, safeParser } from '../_bare.js';
 import { baseHeaders, fieldPath, requestIdOf, responseErrors, withTitle } from '../_serialize.js';
-import { publicDetails, publicMessage, publicTitle } from '../expose.js';
+import { localizedParts, publicDetails, publicMessage, publicTitle } from '../expose.js';
 import type { Dialect, SerializeContext } from '../types.js';
 import { parseClerkBare } from './parse-bare.js';
 
@@ -66,7 +66,8 @@ function items(error: ErrataError, context: SerializeContext | undefined): strin
   const message = publicMessage(error, context);
   // A translated title is serialized once per title.
   const t = publicTitle(error, context);
-  const title = t === e.title ? c.title : withTitle(error, 'clerkTitled', t, (s) => JSON.stringify(s ?? ''));
+  const title =
+    t === e.title ? c.title : withTitle(error, 'clerkTitled', t, titleText, localizedParts(error, context));
   const short = e.title === undefined ? JSON.stringify(message) : title;
   const details = publicDetails(error);
   // The details are `meta` as they are (seed 001 even shows a string); next to
@@ -95,3 +96,6 @@ function items(error: ErrataError, context: SerializeContext | undefined): strin
 
 /** Reads a Clerk `{errors: [...], clerk_trace_id}` body; `undefined` when the body is not one. Never throws. */
 export const parseClerk = safeParser(completed(parseClerkBare));
+
+/** A translated title as clerk's `message` member holds it. */
+const titleText = (_: ErrataError, title: string | undefined): string => JSON.stringify(title ?? '');

@@ -2,7 +2,7 @@ import { statusText } from '../../catalog/status.js';
 import type { ErrataError } from '../../error.js';
 import { completed, safeParser } from '../_bare.js';
 import { baseHeaders, requestIdOf, responseErrors, withTitle } from '../_serialize.js';
-import { publicDetails, publicMessage, publicTitle } from '../expose.js';
+import { localizedParts, publicDetails, publicMessage, publicTitle } from '../expose.js';
 import type { Dialect, SerializeContext } from '../types.js';
 import { parseJsonApiBare } from './parse-bare.js';
 
@@ -56,7 +56,7 @@ function items(error: ErrataError, id: string, context: SerializeContext | undef
   }
   // A translated title is serialized once per title.
   const title = publicTitle(error, context);
-  const lead = `{${id}${c.links}${title === def.entry.title ? c.head : withTitle(error, 'jsonapiTitled', title, (t) => jsonapiHead(error, t))}`;
+  const lead = `{${id}${c.links}${title === def.entry.title ? c.head : withTitle(error, 'jsonapiTitled', title, jsonapiHead, localizedParts(error, context))}`;
   const details = publicDetails(error);
   const violations = error.violations;
   let out = '';

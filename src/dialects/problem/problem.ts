@@ -2,7 +2,7 @@ import { statusText } from '../../catalog/status.js';
 import type { ErrataError } from '../../error.js';
 import { completed, safeParser } from '../_bare.js';
 import { baseHeaders, pointerFragment, requestIdOf, retryMember, withTitle } from '../_serialize.js';
-import { publicDetails, publicMessage, publicTitle } from '../expose.js';
+import { localizedParts, publicDetails, publicMessage, publicTitle } from '../expose.js';
 import type { Dialect } from '../types.js';
 import { parseProblemBare } from './parse-bare.js';
 
@@ -25,7 +25,8 @@ export const problem: Dialect = {
     // The members fixed by the entry are serialized once per entry, and once per translated title.
     let head = def.cache.problem as string | undefined;
     if (head === undefined) def.cache.problem = head = problemHead(error, e.title);
-    if (title !== e.title) head = withTitle(error, 'problemTitled', title, (t) => problemHead(error, t));
+    if (title !== e.title)
+      head = withTitle(error, 'problemTitled', title, problemHead, localizedParts(error, context));
     const requestId = requestIdOf(error, context);
     let body = head + JSON.stringify(publicMessage(error, context));
     if (context?.instance !== undefined) body += `,"instance":${JSON.stringify(context.instance)}`;
