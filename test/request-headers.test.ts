@@ -107,6 +107,9 @@ describe('requestHeaders', () => {
     ).toBe('2');
     expect(requestHeaders({ headers: { 'x-a': ['3', '4'] } })?.get('X-A')).toBe('3, 4');
     expect(requestHeaders({ headers: { 'x-a': '5' } })?.get('x-b')).toBeNull();
+    expect(requestHeaders({ headers: { 'x-a': '6' } })?.get('x-a')).toBe('6');
+    expect(requestHeaders({ headers: {} })?.get('constructor')).toBeNull();
+    expect(requestHeaders({ headers: {} })?.get('Constructor')).toBeNull();
     expect(requestHeaders(undefined)).toBeUndefined();
   });
 

@@ -115,17 +115,26 @@ const ignore = (): void => {};
 class ResponseTexts implements LocalizedResponse {
   // The last error asked for (a dialect asks for its title, then its message) and the first (the
   // error answered, whose language the response names).
-  private last: ErrataError | undefined = undefined;
-  private lastTexts: LocalizedTexts | undefined = undefined;
-  private first: ErrataError | undefined = undefined;
-  private firstTexts: LocalizedTexts | undefined = undefined;
+  declare readonly locale: string;
+  private declare readonly slot: number;
+  private declare readonly textsOf: TextsOf;
+  private declare readonly problem: TranslationProblem;
+  private declare last: ErrataError | undefined;
+  private declare lastTexts: LocalizedTexts | undefined;
+  private declare first: ErrataError | undefined;
+  private declare firstTexts: LocalizedTexts | undefined;
 
-  constructor(
-    readonly locale: string,
-    private readonly slot: number,
-    private readonly textsOf: TextsOf,
-    private readonly problem: TranslationProblem,
-  ) {}
+  // Fields declared, not defined: one object per response, its fields set here once.
+  constructor(locale: string, slot: number, textsOf: TextsOf, problem: TranslationProblem) {
+    this.locale = locale;
+    this.slot = slot;
+    this.textsOf = textsOf;
+    this.problem = problem;
+    this.last = undefined;
+    this.lastTexts = undefined;
+    this.first = undefined;
+    this.firstTexts = undefined;
+  }
 
   texts(error: ErrataError): LocalizedTexts {
     if (error === this.last && this.lastTexts !== undefined) return this.lastTexts;

@@ -89,12 +89,8 @@ export function createTexts(options: TextOptions): TextsOf {
         : { locale: t.titleLocale, title, message: title, parts };
     }
     // Sent in place of the message: the title (else the description) when the entry has no message
-    // or the occurrence's parameters could not render it (such an occurrence carries its fallback
-    // text as its own message).
-    if (
-      entry.message === undefined ||
-      (Object.hasOwn(error, 'message') && paramMistakes(error) !== undefined)
-    ) {
+    // or the occurrence's parameters could not render it.
+    if (entry.message === undefined || paramMistakes(error) !== undefined) {
       if (title !== undefined) return { locale: t.titleLocale, title, message: title, parts };
       const d = t.description;
       return entry.message === undefined && d !== undefined

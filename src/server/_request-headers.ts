@@ -19,8 +19,13 @@ function read(request: unknown, name: string): unknown {
     if (typeof hono?.header === 'function') return hono.header.call(hono, name);
     // Node's IncomingMessage (Express, Fastify): lower-case names, a repeated header as a list.
     if (isRecord(h)) {
-      const key = name.toLowerCase();
-      const v = Object.hasOwn(h, key) ? h[key] : undefined;
+      // errata asks in lower case already: the name is lowered only when it is not found as given.
+      let key = name;
+      if (!Object.hasOwn(h, key)) {
+        key = name.toLowerCase();
+        if (key === name || !Object.hasOwn(h, key)) return undefined;
+      }
+      const v = h[key];
       return Array.isArray(v) ? v.join(', ') : v;
     }
   } catch {
