@@ -5,7 +5,7 @@
  * an English and a French reader. Target: localized within 10% of the source-language path.
  * Also measured: a responder with the localizer against one without (what reading
  * Accept-Language costs), and a plural message that intl-messageformat renders.
- * Run: npx tsx bench/localize.ts (ROUNDS=201 ITERATIONS=2000 by default)
+ * Run: npx tsx bench/localize.ts (PROCESSES=7 ROUNDS=101 ITERATIONS=2000 by default)
  */
 
 import { localize } from '../src/i18n/index.js';
@@ -132,12 +132,15 @@ const pairs: readonly [string, Case, Case, boolean][] = [
     false,
   ],
 ];
-// Each pair runs in a process of its own, so that what one pair teaches the JIT (the shapes a
-// dialect sees) does not slow another. Within it, rounds alternate the two sides in short runs, so
-// that a machine whose speed drifts slows both alike; a pair's ratio is the median of its per-round
-// ratios.
-const ROUNDS = Number(process.env.ROUNDS ?? 201);
+// Each pair runs in processes of its own, so that what one pair teaches the JIT (the shapes a
+// dialect sees) does not slow another. Within a process, rounds alternate the two sides in short
+// runs, so that a machine whose speed drifts slows both alike, and the process's ratio is the
+// median of its per-round ratios. The JIT does not compile alike in every process (the same side
+// may take 30% longer in one than in the next), so each pair runs in several and its ratio is the
+// median of theirs.
+const ROUNDS = Number(process.env.ROUNDS ?? 101);
 const ITERATIONS = Number(process.env.ITERATIONS ?? 2_000);
+const PROCESSES = Number(process.env.PROCESSES ?? 7);
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 const fmt = (ns: number) => (ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
 
@@ -149,8 +152,8 @@ function timeOf(c: Case): number {
   return Number(process.hrtime.bigint() - start) / ITERATIONS;
 }
 
-/** One pair, measured in this process: a row of the table. */
-function measure([what, source, localized, targeted]: (typeof pairs)[number]): string {
+/** One pair, measured in this process: the median times of each side and of their ratio. */
+function measure([, source, localized]: (typeof pairs)[number]): [number, number, number] {
   for (let n = 0; n < 10; n++) {
     timeOf(source); // warm-up
     timeOf(localized);
@@ -163,28 +166,35 @@ function measure([what, source, localized, targeted]: (typeof pairs)[number]): s
     b.push(timeOf(localized));
     a.push(first ?? timeOf(source));
   }
-  const ratio = median(a.map((t, r) => (b[r] as number) / t));
-  return `| ${what} | ${fmt(median(a))} | ${fmt(median(b))} | ${ratio.toFixed(2)}x | ${targeted ? '≤ 1.10x' : ''} |`;
+  return [median(a), median(b), median(a.map((t, r) => (b[r] as number) / t))];
 }
 
 const PAIR = process.env.ERRATA_BENCH_PAIR;
 if (PAIR !== undefined) {
   const pair = pairs[Number(PAIR)];
   if (pair === undefined) throw new Error(`no pair ${PAIR}`);
-  console.log(measure(pair));
+  console.log(JSON.stringify(measure(pair)));
 } else {
   console.log(
-    `\nCreate and serialize one error (RFC 9457 body): source language vs French, ${ROUNDS} alternating rounds of ${ITERATIONS} errors, each pair in its own process\n`,
+    `\nCreate and serialize one error (RFC 9457 body): source language vs French; each pair in ${PROCESSES} processes of ${ROUNDS} alternating rounds of ${ITERATIONS} errors\n`,
   );
-  console.log('| path | source (median) | French (median) | French / source (median of rounds) | target |');
-  console.log('|---|---:|---:|---:|---:|');
+  console.log('| path | source | French | French / source (median of processes) | spread of processes | target |');
+  console.log('|---|---:|---:|---:|---:|---:|');
   const { execFileSync } = await import('node:child_process');
   const script = process.argv[1] as string;
-  for (let i = 0; i < pairs.length; i++) {
-    const row = execFileSync(process.execPath, [...process.execArgv, script], {
-      env: { ...process.env, ERRATA_BENCH_PAIR: String(i) },
-      encoding: 'utf8',
-    });
-    process.stdout.write(row);
+  for (const [i, [what, , , targeted]] of pairs.entries()) {
+    const runs: [number, number, number][] = [];
+    for (let p = 0; p < PROCESSES; p++) {
+      const out = execFileSync(process.execPath, [...process.execArgv, script], {
+        env: { ...process.env, ERRATA_BENCH_PAIR: String(i) },
+        encoding: 'utf8',
+      });
+      runs.push(JSON.parse(out) as [number, number, number]);
+    }
+    const ratios = runs.map((r) => r[2]);
+    const spread = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
+    console.log(
+      `| ${what} | ${fmt(median(runs.map((r) => r[0])))} | ${fmt(median(runs.map((r) => r[1])))} | ${median(ratios).toFixed(2)}x | ${spread} | ${targeted ? '≤ 1.10x' : ''} |`,
+    );
   }
 }

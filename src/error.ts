@@ -248,17 +248,24 @@ Object.defineProperty(ErrataError.prototype, 'stack', {
 });
 
 // What was wrong with the parameters of an occurrence whose message could not be rendered: kept
-// beside the error (never on it, never sent) for the server to report through `onError`.
-const paramMistakesOf = new WeakMap<object, readonly string[]>();
+// on the error under a symbol of errata's own, not enumerable (never listed, logged or sent), for
+// the server to report through `onError`. Most errors have none, and reading it costs them a miss.
+const MISTAKES: unique symbol = Symbol('errata.paramMistakes');
 
 /** Records why an occurrence's message was replaced by its entry's static text (`catalog.error` calls it). */
 export function noteParamMistakes(error: ErrataError, mistakes: readonly string[]): void {
-  paramMistakesOf.set(error, mistakes);
+  Object.defineProperty(error, MISTAKES, { value: mistakes, configurable: true });
 }
 
 /** Why an error's message could not be rendered: each missing or mistyped parameter; `undefined` when it was. */
 export function paramMistakes(error: ErrataError): readonly string[] | undefined {
-  return paramMistakesOf.get(error);
+  try {
+    const found = (error as unknown as { [MISTAKES]?: unknown })[MISTAKES];
+    return Array.isArray(found) ? (found as readonly string[]) : undefined;
+  } catch {
+    // A forged error (a Proxy) whose traps throw has none to report.
+    return undefined;
+  }
 }
 
 /** True for an {@link ErrataError}, from this or any other copy of the package. */
