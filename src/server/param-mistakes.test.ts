@@ -61,3 +61,25 @@ describe.each(Object.keys(dialects))('the %s dialect', (name) => {
     expect(events).toEqual([]);
   });
 });
+
+describe('the mistakes an occurrence carries', () => {
+  it('are neither listed, logged nor serialized, and still reported when the violations are bounded', async () => {
+    const { inspect } = await import('node:util');
+    // biome-ignore lint/suspicious/noExplicitAny: a caller without the compiler's check
+    const error = api.error('ORDER_NOT_FOUND', {} as any);
+    expect(Object.keys(error)).not.toContain('mistakes');
+    expect(JSON.stringify(error)).not.toContain('missing');
+    expect(inspect(error)).not.toContain('missing');
+    expect({ ...error }).toEqual(expect.not.objectContaining({ mistakes: expect.anything() }));
+    // A response bounding the violations answers a copy of the error: the mistake is reported.
+    const events: ErrorEvent[] = [];
+    const responder = createResponder({ catalog: api, onError: (e) => void events.push(e) });
+    // biome-ignore lint/suspicious/noExplicitAny: as above
+    const many = api.error('ORDER_NOT_FOUND', {} as any, {
+      violations: Array.from({ length: 500 }, (_, i) => ({ pointer: `/items/${i}`, message: 'bad' })),
+    });
+    const wire = responder.respond(many);
+    expect(wire.body).toContain('Order not found');
+    expect(events.map((e) => e.kind)).toContain('config');
+  });
+});
