@@ -134,7 +134,10 @@ describe('catalog.error', () => {
     const before = reads;
     expect(err.message).toBe('replaced');
     expect(err.stack).toBe('ErrataError: replaced');
-    expect(Object.getOwnPropertyDescriptor(err, 'message')).toMatchObject({ enumerable: false, writable: true });
+    expect(Object.getOwnPropertyDescriptor(err, 'message')).toMatchObject({
+      enumerable: false,
+      writable: true,
+    });
     expect(reads).toBe(before);
     // A 5xx captures its stack with its message, rendered when it is made.
     const server = api.error('BILLING_UNAVAILABLE', { reason: 'db' });

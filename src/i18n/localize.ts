@@ -116,13 +116,13 @@ class ResponseTexts implements LocalizedResponse {
   // The last error asked for (a dialect asks for its title, then its message) and the first (the
   // error answered, whose language the response names).
   declare readonly locale: string;
-  private declare readonly slot: number;
-  private declare readonly textsOf: TextsOf;
-  private declare readonly problem: TranslationProblem;
-  private declare last: ErrataError | undefined;
-  private declare lastTexts: LocalizedTexts | undefined;
-  private declare first: ErrataError | undefined;
-  private declare firstTexts: LocalizedTexts | undefined;
+  declare private readonly slot: number;
+  declare private readonly textsOf: TextsOf;
+  declare private readonly problem: TranslationProblem;
+  declare private last: ErrataError | undefined;
+  declare private lastTexts: LocalizedTexts | undefined;
+  declare private first: ErrataError | undefined;
+  declare private firstTexts: LocalizedTexts | undefined;
 
   // Fields declared, not defined: one object per response, its fields set here once.
   constructor(locale: string, slot: number, textsOf: TextsOf, problem: TranslationProblem) {

@@ -1,7 +1,8 @@
 // A translated message (ICU MessageFormat over the source message's parameters) compiled once
 // with intl-messageformat, then rendered with the parameters sanitized as the source's are.
-import { type Formatters, IntlMessageFormat } from 'intl-messageformat';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { sanitizeParam } from '../catalog/template.js';
+import { formatters } from '../utils/intl-formatters.js';
 
 /** Renders a compiled translation; throws when it cannot (a parameter it needs is missing). */
 export type TranslationRenderer = (params: Readonly<Record<string, unknown>>) => string;
@@ -66,55 +67,6 @@ function plainRenderer(ast: readonly { type: number; value: string }[], max: num
       out += literals[i] + sanitizeParam(value, max);
     }
     return out + tail;
-  };
-}
-
-/**
- * The Intl objects one translation formats with, made once each: per options object (the
- * message's own styles, the same object at every render), and plural rules per type. The
- * library's default keys its memory by the JSON of its arguments, at every render.
- */
-function formatters(): Formatters {
-  const numbers = new WeakMap<object, Intl.NumberFormat>();
-  const dates = new WeakMap<object, Intl.DateTimeFormat>();
-  const plurals = new Map<string, Intl.PluralRules>();
-  let number: Intl.NumberFormat | undefined;
-  let date: Intl.DateTimeFormat | undefined;
-  return {
-    getNumberFormat(locales, options) {
-      if (options === undefined) {
-        number ??= new Intl.NumberFormat(locales);
-        return number;
-      }
-      let found = numbers.get(options);
-      if (found === undefined) {
-        found = new Intl.NumberFormat(locales, options);
-        numbers.set(options, found);
-      }
-      return found;
-    },
-    getDateTimeFormat(locales, options) {
-      if (options === undefined) {
-        date ??= new Intl.DateTimeFormat(locales);
-        return date;
-      }
-      let found = dates.get(options);
-      if (found === undefined) {
-        found = new Intl.DateTimeFormat(locales, options);
-        dates.set(options, found);
-      }
-      return found;
-    },
-    getPluralRules(locales, options) {
-      // intl-messageformat asks with a new `{ type }` at each render: the type is the key.
-      const type = options?.type ?? 'cardinal';
-      let found = plurals.get(type);
-      if (found === undefined) {
-        found = new Intl.PluralRules(locales, { ...options, type });
-        plurals.set(type, found);
-      }
-      return found;
-    },
   };
 }
 

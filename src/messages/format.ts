@@ -3,6 +3,7 @@
 // translations with). Whatever cannot be rendered falls back to the server's own message.
 import { IntlMessageFormat } from 'intl-messageformat';
 import { sanitizeParam } from '../catalog/template.js';
+import { formatters } from '../utils/intl-formatters.js';
 import { isRecord } from '../utils/record.js';
 import type { MessageTable, TableMessage } from './table.js';
 
@@ -39,6 +40,7 @@ function compile(table: MessageTable, m: TableMessage): IntlMessageFormat | null
       // Tags are text: a catalog message is plain text, `a < b` included.
       f = new IntlMessageFormat(m.message as string, m.messageLocale ?? table.locale, undefined, {
         ignoreTag: true,
+        formatters: formatters(),
       });
     } catch {
       f = null;
