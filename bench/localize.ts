@@ -178,7 +178,9 @@ if (PAIR !== undefined) {
   console.log(
     `\nCreate and serialize one error (RFC 9457 body): source language vs French; each pair in ${PROCESSES} processes of ${ROUNDS} alternating rounds of ${ITERATIONS} errors\n`,
   );
-  console.log('| path | source | French | French / source (median of processes) | spread of processes | target |');
+  console.log(
+    '| path | source | French | French / source (median of processes) | spread of processes | target |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|');
   const { execFileSync } = await import('node:child_process');
   const script = process.argv[1] as string;
