@@ -1,8 +1,14 @@
 // The Intl objects an ICU message formats with (intl-messageformat's `formatters` option), made
 // once each for the life of one compiled message.
-import type { Formatters } from 'intl-messageformat';
 
 type Locales = string | string[] | undefined;
+
+/** intl-messageformat's `Formatters`, by shape: what its `formatters` option takes. */
+export interface Formatters {
+  getNumberFormat(locales?: Locales, options?: Intl.NumberFormatOptions): Intl.NumberFormat;
+  getDateTimeFormat(locales?: Locales, options?: Intl.DateTimeFormatOptions): Intl.DateTimeFormat;
+  getPluralRules(locales?: Locales, options?: Intl.PluralRulesOptions): Intl.PluralRules;
+}
 
 /**
  * The Intl objects one translation formats with, made once each: per options object (the
