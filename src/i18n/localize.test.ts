@@ -232,4 +232,18 @@ describe('localize: the texts of an error in the caller language', () => {
     expect(JSON.parse(en.wire.body).detail).toBe('The card ending in 4242 was declined.');
     expect(en.reads).toBe(2);
   });
+
+  it('keeps each localizer of one catalog to its own texts', () => {
+    const error = api.error('CARD_DECLINED', { last4: 'x'.repeat(40) });
+    const short = localize(api, { maxParamLength: 8 });
+    const long = localize(api, { maxParamLength: 256 });
+    for (let round = 0; round < 2; round++) {
+      expect(short.forLocale('fr').texts(error).message).toBe(
+        'La carte se terminant par xxxxxxx… a été refusée.',
+      );
+      expect(long.forLocale('fr').texts(error).message).toBe(
+        `La carte se terminant par ${'x'.repeat(40)} a été refusée.`,
+      );
+    }
+  });
 });

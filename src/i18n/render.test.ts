@@ -44,7 +44,11 @@ describe('compileTranslation', () => {
         [{ n: 1 }, { n: 3 }, { n: 5 }, { n: 1.5 }],
       ],
     ];
-    cases.push(['Le {t, date, short} à {t, time, short}, puis le {t, date, ::yyyyMMdd}', 'fr', [{ t: 0 }, { t: 1.7e12 }]]);
+    cases.push([
+      'Le {t, date, short} à {t, time, short}, puis le {t, date, ::yyyyMMdd}',
+      'fr',
+      [{ t: 0 }, { t: 1.7e12 }],
+    ]);
     for (const [text, locale, runs] of cases)
       for (let round = 0; round < 2; round++)
         for (const values of runs) expect(render(text, locale, values)).toBe(oracle(text, locale, values));

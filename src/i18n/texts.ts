@@ -37,24 +37,40 @@ export interface TextOptions {
  */
 export type TextsOf = (error: ErrataError, slot: number, problem: TranslationProblem) => LocalizedTexts;
 
-let localizers = 0;
+/** A definition's texts, by language slot, and the localizer they are of. */
+interface Slots {
+  readonly owner: object;
+  readonly texts: (EntryTexts | undefined)[];
+}
 
 /** Looks up and renders the texts of errors; one per localizer. */
 export function createTexts(options: TextOptions): TextsOf {
   const { locales, maxParamLength } = options;
-  // Kept in each error definition's cache (one per entry, and per status an occurrence chose):
-  // `i18n` lists each localizer's texts, by this localizer's number, then by language slot.
-  const id = localizers++;
+  // The first localizer to answer an entry keeps its texts in the entry's definition cache (one
+  // per entry, and per status an occurrence chose), read without hashing; another localizer of the
+  // same catalog (rare) keeps its own beside it, collected with it.
+  const owner = {};
+  const others = new WeakMap<ErrorDefinition, Slots>();
+
+  function slotsOf(def: ErrorDefinition): Slots {
+    const cache = def.cache as { i18n?: Slots };
+    let slots = cache.i18n;
+    if (slots?.owner === owner) return slots;
+    if (slots === undefined) {
+      slots = { owner, texts: locales.map(() => undefined) };
+      cache.i18n = slots;
+      return slots;
+    }
+    slots = others.get(def);
+    if (slots === undefined) {
+      slots = { owner, texts: locales.map(() => undefined) };
+      others.set(def, slots);
+    }
+    return slots;
+  }
 
   function entryTexts(def: ErrorDefinition, slot: number): EntryTexts {
-    const cache = def.cache as { i18n?: ((EntryTexts | undefined)[] | undefined)[] };
-    cache.i18n ??= [];
-    const byLocalizer = cache.i18n;
-    let bySlot = byLocalizer[id];
-    if (bySlot === undefined) {
-      bySlot = locales.map(() => undefined);
-      byLocalizer[id] = bySlot;
-    }
+    const bySlot = slotsOf(def).texts;
     let texts = bySlot[slot];
     if (texts === undefined) {
       const locale = locales[slot] as string;
