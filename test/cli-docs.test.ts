@@ -128,28 +128,9 @@ describe('errata docs', () => {
     const out = join(dir, 'watched.md');
     const doc = JSON.parse(readFileSync(join(REPO, 'examples/catalogs/sitescore.json'), 'utf8'));
     writeFileSync(catalog, JSON.stringify(doc));
-    const child: ChildProcess = spawn(
-      process.execPath,
-      [BIN, 'docs', 'watched.json', '-o', 'watched.md', '--watch'],
-      {
-        cwd: dir,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stderr = '';
-    child.stderr?.on('data', (d) => {
-      stderr += d;
-    });
-    const waitFor = async (what: () => boolean, label: string) => {
-      const deadline = Date.now() + 20_000;
-      while (!what()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}; stderr: ${stderr}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
-    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const { waitFor, stderr, stop, exited } = watchDocs(dir, ['watched.json', '-o', 'watched.md']);
     try {
-      await waitFor(() => stderr.includes('watching watched.json'), 'the watcher to start');
+      await waitFor(() => stderr().includes('watching watched.json'), 'the watcher to start');
       expect(readFileSync(out, 'utf8')).toContain('SCORING_FAILED');
       const before = statSync(out).mtimeMs;
 
@@ -160,12 +141,12 @@ describe('errata docs', () => {
 
       // A broken save is reported and the watcher keeps going.
       writeFileSync(catalog, '{ "errors": ');
-      await waitFor(() => stderr.includes('invalid catalog'), 'the error report');
+      await waitFor(() => stderr().includes('invalid catalog'), 'the error report');
       doc.errors.SCORING_FAILED.description = 'Fixed again.';
       writeFileSync(catalog, JSON.stringify(doc));
       await waitFor(() => readFileSync(out, 'utf8').includes('Fixed again.'), 'recovery');
     } finally {
-      child.kill('SIGTERM');
+      stop();
     }
     expect(await exited).toBe(0);
   });
@@ -174,31 +155,21 @@ describe('errata docs', () => {
     const doc = JSON.parse(readFileSync(join(REPO, 'examples/catalogs/sitescore.json'), 'utf8'));
     writeFileSync(join(dir, 'watched-l10n.json'), JSON.stringify(doc));
     writeFileSync(join(dir, 'watched-l10n.fr.yaml'), 'SCORING_FAILED:\n  description: Première version.\n');
-    const child: ChildProcess = spawn(
-      process.execPath,
-      [BIN, 'docs', 'watched-l10n.json', '--locale', 'fr', '-o', 'watched-l10n.md', '--watch'],
-      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr?.on('data', (d) => {
-      stderr += d;
-    });
+    const { waitFor, stderr, stop, exited } = watchDocs(dir, [
+      'watched-l10n.json',
+      '--locale',
+      'fr',
+      '-o',
+      'watched-l10n.md',
+    ]);
     const out = join(dir, 'watched-l10n.md');
-    const waitFor = async (what: () => boolean, label: string) => {
-      const deadline = Date.now() + 20_000;
-      while (!what()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}; stderr: ${stderr}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
-    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     try {
-      await waitFor(() => stderr.includes('watching watched-l10n.json'), 'the watcher to start');
+      await waitFor(() => stderr().includes('watching watched-l10n.json'), 'the watcher to start');
       expect(readFileSync(out, 'utf8')).toContain('Première version.');
       writeFileSync(join(dir, 'watched-l10n.fr.yaml'), 'SCORING_FAILED:\n  description: Seconde version.\n');
       await waitFor(() => readFileSync(out, 'utf8').includes('Seconde version.'), 'regeneration');
     } finally {
-      child.kill('SIGTERM');
+      stop();
     }
     expect(await exited).toBe(0);
   });
@@ -341,3 +312,30 @@ describe('errata openapi', () => {
     expect(usage.stderr).toContain('merge needs a spec and a catalog');
   });
 });
+
+/** `errata docs … --watch` in `cwd`: what it printed to stderr, a wait for a condition (20 s at most), and a way to stop it. */
+function watchDocs(cwd: string, args: readonly string[]) {
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'docs', ...args, '--watch'], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  return {
+    /** Its exit code, once stopped. */
+    exited: new Promise<number | null>((r) => child.on('exit', (code) => r(code))),
+    stderr: () => stderr,
+    async waitFor(what: () => boolean, label: string): Promise<void> {
+      const deadline = Date.now() + 20_000;
+      while (!what()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}; stderr: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    stop(): void {
+      child.kill('SIGTERM');
+    },
+  };
+}

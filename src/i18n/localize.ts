@@ -56,18 +56,13 @@ export function localize(catalog: Catalog | CatalogModel, options: LocalizeOptio
 
   // The catalog language of each tag `forLocale` was given (a handful in practice; bounded).
   const tags = new Map<string, number>();
-  let lastTag: string | undefined;
-  let lastChosen = 0;
   function chosen(tag: string): number {
-    if (tag === lastTag) return lastChosen;
     let found = tags.get(tag);
     if (found === undefined) {
       found = slotOf((typeof tag === 'string' ? lookupTag(tag, locales) : undefined) ?? source);
       if (tags.size >= 256) tags.clear();
       tags.set(tag, found);
     }
-    lastTag = tag;
-    lastChosen = found;
     return found;
   }
 
